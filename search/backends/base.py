@@ -1,0 +1,88 @@
+"""The one interface both backends implement (Wagtail style: chosen by dotted path)."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+from search.types import FILTER_KEYS, IndexDocument, Kind, SearchRequest, SearchResponse
+
+#: Deepest result reachable with page/page_size (Elasticsearch's default max_result_window).
+MAX_RESULT_WINDOW = 10_000
+MAX_PAGE_SIZE = 100
+#: Candidates taken from each of BM25 and k-NN before reciprocal rank fusion.
+HYBRID_CANDIDATES = 100
+RRF_K = 60
+
+NO_FILTERS: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+
+
+class SearchUnavailable(Exception):  # noqa: N818 - name fixed by the contract with the backend
+    """The search server cannot be reached (connection error, timeout): answer 503."""
+
+
+class InvalidSearchRequest(ValueError):
+    """A request no backend can answer: page beyond the result window, unknown filter, ..."""
+
+
+class SearchBackend(ABC):
+    def __init__(self, **options: Any) -> None:
+        self.options = options
+
+    @abstractmethod
+    def ensure_indices(self) -> None: ...
+
+    @abstractmethod
+    def index(self, docs: Sequence[IndexDocument]) -> None: ...
+
+    @abstractmethod
+    def delete(self, kind: Kind, ids: Sequence[int]) -> None: ...
+
+    @abstractmethod
+    def search(self, request: SearchRequest) -> SearchResponse: ...
+
+    @abstractmethod
+    def autocomplete(self, prefix: str, kinds: tuple[Kind, ...] = (), limit: int = 8) -> list[str]:
+        ...
+
+    @abstractmethod
+    def knn(
+        self,
+        kind: Kind,
+        vector: Sequence[float],
+        k: int,
+        filters: Mapping[str, tuple[str, ...]] = NO_FILTERS,
+    ) -> list[tuple[int, float]]:
+        """Nearest neighbours by cosine similarity, scored ``(1 + cos) / 2`` like Elasticsearch."""
+
+    @abstractmethod
+    def bm25_scores(self, kind: Kind, text: str, ids: Sequence[int]) -> dict[int, float]:
+        """Lexical relevance of ``text`` for the given candidates; ids that do not match are absent."""
+
+    @abstractmethod
+    def rebuild(self, docs: Iterable[IndexDocument]) -> None: ...
+
+    @abstractmethod
+    def ping(self) -> bool: ...
+
+    @abstractmethod
+    def clear(self) -> None: ...
+
+
+def validate_request(request: SearchRequest) -> None:
+    """Raise :class:`InvalidSearchRequest` for anything neither backend may answer."""
+    if request.page < 1 or not 1 <= request.page_size <= MAX_PAGE_SIZE:
+        raise InvalidSearchRequest(
+            f"page must be >= 1 and page_size between 1 and {MAX_PAGE_SIZE}"
+        )
+    if request.page * request.page_size > MAX_RESULT_WINDOW:
+        raise InvalidSearchRequest(
+            f"results beyond the first {MAX_RESULT_WINDOW} cannot be paged to; narrow the search"
+        )
+    unknown = set(request.filters) - set(FILTER_KEYS)
+    if unknown:
+        raise InvalidSearchRequest(f"unknown filter(s): {', '.join(sorted(unknown))}")
+    if request.semantic and request.query_vector is None:
+        raise InvalidSearchRequest("semantic search needs a query_vector")

@@ -1,0 +1,115 @@
+"""Plain data that crosses the package boundary: no Django, frozen dataclasses."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any, Literal, get_args
+
+Kind = Literal["need", "solution", "conference"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
+Language = Literal["nb", "nn", "en"]
+LANGUAGES: tuple[str, ...] = get_args(Language)
+SortOrder = Literal["relevance", "newest", "deadline"]
+
+INDEXABLE_STATUSES = frozenset({"published", "closed"})
+
+#: Keys accepted in ``SearchRequest.filters`` and returned in ``SearchResponse.facets``.
+FILTER_KEYS: tuple[str, ...] = (
+    "kind",
+    "sector",
+    "cpv_division",
+    "cpv_group",
+    "cpv_code",
+    "county",
+    "stage",
+    "status",
+    "procedure",
+    "trl",
+    "language",
+    "organization_id",
+)
+
+_EMPTY: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+
+
+class InvalidDocument(ValueError):
+    """An :class:`IndexDocument` that must never enter the index (e.g. a draft)."""
+
+
+@dataclass(frozen=True)
+class IndexDocument:
+    """One published need, solution or dialogue conference, as the index sees it."""
+
+    kind: Kind
+    id: int
+    version: int
+    title: str
+    text: str
+    language: str
+    organization_id: int
+    organization_name: str
+    sector: str
+    cpv_codes: tuple[str, ...]
+    counties: tuple[str, ...]
+    status: str
+    stage: str | None = None
+    procedure: str | None = None
+    trl: int | None = None
+    published_at: datetime | None = None
+    deadline: datetime | None = None
+    starts_at: datetime | None = None
+    embedding: tuple[float, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.status not in INDEXABLE_STATUSES:
+            raise InvalidDocument(
+                f"{self.kind} {self.id}: status {self.status!r} is never indexed "
+                f"(only {sorted(INDEXABLE_STATUSES)})"
+            )
+        if self.kind not in KINDS:
+            raise InvalidDocument(f"unknown kind {self.kind!r}")
+        if self.version < 1:
+            raise InvalidDocument(f"{self.kind} {self.id}: version must be a positive int")
+        if self.language not in LANGUAGES:
+            raise InvalidDocument(f"{self.kind} {self.id}: language {self.language!r}")
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    text: str = ""
+    kinds: tuple[Kind, ...] = ()
+    filters: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: _EMPTY)
+    sort: SortOrder = "relevance"
+    page: int = 1
+    page_size: int = 20
+    semantic: bool = False
+    query_vector: tuple[float, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: Kind
+    id: int
+    score: float
+    title: str
+    highlights: tuple[str, ...]
+    source: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SearchResponse:
+    total: int
+    hits: tuple[Hit, ...]
+    facets: Mapping[str, tuple[FacetValue, ...]]
+    suggestion: str | None
+    page: int
+    page_size: int
