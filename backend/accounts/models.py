@@ -1,0 +1,93 @@
+from typing import ClassVar
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from backend.accounts.validators import validate_org_number
+from backend.common.models import BaseModel
+from backend.reference.vocabularies import county_choices
+
+
+class EmailUserManager(UserManager["User"]):
+    def create_user(  # type: ignore[override]
+        self, email: str, password: str | None = None, **extra: object
+    ) -> "User":
+        extra.setdefault("username", email)
+        return super().create_user(email=email, password=password, **extra)  # type: ignore[arg-type]
+
+    def create_superuser(  # type: ignore[override]
+        self, email: str, password: str | None = None, **extra: object
+    ) -> "User":
+        extra.setdefault("username", email)
+        return super().create_superuser(email=email, password=password, **extra)  # type: ignore[arg-type]
+
+
+class User(AbstractUser):
+    """A person. Signs in with e-mail; acts through memberships of organisations."""
+
+    email = models.EmailField(_("e-mail"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    preferred_language = models.CharField(
+        max_length=5, choices=[("nb", "Norsk bokmål"), ("en", "English")], default="nb"
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = ["username"]
+
+    objects: ClassVar[EmailUserManager] = EmailUserManager()  # type: ignore[assignment]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+
+class Organization(BaseModel):
+    class Kind(models.TextChoices):
+        PUBLIC_BUYER = "public_buyer", _("Public buyer")
+        SUPPLIER = "supplier", _("Supplier")
+        ADVISORY = "advisory", _("Advisory")
+
+    name = models.CharField(_("name"), max_length=200)
+    org_number = models.CharField(
+        _("organisation number"), max_length=9, unique=True, validators=[validate_org_number]
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    county = models.CharField(_("county"), max_length=2, choices=county_choices(), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    verified = models.BooleanField(_("verified"), default=False)
+    verified_at = models.DateTimeField(null=True, blank=True)
+    verified_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    members = models.ManyToManyField(
+        "accounts.User", through="accounts.Membership", related_name="organizations"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(BaseModel):
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Administrator")
+        MEMBER = "member", _("Member")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    title = models.CharField(_("job title"), max_length=100, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="unique_membership")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organization}"

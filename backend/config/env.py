@@ -1,0 +1,9 @@
+"""Environment access: every setting comes from an environment variable with a documented default."""
+
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+env = environ.Env()

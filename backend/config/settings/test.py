@@ -1,0 +1,28 @@
+"""Tests: real PostgreSQL, Redis and Elasticsearch, started by scripts/test-services.sh.
+
+A missing service fails loudly: these variables have no defaults.
+"""
+
+import os
+
+from backend.config.env import env
+
+_REQUIRED = ("DATABASE_URL", "ELASTICSEARCH_URL", "CELERY_BROKER_URL")
+_missing = [name for name in _REQUIRED if not os.environ.get(name)]
+if _missing:
+    raise RuntimeError(
+        f"Test services are not configured: {', '.join(_missing)} unset. "
+        "Run `bash scripts/test-services.sh start` and export var/test-services/env "
+        "(`make test` does both)."
+    )
+
+os.environ.setdefault("SEARCH_BACKEND", "search.backends.elasticsearch.ElasticsearchBackend")
+os.environ.setdefault("SEARCH_REPLICAS", "0")
+os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
+
+from backend.config.settings.base import *  # noqa: E402, F403
+from backend.config.settings.base import SEARCH_OPTIONS  # noqa: E402
+
+SEARCH_OPTIONS["index_prefix"] = env.str("SEARCH_INDEX_PREFIX", default=f"test-{os.getpid()}")
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

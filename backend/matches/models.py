@@ -1,0 +1,111 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from backend.common.models import BaseModel
+from backend.needs.models import Need
+from backend.solutions.models import Solution
+
+
+class Match(BaseModel):
+    """A suggested pair: need ↔ solution, or need ↔ need (joint-procurement suggestion)."""
+
+    class Kind(models.TextChoices):
+        NEED_SOLUTION = "need_solution", _("Need ↔ solution")
+        NEED_NEED = "need_need", _("Need ↔ need")
+
+    class State(models.TextChoices):
+        SUGGESTED = "suggested", _("Suggested")
+        SHORTLISTED = "shortlisted", _("Shortlisted")
+        INTRODUCED = "introduced", _("Introduced")
+        REJECTED = "rejected", _("Rejected")
+
+    class Source(models.TextChoices):
+        ENGINE = "engine", _("Matching engine")
+        MANUAL = "manual", _("Advisor")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEED_SOLUTION)
+    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="matches")
+    solution = models.ForeignKey(Solution, null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="matches")
+    other_need = models.ForeignKey(Need, null=True, blank=True, on_delete=models.CASCADE,
+                                   related_name="+")
+    score = models.FloatField(default=0.0)
+    signals = models.JSONField(default=list, blank=True)
+    shared_terms = models.JSONField(default=list, blank=True)
+    best_pair = models.JSONField(default=list, blank=True)
+    model_id = models.CharField(max_length=200, blank=True)
+    state = models.CharField(max_length=12, choices=State.choices, default=State.SUGGESTED,
+                             db_index=True)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.ENGINE)
+    rejection_reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-score", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["need", "solution"], condition=Q(solution__isnull=False),
+                                    name="unique_need_solution_match"),
+            models.UniqueConstraint(fields=["need", "other_need"],
+                                    condition=Q(other_need__isnull=False),
+                                    name="unique_need_need_match"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.need_id} ↔ {self.solution_id or self.other_need_id} ({self.state})"
+
+
+class MatchNote(BaseModel):
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                               related_name="+")
+    text = models.TextField(_("note"))
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+
+class Embedding(models.Model):
+    """An entity's embedding under one model, with the hash of the text it was built from."""
+
+    entity = models.CharField(max_length=20)
+    entity_id = models.BigIntegerField()
+    model_id = models.CharField(max_length=200)
+    content_hash = models.CharField(max_length=64)
+    dims = models.PositiveIntegerField()
+    vector = models.BinaryField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entity", "entity_id", "model_id"],
+                                    name="unique_embedding")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entity}:{self.entity_id} [{self.model_id}]"
+
+
+class Notification(BaseModel):
+    """An in-app notification (also sent by e-mail), e.g. an advisor's introduction."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="notifications")
+    title = models.CharField(max_length=200)
+    body = models.TextField()
+    link = models.CharField(max_length=200, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from backend.accounts.models import Organization
+from backend.common.models import VersionedModel
+from backend.reference.vocabularies import (
+    Procedure,
+    Stage,
+    county_choices,
+    language_choices,
+    sector_choices,
+)
+
+
+class Need(VersionedModel):
+    """A public buyer's need: the problem and the effect wanted, not a product."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CLOSED = "closed", _("Closed")
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="needs")
+    co_buyers = models.ManyToManyField(Organization, blank=True, related_name="co_needs")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+    desired_effect = models.TextField(_("desired effect"), blank=True)
+    sector = models.CharField(_("sector"), max_length=40, choices=sector_choices())
+    cpv_codes = models.JSONField(_("CPV codes"), default=list, blank=True)
+    county = models.CharField(_("county"), max_length=2, choices=county_choices(), blank=True)
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    budget_min = models.PositiveBigIntegerField(_("budget from (NOK)"), null=True, blank=True)
+    budget_max = models.PositiveBigIntegerField(_("budget to (NOK)"), null=True, blank=True)
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices,
+                             default=Stage.BEHOVSAVKLARING)
+    procedure = models.CharField(_("procedure"), max_length=30, choices=Procedure.choices,
+                                 default=Procedure.UAVKLART)
+    response_deadline = models.DateTimeField(_("deadline for responses"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=language_choices(),
+                                default="nb")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT,
+                              db_index=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    estimated_users = models.PositiveIntegerField(null=True, blank=True,
+                                                  validators=[MinValueValidator(0)])
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in (self.Status.PUBLISHED, self.Status.CLOSED)
+
+    @property
+    def dialogue_open(self) -> bool:
+        """Dialogue stops once the competition is announced (and when the need is closed)."""
+        return self.status == self.Status.PUBLISHED and self.stage in (
+            Stage.FORANKRING, Stage.BEHOVSAVKLARING, Stage.MARKEDSDIALOG
+        )

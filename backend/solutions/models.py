@@ -1,0 +1,47 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from backend.accounts.models import Organization
+from backend.common.models import VersionedModel
+from backend.reference.vocabularies import language_choices, sector_choices
+
+
+class Solution(VersionedModel):
+    """A supplier's solution profile."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
+                                     related_name="solutions")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+    sector = models.CharField(_("sector"), max_length=40, choices=sector_choices())
+    cpv_codes = models.JSONField(_("CPV codes"), default=list, blank=True)
+    trl = models.PositiveSmallIntegerField(
+        _("technology readiness level (TRL)"),
+        validators=[MinValueValidator(1), MaxValueValidator(9)],
+    )
+    regions = models.JSONField(_("regions served"), default=list, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=language_choices(),
+                                default="nb")
+    website = models.URLField(_("website"), blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT,
+                              db_index=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED
