@@ -9,6 +9,7 @@
 #   scripts/test-services.sh is-running SERVICE      exit 0 if it answers (quiet)
 #   scripts/test-services.sh env                     KEY=VALUE lines for the services
 #   scripts/test-services.sh logs SERVICE            last 50 lines of its log
+#   scripts/test-services.sh purge                   stop all and delete their data (var/test-services)
 #   scripts/test-services.sh verify-es               hunspell nb_NO smoke check (_analyze)
 #   scripts/test-services.sh start-es|stop-es|start-redis|stop-redis|start-pg|stop-pg
 #
@@ -472,6 +473,16 @@ cmd_logs() {
   esac
 }
 
+cmd_purge() {
+  cmd_stop
+  local d
+  for d in pg redis es; do
+    [[ -L $STATE/$d ]] && rm -rf "$(readlink -f "$STATE/$d")"
+  done
+  rm -rf "$STATE"
+  log "purged $STATE"
+}
+
 main() {
   local cmd=${1:-}
   (($# > 0)) && shift
@@ -485,6 +496,7 @@ main() {
     env) env_lines ;;
     logs) cmd_logs "$@" ;;
     verify-es) es_verify ;;
+    purge) cmd_purge ;;
     start-* | stop-*) main "${cmd%%-*}" "${cmd#*-}" ;;
     *)
       sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2

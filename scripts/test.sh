@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# `make test` (and `make lint` as `scripts/test.sh lint`).
+#
+# Installs what the checks need (venv, npm packages, apt packages via test-services.sh),
+# starts PostgreSQL, Redis and Elasticsearch (reusing running ones), runs every check even
+# after one fails, stops the services it started, and exits non-zero if any check failed.
+# Nothing is skipped: a missing tool or config is a failure.
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+MODE=${1:-all}
+
+FAILED=()
+PASSED=()
+step() { # name command...
+  local name=$1; shift
+  printf '\n=== %s: %s\n' "$name" "$*"
+  local t0=$SECONDS
+  if "$@"; then
+    PASSED+=("$name")
+    printf '=== %s ok (%ss)\n' "$name" $((SECONDS - t0))
+  else
+    local rc=$?
+    FAILED+=("$name")
+    printf '=== %s FAILED with exit code %s (%ss)\n' "$name" "$rc" $((SECONDS - t0))
+  fi
+}
+
+summary() {
+  printf '\n=== make %s: %s checks ok' "$MODE" "${#PASSED[@]}"
+  if ((${#FAILED[@]} > 0)); then
+    printf '; FAILED: %s\n' "${FAILED[*]}"
+    exit 1
+  fi
+  printf '; none failed\n'
+}
+
+has_frontend() { [[ -f frontend/package.json ]]; }
+
+scripts/setup.sh venv || { echo "venv setup failed" >&2; exit 1; }
+export PATH="$ROOT/.venv/bin:$PATH"
+
+lint_steps() {
+  step ruff-check .venv/bin/ruff check .
+  step ruff-format .venv/bin/ruff format --check .
+  step mypy .venv/bin/mypy
+  step import-linter .venv/bin/lint-imports
+}
+
+if [[ $MODE == lint ]]; then
+  lint_steps
+  if has_frontend; then
+    scripts/setup.sh frontend-deps || exit 1
+    step frontend-typecheck npm --prefix frontend run typecheck
+  fi
+  summary
+  exit 0
+fi
+
+# --- install
+if has_frontend; then
+  scripts/setup.sh frontend-deps || { echo "npm ci failed" >&2; exit 1; }
+fi
+scripts/test-services.sh install || { echo "apt install failed" >&2; exit 1; }
+
+# --- services
+# shellcheck source=scripts/services.sh
+. "$ROOT/scripts/services.sh"
+services_up || { echo "test services did not start" >&2; exit 1; }
+
+# Debian's Chromium for browser tests (no browser downloads on these machines).
+export CHROMIUM_PATH=/usr/bin/chromium CHROME_BIN=/usr/bin/chromium
+export PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH=/usr/bin/chromium PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+# --- checks
+lint_steps
+step pytest .venv/bin/pytest tests
+if has_frontend; then
+  step frontend-typecheck npm --prefix frontend run typecheck
+  step frontend-unit npm --prefix frontend run test
+  step frontend-e2e npm --prefix frontend run e2e
+fi
+summary
