@@ -1,6 +1,25 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from backend.web.views import spa
+
+api = [
+    path("", include("backend.accounts.api.urls")),
+    path("", include("backend.needs.api.urls")),
+    path("", include("backend.solutions.api.urls")),
+    path("", include("backend.dialogue.api.urls")),
+    path("", include("backend.responses.api.urls")),
+    path("", include("backend.matches.api.urls")),
+    path("", include("backend.discovery.api.urls")),
+    path("", include("backend.reference.api.urls")),
+    path("", include("backend.insights.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include(api)),
+    re_path(r"^(?!api/|admin/|static/)(?P<path>.*)$", spa, name="spa"),
 ]

@@ -120,7 +120,15 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "NeedStatusEnum": "backend.needs.models.Need.Status",
+        "SolutionStatusEnum": "backend.solutions.models.Solution.Status",
+        "ConferenceStatusEnum": "backend.dialogue.models.DialogueConference.Status",
+        "OrganizationKindEnum": "backend.accounts.models.Organization.Kind",
+        "MatchKindEnum": "backend.matches.models.Match.Kind",
+        "LanguageEnum": "backend.reference.vocabularies.language_choices",
+        "CountyEnum": "backend.reference.vocabularies.county_choices",
+    },
 }
 
 # Search: a dotted path to a search.backends.base.SearchBackend subclass, plus its options.
@@ -153,6 +161,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "discovery.saved_search_alerts",
         "schedule": crontab(hour=7, minute=0),
         "args": ("daily",),
+    },
+    "saved-search-alerts-weekly": {
+        "task": "discovery.saved_search_alerts",
+        "schedule": crontab(hour=7, minute=0, day_of_week=1),
+        "args": ("weekly",),
     },
 }
 OUTBOX_STUCK_AFTER = timedelta(seconds=env.int("OUTBOX_STUCK_AFTER_SECONDS", default=60))

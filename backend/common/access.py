@@ -1,0 +1,24 @@
+"""Shared checks used by services: membership of an organisation, and 404-vs-403."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from backend.accounts.models import Organization
+from backend.accounts.selectors import user_is_advisor, user_org_ids
+from backend.common.types import AnyUser
+
+
+def check_member(*, user: AnyUser, organization: Organization, kind: str | None = None) -> None:
+    """The user acts for `organization` (of `kind`), or PermissionDenied."""
+    if organization.pk not in user_org_ids(user):
+        raise PermissionDenied(_("You are not a member of %(org)s.") % {"org": organization.name})
+    if kind is not None and organization.kind != kind:
+        raise PermissionDenied(
+            _("%(org)s cannot do this as a %(kind)s.")
+            % {"org": organization.name, "kind": organization.get_kind_display()}
+        )
+
+
+def check_advisor(*, user: AnyUser) -> None:
+    if not user_is_advisor(user):
+        raise PermissionDenied(_("Only advisors can do this."))

@@ -1,0 +1,95 @@
+from rest_framework import serializers
+
+from backend.accounts.models import Organization
+from backend.common.serializers import OrganizationBrief
+from backend.dialogue.models import DialogueConference, MeetingSlot, Registration
+from backend.needs.models import Need
+
+
+class NeedBrief(serializers.ModelSerializer[Need]):
+    class Meta:
+        model = Need
+        fields = ["id", "title", "stage", "status"]
+
+
+class ConferenceOutput(serializers.ModelSerializer[DialogueConference]):
+    organization = OrganizationBrief(read_only=True)
+    needs = NeedBrief(many=True, read_only=True)
+    registration_count = serializers.IntegerField(read_only=True)
+    format_label = serializers.CharField(source="get_format_display", read_only=True)
+
+    class Meta:
+        model = DialogueConference
+        fields = ["id", "title", "description", "agenda", "starts_at", "ends_at", "format",
+                  "format_label", "location", "stream_url", "registration_deadline", "capacity",
+                  "max_slots_per_supplier", "status", "published_at", "organization", "needs",
+                  "registration_count", "version", "created_at"]
+
+
+class ConferenceInput(serializers.Serializer):  # type: ignore[type-arg]
+    organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
+    need_ids = serializers.PrimaryKeyRelatedField(queryset=Need.objects.all(), many=True,
+                                                  source="needs")
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField(required=False, allow_blank=True)
+    agenda = serializers.CharField(required=False, allow_blank=True)
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    format = serializers.ChoiceField(choices=DialogueConference.Format.choices)
+    location = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    stream_url = serializers.URLField(required=False, allow_blank=True)
+    registration_deadline = serializers.DateTimeField()
+    capacity = serializers.IntegerField(min_value=1, max_value=10000)
+    max_slots_per_supplier = serializers.IntegerField(min_value=1, max_value=10, required=False)
+
+
+class ConferenceUpdateInput(ConferenceInput):
+    organization = None  # type: ignore[assignment]
+
+
+class Participant(serializers.Serializer):  # type: ignore[type-arg]
+    name = serializers.CharField(max_length=200)
+    email = serializers.EmailField()
+    role = serializers.CharField(max_length=100, required=False, allow_blank=True)
+
+
+class RegistrationOutput(serializers.ModelSerializer[Registration]):
+    organization = OrganizationBrief(read_only=True)
+    participants = Participant(many=True, read_only=True)
+
+    class Meta:
+        model = Registration
+        fields = ["id", "organization", "participants", "created_at"]
+
+
+class RegistrationInput(serializers.Serializer):  # type: ignore[type-arg]
+    organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
+    participants = Participant(many=True, allow_empty=False)
+
+
+class SlotOutput(serializers.ModelSerializer[MeetingSlot]):
+    booked_by = OrganizationBrief(read_only=True)
+    is_booked = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MeetingSlot
+        fields = ["id", "starts_at", "ends_at", "is_booked", "booked_by", "booked_at"]
+
+    def get_is_booked(self, slot: MeetingSlot) -> bool:
+        return slot.booked_by_id is not None
+
+
+class PublicSlotOutput(SlotOutput):
+    """What other suppliers see: whether a slot is taken, not by whom (equal treatment)."""
+
+    class Meta(SlotOutput.Meta):
+        fields = ["id", "starts_at", "ends_at", "is_booked"]
+
+
+class SlotInput(serializers.Serializer):  # type: ignore[type-arg]
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+
+
+class BookInput(serializers.Serializer):  # type: ignore[type-arg]
+    organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())

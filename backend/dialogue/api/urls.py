@@ -1,0 +1,20 @@
+from django.urls import path
+
+from backend.dialogue.api import views
+
+urlpatterns = [
+    path("conferences/", views.ConferenceListApi.as_view(), name="conference-list"),
+    path("conferences/<int:pk>/", views.ConferenceDetailApi.as_view(), name="conference-detail"),
+    path("conferences/<int:pk>/publish/", views.ConferencePublishApi.as_view(),
+         name="conference-publish"),
+    path("conferences/<int:pk>/registrations/", views.RegistrationListApi.as_view(),
+         name="conference-registrations"),
+    path("conferences/<int:pk>/registrations/<int:registration_id>/",
+         views.RegistrationDetailApi.as_view(), name="conference-registration-detail"),
+    path("conferences/<int:pk>/registrations/export/", views.RegistrationExportApi.as_view(),
+         name="conference-registrations-export"),
+    path("conferences/<int:pk>/slots/", views.SlotListApi.as_view(), name="conference-slots"),
+    path("slots/mine/", views.MySlotsApi.as_view(), name="slot-mine"),
+    path("slots/<int:pk>/book/", views.SlotBookApi.as_view(), name="slot-book"),
+    path("slots/<int:pk>/cancel/", views.SlotCancelApi.as_view(), name="slot-cancel"),
+]

@@ -1,0 +1,208 @@
+import csv
+import io
+from typing import Any
+
+import django_filters
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, generics, permissions, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from backend.accounts.selectors import user_supplier_org_ids
+from backend.audit.models import AuditEvent
+from backend.audit.services import audit_log
+from backend.common.api import csv_response, validated
+from backend.dialogue import selectors, services
+from backend.dialogue.api import serializers as s
+from backend.dialogue.models import DialogueConference, MeetingSlot, Registration
+
+
+class ConferenceFilter(django_filters.FilterSet):
+    upcoming = django_filters.BooleanFilter(method="filter_upcoming")
+
+    class Meta:
+        model = DialogueConference
+        fields = ["status", "format", "organization", "needs"]
+
+    def filter_upcoming(self, qs: QuerySet[DialogueConference], name: str,
+                        value: bool) -> QuerySet[DialogueConference]:
+        return qs.filter(starts_at__gte=timezone.now()) if value else qs
+
+
+class ConferenceListApi(generics.ListAPIView[DialogueConference]):
+    serializer_class = s.ConferenceOutput
+    filterset_class = ConferenceFilter
+    search_fields = ["title", "description"]
+    ordering_fields = ["starts_at", "registration_deadline", "created_at"]
+
+    def get_queryset(self) -> QuerySet[DialogueConference]:
+        return selectors.conference_list(user=self.request.user).prefetch_related("needs")
+
+    @extend_schema(request=s.ConferenceInput, responses={201: s.ConferenceOutput},
+                   summary="Create a dialogue conference (as a draft)")
+    def post(self, request: Request) -> Response:
+        data = validated(s.ConferenceInput, request)
+        organization = data.pop("organization")
+        conf = services.conference_create(user=request.user, organization=organization,  # type: ignore[arg-type]
+                                          data=data)
+        conf = selectors.conference_get(user=request.user, conference_id=conf.pk)
+        return Response(s.ConferenceOutput(conf).data, status=status.HTTP_201_CREATED)
+
+
+class ConferenceDetailApi(APIView):
+    @extend_schema(responses=s.ConferenceOutput)
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(s.ConferenceOutput(
+            selectors.conference_get(user=request.user, conference_id=pk)).data)
+
+    @extend_schema(request=s.ConferenceUpdateInput, responses=s.ConferenceOutput)
+    def patch(self, request: Request, pk: int) -> Response:
+        conf = selectors.conference_get(user=request.user, conference_id=pk)
+        data = validated(s.ConferenceUpdateInput, request, partial=True)
+        services.conference_update(user=request.user, conference=conf, data=data)  # type: ignore[arg-type]
+        return Response(s.ConferenceOutput(
+            selectors.conference_get(user=request.user, conference_id=pk)).data)
+
+
+class ConferencePublishApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=None, responses=s.ConferenceOutput, summary="Announce a conference")
+    def post(self, request: Request, pk: int) -> Response:
+        conf = selectors.conference_get(user=request.user, conference_id=pk)
+        services.conference_publish(user=request.user, conference=conf)  # type: ignore[arg-type]
+        return Response(s.ConferenceOutput(
+            selectors.conference_get(user=request.user, conference_id=pk)).data)
+
+
+class RegistrationListApi(generics.ListAPIView[Registration]):
+    queryset = Registration.objects.none()
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = s.RegistrationOutput
+    ordering_fields = ["created_at"]
+    filterset_fields: list[str] = []
+
+    def get_queryset(self) -> QuerySet[Registration]:
+        conf = selectors.conference_get(user=self.request.user, conference_id=self.kwargs["pk"])
+        return selectors.registration_list(user=self.request.user, conference=conf)
+
+    @extend_schema(request=s.RegistrationInput, responses={201: s.RegistrationOutput},
+                   summary="Register your organisation for the conference")
+    def post(self, request: Request, pk: int) -> Response:
+        conf = selectors.conference_get(user=request.user, conference_id=pk)
+        data = validated(s.RegistrationInput, request)
+        registration = services.registration_create(
+            user=request.user, conference=conf, organization=data["organization"],  # type: ignore[arg-type]
+            participants=[dict(p) for p in data["participants"]],
+        )
+        return Response(s.RegistrationOutput(registration).data, status=status.HTTP_201_CREATED)
+
+
+class RegistrationDetailApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=None, responses={204: None}, summary="Cancel a registration")
+    def delete(self, request: Request, pk: int, registration_id: int) -> Response:
+        conf = selectors.conference_get(user=request.user, conference_id=pk)
+        registration = get_object_or_404(
+            selectors.registration_list(user=request.user, conference=conf), pk=registration_id)
+        services.registration_cancel(user=request.user, registration=registration)  # type: ignore[arg-type]
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _participants_csv(registrations: QuerySet[Registration]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["virksomhet", "organisasjonsnummer", "navn", "e-post", "rolle", "påmeldt"])
+    for r in registrations:
+        for p in r.participants:
+            writer.writerow([r.organization.name, r.organization.org_number, p.get("name", ""),
+                             p.get("email", ""), p.get("role", ""),
+                             timezone.localtime(r.created_at).strftime("%d.%m.%Y %H:%M")])
+    return out.getvalue()
+
+
+class RegistrationExportApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(responses={(200, "text/csv"): OpenApiResponse(description="CSV")},
+                   summary="Export participants as CSV (host and advisors)")
+    def get(self, request: Request, pk: int) -> Any:
+        conf = selectors.conference_get(user=request.user, conference_id=pk)
+        if not selectors.user_hosts_conference(user=request.user, conference=conf):
+            raise exceptions.PermissionDenied()
+        audit_log(actor=request.user, action=AuditEvent.Action.EXPORTED, obj=conf)
+        content = _participants_csv(selectors.registration_list(user=request.user, conference=conf))
+        return csv_response(content, f"deltakere-{conf.pk}.csv")
+
+
+class SlotListApi(generics.ListAPIView[MeetingSlot]):
+    queryset = MeetingSlot.objects.none()
+    ordering_fields = ["starts_at"]
+    filterset_fields: list[str] = []
+
+    def get_serializer_class(self) -> Any:
+        if getattr(self, "swagger_fake_view", False):
+            return s.SlotOutput
+        conf = selectors.conference_get(user=self.request.user, conference_id=self.kwargs["pk"])
+        if selectors.user_hosts_conference(user=self.request.user, conference=conf):
+            return s.SlotOutput
+        return s.PublicSlotOutput
+
+    def get_queryset(self) -> QuerySet[MeetingSlot]:
+        conf = selectors.conference_get(user=self.request.user, conference_id=self.kwargs["pk"])
+        return selectors.slot_list(conference=conf)
+
+    @extend_schema(request=s.SlotInput, responses={201: s.SlotOutput},
+                   summary="Add a 1:1 meeting slot (host)")
+    def post(self, request: Request, pk: int) -> Response:
+        conf = selectors.conference_get(user=request.user, conference_id=pk)
+        slot = services.slot_create(user=request.user, conference=conf,  # type: ignore[arg-type]
+                                    **validated(s.SlotInput, request))
+        return Response(s.SlotOutput(slot).data, status=status.HTTP_201_CREATED)
+
+
+def _visible_slot(request: Request, pk: int) -> MeetingSlot:
+    slot = get_object_or_404(MeetingSlot.objects.select_related("conference"), pk=pk)
+    selectors.conference_get(user=request.user, conference_id=slot.conference_id)
+    return slot
+
+
+class SlotBookApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=s.BookInput, responses=s.SlotOutput, summary="Book a 1:1 meeting")
+    def post(self, request: Request, pk: int) -> Response:
+        slot = _visible_slot(request, pk)
+        data = validated(s.BookInput, request)
+        slot = services.slot_book(user=request.user, slot=slot,  # type: ignore[arg-type]
+                                  organization=data["organization"])
+        return Response(s.SlotOutput(slot).data)
+
+
+class SlotCancelApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=None, responses=s.SlotOutput, summary="Cancel a 1:1 booking")
+    def post(self, request: Request, pk: int) -> Response:
+        slot = _visible_slot(request, pk)
+        slot = services.slot_cancel(user=request.user, slot=slot)  # type: ignore[arg-type]
+        return Response(s.SlotOutput(slot).data)
+
+
+class MySlotsApi(generics.ListAPIView[MeetingSlot]):
+    """The 1:1 meetings booked by the signed-in user's supplier organisations."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = s.SlotOutput
+    ordering_fields = ["starts_at"]
+    filterset_fields = ["conference"]
+
+    def get_queryset(self) -> QuerySet[MeetingSlot]:
+        return MeetingSlot.objects.filter(
+            booked_by_id__in=user_supplier_org_ids(self.request.user)
+        ).select_related("booked_by")

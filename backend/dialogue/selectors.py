@@ -1,0 +1,44 @@
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from backend.accounts.selectors import user_buyer_org_ids, user_is_advisor, user_supplier_org_ids
+from backend.common.types import AnyUser
+from backend.dialogue.models import DialogueConference, MeetingSlot, Registration
+
+PUBLIC = (DialogueConference.Status.PUBLISHED, DialogueConference.Status.CANCELLED)
+
+
+def conference_list(*, user: AnyUser) -> QuerySet[DialogueConference]:
+    qs = DialogueConference.objects.select_related("organization").annotate(
+        registration_count=Count("registrations", distinct=True)
+    )
+    if user_is_advisor(user):
+        return qs
+    q = Q(status__in=PUBLIC)
+    orgs = user_buyer_org_ids(user)
+    if orgs:
+        q |= Q(organization_id__in=orgs)
+    return qs.filter(q)
+
+
+def conference_get(*, user: AnyUser, conference_id: int) -> DialogueConference:
+    conference = conference_list(user=user).filter(pk=conference_id).first()
+    if conference is None:
+        raise Http404
+    return conference
+
+
+def user_hosts_conference(*, user: AnyUser, conference: DialogueConference) -> bool:
+    return user_is_advisor(user) or conference.organization_id in user_buyer_org_ids(user)
+
+
+def registration_list(*, user: AnyUser, conference: DialogueConference) -> QuerySet[Registration]:
+    """The host and advisors see every registration; a supplier sees its own."""
+    qs = conference.registrations.select_related("organization", "registered_by")
+    if user_hosts_conference(user=user, conference=conference):
+        return qs
+    return qs.filter(organization_id__in=user_supplier_org_ids(user))
+
+
+def slot_list(*, conference: DialogueConference) -> QuerySet[MeetingSlot]:
+    return conference.slots.select_related("booked_by")

@@ -1,0 +1,209 @@
+"""Market dialogue: conferences, registrations and 1:1 meetings, with equal treatment."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from backend.accounts.models import Organization, User
+from backend.accounts.selectors import user_is_advisor
+from backend.audit.models import AuditEvent
+from backend.audit.services import audit_log
+from backend.common.access import check_member
+from backend.common.services import model_update
+from backend.dialogue.models import DialogueConference, MeetingSlot, Registration
+from backend.outbox.services import derived_refresh
+
+EDITABLE_FIELDS = (
+    "title", "description", "agenda", "starts_at", "ends_at", "format", "location", "stream_url",
+    "registration_deadline", "capacity", "max_slots_per_supplier", "needs",
+)
+
+
+def _clean(data: dict[str, Any], *, organization: Organization) -> dict[str, Any]:
+    errors: dict[str, list[str]] = {}
+    starts, ends = data.get("starts_at"), data.get("ends_at")
+    deadline = data.get("registration_deadline")
+    if starts and ends and ends <= starts:
+        errors["ends_at"] = [_("The conference must end after it starts.")]
+    if starts and deadline and deadline > starts:
+        errors["registration_deadline"] = [
+            _("The registration deadline must be before the conference starts.")
+        ]
+    if data.get("format") in ("streamed", "digital") and not data.get("stream_url"):
+        errors["stream_url"] = [_("A streamed or digital conference needs a stream address.")]
+    if data.get("format") in ("physical", "streamed") and not data.get("location"):
+        errors["location"] = [_("A conference held in person needs a location.")]
+    for need in data.get("needs") or []:
+        if need.organization_id != organization.pk:
+            errors.setdefault("need_ids", []).append(
+                _("“%(title)s” is not a need of %(org)s.")
+                % {"title": need.title, "org": organization.name}
+            )
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+def _check_host(*, user: User, conference: DialogueConference) -> None:
+    if not user_is_advisor(user):
+        check_member(user=user, organization=conference.organization)
+
+
+@transaction.atomic
+def conference_create(
+    *, user: User, organization: Organization, data: dict[str, Any]
+) -> DialogueConference:
+    check_member(user=user, organization=organization, kind=Organization.Kind.PUBLIC_BUYER)
+    cleaned = dict(_clean(data, organization=organization))
+    needs = cleaned.pop("needs", [])
+    conference = DialogueConference(organization=organization, created_by=user, **cleaned)
+    conference.full_clean()
+    conference.save()
+    conference.needs.set(needs)
+    audit_log(actor=user, action=AuditEvent.Action.CREATED, obj=conference)
+    return conference
+
+
+@transaction.atomic
+def conference_update(
+    *, user: User, conference: DialogueConference, data: dict[str, Any]
+) -> DialogueConference:
+    _check_host(user=user, conference=conference)
+    merged = {f: getattr(conference, f) for f in EDITABLE_FIELDS if f != "needs"} | data
+    _clean(merged, organization=conference.organization)
+    conference, changed = model_update(instance=conference, fields=EDITABLE_FIELDS, data=data)
+    if changed:
+        audit_log(actor=user, action=AuditEvent.Action.CHANGED, obj=conference)
+        if conference.is_public:
+            derived_refresh(entity="conference", entity_id=conference.pk, matching=False)
+    return conference
+
+
+@transaction.atomic
+def conference_publish(*, user: User, conference: DialogueConference) -> DialogueConference:
+    _check_host(user=user, conference=conference)
+    if not conference.organization.verified:
+        raise PermissionDenied(_("Only verified public buyers can announce conferences."))
+    if conference.status != DialogueConference.Status.DRAFT:
+        raise ValidationError(_("Only a draft can be published."))
+    conference.status = DialogueConference.Status.PUBLISHED
+    conference.published_at = timezone.now()
+    conference.version += 1
+    conference.save(update_fields=["status", "published_at", "version", "updated_at"])
+    audit_log(actor=user, action=AuditEvent.Action.PUBLISHED, obj=conference)
+    derived_refresh(entity="conference", entity_id=conference.pk, matching=False)
+    return conference
+
+
+def _check_participants(participants: list[dict[str, str]]) -> None:
+    if not participants:
+        raise ValidationError({"participants": [_("Register at least one participant.")]})
+    for p in participants:
+        if not (p.get("name") or "").strip() or "@" not in (p.get("email") or ""):
+            raise ValidationError(
+                {"participants": [_("Every participant needs a name and an e-mail address.")]}
+            )
+
+
+def _check_open(conference: DialogueConference) -> None:
+    if conference.status != DialogueConference.Status.PUBLISHED:
+        raise ValidationError(_("The conference is not open for registration."))
+    if timezone.now() > conference.registration_deadline:
+        raise ValidationError(_("The registration deadline has passed."))
+    if any(n.stage in ("konkurranse", "kontrakt", "implementering") for n in conference.needs.all()):
+        raise ValidationError(_("The competition has been announced; the dialogue is closed."))
+
+
+@transaction.atomic
+def registration_create(
+    *, user: User, conference: DialogueConference, organization: Organization,
+    participants: list[dict[str, str]],
+) -> Registration:
+    check_member(user=user, organization=organization, kind=Organization.Kind.SUPPLIER)
+    locked = DialogueConference.objects.select_for_update().get(pk=conference.pk)
+    _check_open(locked)
+    _check_participants(participants)
+    if locked.registrations.filter(organization=organization).exists():
+        raise ValidationError(_("%(org)s is already registered.") % {"org": organization.name})
+    if locked.registrations.count() >= locked.capacity:
+        raise ValidationError(_("The conference is full."))
+    registration = Registration.objects.create(
+        conference=locked, organization=organization, registered_by=user,
+        participants=participants,
+    )
+    audit_log(actor=user, action=AuditEvent.Action.REGISTERED, obj=registration)
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, user: User, registration: Registration) -> None:
+    check_member(user=user, organization=registration.organization)
+    MeetingSlot.objects.filter(
+        conference=registration.conference, booked_by=registration.organization
+    ).update(booked_by=None, booked_by_user=None, booked_at=None)
+    audit_log(actor=user, action=AuditEvent.Action.CANCELLED, obj=registration)
+    registration.delete()
+
+
+@transaction.atomic
+def slot_create(
+    *, user: User, conference: DialogueConference, starts_at: Any, ends_at: Any
+) -> MeetingSlot:
+    _check_host(user=user, conference=conference)
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": [_("The meeting must end after it starts.")]})
+    if conference.slots.filter(starts_at__lt=ends_at, ends_at__gt=starts_at).exists():
+        raise ValidationError({"starts_at": [_("The meeting overlaps another 1:1 meeting.")]})
+    slot = MeetingSlot(conference=conference, starts_at=starts_at, ends_at=ends_at)
+    slot.full_clean()
+    slot.save()
+    return slot
+
+
+@transaction.atomic
+def slot_book(*, user: User, slot: MeetingSlot, organization: Organization) -> MeetingSlot:
+    """Book a 1:1 slot. The row lock makes two bookings of one slot serialise: one wins."""
+    check_member(user=user, organization=organization, kind=Organization.Kind.SUPPLIER)
+    locked = MeetingSlot.objects.select_for_update().select_related("conference").get(pk=slot.pk)
+    conference = locked.conference
+    registration = (
+        Registration.objects.select_for_update()
+        .filter(conference=conference, organization=organization)
+        .first()
+    )
+    if registration is None:
+        raise ValidationError(_("Register for the conference before booking a 1:1 meeting."))
+    if timezone.now() > conference.registration_deadline:
+        raise ValidationError(_("The booking deadline has passed."))
+    if locked.booked_by_id is not None:
+        raise ValidationError(_("This 1:1 meeting is already booked."))
+    booked = conference.slots.filter(booked_by=organization).count()
+    if booked >= conference.max_slots_per_supplier:
+        raise ValidationError(
+            _("Each supplier may book %(n)d 1:1 meeting(s) at this conference.")
+            % {"n": conference.max_slots_per_supplier}
+        )
+    locked.booked_by, locked.booked_by_user, locked.booked_at = organization, user, timezone.now()
+    locked.save(update_fields=["booked_by", "booked_by_user", "booked_at", "updated_at"])
+    audit_log(actor=user, action=AuditEvent.Action.BOOKED, obj=locked)
+    return locked
+
+
+@transaction.atomic
+def slot_cancel(*, user: User, slot: MeetingSlot) -> MeetingSlot:
+    locked = MeetingSlot.objects.select_for_update().select_related("conference").get(pk=slot.pk)
+    if locked.booked_by is None:
+        raise ValidationError(_("This 1:1 meeting is not booked."))
+    if not user_is_advisor(user) and locked.conference.organization_id != locked.booked_by_id:
+        try:
+            check_member(user=user, organization=locked.booked_by)
+        except PermissionDenied:
+            check_member(user=user, organization=locked.conference.organization)
+    locked.booked_by, locked.booked_by_user, locked.booked_at = None, None, None
+    locked.save(update_fields=["booked_by", "booked_by_user", "booked_at", "updated_at"])
+    audit_log(actor=user, action=AuditEvent.Action.CANCELLED, obj=locked)
+    return locked
+

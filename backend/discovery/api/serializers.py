@@ -1,0 +1,81 @@
+from rest_framework import serializers
+
+from backend.discovery.models import SavedSearch
+from search.types import FILTER_KEYS
+
+
+class SearchParams(serializers.Serializer):  # type: ignore[type-arg]
+    q = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    type = serializers.MultipleChoiceField(
+        choices=["need", "solution", "conference"], required=False
+    )
+    sort = serializers.ChoiceField(choices=["relevance", "newest", "deadline"],
+                                   default="relevance")
+    page = serializers.IntegerField(min_value=1, max_value=500, default=1)
+    page_size = serializers.IntegerField(min_value=1, max_value=100, default=20)
+    semantic = serializers.BooleanField(default=False)
+
+
+class FacetValueOutput(serializers.Serializer):  # type: ignore[type-arg]
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class SearchHitOutput(serializers.Serializer):  # type: ignore[type-arg]
+    type = serializers.ChoiceField(choices=["need", "solution", "conference"])
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    score = serializers.FloatField()
+    highlights = serializers.ListField(child=serializers.CharField())
+    organization_name = serializers.CharField(required=False)
+    organization_id = serializers.IntegerField(required=False)
+    sector = serializers.CharField(required=False)
+    sector_label = serializers.CharField(required=False)
+    counties = serializers.ListField(child=serializers.CharField(), required=False)
+    stage = serializers.CharField(required=False, allow_null=True)
+    stage_label = serializers.CharField(required=False)
+    procedure = serializers.CharField(required=False, allow_null=True)
+    trl = serializers.IntegerField(required=False, allow_null=True)
+    language = serializers.CharField(required=False)
+    status = serializers.CharField(required=False)
+    published_at = serializers.DateTimeField(required=False, allow_null=True)
+    deadline = serializers.DateTimeField(required=False, allow_null=True)
+    starts_at = serializers.DateTimeField(required=False, allow_null=True)
+    cpv_codes = serializers.ListField(child=serializers.CharField(), required=False)
+
+
+class SearchOutput(serializers.Serializer):  # type: ignore[type-arg]
+    total = serializers.IntegerField()
+    page = serializers.IntegerField()
+    page_size = serializers.IntegerField()
+    suggestion = serializers.CharField(allow_null=True)
+    results = SearchHitOutput(many=True)
+    facets = serializers.DictField(child=FacetValueOutput(many=True))
+
+
+class AutocompleteOutput(serializers.Serializer):  # type: ignore[type-arg]
+    suggestions = serializers.ListField(child=serializers.CharField())
+
+
+class SavedSearchOutput(serializers.ModelSerializer[SavedSearch]):
+    class Meta:
+        model = SavedSearch
+        fields = ["id", "name", "query", "filters", "alert_frequency", "last_alerted_at",
+                  "created_at"]
+
+
+class SavedSearchInput(serializers.Serializer):  # type: ignore[type-arg]
+    name = serializers.CharField(max_length=100)
+    query = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    filters = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()), required=False
+    )
+    alert_frequency = serializers.ChoiceField(choices=SavedSearch.Frequency.choices,
+                                              required=False)
+
+    def validate_filters(self, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = sorted(set(value) - set(FILTER_KEYS))
+        if unknown:
+            raise serializers.ValidationError(f"{unknown[0]}?")
+        return value

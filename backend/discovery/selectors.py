@@ -1,0 +1,98 @@
+"""Search reads. The index only ever holds public documents (drafts and responses never
+enter it), so every hit, count and suggestion already respects the visibility rules."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from backend.common.types import AnyUser
+from backend.discovery.models import SavedSearch
+from backend.discovery.services import search_backend
+from backend.matches.engine import default_encoder
+from backend.reference.cpv import cpv_codes
+from backend.reference.vocabularies import (
+    COUNTIES,
+    LANGUAGES,
+    PROCEDURES,
+    SECTORS,
+    STAGES,
+    Term,
+    label_for,
+)
+from search.types import SearchRequest, SearchResponse
+
+_VOCABULARIES: dict[str, tuple[Term, ...]] = {
+    "sector": SECTORS, "county": COUNTIES, "stage": STAGES, "procedure": PROCEDURES,
+    "language": LANGUAGES,
+}
+
+
+def _kind_label(code: str) -> str:
+    return {"need": _("Need"), "solution": _("Solution"),
+            "conference": _("Dialogue conference")}.get(code, code)
+
+
+def facet_label(field: str, value: str) -> str:
+    if field in _VOCABULARIES:
+        return label_for(_VOCABULARIES[field], value)
+    if field == "kind":
+        return _kind_label(value)
+    if field == "cpv_division":
+        code = cpv_codes().get(value.ljust(8, "0")[:8])
+        return code.label if code else value
+    if field == "status":
+        return {"published": _("Open"), "closed": _("Closed")}.get(value, value)
+    if field == "trl":
+        return f"TRL {value}"
+    return value
+
+
+def query_vector(text: str) -> tuple[float, ...] | None:
+    if not text.strip():
+        return None
+    vector = default_encoder().encode([text])[0]
+    return tuple(float(x) for x in vector)
+
+
+def search_run(*, request: SearchRequest) -> SearchResponse:
+    if request.semantic and request.query_vector is None:
+        from dataclasses import replace
+
+        request = replace(request, query_vector=query_vector(request.text))
+    return search_backend().search(request)
+
+
+def search_payload(response: SearchResponse) -> dict[str, Any]:
+    return {
+        "total": response.total, "page": response.page, "page_size": response.page_size,
+        "suggestion": response.suggestion,
+        "results": [
+            {"type": h.kind, "id": h.id, "title": h.title, "score": h.score,
+             "highlights": list(h.highlights), **_public_fields(h.source)}
+            for h in response.hits
+        ],
+        "facets": {
+            field: [{"value": v.value, "label": facet_label(field, v.value), "count": v.count}
+                    for v in values]
+            for field, values in response.facets.items()
+        },
+    }
+
+
+_PUBLIC_FIELDS = ("organization_name", "organization_id", "sector", "counties", "stage",
+                  "procedure", "trl", "language", "status", "published_at", "deadline",
+                  "starts_at", "cpv_codes", "snippet")
+
+
+def _public_fields(source: Any) -> dict[str, Any]:
+    out = {k: source.get(k) for k in _PUBLIC_FIELDS if k in source}
+    if out.get("sector"):
+        out["sector_label"] = facet_label("sector", out["sector"])
+    if out.get("stage"):
+        out["stage_label"] = facet_label("stage", out["stage"])
+    return out
+
+
+def saved_search_list(*, user: AnyUser) -> QuerySet[SavedSearch]:
+    return SavedSearch.objects.filter(user_id=user.pk)

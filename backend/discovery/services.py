@@ -1,0 +1,129 @@
+"""Keeping the search index in step with the database, and saved-search alerts."""
+
+from collections.abc import Iterator
+from datetime import timedelta
+from functools import cache
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from backend.accounts.models import User
+from backend.dialogue.models import DialogueConference
+from backend.discovery import documents
+from backend.discovery.models import SavedSearch
+from backend.needs.models import Need
+from backend.solutions.models import Solution
+from search.backends import get_backend
+from search.backends.base import SearchBackend
+from search.types import FILTER_KEYS, IndexDocument, SearchRequest
+
+
+@cache
+def _backend(path: str, options: tuple[tuple[str, Any], ...]) -> SearchBackend:
+    return get_backend(path, **dict(options))
+
+
+def search_backend() -> SearchBackend:
+    return _backend(settings.SEARCH_BACKEND, tuple(sorted(settings.SEARCH_OPTIONS.items())))
+
+
+def _public_rows(entity: str, ids: list[int]) -> tuple[list[IndexDocument], list[int]]:
+    """Documents for the rows that are public; the other ids are to be deleted."""
+    if entity == "need":
+        needs = Need.objects.filter(pk__in=ids, status__in=("published", "closed"))
+        docs = [documents.need_document(n) for n in needs.select_related("organization")]
+    elif entity == "solution":
+        sols = Solution.objects.filter(pk__in=ids, status="published")
+        docs = [documents.solution_document(s) for s in sols.select_related("organization")]
+    else:
+        confs = DialogueConference.objects.filter(pk__in=ids, status__in=("published", "cancelled"))
+        docs = [documents.conference_document(c)
+                for c in confs.select_related("organization").prefetch_related("needs")]
+    found = {d.id for d in docs}
+    return docs, [i for i in ids if i not in found]
+
+
+def search_sync(*, entity: str, ids: list[int]) -> None:
+    """Outbox handler: index the public rows among `ids`, delete the others. Idempotent."""
+    docs, gone = _public_rows(entity, ids)
+    backend = search_backend()
+    if docs:
+        backend.index(docs)
+    if gone:
+        backend.delete(entity, gone)  # type: ignore[arg-type]
+
+
+def all_documents(chunk: int = 500) -> Iterator[IndexDocument]:
+    for entity, model in (("need", Need), ("solution", Solution), ("conference",
+                                                                    DialogueConference)):
+        ids = list(model.objects.order_by("pk").values_list("pk", flat=True))  # type: ignore[attr-defined]
+        for start in range(0, len(ids), chunk):
+            yield from _public_rows(entity, ids[start : start + chunk])[0]
+
+
+def search_reindex() -> None:
+    """Rebuild every index from the database into new versioned indices; swap the aliases."""
+    search_backend().rebuild(all_documents())
+
+
+def _clean_filters(filters: dict[str, Any]) -> dict[str, list[str]]:
+    unknown = sorted(set(filters) - set(FILTER_KEYS))
+    if unknown:
+        raise ValidationError({"filters": [_("Unknown filter: %(name)s.") % {"name": unknown[0]}]})
+    return {k: [str(v) for v in (vals if isinstance(vals, list) else [vals])]
+            for k, vals in filters.items()}
+
+
+@transaction.atomic
+def saved_search_create(*, user: User, data: dict[str, Any]) -> SavedSearch:
+    saved = SavedSearch(user=user, name=data["name"], query=data.get("query", ""),
+                        filters=_clean_filters(data.get("filters") or {}),
+                        alert_frequency=data.get("alert_frequency", "weekly"))
+    saved.full_clean()
+    saved.save()
+    return saved
+
+
+@transaction.atomic
+def saved_search_update(*, saved: SavedSearch, data: dict[str, Any]) -> SavedSearch:
+    for field in ("name", "query", "alert_frequency"):
+        if field in data:
+            setattr(saved, field, data[field])
+    if "filters" in data:
+        saved.filters = _clean_filters(data["filters"] or {})
+    saved.full_clean()
+    saved.save()
+    return saved
+
+
+def _request_for(saved: SavedSearch) -> SearchRequest:
+    filters = {k: tuple(v) for k, v in saved.filters.items()}
+    return SearchRequest(text=saved.query, filters=filters, sort="newest", page_size=20)
+
+
+def saved_search_alert(*, saved: SavedSearch) -> int:
+    """E-mail the user the hits published since the last alert. Returns how many."""
+    since = saved.last_alerted_at or (timezone.now() - timedelta(days=7))
+    result = search_backend().search(_request_for(saved))
+    fresh = [h for h in result.hits
+             if (p := h.source.get("published_at")) and str(p) > since.isoformat()]
+    if fresh:
+        lines = "\n".join(f"- {h.title}" for h in fresh)
+        send_mail(
+            _("New hits for “%(name)s”") % {"name": saved.name},
+            _("New on Innovasjonstorget since your last alert:\n\n%(lines)s") % {"lines": lines},
+            settings.DEFAULT_FROM_EMAIL, [saved.user.email], fail_silently=True,
+        )
+    saved.last_alerted_at = timezone.now()
+    saved.save(update_fields=["last_alerted_at", "updated_at"])
+    return len(fresh)
+
+
+def saved_searches_due(*, frequency: str) -> QuerySet[SavedSearch]:
+    return SavedSearch.objects.filter(alert_frequency=frequency).select_related("user")

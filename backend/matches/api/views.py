@@ -1,0 +1,179 @@
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, permissions, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from backend.accounts.selectors import user_is_advisor
+from backend.common.access import check_advisor
+from backend.common.api import csv_response, validated
+from backend.matches import selectors, services
+from backend.matches.api import serializers as s
+from backend.matches.models import Match, MatchNote, Notification
+from backend.needs.selectors import need_get
+from backend.solutions.selectors import solution_get
+
+
+class _MatchListBase(generics.ListAPIView[Match]):
+    filterset_fields = ["state", "kind", "need", "solution", "source"]
+    ordering_fields = ["score", "created_at", "updated_at"]
+
+    def get_serializer_class(self) -> Any:
+        return s.MatchAdvisorOutput if user_is_advisor(self.request.user) else s.MatchOutput
+
+
+class MatchListApi(_MatchListBase):
+    """Advisors: all matches (the curation queue is ?state=suggested). Others: their own."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self) -> QuerySet[Match]:
+        return selectors.match_list(user=self.request.user)
+
+    @extend_schema(request=s.ManualMatchInput, responses={201: s.MatchAdvisorOutput},
+                   summary="Create a match by hand (advisors)")
+    def post(self, request: Request) -> Response:
+        match = services.match_create_manual(user=request.user, **validated(  # type: ignore[arg-type]
+            s.ManualMatchInput, request))
+        match = selectors.match_get(user=request.user, match_id=match.pk)
+        return Response(s.MatchAdvisorOutput(match).data, status=status.HTTP_201_CREATED)
+
+
+class MatchQueueApi(_MatchListBase):
+    queryset = Match.objects.none()
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self) -> QuerySet[Match]:
+        check_advisor(user=self.request.user)
+        return selectors.match_queue(user=self.request.user)
+
+
+class MatchDetailApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(responses=s.MatchAdvisorOutput)
+    def get(self, request: Request, pk: int) -> Response:
+        match = selectors.match_get(user=request.user, match_id=pk)
+        serializer = s.MatchAdvisorOutput if user_is_advisor(request.user) else s.MatchOutput
+        return Response(serializer(match).data)
+
+
+class _DecisionApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    def _match(self, request: Request, pk: int) -> Match:
+        return selectors.match_get(user=request.user, match_id=pk)
+
+    def _out(self, request: Request, match: Match) -> Response:
+        return Response(s.MatchAdvisorOutput(selectors.match_get(user=request.user,
+                                                                 match_id=match.pk)).data)
+
+
+class MatchShortlistApi(_DecisionApi):
+    @extend_schema(request=None, responses=s.MatchAdvisorOutput, summary="Shortlist (advisors)")
+    def post(self, request: Request, pk: int) -> Response:
+        match = services.match_shortlist(user=request.user, match=self._match(request, pk))  # type: ignore[arg-type]
+        return self._out(request, match)
+
+
+class MatchIntroduceApi(_DecisionApi):
+    @extend_schema(request=None, responses=s.MatchAdvisorOutput,
+                   summary="Introduce the parties (advisors); notifies both")
+    def post(self, request: Request, pk: int) -> Response:
+        match = services.match_introduce(user=request.user, match=self._match(request, pk))  # type: ignore[arg-type]
+        return self._out(request, match)
+
+
+class MatchRejectApi(_DecisionApi):
+    @extend_schema(request=s.RejectInput, responses=s.MatchAdvisorOutput,
+                   summary="Reject with a reason (advisors); the pair never comes back")
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.RejectInput, request)
+        match = services.match_reject(user=request.user, match=self._match(request, pk),  # type: ignore[arg-type]
+                                      reason=data["reason"])
+        return self._out(request, match)
+
+
+class MatchNotesApi(generics.ListAPIView[Any]):
+    queryset = MatchNote.objects.none()
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = s.NoteOutput
+    ordering_fields = ["created_at"]
+    filterset_fields: list[str] = []
+
+    def get_queryset(self) -> Any:
+        check_advisor(user=self.request.user)
+        return selectors.match_get(user=self.request.user,
+                                   match_id=self.kwargs["pk"]).notes.select_related("author")
+
+    @extend_schema(request=s.NoteInput, responses={201: s.NoteOutput},
+                   summary="Add a note (advisors)")
+    def post(self, request: Request, pk: int) -> Response:
+        match = selectors.match_get(user=request.user, match_id=pk)
+        note = services.match_note_add(user=request.user, match=match,  # type: ignore[arg-type]
+                                       **validated(s.NoteInput, request))
+        return Response(s.NoteOutput(note).data, status=status.HTTP_201_CREATED)
+
+
+class MatchExportApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(responses={(200, "text/csv"): OpenApiResponse(description="CSV")},
+                   summary="Export curation decisions as CSV (advisors)")
+    def get(self, request: Request) -> Any:
+        check_advisor(user=request.user)
+        matches = selectors.match_list(user=request.user).order_by("need_id", "-score")
+        content = services.match_export_csv(user=request.user, matches=matches)  # type: ignore[arg-type]
+        return csv_response(content, f"matcher-{timezone.localdate():%Y-%m-%d}.csv")
+
+
+class NeedMatchesApi(_MatchListBase):
+    """Suggested solutions for a need: its buyers and advisors."""
+
+    queryset = Match.objects.none()
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self) -> QuerySet[Match]:
+        need = need_get(user=self.request.user, need_id=self.kwargs["pk"])
+        return selectors.need_suggested_solutions(user=self.request.user, need_id=need.pk)
+
+
+class NeedSimilarApi(_MatchListBase):
+    """Similar needs of other buyers (joint procurement): the need's buyers and advisors."""
+
+    queryset = Match.objects.none()
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self) -> QuerySet[Match]:
+        need = need_get(user=self.request.user, need_id=self.kwargs["pk"])
+        return selectors.need_similar_needs(user=self.request.user, need_id=need.pk)
+
+
+class SolutionMatchesApi(_MatchListBase):
+    """Recommended needs for a solution: its supplier and advisors."""
+
+    queryset = Match.objects.none()
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self) -> QuerySet[Match]:
+        solution = solution_get(user=self.request.user, solution_id=self.kwargs["pk"])
+        return selectors.solution_recommended_needs(user=self.request.user,
+                                                    solution_id=solution.pk)
+
+
+class NotificationListApi(generics.ListAPIView[Notification]):
+    queryset = Notification.objects.none()
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = s.NotificationOutput
+    ordering_fields = ["created_at"]
+    filterset_fields: list[str] = []
+
+    def get_queryset(self) -> QuerySet[Notification]:
+        return Notification.objects.filter(user=self.request.user)

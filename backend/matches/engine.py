@@ -1,0 +1,108 @@
+"""Adapter between the Django models and the pure-Python `matching` package.
+
+Maps needs and solutions to `MatchItem`s, keeps their embeddings in the database
+(`DatabaseEmbeddingCache`: model id + content hash, recomputed only when either
+changes) and builds a matching engine over the published corpus.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+
+import numpy as np
+from django.conf import settings
+
+from backend.matches.models import Embedding
+from backend.needs.models import Need
+from backend.solutions.models import Solution
+from matching.embeddings import EmbeddingKey
+from matching.encoders import Encoder, load_encoder
+from matching.pipeline import MatchingEngine
+from matching.types import MatchItem, ScoringWeights
+
+
+@cache
+def encoder_get(model_name: str) -> Encoder:
+    return load_encoder(model_name or None)
+
+
+def default_encoder() -> Encoder:
+    return encoder_get(settings.EMBEDDING_MODEL)
+
+
+def weights_get() -> ScoringWeights:
+    return ScoringWeights(**settings.MATCHING_WEIGHTS)
+
+
+def need_item(need: Need) -> MatchItem:
+    return MatchItem(
+        id=f"need:{need.pk}", kind="need", title=need.title, description=need.description,
+        desired_effect=need.desired_effect, sector=need.sector,
+        cpv_codes=tuple(need.cpv_codes), regions=(need.county,) if need.county else (),
+        stage=need.stage, language=need.language, owner_id=str(need.organization_id),
+    )
+
+
+def solution_item(solution: Solution) -> MatchItem:
+    return MatchItem(
+        id=f"solution:{solution.pk}", kind="solution", title=solution.title,
+        description=solution.description, sector=solution.sector,
+        cpv_codes=tuple(solution.cpv_codes), regions=tuple(solution.regions),
+        trl=solution.trl, language=solution.language, owner_id=str(solution.organization_id),
+    )
+
+
+def split_item_id(item_id: str) -> tuple[str, int]:
+    kind, _, pk = item_id.partition(":")
+    return kind, int(pk)
+
+
+class DatabaseEmbeddingCache:
+    """`matching.embeddings.EmbeddingCache` over the Embedding table."""
+
+    def get_many(self, keys: Sequence[EmbeddingKey]) -> dict[EmbeddingKey, np.ndarray]:
+        if not keys:
+            return {}
+        wanted = {(*split_item_id(k.item_id), k.model_id, k.content_hash): k for k in keys}
+        rows = Embedding.objects.filter(
+            model_id__in={k.model_id for k in keys},
+            entity_id__in={split_item_id(k.item_id)[1] for k in keys},
+        )
+        found: dict[EmbeddingKey, np.ndarray] = {}
+        for row in rows:
+            key = wanted.get((row.entity, row.entity_id, row.model_id, row.content_hash))
+            if key is not None:
+                found[key] = np.frombuffer(bytes(row.vector), dtype=np.float32)
+        return found
+
+    def put_many(self, entries: Mapping[EmbeddingKey, np.ndarray]) -> None:
+        for key, vector in entries.items():
+            entity, entity_id = split_item_id(key.item_id)
+            Embedding.objects.update_or_create(
+                entity=entity, entity_id=entity_id, model_id=key.model_id,
+                defaults={"content_hash": key.content_hash, "dims": int(vector.shape[0]),
+                          "vector": np.asarray(vector, dtype=np.float32).tobytes()},
+            )
+
+
+def published_needs() -> list[Need]:
+    return list(Need.objects.filter(status=Need.Status.PUBLISHED))
+
+
+def published_solutions() -> list[Solution]:
+    return list(Solution.objects.filter(status=Solution.Status.PUBLISHED))
+
+
+def engine_build(needs: Iterable[Need], solutions: Iterable[Solution]) -> MatchingEngine:
+    engine = MatchingEngine(encoder=default_encoder(), weights=weights_get(),
+                            cache=DatabaseEmbeddingCache())
+    return engine.fit(solutions=[solution_item(s) for s in solutions],
+                      needs=[need_item(n) for n in needs])
+
+
+def stored_vector(entity: str, entity_id: int) -> tuple[float, ...] | None:
+    row = Embedding.objects.filter(
+        entity=entity, entity_id=entity_id, model_id=default_encoder().model_id
+    ).first()
+    if row is None:
+        return None
+    return tuple(float(x) for x in np.frombuffer(bytes(row.vector), dtype=np.float32))

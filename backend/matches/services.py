@@ -1,0 +1,226 @@
+"""Matches: recomputed by the engine after a change; curated by advisors.
+
+A rejected pair never comes back: the engine skips pairs whose row is rejected, and
+rows are never deleted once an advisor has decided on them.
+"""
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from backend.accounts.models import User
+from backend.audit.models import AuditEvent
+from backend.audit.services import audit_log
+from backend.common.access import check_advisor
+from backend.matches import engine as eng
+from backend.matches.models import Match, MatchNote, Notification
+from backend.needs.models import Need
+from backend.solutions.models import Solution
+from matching.types import ScoredMatch
+
+
+def _explanation_fields(m: ScoredMatch) -> dict[str, object]:
+    e = m.explanation
+    return {
+        "score": float(m.score),
+        "signals": [
+            {"name": s.name, "value": float(s.value), "weight": float(s.weight),
+             "contribution": float(s.contribution)}
+            for s in e.signals
+        ],
+        "shared_terms": list(e.shared_terms),
+        "best_pair": list(e.best_pair) if e.best_pair else [],
+    }
+
+
+def _upsert(*, need_id: int, target: str, scored: ScoredMatch, model_id: str) -> None:
+    kind, target_id = eng.split_item_id(target)
+    lookup = {"need_id": need_id, "solution_id": target_id} if kind == "solution" else {
+        "need_id": need_id, "other_need_id": target_id}
+    fields = _explanation_fields(scored) | {"model_id": model_id}
+    existing = Match.objects.filter(**lookup).first()  # type: ignore[arg-type]
+    if existing is None:
+        Match.objects.create(
+            kind=Match.Kind.NEED_SOLUTION if kind == "solution" else Match.Kind.NEED_NEED,
+            **lookup, **fields,  # type: ignore[arg-type]
+        )
+    elif existing.state != Match.State.REJECTED:
+        for name, value in fields.items():
+            setattr(existing, name, value)
+        existing.save(update_fields=[*fields, "updated_at"])
+
+
+def _replace_suggestions(
+    *, need_id: int, kind: str, scored: Sequence[tuple[str, ScoredMatch]], model_id: str
+) -> None:
+    """Write the engine's pairs for one need; drop engine suggestions that fell out."""
+    keep: set[int] = set()
+    for target, match in scored:
+        _upsert(need_id=need_id, target=target, scored=match, model_id=model_id)
+        keep.add(eng.split_item_id(target)[1])
+    stale = Match.objects.filter(need_id=need_id, kind=kind, state=Match.State.SUGGESTED,
+                                 source=Match.Source.ENGINE)
+    field = "solution_id__in" if kind == Match.Kind.NEED_SOLUTION else "other_need_id__in"
+    stale.exclude(**{field: keep}).delete()
+
+
+@transaction.atomic
+def matches_recompute_for_needs(*, need_ids: Iterable[int]) -> None:
+    needs = list(Need.objects.filter(pk__in=list(need_ids), status=Need.Status.PUBLISHED))
+    if not needs:
+        return
+    engine = eng.engine_build(eng.published_needs(), eng.published_solutions())
+    k, model_id = settings.MATCHING_TOP_K, engine.encoder.model_id
+    for need in needs:
+        item = eng.need_item(need)
+        solutions = engine.rank_for_need(item, k=k)
+        _replace_suggestions(need_id=need.pk, kind=Match.Kind.NEED_SOLUTION,
+                             scored=[(m.target_id, m) for m in solutions], model_id=model_id)
+        similar = engine.similar_needs(item, k=k)
+        _replace_suggestions(need_id=need.pk, kind=Match.Kind.NEED_NEED,
+                             scored=[(m.target_id, m) for m in similar], model_id=model_id)
+
+
+@transaction.atomic
+def matches_recompute_for_solutions(*, solution_ids: Iterable[int]) -> None:
+    solutions = list(Solution.objects.filter(pk__in=list(solution_ids),
+                                             status=Solution.Status.PUBLISHED))
+    if not solutions:
+        return
+    engine = eng.engine_build(eng.published_needs(), eng.published_solutions())
+    for solution in solutions:
+        for match in engine.rank_for_solution(eng.solution_item(solution),
+                                              k=settings.MATCHING_TOP_K):
+            need_id = eng.split_item_id(match.target_id)[1]
+            _upsert(need_id=need_id, target=match.source_id, scored=match,
+                    model_id=engine.encoder.model_id)
+
+
+def matches_recompute(*, entity: str, ids: list[int]) -> None:
+    """Outbox handler: idempotent, so retries create no duplicates."""
+    if entity == "need":
+        matches_recompute_for_needs(need_ids=ids)
+    elif entity == "solution":
+        matches_recompute_for_solutions(solution_ids=ids)
+
+
+def _decide(*, user: User, match: Match, state: str, action: str, **extra: object) -> Match:
+    check_advisor(user=user)
+    if match.state == Match.State.REJECTED:
+        raise ValidationError(_("The match has been rejected; a rejected pair stays rejected."))
+    match.state, match.decided_by, match.decided_at = state, user, timezone.now()
+    for name, value in extra.items():
+        setattr(match, name, value)
+    match.save(update_fields=["state", "decided_by", "decided_at", "updated_at", *extra])
+    audit_log(actor=user, action=action, obj=match, data={"state": state, **extra})
+    return match
+
+
+@transaction.atomic
+def match_shortlist(*, user: User, match: Match) -> Match:
+    return _decide(user=user, match=match, state=Match.State.SHORTLISTED,
+                   action=AuditEvent.Action.SHORTLISTED)
+
+
+@transaction.atomic
+def match_reject(*, user: User, match: Match, reason: str) -> Match:
+    if not reason.strip():
+        raise ValidationError({"reason": [_("Give a reason for the rejection.")]})
+    return _decide(user=user, match=match, state=Match.State.REJECTED,
+                   action=AuditEvent.Action.REJECTED, rejection_reason=reason.strip())
+
+
+@transaction.atomic
+def match_introduce(*, user: User, match: Match) -> Match:
+    if match.state == Match.State.INTRODUCED:
+        raise ValidationError(_("The parties have already been introduced."))
+    match = _decide(user=user, match=match, state=Match.State.INTRODUCED,
+                    action=AuditEvent.Action.INTRODUCED)
+    _notify_introduction(match)
+    return match
+
+
+def _introduction_recipients(match: Match) -> list[User]:
+    orgs = [match.need.organization_id]
+    if match.solution is not None:
+        orgs.append(match.solution.organization_id)
+    if match.other_need is not None:
+        orgs.append(match.other_need.organization_id)
+    return list(User.objects.filter(memberships__organization_id__in=orgs).distinct())
+
+
+def _notify_introduction(match: Match) -> None:
+    other = match.solution.title if match.solution else match.other_need.title  # type: ignore[union-attr]
+    title = _("Introduction: %(need)s ↔ %(other)s") % {"need": match.need.title, "other": other}
+    body = _(
+        "A LUP advisor has introduced your organisations to each other on Innovasjonstorget. "
+        "Get in touch to talk about the need “%(need)s” and “%(other)s”."
+    ) % {"need": match.need.title, "other": other}
+    recipients = _introduction_recipients(match)
+    Notification.objects.bulk_create(
+        [Notification(user=u, title=title, body=body, link=f"/behov/{match.need_id}")
+         for u in recipients]
+    )
+    messages = [(title, body, settings.DEFAULT_FROM_EMAIL, [u.email]) for u in recipients]
+    transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
+
+
+@transaction.atomic
+def match_note_add(*, user: User, match: Match, text: str) -> MatchNote:
+    check_advisor(user=user)
+    if not text.strip():
+        raise ValidationError({"text": [_("A note cannot be empty.")]})
+    note = MatchNote.objects.create(match=match, author=user, text=text.strip())
+    audit_log(actor=user, action=AuditEvent.Action.NOTED, obj=match)
+    return note
+
+
+@transaction.atomic
+def match_create_manual(
+    *, user: User, need: Need, solution: Solution | None = None, other_need: Need | None = None,
+    note: str = "",
+) -> Match:
+    check_advisor(user=user)
+    if (solution is None) == (other_need is None):
+        raise ValidationError(_("Choose either a solution or another need."))
+    if other_need is not None and other_need.pk == need.pk:
+        raise ValidationError({"other_need": [_("A need cannot be matched with itself.")]})
+    lookup = {"need": need, "solution": solution} if solution else {
+        "need": need, "other_need": other_need}
+    if Match.objects.filter(**lookup).exists():  # type: ignore[arg-type]
+        raise ValidationError(_("This pair is already on the board."))
+    match = Match.objects.create(
+        kind=Match.Kind.NEED_SOLUTION if solution else Match.Kind.NEED_NEED,
+        source=Match.Source.MANUAL, state=Match.State.SHORTLISTED, created_by=user,
+        decided_by=user, decided_at=timezone.now(), **lookup,  # type: ignore[arg-type]
+    )
+    audit_log(actor=user, action=AuditEvent.Action.CREATED, obj=match)
+    if note.strip():
+        MatchNote.objects.create(match=match, author=user, text=note.strip())
+    return match
+
+
+def match_export_csv(*, user: User, matches: QuerySet[Match]) -> str:
+    check_advisor(user=user)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "behov", "kjøper", "løsning/behov", "leverandør/kjøper", "score",
+                     "status", "begrunnelse", "besluttet av", "besluttet"])
+    for m in matches:
+        other = m.solution or m.other_need
+        writer.writerow([
+            m.pk, m.need.title, m.need.organization.name, other.title if other else "",
+            other.organization.name if other else "", f"{m.score:.3f}", m.get_state_display(),
+            m.rejection_reason, m.decided_by.email if m.decided_by else "",
+            timezone.localtime(m.decided_at).isoformat() if m.decided_at else "",
+        ])
+    audit_log(actor=user, action=AuditEvent.Action.EXPORTED, obj=user, data={"what": "matches"})
+    return out.getvalue()

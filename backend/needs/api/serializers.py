@@ -1,0 +1,96 @@
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from backend.accounts.models import Organization
+from backend.common.serializers import (
+    CpvListField,
+    OrganizationBrief,
+    county_label,
+    procedure_label,
+    sector_label,
+    stage_label,
+)
+from backend.needs.models import Need
+from backend.reference.vocabularies import (
+    Procedure,
+    Stage,
+    county_choices,
+    language_choices,
+    sector_choices,
+)
+
+
+class NeedOutput(serializers.ModelSerializer[Need]):
+    organization = OrganizationBrief(read_only=True)
+    co_buyers = OrganizationBrief(many=True, read_only=True)
+    sector = sector_label()
+    county = county_label()
+    stage = stage_label()
+    procedure = procedure_label()
+    cpv_codes = CpvListField()
+
+    class Meta:
+        model = Need
+        fields = ["id", "title", "description", "desired_effect", "sector", "cpv_codes", "county",
+                  "municipality", "budget_min", "budget_max", "stage", "procedure",
+                  "response_deadline", "language", "status", "published_at", "closed_at",
+                  "organization", "co_buyers", "estimated_users", "version", "created_at",
+                  "updated_at"]
+
+
+class ConferenceBrief(serializers.Serializer):  # type: ignore[type-arg]
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    starts_at = serializers.DateTimeField()
+    registration_deadline = serializers.DateTimeField()
+    format = serializers.CharField()
+    status = serializers.CharField()
+
+
+class NeedDetailOutput(NeedOutput):
+    conferences = serializers.SerializerMethodField()
+    can_edit = serializers.SerializerMethodField()
+    dialogue_open = serializers.BooleanField(read_only=True)
+
+    class Meta(NeedOutput.Meta):
+        fields = [*NeedOutput.Meta.fields, "conferences", "can_edit", "dialogue_open"]
+
+    @extend_schema_field(ConferenceBrief(many=True))
+    def get_conferences(self, need: Need) -> list[dict[str, object]]:
+        from backend.dialogue.selectors import conference_list
+
+        user = self.context["request"].user
+        confs = conference_list(user=user).filter(needs=need)
+        return ConferenceBrief(confs, many=True).data  # type: ignore[return-value]
+
+    def get_can_edit(self, need: Need) -> bool:
+        from backend.accounts.selectors import user_is_advisor, user_org_ids
+
+        user = self.context["request"].user
+        return user_is_advisor(user) or need.organization_id in user_org_ids(user)
+
+
+class NeedInput(serializers.Serializer):  # type: ignore[type-arg]
+    organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField(min_length=40)
+    desired_effect = serializers.CharField(required=False, allow_blank=True)
+    sector = serializers.ChoiceField(choices=sector_choices())
+    cpv_codes = serializers.ListField(child=serializers.CharField(max_length=12), required=False,
+                                      max_length=20)
+    county = serializers.ChoiceField(choices=county_choices(), required=False, allow_blank=True)
+    municipality = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    budget_min = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    budget_max = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    stage = serializers.ChoiceField(choices=Stage.choices, required=False)
+    procedure = serializers.ChoiceField(choices=Procedure.choices, required=False)
+    response_deadline = serializers.DateTimeField(required=False, allow_null=True)
+    language = serializers.ChoiceField(choices=language_choices(), required=False)
+    co_buyer_ids = serializers.PrimaryKeyRelatedField(
+        queryset=Organization.objects.all(), many=True, required=False, source="co_buyers"
+    )
+    estimated_users = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+
+
+class NeedUpdateInput(NeedInput):
+    organization = None  # type: ignore[assignment]

@@ -1,0 +1,97 @@
+from typing import Any
+
+import django_filters
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, permissions, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from backend.accounts.selectors import user_org_ids
+from backend.common.api import validated
+from backend.needs import selectors, services
+from backend.needs.api import serializers as s
+from backend.needs.models import Need
+
+
+class NeedFilter(django_filters.FilterSet):
+    mine = django_filters.BooleanFilter(method="filter_mine", label="Only my organisations' needs")
+    cpv_division = django_filters.CharFilter(method="filter_cpv_division")
+
+    class Meta:
+        model = Need
+        fields = ["status", "stage", "sector", "county", "organization", "procedure", "language"]
+
+    def filter_mine(self, queryset: QuerySet[Need], name: str, value: bool) -> QuerySet[Need]:
+        if not value:
+            return queryset
+        return queryset.filter(organization_id__in=user_org_ids(self.request.user))
+
+    def filter_cpv_division(self, queryset: QuerySet[Need], name: str, value: str) -> QuerySet[Need]:
+        ids = [n.pk for n in queryset.only("pk", "cpv_codes") if any(
+            c.startswith(value) for c in n.cpv_codes)]
+        return queryset.filter(pk__in=ids)
+
+
+class NeedListApi(generics.ListAPIView[Need]):
+    serializer_class = s.NeedOutput
+    filterset_class = NeedFilter
+    search_fields = ["title", "description"]
+    ordering_fields = ["published_at", "created_at", "response_deadline", "title"]
+
+    def get_queryset(self) -> QuerySet[Need]:
+        return selectors.need_list(user=self.request.user)
+
+    @extend_schema(request=s.NeedInput, responses={201: s.NeedDetailOutput},
+                   summary="Create a need (as a draft)")
+    def post(self, request: Request) -> Response:
+        data = validated(s.NeedInput, request)
+        organization = data.pop("organization")
+        need = services.need_create(user=request.user, organization=organization,  # type: ignore[arg-type]
+                                    data=data)
+        return Response(s.NeedDetailOutput(need, context={"request": request}).data,
+                        status=status.HTTP_201_CREATED)
+
+
+class NeedDetailApi(APIView):
+    def _get(self, request: Request, pk: int) -> Need:
+        return selectors.need_get(user=request.user, need_id=pk)
+
+    @extend_schema(responses=s.NeedDetailOutput)
+    def get(self, request: Request, pk: int) -> Response:
+        need = self._get(request, pk)
+        return Response(s.NeedDetailOutput(need, context={"request": request}).data)
+
+    @extend_schema(request=s.NeedUpdateInput, responses=s.NeedDetailOutput)
+    def patch(self, request: Request, pk: int) -> Response:
+        need = self._get(request, pk)
+        data = validated(s.NeedUpdateInput, request, partial=True)
+        need = services.need_update(user=request.user, need=need, data=data)  # type: ignore[arg-type]
+        return Response(s.NeedDetailOutput(need, context={"request": request}).data)
+
+    @extend_schema(request=None, responses={204: None}, summary="Delete a draft")
+    def delete(self, request: Request, pk: int) -> Response:
+        services.need_delete(user=request.user, need=self._get(request, pk))  # type: ignore[arg-type]
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class NeedPublishApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=None, responses=s.NeedDetailOutput,
+                   summary="Publish a need (verified public buyers)")
+    def post(self, request: Request, pk: int) -> Response:
+        need = selectors.need_get(user=request.user, need_id=pk)
+        need = services.need_publish(user=request.user, need=need)  # type: ignore[arg-type]
+        return Response(s.NeedDetailOutput(need, context={"request": request}).data)
+
+
+class NeedCloseApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=None, responses=s.NeedDetailOutput, summary="Close a need")
+    def post(self, request: Request, pk: int) -> Response:
+        need = selectors.need_get(user=request.user, need_id=pk)
+        need = services.need_close(user=request.user, need=need)  # type: ignore[arg-type]
+        return Response(s.NeedDetailOutput(need, context={"request": request}).data)

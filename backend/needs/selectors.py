@@ -1,0 +1,46 @@
+"""Reads of needs, always scoped to what the user may see."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from backend.accounts.selectors import user_buyer_org_ids, user_is_advisor
+from backend.common.types import AnyUser
+from backend.needs.models import Need
+
+PUBLIC = (Need.Status.PUBLISHED, Need.Status.CLOSED)
+
+
+def need_visibility_q(user: AnyUser) -> Q:
+    if user_is_advisor(user):
+        return Q()
+    q = Q(status__in=PUBLIC)
+    orgs = user_buyer_org_ids(user)
+    if orgs:
+        q |= Q(organization_id__in=orgs) | Q(co_buyers__in=orgs)
+    return q
+
+
+def need_list(*, user: AnyUser) -> QuerySet[Need]:
+    return (
+        Need.objects.filter(need_visibility_q(user))
+        .distinct()
+        .select_related("organization")
+        .prefetch_related("co_buyers")
+    )
+
+
+def need_get(*, user: AnyUser, need_id: int) -> Need:
+    """The need if the user may see it; 404 otherwise (a draft's existence is private)."""
+    need = need_list(user=user).filter(pk=need_id).first()
+    if need is None:
+        raise Http404
+    return need
+
+
+def need_buyer_org_ids(need: Need) -> set[int]:
+    """The owning organisation and the co-buyers: who reads the need's responses."""
+    return {need.organization_id, *(o.pk for o in need.co_buyers.all())}
+
+
+def user_owns_need(*, user: AnyUser, need: Need) -> bool:
+    return need.organization_id in user_buyer_org_ids(user)

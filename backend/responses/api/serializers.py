@@ -1,0 +1,42 @@
+from rest_framework import serializers
+
+from backend.accounts.models import Organization
+from backend.common.serializers import OrganizationBrief
+from backend.needs.models import Need
+from backend.responses.models import Response
+
+
+class NeedRef(serializers.ModelSerializer[Need]):
+    organization = OrganizationBrief(read_only=True)
+
+    class Meta:
+        model = Need
+        fields = ["id", "title", "organization"]
+
+
+class ResponseOutput(serializers.ModelSerializer[Response]):
+    need = NeedRef(read_only=True)
+    organization = OrganizationBrief(read_only=True)
+    author_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Response
+        fields = ["id", "need", "organization", "author_name", "summary", "body", "confidential",
+                  "created_at", "updated_at"]
+
+    def get_author_name(self, response: Response) -> str:
+        return str(response.author) if response.author else ""
+
+
+class ResponseInput(serializers.Serializer):  # type: ignore[type-arg]
+    need = serializers.PrimaryKeyRelatedField(queryset=Need.objects.all())
+    organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
+    summary = serializers.CharField(max_length=300)
+    body = serializers.CharField(min_length=20)
+    confidential = serializers.BooleanField(default=True)
+
+
+class ResponseUpdateInput(serializers.Serializer):  # type: ignore[type-arg]
+    summary = serializers.CharField(max_length=300, required=False)
+    body = serializers.CharField(min_length=20, required=False)
+    confidential = serializers.BooleanField(required=False)

@@ -1,0 +1,97 @@
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from backend.accounts.models import Organization, User
+from backend.accounts.selectors import user_is_advisor
+from backend.audit.models import AuditEvent
+from backend.audit.services import audit_log
+from backend.common.access import check_member
+from backend.common.services import model_update
+from backend.outbox.services import derived_refresh
+from backend.reference.cpv import normalize_cpv
+from backend.reference.vocabularies import COUNTY_CODES
+from backend.solutions.models import Solution
+
+EDITABLE_FIELDS = (
+    "title", "description", "sector", "cpv_codes", "trl", "regions", "language", "website",
+)
+
+
+def _clean(data: dict[str, Any]) -> dict[str, Any]:
+    cleaned = dict(data)
+    errors: dict[str, list[str]] = {}
+    if "cpv_codes" in cleaned:
+        codes: list[str] = []
+        for raw in cleaned["cpv_codes"] or []:
+            try:
+                codes.append(normalize_cpv(str(raw)))
+            except ValidationError as exc:
+                errors.setdefault("cpv_codes", []).extend(exc.messages)
+        cleaned["cpv_codes"] = list(dict.fromkeys(codes))
+    if "regions" in cleaned:
+        unknown = [r for r in cleaned["regions"] or [] if r not in COUNTY_CODES]
+        if unknown:
+            errors["regions"] = [_("Unknown county: %(code)s.") % {"code": c} for c in unknown]
+        cleaned["regions"] = sorted(set(cleaned["regions"] or []))
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _check_can_edit(*, user: User, solution: Solution) -> None:
+    if not user_is_advisor(user):
+        check_member(user=user, organization=solution.organization)
+
+
+@transaction.atomic
+def solution_create(*, user: User, organization: Organization, data: dict[str, Any]) -> Solution:
+    check_member(user=user, organization=organization, kind=Organization.Kind.SUPPLIER)
+    cleaned = _clean(data)
+    publish = cleaned.pop("status", None) == Solution.Status.PUBLISHED
+    solution = Solution(organization=organization, created_by=user, **cleaned)
+    solution.full_clean()
+    solution.save()
+    audit_log(actor=user, action=AuditEvent.Action.CREATED, obj=solution)
+    if publish:
+        solution_publish(user=user, solution=solution)
+    return solution
+
+
+@transaction.atomic
+def solution_update(*, user: User, solution: Solution, data: dict[str, Any]) -> Solution:
+    _check_can_edit(user=user, solution=solution)
+    solution, changed = model_update(instance=solution, fields=EDITABLE_FIELDS, data=_clean(data))
+    if changed:
+        audit_log(actor=user, action=AuditEvent.Action.CHANGED, obj=solution)
+        if solution.is_public:
+            derived_refresh(entity="solution", entity_id=solution.pk)
+    return solution
+
+
+@transaction.atomic
+def solution_publish(*, user: User, solution: Solution) -> Solution:
+    _check_can_edit(user=user, solution=solution)
+    if solution.status == Solution.Status.PUBLISHED:
+        raise ValidationError(_("The solution is already published."))
+    solution.status = Solution.Status.PUBLISHED
+    solution.published_at = timezone.now()
+    solution.version += 1
+    solution.save(update_fields=["status", "published_at", "version", "updated_at"])
+    audit_log(actor=user, action=AuditEvent.Action.PUBLISHED, obj=solution)
+    derived_refresh(entity="solution", entity_id=solution.pk)
+    return solution
+
+
+@transaction.atomic
+def solution_archive(*, user: User, solution: Solution) -> Solution:
+    _check_can_edit(user=user, solution=solution)
+    solution.status = Solution.Status.ARCHIVED
+    solution.version += 1
+    solution.save(update_fields=["status", "version", "updated_at"])
+    audit_log(actor=user, action=AuditEvent.Action.CLOSED, obj=solution)
+    derived_refresh(entity="solution", entity_id=solution.pk, matching=False)
+    return solution
