@@ -19,7 +19,7 @@ RRF_K = 60
 NO_FILTERS: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 
 
-class SearchUnavailable(Exception):  # noqa: N818 - name fixed by the contract with the backend
+class SearchUnavailable(Exception):
     """The search server cannot be reached (connection error, timeout): answer 503."""
 
 
@@ -44,8 +44,9 @@ class SearchBackend(ABC):
     def search(self, request: SearchRequest) -> SearchResponse: ...
 
     @abstractmethod
-    def autocomplete(self, prefix: str, kinds: tuple[Kind, ...] = (), limit: int = 8) -> list[str]:
-        ...
+    def autocomplete(
+        self, prefix: str, kinds: tuple[Kind, ...] = (), limit: int = 8
+    ) -> list[str]: ...
 
     @abstractmethod
     def knn(
@@ -59,7 +60,7 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def bm25_scores(self, kind: Kind, text: str, ids: Sequence[int]) -> dict[int, float]:
-        """Lexical relevance of ``text`` for the given candidates; ids that do not match are absent."""
+        """Lexical relevance of ``text`` for given candidates; non-matching ids are absent."""
 
     @abstractmethod
     def rebuild(self, docs: Iterable[IndexDocument]) -> None: ...
@@ -74,9 +75,7 @@ class SearchBackend(ABC):
 def validate_request(request: SearchRequest) -> None:
     """Raise :class:`InvalidSearchRequest` for anything neither backend may answer."""
     if request.page < 1 or not 1 <= request.page_size <= MAX_PAGE_SIZE:
-        raise InvalidSearchRequest(
-            f"page must be >= 1 and page_size between 1 and {MAX_PAGE_SIZE}"
-        )
+        raise InvalidSearchRequest(f"page must be >= 1 and page_size between 1 and {MAX_PAGE_SIZE}")
     if request.page * request.page_size > MAX_RESULT_WINDOW:
         raise InvalidSearchRequest(
             f"results beyond the first {MAX_RESULT_WINDOW} cannot be paged to; narrow the search"

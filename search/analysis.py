@@ -1,0 +1,207 @@
+"""Text analysis shared by both backends (see README.md, "Analysis chain").
+
+Elasticsearch analyses with core pieces only (``standard`` tokenizer, pre-configured ``lowercase``,
+``stop`` with ``_norwegian_``/``_english_``, ``hunspell``). The embedded backend runs the same chain
+here in Python: an approximation of the Unicode standard tokenizer, the same stop lists, and
+``spylls`` (pure-Python hunspell) reading the very dictionaries Elasticsearch reads.
+
+Compound decomposition is computed here at index time for both backends: the parts go into a
+separate field, so "alarm" finds "trygghetsalarm", ranked below documents that say "alarm".
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DICTIONARY_DIR = Path(__file__).resolve().parent / "dictionaries"
+
+#: language code -> hunspell locale (a directory under Elasticsearch's config/hunspell/)
+LOCALES: dict[str, str] = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_US"}
+#: analysed sub-fields of every text field, one per locale
+STEMMED_SUBFIELDS: tuple[str, ...] = ("nb", "nn", "en")
+
+# Lucene's Norwegian snowball stop list (Elasticsearch's ``_norwegian_``).
+NORWEGIAN_STOP = frozenset(
+    """og i jeg det at en et den til er som på de med han av ikke ikkje der så var meg seg men
+    ett har om vi min mitt ha hadde hun nå over da ved fra du ut sin dem oss opp man kan hans hvor
+    eller hva skal selv sjøl her alle vil bli ble blei blitt kunne inn når være kom noen noe ville
+    dere deres kun ja etter ned skulle denne for deg si sine sitt mot å meget hvorfor dette disse
+    uten hvordan ingen din ditt blir samme hvilken hvilke sånn inni mellom vår hver hvem vors hvis
+    både bare enn fordi før mange også slik vært båe begge siden dykk dykkar dei deira deires
+    deim di då eg ein eit eitt elles honom hjå ho hoe henne hennar hennes hoss hossen ingi inkje
+    korleis korso kva kvar kvarhelst kven kvi kvifor me medan mi mine mykje no nokon noka nokor
+    noko nokre sia sidan so somt somme um upp vere vore verte vort varte vart""".split()  # noqa: SIM905
+)
+# Lucene's EnglishAnalyzer.ENGLISH_STOP_WORDS_SET (Elasticsearch's ``_english_``).
+ENGLISH_STOP = frozenset(
+    """a an and are as at be but by for if in into is it no not of on or such that the their
+    then there these they this to was will with""".split()  # noqa: SIM905
+)
+STOPWORDS: dict[str, frozenset[str]] = {
+    "nb": NORWEGIAN_STOP,
+    "nn": NORWEGIAN_STOP,
+    "en": ENGLISH_STOP,
+}
+ALL_STOPWORDS = NORWEGIAN_STOP | ENGLISH_STOP
+
+# Unicode word segmentation, approximately: runs of letters/digits, joined across an inner
+# apostrophe or full stop ("e.g", "it's", "1.5"), and across a comma between digits ("1,5").
+_TOKEN = re.compile(r"\w+(?:(?:['’.]|(?<=\d),(?=\d))\w+)*")
+MAX_TOKEN_LENGTH = 255
+
+MAX_COMPLETION_INPUT = 50  # Elasticsearch completion field max_input_length
+MAX_COMPLETION_INPUTS = 10
+COMPOUND_MIN = 4  # nb_NO.aff / nn_NO.aff: COMPOUNDMIN 4
+COMPOUND_WORD_MIN = 2 * COMPOUND_MIN
+LINKING_LETTERS = ("s", "e")
+
+
+def tokenize(text: str) -> list[str]:
+    """Elasticsearch's ``standard`` analyzer: standard tokenizer + lowercase, no stop words."""
+    return [m.group(0).lower()[:MAX_TOKEN_LENGTH] for m in _TOKEN.finditer(text)]
+
+
+def token_spans(text: str) -> list[tuple[int, int, str]]:
+    """Tokens with their character offsets, for highlighting."""
+    return [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+
+
+class HunspellStemmer:
+    """Stems like Elasticsearch's ``hunspell`` token filter (dedup, not longest_only)."""
+
+    def __init__(self, locale: str, directory: Path = DICTIONARY_DIR) -> None:
+        self.locale = locale
+        self.directory = directory
+        self._lookuper: Any = None
+        self._lock = threading.Lock()
+        self.stems = lru_cache(maxsize=200_000)(self._stems)
+        self.is_word = lru_cache(maxsize=200_000)(self._is_word)
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._lookuper is None:
+                from spylls.hunspell import Dictionary  # type: ignore[import-untyped]
+
+                dictionary = Dictionary.from_files(str(self.directory / self.locale))
+                self._lookuper = dictionary.lookuper
+        return self._lookuper
+
+    def _forms(self, word: str) -> list[Any]:
+        from spylls.hunspell.algo.capitalization import (  # type: ignore[import-untyped]
+            Type as CapType,
+        )
+
+        return list(self._load().affix_forms(word, CapType.NO))
+
+    def _stems(self, token: str) -> tuple[str, ...]:
+        """Dictionary stems of a lower-cased token, else the token itself (as Lucene does)."""
+        stems = sorted({str(form.stem) for form in self._forms(token)})
+        return tuple(stems) or (token,)
+
+    def _is_word(self, word: str) -> bool:
+        return bool(self._forms(word))
+
+
+class Analysis:
+    """The Python side of the analysis chain, with lazily loaded dictionaries."""
+
+    def __init__(self, directory: Path = DICTIONARY_DIR) -> None:
+        self.stemmers = {
+            lang: HunspellStemmer(locale, directory) for lang, locale in LOCALES.items()
+        }
+        self._compound = lru_cache(maxsize=200_000)(self._compound_tails)
+        self._decomposable = lru_cache(maxsize=200_000)(self._is_decomposable)
+
+    def stemmed_terms(self, lang: str, tokens: Iterable[str]) -> list[str]:
+        """Terms of the ``<field>.<lang>`` sub-field: stop words removed, every stem kept."""
+        stop = STOPWORDS[lang]
+        stemmer = self.stemmers[lang]
+        return [stem for token in tokens if token not in stop for stem in stemmer.stems(token)]
+
+    def compound_parts(self, text: str) -> list[str]:
+        """Trailing parts of Norwegian compounds in ``text``: "trygghetsalarmer" -> "alarmer"."""
+        parts: dict[str, None] = {}
+        for token in tokenize(text):
+            if len(token) >= COMPOUND_WORD_MIN and token.isalpha():
+                parts.update(dict.fromkeys(self._compound(token)))
+        return list(parts)
+
+    def _is_norwegian_word(self, word: str) -> bool:
+        return self.stemmers["nb"].is_word(word) or self.stemmers["nn"].is_word(word)
+
+    def _is_decomposable(self, word: str) -> bool:
+        """A known word, a known word plus a linking letter, or a compound of such."""
+        if len(word) < COMPOUND_MIN:
+            return False
+        if self._is_norwegian_word(word):
+            return True
+        if word.endswith(LINKING_LETTERS) and self._is_norwegian_word(word[:-1]):
+            return True
+        return bool(self._compound(word))
+
+    def _compound_tails(self, word: str) -> tuple[str, ...]:
+        """The longest trailing word whose head is a word (or compound) itself, if any.
+
+        Shorter tails are suffixes of the longest one and mostly noise ("alarmer", not "larmer").
+        """
+        for cut in range(COMPOUND_MIN, len(word) - COMPOUND_MIN + 1):
+            head, tail = word[:cut], word[cut:]
+            if self._is_norwegian_word(tail) and self._decomposable(head):
+                return (tail,)
+        return ()
+
+
+@lru_cache(maxsize=1)
+def default_analysis() -> Analysis:
+    """One shared instance per process: the dictionaries take seconds to load."""
+    return Analysis()
+
+
+def fuzziness(term: str) -> int:
+    """Elasticsearch ``fuzziness: AUTO`` (AUTO:3,6) edits allowed for a query term."""
+    if len(term) < 3:
+        return 0
+    return 1 if len(term) < 6 else 2
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (Lucene's fuzzy transpositions); ``limit + 1`` if above."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return min(previous[-1], limit + 1)
+
+
+def significant_tokens(text: str) -> list[str]:
+    """Query tokens that must all match: stop words dropped unless nothing else is left."""
+    tokens = list(dict.fromkeys(tokenize(text)))
+    kept = [token for token in tokens if token not in ALL_STOPWORDS]
+    return kept or tokens
+
+
+def completion_inputs(title: str) -> list[str]:
+    """Autocomplete inputs: the title, and the title from each later word on."""
+    words = title.split()
+    inputs = [" ".join(words[i:]) for i in range(len(words)) if i == 0 or len(words[i]) > 1]
+    return [text[:MAX_COMPLETION_INPUT] for text in inputs[:MAX_COMPLETION_INPUTS]]
+
+
+def simple_analyze(text: str) -> str:
+    """Elasticsearch's ``simple`` analyzer (letters only, lower-cased), tokens joined by spaces."""
+    return " ".join(re.findall(r"[^\W\d_]+", text.lower()))

@@ -1,0 +1,393 @@
+"""Elasticsearch backend: one versioned index per kind behind an alias (``<prefix>-needs``).
+
+Concrete indices are named ``<prefix>-<kinds>-v<MAPPING_VERSION>-<timestamp>``. Writes use external
+versioning with the row's version, so replays and out-of-order deliveries are harmless. A rebuild
+loads a fresh index while writes go to both (the ``-rebuilding`` alias), then moves the alias in one
+``update_aliases`` call: searches never see an empty or missing index.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from itertools import islice
+from typing import Any
+
+from elastic_transport import ConnectionError as TransportConnectionError
+from elasticsearch import ApiError, Elasticsearch, helpers
+from elasticsearch.dsl import Q, Search
+from elasticsearch.dsl.response import Response
+
+from search.analysis import Analysis, default_analysis, tokenize
+from search.backends.base import (
+    HYBRID_CANDIDATES,
+    NO_FILTERS,
+    SearchBackend,
+    SearchUnavailable,
+    validate_request,
+)
+from search.documents.catalogue import (
+    DEFAULT_EMBEDDING_DIMS,
+    INDEX_NAMES,
+    INTERNAL_FIELDS,
+    MAPPING_VERSION,
+    index_definition,
+    public_source,
+    to_source,
+)
+from search.queries import elasticsearch as queries
+from search.queries.hybrid import fuse
+from search.queries.plan import TextQuery
+from search.types import (
+    FILTER_KEYS,
+    KINDS,
+    FacetValue,
+    Hit,
+    IndexDocument,
+    Kind,
+    SearchRequest,
+    SearchResponse,
+)
+
+BATCH_SIZE = 500
+UNAVAILABLE_STATUSES = frozenset({429, 502, 503, 504})
+
+
+@contextmanager
+def unavailable_on_errors() -> Iterator[None]:
+    """Connection errors, timeouts and an overloaded cluster become :class:`SearchUnavailable`."""
+    try:
+        yield
+    except TransportConnectionError as error:
+        raise SearchUnavailable(str(error)) from error
+    except ApiError as error:
+        if error.status_code in UNAVAILABLE_STATUSES:
+            raise SearchUnavailable(str(error)) from error
+        raise
+
+
+class ElasticsearchBackend(SearchBackend):
+    def __init__(
+        self,
+        *,
+        url: str = "http://127.0.0.1:9200",
+        index_prefix: str = "innovasjon",
+        embedding_dims: int = DEFAULT_EMBEDDING_DIMS,
+        number_of_replicas: int = 1,
+        number_of_shards: int = 1,
+        refresh: bool = False,
+        request_timeout: float = 10.0,
+        retired_index_grace: float = 2.0,
+        analysis: Analysis | None = None,
+        client: Elasticsearch | None = None,
+        **options: Any,
+    ) -> None:
+        super().__init__(**options)
+        self.client = client or Elasticsearch(
+            url, request_timeout=request_timeout, max_retries=1, retry_on_timeout=False
+        )
+        self.prefix = index_prefix
+        self.embedding_dims = embedding_dims
+        self.replicas = number_of_replicas
+        self.shards = number_of_shards
+        self.refresh = refresh
+        self.retired_index_grace = retired_index_grace
+        self.analysis = analysis or default_analysis()
+
+    # --- names -----------------------------------------------------------------------------
+    def alias(self, kind: Kind) -> str:
+        return f"{self.prefix}-{INDEX_NAMES[kind]}"
+
+    def _rebuilding_alias(self, kind: Kind) -> str:
+        return f"{self.alias(kind)}-rebuilding"
+
+    def _new_index_name(self, kind: Kind) -> str:
+        return f"{self.alias(kind)}-v{MAPPING_VERSION}-{time.time_ns() // 1000}"
+
+    def _create_index(self, kind: Kind, alias: str) -> str:
+        name = self._new_index_name(kind)
+        body = index_definition(
+            name, embedding_dims=self.embedding_dims, replicas=self.replicas, shards=self.shards
+        )
+        self.client.indices.create(index=name, aliases={alias: {}}, **body)
+        return name
+
+    def _indices_of(self, alias: str) -> list[str]:
+        if not self.client.indices.exists_alias(name=alias):
+            return []
+        return sorted(self.client.indices.get_alias(name=alias).body)
+
+    # --- lifecycle ---------------------------------------------------------------------------
+    def ensure_indices(self) -> None:
+        with unavailable_on_errors():
+            for kind in KINDS:
+                if not self._indices_of(self.alias(kind)):
+                    self._create_index(kind, self.alias(kind))
+
+    def mapping_versions(self) -> dict[Kind, int | None]:
+        """Mapping version behind each alias (``None``: no index); a rebuild fixes old ones."""
+        versions: dict[Kind, int | None] = {}
+        with unavailable_on_errors():
+            for kind in KINDS:
+                names = self._indices_of(self.alias(kind))
+                meta = self.client.indices.get_mapping(index=names).body if names else {}
+                found = [
+                    m["mappings"].get("_meta", {}).get("mapping_version") for m in meta.values()
+                ]
+                versions[kind] = min(found) if found else None
+        return versions
+
+    def ping(self) -> bool:
+        """Cluster health answers (``GET /`` is absent from the integration-test distribution)."""
+        try:
+            self.client.cluster.health(timeout="2s")
+        except Exception:
+            return False
+        return True
+
+    def clear(self) -> None:
+        with unavailable_on_errors():
+            for kind in KINDS:
+                pattern = f"{self.alias(kind)}-*"
+                names = list(self.client.indices.get(index=pattern, allow_no_indices=True).body)
+                if names:
+                    self.client.indices.delete(index=names)
+
+    # --- writes ------------------------------------------------------------------------------
+    def _write_targets(self, kind: Kind) -> list[str]:
+        targets = [self.alias(kind)]
+        if self.client.indices.exists_alias(name=self._rebuilding_alias(kind)):
+            targets.append(self._rebuilding_alias(kind))
+        return targets
+
+    def _bulk(self, actions: Iterable[dict[str, Any]], tolerated: Iterable[str] = ()) -> None:
+        """Bulk write; version conflicts (an equal or newer version is stored) are skipped."""
+        tolerated_targets = set(tolerated)
+        _, errors = helpers.bulk(
+            self.client,
+            actions,
+            raise_on_error=False,
+            refresh=self.refresh,
+            require_alias=True,
+            chunk_size=BATCH_SIZE,
+        )
+        failures = []
+        for error in errors if isinstance(errors, list) else []:
+            item = next(iter(error.values()))
+            status = item.get("status")
+            if status == 409 or (status == 404 and item.get("_index") in tolerated_targets):
+                continue
+            if not (status == 404 and item.get("result") == "not_found"):
+                failures.append(item)
+        if failures:
+            raise RuntimeError(f"{len(failures)} bulk failures, first: {failures[0]}")
+
+    def _index_actions(
+        self, docs: Sequence[IndexDocument], targets: dict[Kind, list[str]]
+    ) -> list[dict[str, Any]]:
+        return [
+            {
+                "_op_type": "index",
+                "_index": target,
+                "_id": str(doc.id),
+                "version": doc.version,
+                "version_type": "external",
+                "_source": source,
+            }
+            for doc, source in ((doc, to_source(doc, self.analysis)) for doc in docs)
+            for target in targets[doc.kind]
+        ]
+
+    def index(self, docs: Sequence[IndexDocument]) -> None:
+        if not docs:
+            return
+        with unavailable_on_errors():
+            kinds = {doc.kind for doc in docs}
+            targets = {kind: self._write_targets(kind) for kind in kinds}
+            tolerated = [self._rebuilding_alias(kind) for kind in kinds]
+            self._bulk(self._index_actions(docs, targets), tolerated)
+
+    def delete(self, kind: Kind, ids: Sequence[int]) -> None:
+        if not ids:
+            return
+        with unavailable_on_errors():
+            targets = self._write_targets(kind)
+            actions = [
+                {"_op_type": "delete", "_index": target, "_id": str(doc_id)}
+                for doc_id in ids
+                for target in targets
+            ]
+            self._bulk(actions, [self._rebuilding_alias(kind)])
+
+    def rebuild(self, docs: Iterable[IndexDocument]) -> None:
+        """Load every document into new indices, then swap all aliases in one atomic call."""
+        with unavailable_on_errors():
+            new = {kind: self._create_index(kind, self._rebuilding_alias(kind)) for kind in KINDS}
+            try:
+                self._load(docs, new)
+                self.client.indices.refresh(index=list(new.values()))
+            except BaseException:
+                self.client.indices.delete(index=list(new.values()))
+                raise
+            retired = self._swap_aliases(new)
+            if retired:
+                time.sleep(self.retired_index_grace)  # let searches already routed there finish
+                self.client.indices.delete(index=retired)
+
+    def _load(self, docs: Iterable[IndexDocument], new: Mapping[Kind, str]) -> None:
+        targets = {kind: [self._rebuilding_alias(kind)] for kind in new}
+        iterator = iter(docs)
+        while batch := list(islice(iterator, BATCH_SIZE)):
+            self._bulk(self._index_actions(batch, targets))
+
+    def _swap_aliases(self, new: Mapping[Kind, str]) -> list[str]:
+        actions: list[Mapping[str, Any]] = []
+        retired: list[str] = []
+        for kind, name in new.items():
+            old = self._indices_of(self.alias(kind))
+            retired.extend(old)
+            actions += [{"remove": {"index": index, "alias": self.alias(kind)}} for index in old]
+            actions.append({"add": {"index": name, "alias": self.alias(kind)}})
+            actions.append({"remove": {"index": name, "alias": self._rebuilding_alias(kind)}})
+        self.client.indices.update_aliases(actions=actions)
+        return retired
+
+    # --- reads -------------------------------------------------------------------------------
+    def _search(self, kinds: Iterable[Kind]) -> Search[Any]:
+        return Search(using=self.client, index=[self.alias(kind) for kind in kinds]).source(
+            excludes=sorted(INTERNAL_FIELDS)
+        )
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        validate_request(request)
+        kinds = request.kinds or KINDS
+        query = TextQuery.parse(request.text)
+        start = 0 if request.semantic else (request.page - 1) * request.page_size
+        size = HYBRID_CANDIDATES if request.semantic else request.page_size
+        search = queries.lexical_search(self._search(kinds), query, request.filters, request.sort)
+        if not query.is_empty:
+            search = queries.add_suggestion(queries.add_highlight(search), request.text)
+        with unavailable_on_errors():
+            response = search[start : start + size].execute()
+        hits = tuple(_hit(hit) for hit in response.hits)
+        total = int(response.hits.total.value)  # type: ignore[attr-defined]
+        if request.semantic and request.query_vector is not None:
+            semantic = self._knn_hits(
+                kinds, request.query_vector, HYBRID_CANDIDATES, request.filters
+            )
+            total, hits = fuse(request, hits, semantic)
+        return SearchResponse(
+            total=total,
+            hits=hits,
+            facets=_facets(response),
+            suggestion=_suggestion(response, request.text) if total == 0 else None,
+            page=request.page,
+            page_size=request.page_size,
+        )
+
+    def _knn_hits(
+        self,
+        kinds: Iterable[Kind],
+        vector: Sequence[float],
+        k: int,
+        filters: Mapping[str, tuple[str, ...]],
+    ) -> tuple[Hit, ...]:
+        search = self._search(kinds).knn(
+            "embedding",
+            k=k,
+            num_candidates=min(10_000, max(2 * k, 100)),
+            query_vector=[float(x) for x in vector],
+            filter=Q("bool", filter=queries.filter_clauses(filters)),
+        )
+        with unavailable_on_errors():
+            response = search[:k].execute()
+        return tuple(_hit(hit) for hit in response.hits)
+
+    def knn(
+        self,
+        kind: Kind,
+        vector: Sequence[float],
+        k: int,
+        filters: Mapping[str, tuple[str, ...]] = NO_FILTERS,
+    ) -> list[tuple[int, float]]:
+        return [(hit.id, hit.score) for hit in self._knn_hits((kind,), vector, k, filters)]
+
+    def bm25_scores(self, kind: Kind, text: str, ids: Sequence[int]) -> dict[int, float]:
+        query = TextQuery.parse(text, require_all=False)
+        if query.is_empty or not ids:
+            return {}
+        search = (
+            self._search((kind,))
+            .query(queries.text_query(query))
+            .filter("terms", doc_id=list(ids))
+            .source(["doc_id"])
+        )
+        with unavailable_on_errors():
+            response = search[: len(ids)].execute()
+        return {int(hit.doc_id): float(hit.meta.score) for hit in response.hits}
+
+    def autocomplete(self, prefix: str, kinds: tuple[Kind, ...] = (), limit: int = 8) -> list[str]:
+        if not prefix.strip():
+            return []
+        search = (
+            self._search(kinds or KINDS)
+            .source(["title"])
+            .suggest(
+                "complete",
+                prefix,
+                completion={
+                    "field": "suggest",
+                    "size": max(4 * limit, 20),
+                    "skip_duplicates": True,
+                },
+            )
+        )
+        with unavailable_on_errors():
+            response = search[:0].execute()
+        ranked = sorted(
+            (-float(option._score), str(option._source.title))
+            for entry in response.suggest["complete"]
+            for option in entry.options
+        )
+        return list(dict.fromkeys(title for _, title in ranked))[:limit]
+
+
+def _hit(hit: Any) -> Hit:
+    source = public_source(hit.to_dict())
+    highlight = getattr(hit.meta, "highlight", None)
+    fragments: list[str] = []
+    for field in ("title", "text"):
+        fragments.extend(highlight[field] if highlight and field in highlight else [])
+    return Hit(
+        kind=source["kind"],
+        id=int(source["doc_id"]),
+        score=float(hit.meta.score or 0.0),
+        title=str(source["title"]),
+        highlights=tuple(fragments),
+        source=source,
+    )
+
+
+def _facets(response: Response[Any]) -> dict[str, tuple[FacetValue, ...]]:
+    aggregations = response.aggregations
+    return {
+        key: tuple(
+            FacetValue(str(bucket.key), int(bucket.doc_count))
+            for bucket in aggregations[key]["values"]["buckets"]
+        )
+        for key in FILTER_KEYS
+    }
+
+
+def _suggestion(response: Response[Any], text: str) -> str | None:
+    if not text.strip() or "suggest" not in response:
+        return None
+    corrections = {
+        str(entry.text): str(entry.options[0].text)
+        for entry in response.suggest[queries.SUGGESTION_NAME]
+        if entry.options
+    }
+    if not corrections:
+        return None
+    return " ".join(corrections.get(token, token) for token in tokenize(text))

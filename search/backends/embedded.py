@@ -1,0 +1,299 @@
+"""Embedded backend for ``make run``: no server, one process, same answers as Elasticsearch.
+
+Documents live in memory and are persisted as one JSON file, ``<path>/catalogue-v<N>.json``
+(written atomically after each change; without ``path`` nothing is persisted). The file holds the
+same sources Elasticsearch stores, so it can be deleted at any time and rebuilt from the database
+with ``rebuild``. Writes are copy-on-write under a lock: searches never see a half-applied change.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from search.analysis import Analysis, default_analysis, simple_analyze
+from search.backends.base import (
+    HYBRID_CANDIDATES,
+    NO_FILTERS,
+    SearchBackend,
+    validate_request,
+)
+from search.documents.catalogue import MAPPING_VERSION, public_source, to_source
+from search.queries.embedded import (
+    Scorer,
+    StoredDoc,
+    analyse,
+    cosine_score,
+    highlight,
+    matches_filters,
+    suggestion,
+)
+from search.queries.hybrid import fuse, sort_key
+from search.queries.plan import FACET_SIZE, TextQuery
+from search.types import (
+    FILTER_KEYS,
+    KINDS,
+    FacetValue,
+    Hit,
+    IndexDocument,
+    Kind,
+    SearchRequest,
+    SearchResponse,
+)
+
+Store = dict[Kind, dict[int, StoredDoc]]
+
+
+def _empty_store() -> Store:
+    return {kind: {} for kind in KINDS}
+
+
+class EmbeddedBackend(SearchBackend):
+    def __init__(
+        self,
+        *,
+        path: str | os.PathLike[str] | None = None,
+        analysis: Analysis | None = None,
+        **options: Any,
+    ) -> None:
+        super().__init__(**options)
+        self.path = Path(path) if path is not None else None
+        self.analysis = analysis or default_analysis()
+        self._lock = threading.Lock()
+        self._store: Store = _empty_store()
+        self._loaded = False
+
+    # --- persistence -------------------------------------------------------------------------
+    @property
+    def file(self) -> Path | None:
+        return self.path / f"catalogue-v{MAPPING_VERSION}.json" if self.path else None
+
+    def _docs(self) -> Store:
+        if not self._loaded:
+            with self._lock:
+                if not self._loaded:
+                    self._store = self._read()
+                    self._loaded = True
+        return self._store
+
+    def _read(self) -> Store:
+        store = _empty_store()
+        if self.file is None or not self.file.exists():
+            return store
+        for entry in json.loads(self.file.read_text(encoding="utf-8")):
+            doc = analyse(entry["source"], int(entry["version"]), self.analysis)
+            kind, doc_id = doc.key
+            store[kind][doc_id] = doc
+        return store
+
+    def _write(self, store: Store) -> None:
+        self._store = store
+        if self.file is None:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        entries = [
+            {"version": doc.version, "source": doc.source}
+            for docs in store.values()
+            for doc in docs.values()
+        ]
+        fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".catalogue-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(entries, handle, ensure_ascii=False)
+        os.replace(tmp, self.file)
+
+    # --- lifecycle ---------------------------------------------------------------------------
+    def ensure_indices(self) -> None:
+        self._docs()
+        if self.path is not None:
+            self.path.mkdir(parents=True, exist_ok=True)
+
+    def ping(self) -> bool:
+        return True
+
+    def clear(self) -> None:
+        with self._lock:
+            self._loaded = True
+            self._write(_empty_store())
+
+    # --- writes ------------------------------------------------------------------------------
+    def _analysed(self, doc: IndexDocument) -> StoredDoc:
+        return analyse(to_source(doc, self.analysis), doc.version, self.analysis)
+
+    def index(self, docs: Sequence[IndexDocument]) -> None:
+        self._docs()
+        analysed = [self._analysed(doc) for doc in docs]  # rejects drafts before any change
+        with self._lock:
+            store = {kind: dict(items) for kind, items in self._store.items()}
+            for doc in analysed:
+                kind, doc_id = doc.key
+                stored = store[kind].get(doc_id)
+                if stored is None or stored.version < doc.version:  # external versioning
+                    store[kind][doc_id] = doc
+            self._write(store)
+
+    def delete(self, kind: Kind, ids: Sequence[int]) -> None:
+        self._docs()
+        with self._lock:
+            store = dict(self._store)
+            store[kind] = {key: doc for key, doc in store[kind].items() if key not in set(ids)}
+            self._write(store)
+
+    def rebuild(self, docs: Iterable[IndexDocument]) -> None:
+        """Analyse everything into a new store, then swap it in at once."""
+        self._docs()
+        store = _empty_store()
+        for doc in docs:
+            analysed = self._analysed(doc)
+            stored = store[doc.kind].get(doc.id)
+            if stored is None or stored.version < doc.version:
+                store[doc.kind][doc.id] = analysed
+        with self._lock:
+            self._write(store)
+
+    # --- reads -------------------------------------------------------------------------------
+    def _candidates(self, kinds: Iterable[Kind]) -> list[tuple[Scorer, list[StoredDoc]]]:
+        store = self._docs()
+        groups = []
+        for kind in kinds:
+            docs = list(store[kind].values())
+            groups.append((Scorer(docs, self.analysis), docs))
+        return groups
+
+    def _matches(self, kinds: Iterable[Kind], query: TextQuery) -> list[tuple[StoredDoc, float]]:
+        return [
+            (doc, score)
+            for scorer, docs in self._candidates(kinds)
+            for doc in docs
+            if (score := scorer.score(query, doc)) is not None
+        ]
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        validate_request(request)
+        kinds = request.kinds or KINDS
+        query = TextQuery.parse(request.text)
+        matched = self._matches(kinds, query)
+        hits = [(doc, score) for doc, score in matched if matches_filters(doc, request.filters)]
+        sort = "newest" if request.sort == "relevance" and query.is_empty else request.sort
+        if sort == "relevance":
+            hits.sort(key=lambda item: (-item[1], *item[0].key))
+        else:
+            hits.sort(key=lambda item: sort_key(item[0].source, sort))
+        if request.semantic and request.query_vector is not None:
+            lexical = tuple(self._hit(doc, score, query) for doc, score in hits[:HYBRID_CANDIDATES])
+            semantic = self._knn_hits(
+                kinds, request.query_vector, HYBRID_CANDIDATES, request.filters
+            )
+            total, page = fuse(request, lexical, semantic)
+        else:
+            start = (request.page - 1) * request.page_size
+            total = len(hits)
+            page = tuple(
+                self._hit(doc, score, query)
+                for doc, score in hits[start : start + request.page_size]
+            )
+        return SearchResponse(
+            total=total,
+            hits=page,
+            facets=_facets(matched, request.filters),
+            suggestion=self._suggestion(kinds, request.text) if total == 0 else None,
+            page=request.page,
+            page_size=request.page_size,
+        )
+
+    def _hit(self, doc: StoredDoc, score: float, query: TextQuery) -> Hit:
+        source = public_source(doc.source)
+        fragments: list[str] = []
+        if not query.is_empty:
+            for name in ("title", "text"):
+                fragments += highlight(
+                    self.analysis, str(source[name]), query.tokens, whole=name == "title"
+                )
+        kind, doc_id = doc.key
+        return Hit(
+            kind=kind,
+            id=doc_id,
+            score=score,
+            title=str(source["title"]),
+            highlights=tuple(fragments),
+            source=source,
+        )
+
+    def _suggestion(self, kinds: Iterable[Kind], text: str) -> str | None:
+        if not text.strip():
+            return None
+        store = self._docs()
+        vocabularies = [
+            Counter(t for doc in store[kind].values() for t in doc.spell) for kind in kinds
+        ]
+        return suggestion(text, vocabularies)
+
+    def _knn_hits(
+        self,
+        kinds: Iterable[Kind],
+        vector: Sequence[float],
+        k: int,
+        filters: Mapping[str, tuple[str, ...]],
+    ) -> tuple[Hit, ...]:
+        store = self._docs()
+        scored = [
+            (score, doc)
+            for kind in kinds
+            for doc in store[kind].values()
+            if matches_filters(doc, filters) and (score := cosine_score(doc, vector)) is not None
+        ]
+        scored.sort(key=lambda item: (-item[0], *item[1].key))
+        return tuple(self._hit(doc, score, TextQuery(())) for score, doc in scored[:k])
+
+    def knn(
+        self,
+        kind: Kind,
+        vector: Sequence[float],
+        k: int,
+        filters: Mapping[str, tuple[str, ...]] = NO_FILTERS,
+    ) -> list[tuple[int, float]]:
+        return [(hit.id, hit.score) for hit in self._knn_hits((kind,), vector, k, filters)]
+
+    def bm25_scores(self, kind: Kind, text: str, ids: Sequence[int]) -> dict[int, float]:
+        query = TextQuery.parse(text, require_all=False)
+        if query.is_empty:
+            return {}
+        wanted = set(ids)
+        return {
+            int(doc.source["doc_id"]): score
+            for doc, score in self._matches((kind,), query)
+            if int(doc.source["doc_id"]) in wanted
+        }
+
+    def autocomplete(self, prefix: str, kinds: tuple[Kind, ...] = (), limit: int = 8) -> list[str]:
+        wanted = simple_analyze(prefix)
+        if not wanted:
+            return []
+        store = self._docs()
+        ranked = []
+        for kind in kinds or KINDS:
+            for doc in store[kind].values():
+                weights = [weight for text, weight in doc.completions if text.startswith(wanted)]
+                if weights:
+                    ranked.append((-max(weights), str(doc.source["title"])))
+        return list(dict.fromkeys(title for _, title in sorted(ranked)))[:limit]
+
+
+def _facets(
+    matched: Sequence[tuple[StoredDoc, float]], filters: Mapping[str, tuple[str, ...]]
+) -> dict[str, tuple[FacetValue, ...]]:
+    """Disjunctive facets: each facet counts under every filter but its own."""
+    facets = {}
+    for key in FILTER_KEYS:
+        counts: Counter[str] = Counter()
+        for doc, _ in matched:
+            if matches_filters(doc, filters, skip=key):
+                counts.update(doc.keywords[key])
+        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
+        facets[key] = tuple(FacetValue(value, count) for value, count in ordered)
+    return facets

@@ -1,0 +1,184 @@
+"""The catalogue document: one mapping for needs, solutions and conferences (one index per kind).
+
+``to_source`` builds the JSON both backends store, so a hit's ``source`` is the same everywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from elasticsearch.dsl import (
+    Completion,
+    Date,
+    DenseVector,
+    Document,
+    Index,
+    Integer,
+    Keyword,
+    Long,
+    Mapping,
+    Text,
+    analyzer,
+    token_filter,
+)
+
+from search.analysis import Analysis, completion_inputs
+from search.types import INDEXABLE_STATUSES, IndexDocument, InvalidDocument, Kind
+
+#: Bump when the mapping or analysis changes; a rebuild then moves the alias to the new index.
+MAPPING_VERSION = 1
+DEFAULT_EMBEDDING_DIMS = 384
+
+#: filter key (``SearchRequest.filters``) -> keyword field in the index
+FILTER_FIELDS: dict[str, str] = {
+    "kind": "kind",
+    "sector": "sector",
+    "cpv_division": "cpv_divisions",
+    "cpv_group": "cpv_groups",
+    "cpv_code": "cpv_codes",
+    "county": "counties",
+    "stage": "stage",
+    "status": "status",
+    "procedure": "procedure",
+    "trl": "trl",
+    "language": "language",
+    "organization_id": "organization_id",
+}
+#: fields kept out of ``Hit.source`` (derived for search only)
+INTERNAL_FIELDS = frozenset({"compound_parts", "suggest", "embedding"})
+TITLE_COMPLETION_WEIGHT = 2
+WORD_COMPLETION_WEIGHT = 1
+INDEX_NAMES: dict[Kind, str] = {
+    "need": "needs",
+    "solution": "solutions",
+    "conference": "conferences",
+}
+
+
+def _hunspell_analyzer(name: str, locale: str, stopwords: str) -> Any:
+    return analyzer(
+        name,
+        tokenizer="standard",
+        filter=[
+            "lowercase",
+            token_filter(f"{name}_stop", "stop", stopwords=stopwords),
+            token_filter(f"{name}_hunspell", "hunspell", locale=locale, dedup=True),
+        ],
+    )
+
+
+NB = _hunspell_analyzer("nb_hunspell", "nb_NO", "_norwegian_")
+NN = _hunspell_analyzer("nn_hunspell", "nn_NO", "_norwegian_")
+EN = _hunspell_analyzer("en_hunspell", "en_US", "_english_")
+
+
+def _analysed_text(**kwargs: Any) -> Text:
+    """``standard`` (exact words, lower-cased) with one hunspell-stemmed sub-field per locale."""
+    return Text(
+        analyzer="standard",
+        fields={"nb": Text(analyzer=NB), "nn": Text(analyzer=NN), "en": Text(analyzer=EN)},
+        **kwargs,
+    )
+
+
+class CatalogueDocument(Document):
+    kind = Keyword()
+    doc_id = Integer()
+    source_version = Long()
+    title = _analysed_text(copy_to="spell")
+    text = _analysed_text(copy_to="spell")
+    compound_parts = Text(analyzer=NB, fields={"nn": Text(analyzer=NN)})
+    spell = Text(analyzer="standard")
+    suggest = Completion(analyzer="simple")
+    language = Keyword()
+    organization_id = Keyword()
+    organization_name = Text(analyzer="standard", fields={"raw": Keyword()})
+    sector = Keyword()
+    cpv_codes = Keyword()
+    cpv_divisions = Keyword()
+    cpv_groups = Keyword()
+    counties = Keyword()
+    status = Keyword()
+    stage = Keyword()
+    procedure = Keyword()
+    trl = Keyword()
+    published_at = Date()
+    deadline = Date()
+    starts_at = Date()
+
+
+def index_definition(
+    name: str, *, embedding_dims: int, replicas: int, shards: int = 1
+) -> dict[str, Any]:
+    """Settings and mappings of a concrete (versioned) index, for ``indices.create``."""
+    index = Index(name)
+    index.settings(number_of_shards=shards, number_of_replicas=replicas)
+    index.document(CatalogueDocument)
+    vectors = Mapping()
+    vectors.field("embedding", DenseVector(dims=embedding_dims, index=True, similarity="cosine"))
+    index.mapping(vectors)
+    body: dict[str, Any] = index.to_dict()
+    body["mappings"]["dynamic"] = "strict"
+    body["mappings"]["_meta"] = {"mapping_version": MAPPING_VERSION}
+    return body
+
+
+def cpv_number(code: str) -> str:
+    """The 8-digit part of a CPV code such as ``48000000-8``."""
+    return code.strip().split("-", 1)[0]
+
+
+def _iso(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat()
+
+
+def to_source(doc: IndexDocument, analysis: Analysis) -> dict[str, Any]:
+    """The stored document; raises :class:`search.types.InvalidDocument` for drafts."""
+    if doc.status not in INDEXABLE_STATUSES:
+        raise InvalidDocument(f"{doc.kind} {doc.id}: status {doc.status!r} is never indexed")
+    numbers = [cpv_number(code) for code in doc.cpv_codes]
+    source: dict[str, Any] = {
+        "kind": doc.kind,
+        "doc_id": doc.id,
+        "source_version": doc.version,
+        "title": doc.title,
+        "text": doc.text,
+        "compound_parts": " ".join(analysis.compound_parts(f"{doc.title} {doc.text}")),
+        "suggest": completion_entries(doc.title),
+        "language": doc.language,
+        "organization_id": str(doc.organization_id),
+        "organization_name": doc.organization_name,
+        "sector": doc.sector,
+        "cpv_codes": [code.strip() for code in doc.cpv_codes],
+        "cpv_divisions": sorted({number[:2] for number in numbers}),
+        "cpv_groups": sorted({number[:3] for number in numbers}),
+        "counties": list(doc.counties),
+        "status": doc.status,
+        "stage": doc.stage,
+        "procedure": doc.procedure,
+        "trl": None if doc.trl is None else str(doc.trl),
+        "published_at": _iso(doc.published_at),
+        "deadline": _iso(doc.deadline),
+        "starts_at": _iso(doc.starts_at),
+    }
+    if doc.embedding is not None:
+        source["embedding"] = list(doc.embedding)
+    return source
+
+
+def completion_entries(title: str) -> list[dict[str, Any]]:
+    """Whole-title completions weigh more than completions from a later word of the title."""
+    inputs = completion_inputs(title)
+    entries = [{"input": inputs[:1], "weight": TITLE_COMPLETION_WEIGHT}]
+    if inputs[1:]:
+        entries.append({"input": inputs[1:], "weight": WORD_COMPLETION_WEIGHT})
+    return entries
+
+
+def public_source(source: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in source.items() if key not in INTERNAL_FIELDS}

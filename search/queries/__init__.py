@@ -1,0 +1,1 @@
+"""Query planning shared by both backends, and the Elasticsearch query builder."""

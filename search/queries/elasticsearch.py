@@ -1,0 +1,116 @@
+"""Translate a :class:`SearchRequest` into an ``elasticsearch.dsl`` Search (see ``plan.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from elasticsearch.dsl import Q, Search
+from elasticsearch.dsl.query import Query
+
+from search.documents.catalogue import FILTER_FIELDS
+from search.queries.plan import (
+    FACET_SIZE,
+    HIGHLIGHT_FIELDS,
+    HIGHLIGHT_FRAGMENT_SIZE,
+    HIGHLIGHT_FRAGMENTS,
+    POST_TAG,
+    PRE_TAG,
+    TOKEN_CLAUSES,
+    TextQuery,
+)
+from search.types import SortOrder
+
+TIE_BREAKERS: list[Any] = [{"kind": {"order": "asc"}}, {"doc_id": {"order": "asc"}}]
+SORTS: dict[str, list[Any]] = {
+    "relevance": [{"_score": {"order": "desc"}}, *TIE_BREAKERS],
+    "newest": [{"published_at": {"order": "desc", "missing": "_last"}}, *TIE_BREAKERS],
+    "deadline": [{"deadline": {"order": "asc", "missing": "_last"}}, *TIE_BREAKERS],
+}
+SUGGESTION_NAME = "did_you_mean"
+
+
+def token_query(token: str) -> Query:
+    clauses = []
+    for clause in TOKEN_CLAUSES:
+        options: dict[str, Any] = {"query": token, "boost": clause.boost}
+        if clause.fuzzy:
+            options.update(fuzziness="AUTO", prefix_length=0, max_expansions=50)
+        clauses.append(Q("match", **{clause.field: options}))
+    return Q("bool", should=clauses, minimum_should_match=1)
+
+
+def text_query(query: TextQuery) -> Query:
+    if query.is_empty:
+        return Q("match_all")
+    per_token = [token_query(token) for token in query.tokens]
+    if query.require_all:
+        return Q("bool", must=per_token)
+    return Q("bool", should=per_token, minimum_should_match=1)
+
+
+def filter_clauses(filters: Mapping[str, tuple[str, ...]], *, skip: str = "") -> list[Query]:
+    return [
+        Q("terms", **{FILTER_FIELDS[key]: list(values)})
+        for key, values in sorted(filters.items())
+        if key != skip and values
+    ]
+
+
+def add_facets(search: Search[Any], filters: Mapping[str, tuple[str, ...]]) -> Search[Any]:
+    """Disjunctive facets: each facet counts under every filter but its own."""
+    for key, field in FILTER_FIELDS.items():
+        others = Q("bool", filter=filter_clauses(filters, skip=key))
+        search.aggs.bucket(key, "filter", filter=others).bucket(
+            "values",
+            "terms",
+            field=field,
+            size=FACET_SIZE,
+            order=[{"_count": "desc"}, {"_key": "asc"}],
+        )
+    return search
+
+
+def add_highlight(search: Search[Any]) -> Search[Any]:
+    search = search.highlight_options(
+        type="unified", encoder="html", pre_tags=[PRE_TAG], post_tags=[POST_TAG]
+    )
+    for field in HIGHLIGHT_FIELDS:
+        fragments = 0 if field == "title" else HIGHLIGHT_FRAGMENTS
+        search = search.highlight(
+            field,
+            matched_fields=[field, f"{field}.nb", f"{field}.nn", f"{field}.en"],
+            number_of_fragments=fragments,
+            fragment_size=HIGHLIGHT_FRAGMENT_SIZE,
+        )
+    return search
+
+
+def add_suggestion(search: Search[Any], text: str) -> Search[Any]:
+    """Term suggester over every word of title and text (the ``spell`` field)."""
+    return search.suggest(
+        SUGGESTION_NAME,
+        text,
+        term={
+            "field": "spell",
+            "suggest_mode": "missing",
+            "sort": "score",
+            "max_edits": 2,
+            "prefix_length": 1,
+            "min_word_length": 4,
+            "size": 1,
+        },
+    )
+
+
+def lexical_search(
+    search: Search[Any],
+    query: TextQuery,
+    filters: Mapping[str, tuple[str, ...]],
+    sort: SortOrder,
+) -> Search[Any]:
+    """Hits filtered by every filter (post_filter), facets computed before it."""
+    search = search.query(text_query(query)).post_filter(Q("bool", filter=filter_clauses(filters)))
+    search = add_facets(search, filters)
+    effective_sort = "newest" if sort == "relevance" and query.is_empty else sort
+    return search.sort(*SORTS[effective_sort]).extra(track_total_hits=True)

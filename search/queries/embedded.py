@@ -1,0 +1,259 @@
+"""The embedded backend's query engine: the plan of ``plan.py`` evaluated in Python.
+
+Hits, filters and facet counts agree with Elasticsearch; scores follow BM25 (k1 1.2, b 0.75) per
+field with the same boosts, so the ranking is close but not identical (see README.md).
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from search.analysis import (
+    STOPWORDS,
+    Analysis,
+    edit_distance,
+    fuzziness,
+    simple_analyze,
+    token_spans,
+    tokenize,
+)
+from search.documents.catalogue import FILTER_FIELDS, completion_entries
+from search.queries.plan import (
+    HIGHLIGHT_FRAGMENT_SIZE,
+    HIGHLIGHT_FRAGMENTS,
+    POST_TAG,
+    PRE_TAG,
+    TOKEN_CLAUSES,
+    FieldClause,
+    TextQuery,
+)
+from search.types import Kind
+
+K1, B = 1.2, 0.75
+TEXT_FIELDS = ("title", "text")
+STEMMED = ("nb", "nn", "en")
+
+
+@dataclass
+class StoredDoc:
+    """A document with everything the query engine needs, analysed once at index time."""
+
+    source: dict[str, Any]
+    version: int
+    terms: dict[str, Counter[str]]
+    keywords: dict[str, frozenset[str]]
+    vector: tuple[float, ...] | None
+    completions: tuple[tuple[str, int], ...]
+    spell: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def key(self) -> tuple[Kind, int]:
+        return (cast(Kind, self.source["kind"]), int(self.source["doc_id"]))
+
+
+def analyse(source: dict[str, Any], version: int, analysis: Analysis) -> StoredDoc:
+    terms: dict[str, Counter[str]] = {}
+    for name in TEXT_FIELDS:
+        tokens = tokenize(str(source[name]))
+        terms[name] = Counter(tokens)
+        for lang in STEMMED:
+            terms[f"{name}.{lang}"] = Counter(analysis.stemmed_terms(lang, tokens))
+    parts = tokenize(str(source.get("compound_parts", "")))
+    terms["compound_parts"] = Counter(analysis.stemmed_terms("nb", parts))
+    terms["compound_parts.nn"] = Counter(analysis.stemmed_terms("nn", parts))
+    return StoredDoc(
+        source=source,
+        version=version,
+        terms=terms,
+        keywords={key: _keyword_values(source.get(name)) for key, name in FILTER_FIELDS.items()},
+        vector=_normalised(source.get("embedding")),
+        completions=tuple(
+            (simple_analyze(text), int(entry["weight"]))
+            for entry in completion_entries(str(source["title"]))
+            for text in entry["input"]
+        ),
+        spell=frozenset(terms["title"]) | frozenset(terms["text"]),
+    )
+
+
+def _keyword_values(value: Any) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, list | tuple):
+        return frozenset(str(item) for item in value)
+    return frozenset({str(value)})
+
+
+def _normalised(vector: Any) -> tuple[float, ...] | None:
+    if not vector:
+        return None
+    norm = math.sqrt(sum(float(x) * float(x) for x in vector))
+    return tuple(float(x) / norm for x in vector) if norm else None
+
+
+def cosine_score(doc: StoredDoc, query: Sequence[float]) -> float | None:
+    """Elasticsearch's cosine ``_score``: (1 + cos) / 2."""
+    unit = _normalised(list(query))
+    if doc.vector is None or unit is None:
+        return None
+    return (1.0 + sum(a * b for a, b in zip(doc.vector, unit, strict=True))) / 2.0
+
+
+def matches_filters(doc: StoredDoc, filters: Mapping[str, tuple[str, ...]], skip: str = "") -> bool:
+    return all(
+        doc.keywords[key] & set(values) for key, values in filters.items() if key != skip and values
+    )
+
+
+class Scorer:
+    """BM25 over the documents of one kind (Elasticsearch: one index per kind)."""
+
+    def __init__(self, docs: Sequence[StoredDoc], analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.count = len(docs)
+        self.doc_freq: dict[str, Counter[str]] = {}
+        self.avg_length: dict[str, float] = {}
+        for clause_field in {clause.field for clause in TOKEN_CLAUSES}:
+            freq: Counter[str] = Counter()
+            total = 0
+            for doc in docs:
+                freq.update(doc.terms[clause_field].keys())
+                total += sum(doc.terms[clause_field].values())
+            self.doc_freq[clause_field] = freq
+            self.avg_length[clause_field] = total / len(docs) if docs else 1.0
+
+    def query_terms(self, clause: FieldClause, token: str) -> list[str]:
+        _, _, lang = clause.field.partition(".")
+        if clause.field.startswith("compound_parts"):
+            lang = lang or "nb"
+        return self.analysis.stemmed_terms(lang, [token]) if lang else [token]
+
+    def _bm25(self, clause_field: str, term: str, doc: StoredDoc) -> float:
+        terms = doc.terms[clause_field]
+        freq = terms.get(term, 0)
+        if not freq:
+            return 0.0
+        df = self.doc_freq[clause_field][term]
+        idf = math.log(1 + (self.count - df + 0.5) / (df + 0.5))
+        norm = K1 * (1 - B + B * sum(terms.values()) / (self.avg_length[clause_field] or 1.0))
+        return idf * freq / (freq + norm)
+
+    def clause_score(self, clause: FieldClause, token: str, doc: StoredDoc) -> float:
+        if clause.fuzzy:
+            edits = fuzziness(token)
+            scores = [
+                self._bm25(clause.field, term, doc) * (1 - distance / min(len(token), len(term)))
+                for term in doc.terms[clause.field]
+                if (distance := edit_distance(token, term, edits)) <= edits
+            ]
+        else:
+            scores = [self._bm25(clause.field, t, doc) for t in self.query_terms(clause, token)]
+        return clause.boost * max(scores, default=0.0)
+
+    def token_score(self, token: str, doc: StoredDoc) -> float | None:
+        """Sum of the matching clauses, ``None`` if the token matches no clause."""
+        matched = [
+            score
+            for clause in TOKEN_CLAUSES
+            if _clause_matches(self, clause, token, doc)
+            for score in (self.clause_score(clause, token, doc),)
+        ]
+        return sum(matched) if matched else None
+
+    def score(self, query: TextQuery, doc: StoredDoc) -> float | None:
+        """Score of a matching document, ``None`` if it does not match."""
+        if query.is_empty:
+            return 1.0
+        scores = [self.token_score(token, doc) for token in query.tokens]
+        found = [score for score in scores if score is not None]
+        if not found or (query.require_all and len(found) < len(scores)):
+            return None
+        return sum(found)
+
+
+def _clause_matches(scorer: Scorer, clause: FieldClause, token: str, doc: StoredDoc) -> bool:
+    terms = doc.terms[clause.field]
+    if clause.fuzzy:
+        edits = fuzziness(token)
+        return any(edit_distance(token, term, edits) <= edits for term in terms)
+    return any(term in terms for term in scorer.query_terms(clause, token))
+
+
+def token_highlighted(analysis: Analysis, word: str, tokens: Iterable[str]) -> bool:
+    """Would Elasticsearch's highlighter mark ``word`` for these query tokens?"""
+    for token in tokens:
+        if word == token or edit_distance(token, word, fuzziness(token)) <= fuzziness(token):
+            return True
+        for lang in STEMMED:
+            if word in STOPWORDS[lang] or token in STOPWORDS[lang]:
+                continue
+            stemmer = analysis.stemmers[lang]
+            if set(stemmer.stems(word)) & set(stemmer.stems(token)):
+                return True
+    return False
+
+
+def highlight(analysis: Analysis, text: str, tokens: Sequence[str], *, whole: bool) -> list[str]:
+    """``<mark>``-ed fragments (HTML-escaped), the whole text for a title."""
+    spans = [
+        (s, e) for s, e, word in token_spans(text) if token_highlighted(analysis, word, tokens)
+    ]
+    if not spans:
+        return []
+    if whole:
+        return [_mark(text, spans, 0, len(text))]
+    fragments: list[str] = []
+    for start, end in _sentences(text):
+        inside = [(s, e) for s, e in spans if start <= s and e <= end]
+        if inside and len(fragments) < HIGHLIGHT_FRAGMENTS:
+            first = inside[0][0]
+            begin = max(start, min(first, end - HIGHLIGHT_FRAGMENT_SIZE))
+            stop = min(end, begin + HIGHLIGHT_FRAGMENT_SIZE)
+            fragments.append(_mark(text, [(s, e) for s, e in inside if e <= stop], begin, stop))
+    return fragments
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    bounds = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)] + [len(text)]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+
+
+def _mark(text: str, spans: Sequence[tuple[int, int]], begin: int, stop: int) -> str:
+    out, cursor = [], begin
+    for start, end in spans:
+        out += [html.escape(text[cursor:start]), PRE_TAG, html.escape(text[start:end]), POST_TAG]
+        cursor = end
+    out.append(html.escape(text[cursor:stop]))
+    return "".join(out).strip()
+
+
+def suggestion(text: str, vocabularies: Sequence[Counter[str]]) -> str | None:
+    """Term suggester (missing mode, 2 edits, first letter fixed, words of 4+ letters)."""
+    tokens = tokenize(text)
+    corrected = [_correct(token, vocabularies) or token for token in tokens]
+    return " ".join(corrected) if corrected != tokens else None
+
+
+def _correct(token: str, vocabularies: Sequence[Counter[str]]) -> str | None:
+    options: dict[str, tuple[float, int]] = {}
+    for vocabulary in vocabularies:
+        if len(token) < 4 or token in vocabulary:
+            continue
+        for term, freq in vocabulary.items():
+            if term[:1] != token[:1] or term == token:
+                continue
+            distance = edit_distance(token, term, 2)
+            if distance <= 2:
+                score = 1 - distance / min(len(token), len(term))
+                best, total = options.get(term, (0.0, 0))
+                options[term] = (max(best, score), total + freq)
+    if not options:
+        return None
+    return min(options, key=lambda term: (-options[term][0], -options[term][1], term))
