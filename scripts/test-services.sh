@@ -62,7 +62,7 @@ wait_port_closed() { # port timeout_s
 
 # run a command as the unprivileged service user (as ourselves when not root)
 as_svc() {
-  if [[ $EUID -eq 0 ]]; then runuser -u "$SVC_USER" -- "$@"; else "$@"; fi
+  if [[ $EUID -eq 0 ]]; then (cd / && runuser -u "$SVC_USER" -- "$@"); else "$@"; fi
 }
 
 svc_owner() { # chown a path to the service user when we are root
@@ -281,7 +281,7 @@ es_install() {
   chmod 755 "$CACHE_DIR"
   local tmp; tmp=$(mktemp -d "$CACHE_DIR/.fetch.XXXXXX")
   log "elasticsearch: fetching $ES_ARTIFACT with Maven"
-  mvn -B -q -f "$ROOT/tools/elasticsearch/pom.xml" dependency:copy \
+  mvn -B -q -Dstyle.color=never -f "$ROOT/tools/elasticsearch/pom.xml" dependency:copy \
     -Dartifact="$ES_ARTIFACT" -DoutputDirectory="$tmp" ||
     { rm -rf "$tmp"; die "could not fetch $ES_ARTIFACT"; }
   log "elasticsearch: unpacking into $ES_HOME"
@@ -477,7 +477,11 @@ cmd_purge() {
   cmd_stop
   local d
   for d in pg redis es; do
-    [[ -L $STATE/$d ]] && rm -rf "$(readlink -f "$STATE/$d")"
+    if [[ -L $STATE/$d ]]; then
+      local target; target=$(readlink -f "$STATE/$d")
+      rm -rf "$target"
+      rmdir "$(dirname "$target")" 2>/dev/null || true
+    fi
   done
   rm -rf "$STATE"
   log "purged $STATE"
