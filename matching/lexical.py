@@ -49,7 +49,9 @@ class BM25Scorer:
                 rows[term].append((row, tf))
         return {term: self._posting(pairs, norm) for term, pairs in rows.items()}
 
-    def _posting(self, pairs: list[tuple[int, int]], norm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _posting(
+        self, pairs: list[tuple[int, int]], norm: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         docs = np.array([p[0] for p in pairs], dtype=np.int64)
         tf = np.array([p[1] for p in pairs], dtype=np.float64)
         n, df = len(self._docs), len(pairs)

@@ -82,7 +82,9 @@ class MatchingEngine:
         self._sides["need"] = self._build_side(needs, centred[split:], languages[split:])
         return self
 
-    def _build_side(self, items: Sequence[MatchItem], vectors: np.ndarray, langs: list[str]) -> Side:
+    def _build_side(
+        self, items: Sequence[MatchItem], vectors: np.ndarray, langs: list[str]
+    ) -> Side:
         index = self._index_factory(self.encoder.dim, len(items))
         index.add([item.id for item in items], vectors)
         lexical = self._lexical_factory()
@@ -91,7 +93,9 @@ class MatchingEngine:
 
     # Single-item API (the backend's tasks call these) ------------------------------------
 
-    def rank_for_need(self, need: MatchItem, k: int = 10, explain: bool = True) -> list[ScoredMatch]:
+    def rank_for_need(
+        self, need: MatchItem, k: int = 10, explain: bool = True
+    ) -> list[ScoredMatch]:
         return self.rank_many([need], "solution", k, explain)[need.id]
 
     def rank_for_solution(
@@ -99,7 +103,9 @@ class MatchingEngine:
     ) -> list[ScoredMatch]:
         return self.rank_many([solution], "need", k, explain)[solution.id]
 
-    def similar_needs(self, need: MatchItem, k: int = 10, explain: bool = True) -> list[ScoredMatch]:
+    def similar_needs(
+        self, need: MatchItem, k: int = 10, explain: bool = True
+    ) -> list[ScoredMatch]:
         """Needs of other buyers (a joint-procurement suggestion): same owner excluded."""
         return self.rank_many([need], "need", k, explain)[need.id]
 
@@ -112,7 +118,9 @@ class MatchingEngine:
         side = self._side(target_kind)
         queries = self.queries(sources)
         width = self.weights.candidates + 1
-        dense_hits = side.index.search(np.stack([q.vector for q in queries]), width) if queries else []
+        dense_hits = (
+            side.index.search(np.stack([q.vector for q in queries]), width) if queries else []
+        )
         return {
             q.item.id: self._rank_one(q, side, [i for i, _ in hits], k, explain)
             for q, hits in zip(queries, dense_hits, strict=True)
@@ -133,8 +141,14 @@ class MatchingEngine:
     def _rank_one(
         self, query: Query, side: Side, dense_ids: list[str], k: int, explain: bool
     ) -> list[ScoredMatch]:
-        lexical_ids = [i for i, _ in side.lexical.search(query.text, query.language, self.weights.candidates)]
-        ids = [i for i in dict.fromkeys([*dense_ids, *lexical_ids]) if self._eligible(query.item, side, i)]
+        lexical_ids = [
+            i for i, _ in side.lexical.search(query.text, query.language, self.weights.candidates)
+        ]
+        ids = [
+            i
+            for i in dict.fromkeys([*dense_ids, *lexical_ids])
+            if self._eligible(query.item, side, i)
+        ]
         if not ids:
             return []
         targets = [side.items[side.rows[i]] for i in ids]
@@ -143,7 +157,10 @@ class MatchingEngine:
         signals = signal_matrix(query.item, targets, dense, bm25)
         scores = combine(signals, self.weights)
         order = np.argsort(-scores, kind="stable")[:k]
-        return [self._match(query.item, targets[n], float(scores[n]), signals[n], side, explain) for n in order]
+        return [
+            self._match(query.item, targets[n], float(scores[n]), signals[n], side, explain)
+            for n in order
+        ]
 
     @staticmethod
     def _eligible(source: MatchItem, side: Side, target_id: str) -> bool:
@@ -154,7 +171,13 @@ class MatchingEngine:
         return not (source.kind == target.kind and same_owner)
 
     def _match(
-        self, source: MatchItem, target: MatchItem, score: float, row: np.ndarray, side: Side, explain: bool
+        self,
+        source: MatchItem,
+        target: MatchItem,
+        score: float,
+        row: np.ndarray,
+        side: Side,
+        explain: bool,
     ) -> ScoredMatch:
         idf = getattr(side.lexical, "idf", lambda _term: 0.0)
         explanation = Explanation(

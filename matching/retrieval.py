@@ -63,7 +63,7 @@ class HNSWIndex:
     """Approximate search with faiss HNSW (inner product); for large corpora."""
 
     def __init__(self, dim: int, m: int = 32, ef_search: int = 128, ef_construction: int = 80):
-        import faiss  # type: ignore[import-untyped]
+        import faiss
 
         self._index: Any = faiss.IndexHNSWFlat(dim, m, faiss.METRIC_INNER_PRODUCT)
         self._index.hnsw.efConstruction = ef_construction
