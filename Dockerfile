@@ -1,0 +1,46 @@
+# Innovasjonstorget application image: Django (gunicorn), Celery worker and beat.
+#   docker build -t innovasjonstorget .
+# The same image runs web, worker and beat (see docker-compose.yml).
+
+# ---- frontend: React + Vite build
+FROM node:20-bookworm-slim AS frontend
+WORKDIR /app/frontend
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY frontend/ ./
+RUN npm run build
+
+# ---- application
+FROM python:3.11-slim AS app
+# Set to a CPU-only PyTorch package index to keep CUDA wheels out of the image.
+ARG PIP_EXTRA_INDEX_URL=""
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    HF_HUB_OFFLINE=1 \
+    DJANGO_SETTINGS_MODULE=backend.config.settings.production
+
+RUN useradd --system --create-home --home-dir /home/app --uid 10001 app
+WORKDIR /app
+
+# Dependencies first (cached while only the code changes), then the code.
+COPY pyproject.toml README.md ./
+RUN mkdir -p backend matching search \
+ && touch backend/__init__.py matching/__init__.py search/__init__.py \
+ && pip install . \
+ && pip uninstall -y innovasjonstorget \
+ && rm -rf backend matching search build *.egg-info
+COPY manage.py ./
+COPY backend/ backend/
+COPY matching/ matching/
+COPY search/ search/
+RUN pip install --no-deps -e .
+COPY --from=frontend /app/frontend/dist frontend/dist
+
+RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
+ && mkdir -p var && chown -R app:app var
+
+USER app
+EXPOSE 8000
+CMD ["gunicorn", "backend.config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
