@@ -1,11 +1,12 @@
 # Thin wrappers; the work is in scripts/.
-.PHONY: help venv run test lint bench services-start services-stop services-status clean
+.PHONY: help venv run test lint bench api services-start services-stop services-status clean
 
 help:
 	@echo "make run             serve http://127.0.0.1:8000 (SQLite, embedded search, demo data)"
 	@echo "make test            lint, pytest and frontend checks against real PostgreSQL/Redis/Elasticsearch"
 	@echo "make lint            ruff, mypy, import-linter, tsc"
 	@echo "make bench           benchmarks"
+	@echo "make api             regenerate frontend/openapi.yaml and the TS API types"
 	@echo "make services-start  start PostgreSQL :55432, Redis :56379, Elasticsearch :59200 (also -stop, -status)"
 	@echo "make clean           stop services, remove var/ and frontend/dist"
 
@@ -23,6 +24,9 @@ lint:
 
 bench:
 	@scripts/bench.sh
+
+api:
+	@scripts/api.sh
 
 services-start:
 	@scripts/test-services.sh start

@@ -36,6 +36,33 @@ summary() {
 }
 
 has_frontend() { [[ -f frontend/package.json ]]; }
+npm_has_script() { node -e 'process.exit(require("./frontend/package.json").scripts?.[process.argv[1]] ? 0 : 1)' "$1"; }
+
+# frontend/openapi.yaml must equal what the backend generates now (`make api` refreshes it);
+# the frontend's api:check then checks the TS types against that file.
+openapi_fresh() {
+  local tmp rc=0
+  tmp=$(mktemp --suffix=.yaml)
+  DJANGO_SETTINGS_MODULE=${API_SCHEMA_SETTINGS:-backend.config.settings.dev} \
+    .venv/bin/python manage.py spectacular --file "$tmp" || { rm -f "$tmp"; return 1; }
+  diff -u frontend/openapi.yaml "$tmp" || {
+    rc=1
+    echo "frontend/openapi.yaml is stale: run \`make api\` and commit." >&2
+  }
+  rm -f "$tmp"
+  return $rc
+}
+
+frontend_steps() {
+  has_frontend || return 0
+  step frontend-typecheck npm --prefix frontend run typecheck
+  if npm_has_script lint; then step frontend-lint npm --prefix frontend run lint; fi
+  if [[ -f frontend/openapi.yaml ]]; then step openapi-schema openapi_fresh; fi
+  if npm_has_script api:check; then step frontend-api-types npm --prefix frontend run api:check; fi
+  [[ $MODE == lint ]] && return 0
+  step frontend-unit npm --prefix frontend run test
+  step frontend-e2e npm --prefix frontend run e2e
+}
 
 scripts/setup.sh venv || { echo "venv setup failed" >&2; exit 1; }
 export PATH="$ROOT/.venv/bin:$PATH"
@@ -49,10 +76,8 @@ lint_steps() {
 
 if [[ $MODE == lint ]]; then
   lint_steps
-  if has_frontend; then
-    scripts/setup.sh frontend-deps || exit 1
-    step frontend-typecheck npm --prefix frontend run typecheck
-  fi
+  if has_frontend; then scripts/setup.sh frontend-deps || exit 1; fi
+  frontend_steps
   summary
   exit 0
 fi
@@ -75,9 +100,5 @@ export PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH=/usr/bin/chromium PLAYWRIGHT_SKIP_BRO
 # --- checks
 lint_steps
 step pytest .venv/bin/pytest tests
-if has_frontend; then
-  step frontend-typecheck npm --prefix frontend run typecheck
-  step frontend-unit npm --prefix frontend run test
-  step frontend-e2e npm --prefix frontend run e2e
-fi
+frontend_steps
 summary

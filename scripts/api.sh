@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `make api`: regenerate frontend/openapi.yaml from the backend (drf-spectacular) and the
+# TypeScript types from it (npm run api:generate). make test fails while either is stale.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+scripts/setup.sh venv
+scripts/setup.sh frontend-deps
+DJANGO_SETTINGS_MODULE=${API_SCHEMA_SETTINGS:-backend.config.settings.dev} \
+  .venv/bin/python manage.py spectacular --file frontend/openapi.yaml
+npm --prefix frontend run api:generate
