@@ -1,0 +1,88 @@
+"""Norwegian and English analysis, the same on both backends (the examples of search/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.backends import SearchBackend
+from search.types import SearchRequest
+
+
+def hit_keys(backend: SearchBackend, text: str) -> list[tuple[str, int]]:
+    response = backend.search(SearchRequest(text=text))
+    return [(hit.kind, hit.id) for hit in response.hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # bokmål inflection: singular finds plural and the other way round
+        ("anskaffelse", {("need", 1), ("need", 2)}),
+        ("anskaffelser", {("need", 1), ("need", 2)}),
+        ("trygghetsalarmer", {("need", 1), ("solution", 5), ("conference", 7)}),
+        ("trygghetsalarm", {("need", 1), ("solution", 5), ("conference", 7)}),
+        # definite form finds the indefinite one
+        ("kommunen", {("need", 1), ("need", 2)}),
+        # nynorsk: plural "kommunar" and "løysing" (doc says "løysingar")
+        ("kommunar", {("need", 1), ("need", 2)}),
+        ("løysing", {("need", 3)}),
+        # English text analysed as English
+        ("monitor", {("need", 4), ("solution", 6)}),
+        ("sensor", {("need", 2), ("need", 4), ("solution", 6)}),
+        # typo tolerance (fuzziness AUTO)
+        ("velferdsteknologj", {("need", 1), ("conference", 7)}),
+        # all significant words must match
+        ("trygghetsalarm demens", {("solution", 5)}),
+    ],
+)
+def test_text_query_finds_inflected_forms(
+    corpus_backend: SearchBackend, query: str, expected: set[tuple[str, int]]
+) -> None:
+    # given the corpus
+    # when searching for the query
+    found = set(hit_keys(corpus_backend, query))
+    # then exactly the expected documents are found
+    assert found == expected
+
+
+def test_compound_part_finds_compound_ranked_below_exact_hits(
+    corpus_backend: SearchBackend,
+) -> None:
+    # given "Alarm for brann" (need 2) and documents that only say "trygghetsalarm(er)"
+    # when searching for "alarm"
+    found = hit_keys(corpus_backend, "alarm")
+    # then the compounds are found, after the document that says "alarm"
+    assert found[0] == ("need", 2)
+    assert set(found[1:]) == {("need", 1), ("solution", 5), ("conference", 7)}
+
+
+def test_zero_hit_query_suggests_correction(corpus_backend: SearchBackend) -> None:
+    # given a query with a typo beyond the fuzziness allowed for a 5-letter word
+    # when searching
+    response = corpus_backend.search(SearchRequest(text="alrme"))
+    # then nothing is found and a correction is suggested
+    assert response.total == 0
+    assert response.suggestion == "alarm"
+
+
+def test_query_with_hits_has_no_suggestion(corpus_backend: SearchBackend) -> None:
+    # given / when
+    response = corpus_backend.search(SearchRequest(text="alarm"))
+    # then
+    assert response.suggestion is None
+
+
+def test_highlights_mark_inflected_matches(corpus_backend: SearchBackend) -> None:
+    # given need 2 says "kommune" / when searching for "kommunen"
+    response = corpus_backend.search(SearchRequest(text="kommunen", kinds=("need",)))
+    highlights = {hit.id: hit.highlights for hit in response.hits}
+    # then the word is marked in the snippet
+    assert any("<mark>kommune</mark>" in fragment for fragment in highlights[2])
+    assert any("<mark>Kommunen</mark>" in fragment for fragment in highlights[1])
+
+
+def test_stop_words_alone_are_still_searched(corpus_backend: SearchBackend) -> None:
+    # given "for" is a stop word in both languages / when it is the whole query
+    found = set(hit_keys(corpus_backend, "the"))
+    # then documents containing the word are found (exact field, no stop list)
+    assert found == {("need", 4)}
