@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
+from search_corpus import CORPUS, DIMS
 
 from search.backends import SearchBackend, get_backend
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.embedded import EmbeddedBackend
-from search_corpus import CORPUS, DIMS
 
 ES_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:59200")
 BACKENDS = ("elasticsearch", "embedded")
