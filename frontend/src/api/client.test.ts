@@ -1,0 +1,44 @@
+import { ApiError, api, setApiLanguage, setCsrfToken, buildUrl } from './client';
+import { mockFetch } from '../test/render';
+
+describe('api client', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('sends CSRF token and language on unsafe methods, same-origin credentials', async () => {
+    const { calls } = mockFetch({ '/api/needs/': () => ({ status: 201, body: { id: 1 } }) });
+    setCsrfToken('abc');
+    setApiLanguage('en');
+    await api.post('/api/needs/', { title: 'x' });
+    const init = calls[0]?.init;
+    const headers = init?.headers as Record<string, string>;
+    expect(headers['X-CSRFToken']).toBe('abc');
+    expect(headers['Accept-Language']).toBe('en');
+    expect(init?.credentials).toBe('same-origin');
+    setApiLanguage('nb');
+  });
+
+  it('does not send CSRF on GET', async () => {
+    const { calls } = mockFetch({ '/api/needs/': { count: 0, results: [] } });
+    await api.get('/api/needs/', { status: 'published', empty: '' });
+    expect((calls[0]?.init?.headers as Record<string, string>)['X-CSRFToken']).toBeUndefined();
+    expect(calls[0]?.url.search).toBe('?status=published');
+  });
+
+  it('turns DRF errors into ApiError with field errors', async () => {
+    mockFetch({ '/api/needs/': () => ({ status: 400, body: { title: ['Påkrevd.'], non_field_errors: ['Nei'] } }) });
+    const err = await api.post('/api/needs/', {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).fieldErrors).toEqual({ title: ['Påkrevd.'], non_field_errors: ['Nei'] });
+  });
+
+  it('exposes detail for 503', async () => {
+    mockFetch({ '/api/search/': () => ({ status: 503, body: { detail: 'Søk er nede' } }) });
+    const err = (await api.get('/api/search/').catch((e: unknown) => e)) as ApiError;
+    expect(err.status).toBe(503);
+    expect(err.detail).toBe('Søk er nede');
+  });
+
+  it('builds query strings with repeated params', () => {
+    expect(buildUrl('/x', { a: ['1', '2'], b: undefined, c: 0 })).toBe('/x?a=1&a=2&c=0');
+  });
+});

@@ -1,0 +1,55 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { anonymousSession, mockFetch } from '../test/render';
+import { Layout } from './layout';
+import { makeQueryClient, Providers } from './providers';
+
+function renderLayout() {
+  const router = createMemoryRouter([{ path: '/', element: <Layout />, children: [{ index: true, element: <p>innhold</p> }] }]);
+  return render(
+    <Providers client={makeQueryClient()}>
+      <RouterProvider router={router} />
+    </Providers>,
+  );
+}
+
+describe('Layout', () => {
+  beforeEach(() => window.localStorage.clear());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('has landmarks, a skip link and Norwegian by default', async () => {
+    mockFetch({ '/api/auth/session/': anonymousSession });
+    renderLayout();
+    expect(screen.getByRole('banner')).toBeInTheDocument();
+    expect(screen.getByRole('main')).toBeInTheDocument();
+    expect(screen.getByRole('contentinfo')).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Hovedmeny' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Hopp til hovedinnhold' })).toHaveAttribute('href', '#main');
+    expect(await screen.findByRole('link', { name: 'Logg inn' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('nb');
+  });
+
+  it('switches to English and remembers it', async () => {
+    mockFetch({ '/api/auth/session/': anonymousSession });
+    renderLayout();
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByRole('navigation', { name: 'Main menu' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    expect(window.localStorage.getItem('innovasjonstorget.lang')).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('shows the user and role navigation when signed in', async () => {
+    mockFetch({
+      '/api/auth/session/': {
+        csrf_token: 't',
+        user: { id: 1, email: 'innkjoper@bergen.kommune.no', full_name: 'Ingrid Innkjøper', memberships: [{ organization: { id: 2, name: 'Bergen kommune', kind: 'public_buyer' } }] },
+      },
+    });
+    renderLayout();
+    expect(await screen.findByText('Ingrid Innkjøper')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Mine behov' })).toHaveAttribute('href', '/buyer');
+    expect(screen.getByRole('button', { name: 'Logg ut' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,117 @@
+import { Button, Link as DsLink, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { Suspense } from 'react';
+import { NavLink, Outlet, Link, useNavigate } from 'react-router';
+import { Loading } from '../components/query-state';
+import { useI18n, type Lang } from './i18n';
+import { useLogout, useSession, userRoles } from './session';
+
+function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  const options: { code: Lang; label: string }[] = [
+    { code: 'nb', label: 'Norsk' },
+    { code: 'en', label: 'English' },
+  ];
+  return (
+    <div role="group" aria-label={t('layout.language')} className="lang-switch">
+      {options.map((o) => (
+        <Button
+          key={o.code}
+          lang={o.code}
+          variant={lang === o.code ? 'primary' : 'tertiary'}
+          data-size="sm"
+          aria-pressed={lang === o.code}
+          onClick={() => setLang(o.code)}
+        >
+          {o.label}
+        </Button>
+      ))}
+    </div>
+  );
+}
+
+function UserMenu() {
+  const { t } = useI18n();
+  const session = useSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const user = session.data?.user;
+  if (session.isPending) return null;
+  if (!user) {
+    return (
+      <div className="user-menu">
+        <DsLink asChild>
+          <Link to="/login">{t('layout.signIn')}</Link>
+        </DsLink>
+      </div>
+    );
+  }
+  return (
+    <div className="user-menu">
+      <span data-testid="current-user">{user.full_name || user.email}</span>
+      <Button
+        variant="secondary"
+        data-size="sm"
+        loading={logout.isPending}
+        onClick={() => logout.mutate(undefined, { onSuccess: () => navigate('/') })}
+      >
+        {t('layout.signOut')}
+      </Button>
+    </div>
+  );
+}
+
+function MainNav() {
+  const { t } = useI18n();
+  const user = useSession().data?.user ?? null;
+  const roles = userRoles(user);
+  const items: { to: string; label: string }[] = [{ to: '/', label: t('nav.search') }];
+  if (roles.has('buyer')) items.push({ to: '/buyer', label: t('nav.buyer') });
+  if (roles.has('supplier')) items.push({ to: '/supplier', label: t('nav.supplier') });
+  if (roles.has('advisor')) {
+    items.push({ to: '/advisor', label: t('nav.advisor') });
+    items.push({ to: '/advisor/pipeline', label: t('nav.pipeline') });
+  }
+  if (user && roles.size === 0) items.push({ to: '/organizations/new', label: t('nav.registerOrg') });
+  return (
+    <nav aria-label={t('layout.mainNav')} className="main-nav">
+      <ul>
+        {items.map((i) => (
+          <li key={i.to}>
+            <NavLink to={i.to} end>
+              {i.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout() {
+  const { t } = useI18n();
+  return (
+    <div className="app">
+      <SkipLink href="#main">{t('layout.skipToContent')}</SkipLink>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            {t('app.name')}
+          </Link>
+          <MainNav />
+          <div className="site-header__tools">
+            <LanguageSwitch />
+            <UserMenu />
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="site-main">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <Paragraph data-size="sm">{t('layout.footer')}</Paragraph>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { lazy, type ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Layout } from './layout';
+import { RouteError } from './route-error';
+import { SearchPage } from '../features/search/search-page';
+
+// Every route but the search page (the landing page) is split into its own chunk.
+function page<T, K extends keyof T>(load: () => Promise<T>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+
+const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
+const RegisterPage = page(() => import('../features/auth/register-page'), 'RegisterPage');
+const OrgRegisterPage = page(() => import('../features/organizations/org-register-page'), 'OrgRegisterPage');
+const NeedDetailPage = page(() => import('../features/needs/need-detail-page'), 'NeedDetailPage');
+const NeedFormPage = page(() => import('../features/needs/need-form-page'), 'NeedFormPage');
+const BuyerDashboard = page(() => import('../features/buyer/buyer-dashboard'), 'BuyerDashboard');
+const ConferenceDetailPage = page(() => import('../features/conferences/conference-detail-page'), 'ConferenceDetailPage');
+const ConferenceFormPage = page(() => import('../features/conferences/conference-form-page'), 'ConferenceFormPage');
+const SolutionDetailPage = page(() => import('../features/solutions/solution-detail-page'), 'SolutionDetailPage');
+const SolutionFormPage = page(() => import('../features/solutions/solution-form-page'), 'SolutionFormPage');
+const SupplierDashboard = page(() => import('../features/supplier/supplier-dashboard'), 'SupplierDashboard');
+const ResponseFormPage = page(() => import('../features/supplier/response-form-page'), 'ResponseFormPage');
+const AdvisorQueuePage = page(() => import('../features/advisor/queue-page'), 'AdvisorQueuePage');
+const NeedBoardPage = page(() => import('../features/advisor/need-board-page'), 'NeedBoardPage');
+const OrganizationsPage = page(() => import('../features/advisor/organizations-page'), 'OrganizationsPage');
+const PipelinePage = page(() => import('../features/advisor/pipeline-page'), 'PipelinePage');
+const NotFoundPage = page(() => import('./not-found-page'), 'NotFoundPage');
+
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <SearchPage /> },
+      { path: 'login', element: <LoginPage /> },
+      { path: 'register', element: <RegisterPage /> },
+      { path: 'organizations/new', element: <OrgRegisterPage /> },
+      { path: 'needs/new', element: <NeedFormPage /> },
+      { path: 'needs/:id', element: <NeedDetailPage /> },
+      { path: 'needs/:id/edit', element: <NeedFormPage /> },
+      { path: 'needs/:id/respond', element: <ResponseFormPage /> },
+      { path: 'buyer', element: <BuyerDashboard /> },
+      { path: 'conferences/new', element: <ConferenceFormPage /> },
+      { path: 'conferences/:id', element: <ConferenceDetailPage /> },
+      { path: 'conferences/:id/edit', element: <ConferenceFormPage /> },
+      { path: 'solutions/new', element: <SolutionFormPage /> },
+      { path: 'solutions/:id', element: <SolutionDetailPage /> },
+      { path: 'solutions/:id/edit', element: <SolutionFormPage /> },
+      { path: 'supplier', element: <SupplierDashboard /> },
+      { path: 'advisor', element: <AdvisorQueuePage /> },
+      { path: 'advisor/needs/:id', element: <NeedBoardPage /> },
+      { path: 'advisor/organizations', element: <OrganizationsPage /> },
+      { path: 'advisor/pipeline', element: <PipelinePage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

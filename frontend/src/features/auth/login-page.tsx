@@ -1,0 +1,47 @@
+import { Button, Link as DsLink, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useI18n } from '../../app/i18n';
+import { useLogin } from '../../app/session';
+import { fieldErrorsOf, firstError } from '../../components/form-fields';
+import { FormErrors } from '../../components/form-errors';
+import { PageHeading } from '../../components/page';
+
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const login = useLogin();
+  const errors = fieldErrorsOf(login.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    login.mutate({ email, password }, { onSuccess: () => navigate(safeNext(params.get('next'))) });
+  };
+  return (
+    <>
+      <PageHeading title={t('auth.signInTitle')}>{t('auth.signInTitle')}</PageHeading>
+      <form className="form" onSubmit={submit} style={{ maxWidth: '28rem' }}>
+        <FormErrors error={login.error} labels={{ email: t('auth.email'), password: t('auth.password') }} />
+        <Textfield label={t('auth.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} error={firstError(errors, 'email')} />
+        <Textfield label={t('auth.password')} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={firstError(errors, 'password')} />
+        <div>
+          <Button type="submit" loading={login.isPending}>
+            {t('layout.signIn')}
+          </Button>
+        </div>
+        <Paragraph>
+          {t('auth.noAccount')}{' '}
+          <DsLink asChild>
+            <Link to="/register">{t('auth.registerLink')}</Link>
+          </DsLink>
+        </Paragraph>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,171 @@
+import { Alert, Button, Heading, Link as DsLink, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Link, useParams } from 'react-router';
+import type { Conference } from '../../api/types';
+import { formatDateTime } from '../../app/format';
+import { useI18n, type MessageKey } from '../../app/i18n';
+import { useCurrentUser, userRoles } from '../../app/session';
+import { refName } from '../../components/ids';
+import { PageHeading } from '../../components/page';
+import { ErrorAlert, QueryState } from '../../components/query-state';
+import { usePublishConference, useRegistrations, useConference } from './api';
+import { RegistrationForm } from './registration-form';
+import { Slots } from './slots';
+
+function Registrations({ conferenceId }: { conferenceId: string }) {
+  const { t } = useI18n();
+  const regs = useRegistrations(conferenceId, true);
+  return (
+    <section aria-labelledby="regs-heading" className="stack">
+      <div className="row">
+        <Heading level={2} data-size="sm" id="regs-heading">
+          {t('conference.registrations')}
+        </Heading>
+        <Button asChild variant="secondary" data-size="sm">
+          <a href={`/api/conferences/${conferenceId}/registrations/export/`} download>
+            {t('conference.exportCsv')}
+          </a>
+        </Button>
+      </div>
+      <QueryState query={regs} isEmpty={(d) => d.length === 0} empty={t('conference.noRegistrations')}>
+        {(items) => (
+          <Table>
+            <caption className="visually-hidden">{t('conference.registrations')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('conference.organization')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('conference.participants')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {items.map((r) => (
+                <Table.Row key={r.id}>
+                  <Table.Cell>{refName(r.organization, r.organization_name)}</Table.Cell>
+                  <Table.Cell>{r.participants.map((p) => `${p.name} <${p.email}>${p.role ? ` (${p.role})` : ''}`).join(', ')}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
+function ConferenceView({ conf }: { conf: Conference }) {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const roles = userRoles(user);
+  const id = String(conf.id);
+  const manage = conf.can_manage ?? (roles.has('buyer') || roles.has('advisor'));
+  const supplier = roles.has('supplier');
+  const open = new Date(conf.registration_deadline).getTime() > Date.now();
+  const publish = usePublishConference(id);
+  return (
+    <article className="stack">
+      <PageHeading title={conf.title}>{conf.title}</PageHeading>
+      <div className="row">
+        <Tag>{t(`conference.formats.${conf.format}` as MessageKey)}</Tag>
+        {conf.status ? <Tag data-color={conf.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${conf.status}` as MessageKey)}</Tag> : null}
+        {conf.organization_name ? <span>{conf.organization_name}</span> : null}
+      </div>
+      <dl className="dl">
+        <dt>{t('conference.startsAt')}</dt>
+        <dd>{formatDateTime(conf.starts_at)}</dd>
+        <dt>{t('conference.endsAt')}</dt>
+        <dd>{formatDateTime(conf.ends_at)}</dd>
+        <dt>{t('conference.registrationDeadline')}</dt>
+        <dd>{formatDateTime(conf.registration_deadline)}</dd>
+        {conf.location ? (
+          <>
+            <dt>{t('conference.fields.location')}</dt>
+            <dd>{conf.location}</dd>
+          </>
+        ) : null}
+        {conf.stream_url ? (
+          <>
+            <dt>{t('conference.fields.streamUrl')}</dt>
+            <dd>
+              <DsLink href={conf.stream_url}>{conf.stream_url}</DsLink>
+            </dd>
+          </>
+        ) : null}
+        {conf.capacity ? (
+          <>
+            <dt>{t('conference.fields.capacity')}</dt>
+            <dd>{conf.capacity}</dd>
+          </>
+        ) : null}
+      </dl>
+      {conf.needs && conf.needs.length > 0 ? (
+        <section aria-labelledby="conf-needs" className="stack">
+          <Heading level={2} data-size="sm" id="conf-needs">
+            {t('conference.needs')}
+          </Heading>
+          <ul>
+            {conf.needs.map((n) => (
+              <li key={n.id}>
+                <DsLink asChild>
+                  <Link to={`/needs/${n.id}`}>{n.title}</Link>
+                </DsLink>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {conf.description ? <Paragraph className="prewrap">{conf.description}</Paragraph> : null}
+      {conf.agenda ? (
+        <section aria-labelledby="agenda" className="stack">
+          <Heading level={2} data-size="sm" id="agenda">
+            {t('conference.fields.agenda')}
+          </Heading>
+          <Paragraph className="prewrap">{conf.agenda}</Paragraph>
+        </section>
+      ) : null}
+      <Alert data-color="info">
+        <Paragraph data-size="sm">{t('conference.equalTreatment')}</Paragraph>
+      </Alert>
+      {manage ? (
+        <div className="row">
+          <Button asChild variant="secondary">
+            <Link to={`/conferences/${id}/edit`}>{t('common.edit')}</Link>
+          </Button>
+          {conf.status === 'draft' ? (
+            <Button loading={publish.isPending} onClick={() => publish.mutate()}>
+              {t('conference.publish')}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {publish.isError ? <ErrorAlert error={publish.error} /> : null}
+      {supplier ? (
+        <section aria-labelledby="register-heading" className="stack">
+          <Heading level={2} data-size="sm" id="register-heading">
+            {t('conference.registerTitle')}
+          </Heading>
+          {conf.is_registered ? (
+            <Paragraph>{t('conference.alreadyRegistered')}</Paragraph>
+          ) : open ? (
+            <RegistrationForm conferenceId={id} />
+          ) : (
+            <Paragraph>{t('conference.registrationClosed')}</Paragraph>
+          )}
+        </section>
+      ) : null}
+      {!user ? (
+        <Paragraph>
+          <DsLink asChild>
+            <Link to={`/login?next=/conferences/${id}`}>{t('conference.signInToRegister')}</Link>
+          </DsLink>
+        </Paragraph>
+      ) : null}
+      <Slots conferenceId={id} manage={manage} canBook={supplier} />
+      {manage ? <Registrations conferenceId={id} /> : null}
+    </article>
+  );
+}
+
+export function ConferenceDetailPage() {
+  const { id } = useParams();
+  const conf = useConference(id);
+  return <QueryState query={conf}>{(c) => <ConferenceView conf={c} />}</QueryState>;
+}

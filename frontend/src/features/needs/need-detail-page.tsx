@@ -1,0 +1,151 @@
+import { Alert, Button, Card, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Link, useParams } from 'react-router';
+import type { ConferenceSummary, Need } from '../../api/types';
+import { formatDateTime } from '../../app/format';
+import { useI18n, type MessageKey } from '../../app/i18n';
+import { useCurrentUser, userRoles } from '../../app/session';
+import { isMemberOf, refId, refName } from '../../components/ids';
+import { PageHeading } from '../../components/page';
+import { ErrorAlert, QueryState } from '../../components/query-state';
+import { useNeed, useNeedAction, useNeedConferences } from './api';
+import { NeedFacts } from './need-facts';
+import { NeedResponses, SimilarNeeds, SuggestedSolutions } from './need-insights';
+
+function Conferences({ need }: { need: Need }) {
+  const { t } = useI18n();
+  const fetched = useNeedConferences(String(need.id), need.conferences === undefined);
+  const list = (items: ConferenceSummary[]) =>
+    items.length === 0 ? (
+      <Paragraph>{t('need.conferences.empty')}</Paragraph>
+    ) : (
+      <ul className="cards">
+        {items.map((c) => (
+          <li key={c.id}>
+            <Card>
+              <Heading level={3} data-size="xs">
+                <DsLink asChild>
+                  <Link to={`/conferences/${c.id}`}>{c.title}</Link>
+                </DsLink>
+              </Heading>
+              <Paragraph data-size="sm">{formatDateTime(c.starts_at)}</Paragraph>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <section aria-labelledby="conf-heading" className="stack">
+      <Heading level={2} data-size="sm" id="conf-heading">
+        {t('need.conferences.title')}
+      </Heading>
+      {need.conferences ? list(need.conferences) : <QueryState query={fetched}>{list}</QueryState>}
+    </section>
+  );
+}
+
+function OwnerActions({ need }: { need: Need }) {
+  const { t } = useI18n();
+  const action = useNeedAction(String(need.id));
+  return (
+    <div className="stack">
+      <div className="row">
+        <Button asChild variant="secondary">
+          <Link to={`/needs/${need.id}/edit`}>{t('need.actions.edit')}</Link>
+        </Button>
+        {need.status === 'draft' ? (
+          <Button loading={action.isPending} onClick={() => action.mutate('publish')}>
+            {t('need.actions.publish')}
+          </Button>
+        ) : null}
+        {need.status === 'published' ? (
+          <>
+            <Button asChild variant="secondary">
+              <Link to={`/conferences/new?need=${need.id}`}>{t('need.actions.newConference')}</Link>
+            </Button>
+            <Button variant="tertiary" loading={action.isPending} onClick={() => action.mutate('close')}>
+              {t('need.actions.close')}
+            </Button>
+          </>
+        ) : null}
+      </div>
+      {action.isError ? <ErrorAlert error={action.error} /> : null}
+      {action.isSuccess ? (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t('need.actions.done')}</Paragraph>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
+
+function NeedView({ need }: { need: Need }) {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const roles = userRoles(user);
+  const owner = need.can_edit ?? isMemberOf(user, refId(need.organization));
+  const advisor = roles.has('advisor');
+  const id = String(need.id);
+  return (
+    <article className="stack">
+      <PageHeading title={need.title}>{need.title}</PageHeading>
+      <div className="row">
+        <Tag data-color={need.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${need.status}` as MessageKey)}</Tag>
+        <span>{refName(need.organization, need.organization_name)}</span>
+      </div>
+      {owner ? <OwnerActions need={need} /> : null}
+      {roles.has('supplier') && need.status === 'published' ? (
+        <div>
+          <Button asChild>
+            <Link to={`/needs/${need.id}/respond`}>{t('need.actions.respond')}</Link>
+          </Button>
+        </div>
+      ) : null}
+      {advisor ? (
+        <div>
+          <Button asChild variant="secondary">
+            <Link to={`/advisor/needs/${need.id}`}>{t('need.actions.board')}</Link>
+          </Button>
+        </div>
+      ) : null}
+      <section aria-labelledby="about-heading" className="stack">
+        <Heading level={2} data-size="sm" id="about-heading">
+          {t('need.fields.description')}
+        </Heading>
+        <Paragraph className="prewrap">{need.description}</Paragraph>
+        <Heading level={2} data-size="sm">
+          {t('need.fields.desiredEffect')}
+        </Heading>
+        <Paragraph className="prewrap">{need.desired_effect}</Paragraph>
+        <NeedFacts need={need} />
+      </section>
+      <section aria-labelledby="cobuyers-heading" className="stack">
+        <Heading level={2} data-size="sm" id="cobuyers-heading">
+          {t('need.coBuyers.title')}
+        </Heading>
+        {need.co_buyers && need.co_buyers.length > 0 ? (
+          <ul>
+            {need.co_buyers.map((o) => (
+              <li key={o.id}>{o.name}</li>
+            ))}
+          </ul>
+        ) : (
+          <Paragraph>{t('need.coBuyers.empty')}</Paragraph>
+        )}
+      </section>
+      <Conferences need={need} />
+      {owner || advisor ? (
+        <>
+          <SuggestedSolutions needId={id} />
+          <SimilarNeeds needId={id} />
+          <NeedResponses needId={id} />
+        </>
+      ) : null}
+    </article>
+  );
+}
+
+export function NeedDetailPage() {
+  const { id } = useParams();
+  const need = useNeed(id);
+  return <QueryState query={need}>{(n) => <NeedView need={n} />}</QueryState>;
+}

@@ -1,0 +1,248 @@
+import { Button, Card, Checkbox, Fieldset, Heading, Link as DsLink, Paragraph, Radio, Tag, Textfield } from '@digdir/designsystemet-react';
+import { useId, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { FacetValue, SearchHit, SearchResult } from '../../api/types';
+import { formatDateTime } from '../../app/format';
+import { useI18n, type MessageKey } from '../../app/i18n';
+import { useSession, userRoles } from '../../app/session';
+import { SelectField } from '../../components/form-fields';
+import { Highlight, stripTags } from '../../components/highlight';
+import { PageHeading } from '../../components/page';
+import { Empty, ErrorAlert, Loading } from '../../components/query-state';
+import { useDebounced } from '../../components/use-debounced';
+import { FACET_FIELDS, useAutocomplete, useSearch, type SearchParams } from './api';
+import { SaveSearchForm } from './save-search-form';
+
+const PAGE_SIZE = 20;
+
+function hitHref(hit: SearchHit): string {
+  const base = { need: 'needs', solution: 'solutions', conference: 'conferences' }[hit.type] ?? 'needs';
+  return `/${base}/${hit.id}`;
+}
+
+function ResultCard({ hit }: { hit: SearchHit }) {
+  const { t } = useI18n();
+  return (
+    <li>
+      <Card data-color="neutral">
+        <div className="row">
+          <Tag data-color={hit.type === 'need' ? 'accent' : hit.type === 'solution' ? 'success' : 'info'}>
+            {t(`search.types.${hit.type}` as MessageKey)}
+          </Tag>
+          {hit.organization_name ? <span className="meta">{hit.organization_name}</span> : null}
+        </div>
+        <Heading level={3} data-size="xs">
+          <DsLink asChild>
+            <Link to={hitHref(hit)}>{stripTags(hit.title)}</Link>
+          </DsLink>
+        </Heading>
+        {hit.highlights.length > 0 ? (
+          <Paragraph data-size="sm" className="snippet">
+            {hit.highlights.slice(0, 2).map((h, i) => (
+              <span key={i}>
+                {i > 0 ? ' … ' : ''}
+                <Highlight text={h} />
+              </span>
+            ))}
+          </Paragraph>
+        ) : null}
+        <div className="meta">
+          {hit.response_deadline ? <span>{t('need.deadline')}: {formatDateTime(hit.response_deadline)}</span> : null}
+          {hit.starts_at ? <span>{t('conference.startsAt')}: {formatDateTime(hit.starts_at)}</span> : null}
+          {hit.trl ? <span>TRL {hit.trl}</span> : null}
+        </div>
+      </Card>
+    </li>
+  );
+}
+
+function FacetGroup({
+  field,
+  values,
+  selected,
+  onChange,
+}: {
+  field: string;
+  values: FacetValue[];
+  selected: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useI18n();
+  const name = useId();
+  if (values.length === 0) return null;
+  return (
+    <Fieldset data-size="sm">
+      <Fieldset.Legend>{t(`search.facets.${field}` as MessageKey)}</Fieldset.Legend>
+      <Radio name={name} label={t('search.all')} value="" checked={selected === ''} onChange={() => onChange('')} />
+      {values.map((v) => (
+        <Radio
+          key={v.value}
+          name={name}
+          value={v.value}
+          label={`${v.label || v.value} (${v.count})`}
+          checked={selected === v.value}
+          onChange={() => onChange(v.value)}
+        />
+      ))}
+    </Fieldset>
+  );
+}
+
+function Results({ data, page, onPage }: { data: SearchResult; page: number; onPage: (p: number) => void }) {
+  const { t } = useI18n();
+  const pages = Math.max(1, Math.ceil(data.total / (data.page_size || PAGE_SIZE)));
+  if (data.results.length === 0) return <Empty>{t('search.noResults')}</Empty>;
+  return (
+    <>
+      <ul className="cards" aria-label={t('search.resultsLabel')}>
+        {data.results.map((hit) => (
+          <ResultCard key={`${hit.type}-${hit.id}`} hit={hit} />
+        ))}
+      </ul>
+      {pages > 1 ? (
+        <nav aria-label={t('search.pagination')} className="row">
+          <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+            {t('common.previous')}
+          </Button>
+          <span>{t('search.pageOf', { page, pages })}</span>
+          <Button variant="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+            {t('common.next')}
+          </Button>
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+export function SearchPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const [text, setText] = useState(params.get('q') ?? '');
+  const listId = useId();
+  const debounced = useDebounced(text);
+  const autocomplete = useAutocomplete(debounced);
+  const roles = userRoles(useSession().data?.user ?? null);
+
+  const query: SearchParams = { page_size: String(PAGE_SIZE) };
+  params.forEach((value, key) => {
+    if (value) query[key] = value;
+  });
+  const search = useSearch(query);
+  const page = Number(params.get('page') ?? '1') || 1;
+
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next);
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    update({ q: text.trim() });
+  };
+
+  const sortOptions = [
+    { code: 'relevance', label: t('search.sort.relevance') },
+    { code: 'newest', label: t('search.sort.newest') },
+    { code: 'deadline', label: t('search.sort.deadline') },
+  ];
+
+  const filters: Record<string, string> = {};
+  params.forEach((v, k) => {
+    if (!['q', 'page', 'page_size'].includes(k)) filters[k] = v;
+  });
+
+  return (
+    <>
+      <PageHeading title={t('search.title')}>{t('search.title')}</PageHeading>
+      <Paragraph>{t('search.intro')}</Paragraph>
+      <search>
+        <form onSubmit={submit} className="row" role="search" aria-label={t('search.formLabel')}>
+          <div style={{ flex: '1 1 20rem' }}>
+            <Textfield
+              label={t('search.queryLabel')}
+              type="search"
+              list={listId}
+              autoComplete="off"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
+            <datalist id={listId}>
+              {(autocomplete.data ?? []).map((s) => (
+                <option key={s} value={stripTags(s)} />
+              ))}
+            </datalist>
+          </div>
+          <Button type="submit" style={{ alignSelf: 'flex-end' }}>
+            {t('search.submit')}
+          </Button>
+        </form>
+      </search>
+
+      <div className="grid-2" style={{ marginTop: '1.5rem' }}>
+        <aside aria-label={t('search.filters')} className="stack">
+          <Heading level={2} data-size="xs">
+            {t('search.filters')}
+          </Heading>
+          <SelectField
+            label={t('search.sortLabel')}
+            value={params.get('sort') ?? 'relevance'}
+            includeEmpty={false}
+            options={sortOptions}
+            onChange={(v) => update({ sort: v === 'relevance' ? '' : v })}
+          />
+          <Checkbox
+            label={t('search.semantic')}
+            checked={params.get('semantic') === 'true'}
+            onChange={(e) => update({ semantic: e.target.checked ? 'true' : '' })}
+          />
+          {search.data
+            ? FACET_FIELDS.filter((f) => search.data.facets[f]).map((field) => (
+                <FacetGroup
+                  key={field}
+                  field={field}
+                  values={search.data.facets[field] ?? []}
+                  selected={params.get(field) ?? ''}
+                  onChange={(v) => update({ [field]: v })}
+                />
+              ))
+            : null}
+        </aside>
+        <section aria-labelledby="results-heading" className="stack">
+          <Heading level={2} data-size="sm" id="results-heading">
+            {t('search.results')}
+          </Heading>
+          <p aria-live="polite" role="status" data-testid="result-count">
+            {search.data && !search.isError ? t('search.count', { count: search.data.total }) : ''}
+          </p>
+          {search.data?.suggestion ? (
+            <Paragraph>
+              {t('search.didYouMean')}{' '}
+              <Button
+                variant="tertiary"
+                onClick={() => {
+                  setText(search.data?.suggestion ?? '');
+                  update({ q: search.data?.suggestion ?? '' });
+                }}
+              >
+                {search.data.suggestion}
+              </Button>
+            </Paragraph>
+          ) : null}
+          {roles.has('supplier') && params.get('q') ? <SaveSearchForm query={params.get('q') ?? ''} filters={filters} /> : null}
+          {search.isPending ? (
+            <Loading />
+          ) : search.isError ? (
+            <ErrorAlert error={search.error} title={t('search.failed')} />
+          ) : (
+            <Results data={search.data} page={page} onPage={(p) => update({ page: String(p) })} />
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

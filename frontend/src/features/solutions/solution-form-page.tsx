@@ -1,0 +1,113 @@
+import { Button, Checkbox, Fieldset, Textfield } from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import type { Solution, SolutionInput } from '../../api/types';
+import { useI18n } from '../../app/i18n';
+import { RequireAuth } from '../../app/require-auth';
+import { useCurrentUser, userOrganizations } from '../../app/session';
+import { fieldErrorsOf, firstError, SelectField } from '../../components/form-fields';
+import { FormErrors } from '../../components/form-errors';
+import { refId } from '../../components/ids';
+import { PageHeading } from '../../components/page';
+import { Empty, QueryState } from '../../components/query-state';
+import { useReference } from '../../components/reference';
+import { CpvPicker } from '../needs/cpv-picker';
+import { useSaveSolution, useSolution } from './api';
+
+function initial(s: Solution | undefined, orgId: number): SolutionInput {
+  return {
+    title: s?.title ?? '',
+    description: s?.description ?? '',
+    sector: s?.sector ?? '',
+    cpv_codes: s?.cpv_codes ?? [],
+    trl: s?.trl ?? 5,
+    regions: s?.regions ?? [],
+    language: s?.language ?? 'nb',
+    website: s?.website ?? '',
+    organization: refId(s?.organization) ?? orgId,
+  };
+}
+
+function SolutionForm({ solution, orgId }: { solution?: Solution; orgId: number }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [state, setState] = useState<SolutionInput>(() => initial(solution, orgId));
+  const save = useSaveSolution(solution ? String(solution.id) : undefined);
+  const sectors = useReference('sectors');
+  const counties = useReference('counties');
+  const errors = fieldErrorsOf(save.error);
+  const set = <K extends keyof SolutionInput>(key: K, value: SolutionInput[K]) => setState((s) => ({ ...s, [key]: value }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(state, { onSuccess: (s) => navigate(`/solutions/${s.id}`) });
+  };
+  const trlOptions = Array.from({ length: 9 }, (_, i) => ({ code: String(i + 1), label: t('solution.trlValue', { trl: i + 1 }) }));
+  const langOptions = (['nb', 'nn', 'en'] as const).map((l) => ({ code: l, label: t(`solution.languages.${l}`) }));
+  const labels: Record<string, string> = {
+    title: t('solution.fields.title'),
+    description: t('solution.fields.description'),
+    sector: t('need.fields.sector'),
+    trl: t('solution.fields.trl'),
+    regions: t('solution.fields.regions'),
+    language: t('solution.fields.language'),
+    website: t('org.website'),
+    cpv_codes: t('need.fields.cpv'),
+  };
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <FormErrors error={save.error} labels={labels} />
+      <Textfield label={labels.title} required value={state.title} onChange={(e) => set('title', e.target.value)} error={firstError(errors, 'title')} />
+      <Textfield multiline rows={6} label={labels.description} description={t('solution.hints.description')} required value={state.description} onChange={(e) => set('description', e.target.value)} error={firstError(errors, 'description')} />
+      <SelectField label={labels.sector ?? ''} value={state.sector} options={sectors.data ?? []} required onChange={(v) => set('sector', v)} error={firstError(errors, 'sector')} />
+      <CpvPicker value={state.cpv_codes} onChange={(c) => set('cpv_codes', c)} error={firstError(errors, 'cpv_codes')} />
+      <SelectField label={labels.trl ?? ''} description={t('solution.hints.trl')} value={String(state.trl)} includeEmpty={false} options={trlOptions} onChange={(v) => set('trl', Number(v))} error={firstError(errors, 'trl')} />
+      <SelectField label={labels.language ?? ''} value={state.language} includeEmpty={false} options={langOptions} onChange={(v) => set('language', v as SolutionInput['language'])} error={firstError(errors, 'language')} />
+      <Fieldset>
+        <Fieldset.Legend>{labels.regions}</Fieldset.Legend>
+        <Fieldset.Description>{t('solution.hints.regions')}</Fieldset.Description>
+        {(counties.data ?? []).map((c) => (
+          <Checkbox
+            key={c.code}
+            label={c.label}
+            value={c.code}
+            checked={state.regions.includes(c.code)}
+            onChange={(e) => set('regions', e.target.checked ? [...state.regions, c.code] : state.regions.filter((r) => r !== c.code))}
+          />
+        ))}
+      </Fieldset>
+      <Textfield type="url" label={labels.website} value={state.website} onChange={(e) => set('website', e.target.value)} error={firstError(errors, 'website')} />
+      <div className="row">
+        <Button type="submit" loading={save.isPending}>
+          {t('common.save')}
+        </Button>
+        <Button type="button" variant="tertiary" onClick={() => navigate(-1)}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function Inner() {
+  const { t } = useI18n();
+  const { id } = useParams();
+  const user = useCurrentUser();
+  const solution = useSolution(id);
+  const org = userOrganizations(user).find((o) => o.kind === 'supplier');
+  const title = id ? t('solution.editTitle') : t('solution.newTitle');
+  if (!id && !org) return <Empty>{t('solution.noOrg')}</Empty>;
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      {id ? <QueryState query={solution}>{(s) => <SolutionForm solution={s} orgId={refId(s.organization) ?? 0} />}</QueryState> : <SolutionForm orgId={org?.id ?? 0} />}
+    </>
+  );
+}
+
+export function SolutionFormPage() {
+  return (
+    <RequireAuth roles={['supplier']}>
+      <Inner />
+    </RequireAuth>
+  );
+}

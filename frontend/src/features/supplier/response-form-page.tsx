@@ -1,0 +1,78 @@
+import { Alert, Button, Heading, Link as DsLink, Paragraph, Switch, Textfield } from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import type { Need } from '../../api/types';
+import { useI18n } from '../../app/i18n';
+import { RequireAuth } from '../../app/require-auth';
+import { fieldErrorsOf, firstError } from '../../components/form-fields';
+import { FormErrors } from '../../components/form-errors';
+import { PageHeading } from '../../components/page';
+import { QueryState } from '../../components/query-state';
+import { useNeed } from '../needs/api';
+import { useCreateResponse } from './api';
+
+function ResponseForm({ need }: { need: Need }) {
+  const { t } = useI18n();
+  const [summary, setSummary] = useState('');
+  const [body, setBody] = useState('');
+  const [confidential, setConfidential] = useState(true);
+  const create = useCreateResponse();
+  const errors = fieldErrorsOf(create.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate({ need: need.id, summary, body, confidential });
+  };
+  if (create.isSuccess) {
+    return (
+      <Alert data-color="success" role="status">
+        <Paragraph>{t('response.sent')}</Paragraph>
+        <DsLink asChild>
+          <Link to={`/needs/${need.id}`}>{t('response.backToNeed')}</Link>
+        </DsLink>
+      </Alert>
+    );
+  }
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <Paragraph>
+        {t('response.for')}{' '}
+        <DsLink asChild>
+          <Link to={`/needs/${need.id}`}>{need.title}</Link>
+        </DsLink>
+      </Paragraph>
+      <FormErrors error={create.error} labels={{ summary: t('response.summary'), body: t('response.body'), confidential: t('response.confidential') }} />
+      <div className={confidential ? 'confidential' : 'hint'} aria-live="polite">
+        <Heading level={2} data-size="xs">
+          {confidential ? t('response.confidentialOn') : t('response.confidentialOff')}
+        </Heading>
+        <Paragraph data-size="sm">{confidential ? t('response.confidentialExplain') : t('response.openExplain')}</Paragraph>
+        <Switch label={t('response.confidential')} checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />
+      </div>
+      <Textfield label={t('response.summary')} required value={summary} onChange={(e) => setSummary(e.target.value)} error={firstError(errors, 'summary')} />
+      <Textfield multiline rows={8} label={t('response.body')} description={t('response.bodyHint')} required value={body} onChange={(e) => setBody(e.target.value)} error={firstError(errors, 'body')} />
+      <div>
+        <Button type="submit" loading={create.isPending}>
+          {t('response.send')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function Inner() {
+  const { id } = useParams();
+  const need = useNeed(id);
+  return <QueryState query={need}>{(n) => <ResponseForm need={n} />}</QueryState>;
+}
+
+export function ResponseFormPage() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeading title={t('response.title')}>{t('response.title')}</PageHeading>
+      <RequireAuth roles={['supplier']}>
+        <Inner />
+      </RequireAuth>
+    </>
+  );
+}
