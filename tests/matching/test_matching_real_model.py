@@ -1,0 +1,67 @@
+"""The default encoder for real: installed offline, multilingual, and the dev-set targets."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import DATA
+
+from matching.encoders import DEFAULT_MODEL, load_encoder
+
+pytestmark = pytest.mark.slow
+
+
+def test_default_model_loads_offline_and_bridges_languages() -> None:
+    # given the default encoder
+    encoder = load_encoder(None)
+    # when a Norwegian text, its English translation and an unrelated text are encoded
+    vectors = encoder.encode(
+        [
+            "Mobil trygghetsalarm med GPS som varsler ved fall.",
+            "Mobile safety alarm with GPS that alerts when someone falls.",
+            "Sensorer i avfallsbeholdere for bedre tømmeruter.",
+        ]
+    )
+    # then vectors are unit length, and the translation is closer than the unrelated text
+    assert encoder.model_id == DEFAULT_MODEL and vectors.shape == (3, encoder.dim)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, rtol=1e-4)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_cli_meets_the_targets_on_the_dev_set(tmp_path: Path) -> None:
+    # given the development set shipped with the tests
+    run_file = tmp_path / "run.txt"
+    command = [
+        sys.executable,
+        "-m",
+        "matching.evaluate",
+        "--needs",
+        str(DATA / "needs.jsonl"),
+        "--solutions",
+        str(DATA / "solutions.jsonl"),
+        "--qrels",
+        str(DATA / "qrels.tsv"),
+        "--k",
+        "10",
+        "--json",
+        "--run-out",
+        str(run_file),
+    ]
+    # when the CLI runs the default pipeline
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=600)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    pipeline, best_baseline = (
+        result["pipeline"],
+        max(result["bm25"]["ndcg@10"], result["dense"]["ndcg@10"]),
+    )
+    # then the pipeline meets every target, and the run file has 100 ranked solutions per need
+    assert pipeline["ndcg@10"] >= 0.75
+    assert pipeline["recall@10"] >= 0.80
+    assert pipeline["recall@10_en"] >= 0.70
+    assert pipeline["ndcg@10"] >= best_baseline + 0.15
+    lines = [line.split() for line in run_file.read_text().splitlines()]
+    assert len(lines) == 36 * 100 and all(len(line) == 6 and line[1] == "Q0" for line in lines)
+    assert lines[0][3] == "1"
