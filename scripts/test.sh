@@ -27,7 +27,7 @@ step() { # name command...
 }
 
 summary() {
-  printf '\n=== make %s: %s checks ok' "$MODE" "${#PASSED[@]}"
+  printf "\n=== make %s: %s checks ok" "$([[ $MODE == lint ]] && echo lint || echo test)" "${#PASSED[@]}"
   if ((${#FAILED[@]} > 0)); then
     printf '; FAILED: %s\n' "${FAILED[*]}"
     exit 1
