@@ -67,6 +67,7 @@ class EmbeddedBackend(SearchBackend):
         self.analysis = analysis or default_analysis()
         self._lock = threading.Lock()
         self._store: Store = _empty_store()
+        self._rebuilding: Store | None = None
         self._loaded = False
 
     # --- persistence -------------------------------------------------------------------------
@@ -131,30 +132,38 @@ class EmbeddedBackend(SearchBackend):
         with self._lock:
             store = {kind: dict(items) for kind, items in self._store.items()}
             for doc in analysed:
-                kind, doc_id = doc.key
-                stored = store[kind].get(doc_id)
-                if stored is None or stored.version < doc.version:  # external versioning
-                    store[kind][doc_id] = doc
+                _put(store, doc)
+                if self._rebuilding is not None:  # a rebuild in progress gets the write too
+                    _put(self._rebuilding, doc)
             self._write(store)
 
     def delete(self, kind: Kind, ids: Sequence[int]) -> None:
         self._docs()
+        gone = set(ids)
         with self._lock:
             store = dict(self._store)
-            store[kind] = {key: doc for key, doc in store[kind].items() if key not in set(ids)}
+            store[kind] = {key: doc for key, doc in store[kind].items() if key not in gone}
+            if self._rebuilding is not None:
+                for doc_id in gone:
+                    self._rebuilding[kind].pop(doc_id, None)
             self._write(store)
 
     def rebuild(self, docs: Iterable[IndexDocument]) -> None:
-        """Analyse everything into a new store, then swap it in at once."""
+        """Analyse everything into a new store (which also receives concurrent writes), then
+        swap it in at once."""
         self._docs()
-        store = _empty_store()
-        for doc in docs:
-            analysed = self._analysed(doc)
-            stored = store[doc.kind].get(doc.id)
-            if stored is None or stored.version < doc.version:
-                store[doc.kind][doc.id] = analysed
         with self._lock:
-            self._write(store)
+            self._rebuilding = _empty_store()
+        try:
+            for doc in docs:
+                analysed = self._analysed(doc)
+                with self._lock:
+                    _put(self._rebuilding, analysed)
+            with self._lock:
+                self._write(self._rebuilding)
+        finally:
+            with self._lock:
+                self._rebuilding = None
 
     # --- reads -------------------------------------------------------------------------------
     def _candidates(self, kinds: Iterable[Kind]) -> list[tuple[Scorer, list[StoredDoc]]]:
@@ -282,6 +291,14 @@ class EmbeddedBackend(SearchBackend):
                 if weights:
                     ranked.append((-max(weights), str(doc.source["title"])))
         return list(dict.fromkeys(title for _, title in sorted(ranked)))[:limit]
+
+
+def _put(store: Store, doc: StoredDoc) -> None:
+    """Store ``doc`` unless an equal or newer version is there (external versioning)."""
+    kind, doc_id = doc.key
+    stored = store[kind].get(doc_id)
+    if stored is None or stored.version < doc.version:
+        store[kind][doc_id] = doc
 
 
 def _facets(

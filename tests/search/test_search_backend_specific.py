@@ -1,0 +1,96 @@
+"""What only one backend has: Elasticsearch index naming, analysis parity, errors; persistence."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ES_URL, BackendFactory
+from search_corpus import CORPUS
+
+from search.analysis import default_analysis, tokenize
+from search.backends import SearchUnavailable
+from search.backends.elasticsearch import ElasticsearchBackend
+from search.backends.embedded import EmbeddedBackend
+from search.types import SearchRequest
+
+WORDS = (
+    "anskaffelse anskaffelser trygghetsalarm trygghetsalarmer kommune kommunen kommunar "
+    "løysing løysingar velferdsteknologi sykehjemmet heimetenesta pasientar alarmer sensors "
+    "monitoring monitors water quality Pårørende Innovasjonspartnerskap dialogkonferanse "
+    "leverandører oppfølging betre og i the for"
+)
+
+
+@pytest.fixture
+def es_backend(backend_factory: BackendFactory) -> ElasticsearchBackend:
+    backend = backend_factory("elasticsearch")
+    assert isinstance(backend, ElasticsearchBackend)
+    return backend
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_python_analysis_matches_the_server(es_backend: ElasticsearchBackend, lang: str) -> None:
+    # given the corpus text and the README examples
+    text = " ".join([WORDS, *(f"{doc.title} {doc.text}" for doc in CORPUS)])
+    # when the server analyses it with the index's hunspell analyzer
+    response = es_backend.client.indices.analyze(
+        index=es_backend.alias("need"), analyzer=f"{lang}_hunspell", text=text
+    )
+    server = sorted(token["token"] for token in response["tokens"])
+    # then the embedded backend's Python chain produces the same terms
+    assert sorted(default_analysis().stemmed_terms(lang, tokenize(text))) == server
+
+
+def test_standard_tokenizer_matches_the_server(es_backend: ElasticsearchBackend) -> None:
+    text = "CPV 48000000-8, e-helse/velferd: 1,5 mill. kr — Innovasjon Norge's «LUP» v2.0"
+    response = es_backend.client.indices.analyze(analyzer="standard", text=text)
+    assert tokenize(text) == [token["token"] for token in response["tokens"]]
+
+
+def test_indices_are_versioned_behind_aliases(es_backend: ElasticsearchBackend) -> None:
+    # given ensure_indices ran (twice: idempotent)
+    es_backend.ensure_indices()
+    before = es_backend.client.indices.get_alias(name=es_backend.alias("need")).body
+    # then the alias points at one versioned index
+    (name,) = before
+    assert re.fullmatch(rf"{es_backend.prefix}-needs-v1-\d+", name)
+    assert es_backend.mapping_versions() == {"need": 1, "solution": 1, "conference": 1}
+    # when rebuilding
+    es_backend.rebuild(CORPUS)
+    # then the alias moved to a new index and the old one is gone
+    (after,) = es_backend.client.indices.get_alias(name=es_backend.alias("need")).body
+    assert after != name
+    assert not es_backend.client.indices.exists(index=name)
+
+
+def test_documents_carry_their_row_version_as_es_version(es_backend: ElasticsearchBackend) -> None:
+    es_backend.index(CORPUS[:1])
+    stored = es_backend.client.get(index=es_backend.alias("need"), id="1")
+    assert (stored["_version"], stored["_source"]["source_version"]) == (1, 1)
+
+
+def test_unreachable_server_raises_search_unavailable() -> None:
+    # given a backend pointing at a port nobody listens on (nothing is stopped)
+    backend = ElasticsearchBackend(url="http://127.0.0.1:9", request_timeout=1)
+    # then ping is false and calls raise SearchUnavailable (the API answers 503)
+    assert backend.ping() is False
+    with pytest.raises(SearchUnavailable):
+        backend.search(SearchRequest(text="alarm"))
+    with pytest.raises(SearchUnavailable):
+        backend.index(CORPUS[:1])
+
+
+def test_the_suite_talks_to_the_configured_server() -> None:
+    assert ElasticsearchBackend(url=ES_URL).ping(), f"Elasticsearch must run at {ES_URL}"
+
+
+def test_embedded_backend_persists_across_instances(tmp_path: object) -> None:
+    # given documents indexed by one instance
+    first = EmbeddedBackend(path=tmp_path)  # type: ignore[arg-type]
+    first.index(CORPUS)
+    # when a new instance opens the same directory
+    second = EmbeddedBackend(path=tmp_path)  # type: ignore[arg-type]
+    # then it finds them
+    assert second.search(SearchRequest(text="trygghetsalarm")).total == 3
+    assert second.knn("need", (1.0, 0.0, 0.0, 0.0), k=1)[0][0] == 1

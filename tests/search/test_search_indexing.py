@@ -1,0 +1,116 @@
+"""Indexing: drafts refused, external versions, deletes, rebuild without downtime."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+import pytest
+from search_corpus import CORPUS, make_doc
+
+from search import indexing
+from search.backends import SearchBackend
+from search.types import InvalidDocument, SearchRequest
+
+
+def titles(backend: SearchBackend) -> dict[tuple[str, int], str]:
+    response = backend.search(SearchRequest(page_size=100))
+    return {(hit.kind, hit.id): hit.title for hit in response.hits}
+
+
+def test_a_draft_cannot_even_be_built() -> None:
+    with pytest.raises(InvalidDocument, match="draft"):
+        make_doc(status="draft")
+
+
+def test_a_draft_smuggled_past_the_constructor_is_refused(backend: SearchBackend) -> None:
+    # given a document whose status was forced to draft after validation
+    draft = make_doc(id=99)
+    object.__setattr__(draft, "status", "draft")
+    # when indexing it / then it is refused and nothing is indexed
+    with pytest.raises(InvalidDocument):
+        backend.index([draft])
+    assert backend.search(SearchRequest()).total == 0
+
+
+def test_newer_version_wins_and_older_is_skipped(backend: SearchBackend) -> None:
+    # given version 2 is indexed
+    indexing.index_documents(backend, [make_doc(id=1, version=2, title="Versjon to")])
+    # when an older version and a replay of the same version arrive
+    indexing.index_documents(backend, [make_doc(id=1, version=1, title="Versjon en")])
+    indexing.index_documents(backend, [make_doc(id=1, version=2, title="Versjon to")])
+    # then version 2 stays
+    assert titles(backend) == {("need", 1): "Versjon to"}
+    # and a newer version replaces it
+    indexing.index_documents(backend, [make_doc(id=1, version=3, title="Versjon tre")])
+    hit = backend.search(SearchRequest()).hits[0]
+    assert (hit.title, hit.source["source_version"]) == ("Versjon tre", 3)
+
+
+def test_same_id_in_different_kinds_are_different_documents(backend: SearchBackend) -> None:
+    backend.index([make_doc(kind="need", id=1), make_doc(kind="solution", id=1)])
+    assert set(titles(backend)) == {("need", 1), ("solution", 1)}
+
+
+def test_delete_removes_documents_and_ignores_unknown_ids(backend: SearchBackend) -> None:
+    # given the corpus
+    indexing.index_documents(backend, CORPUS, batch_size=3)
+    # when deleting need 1 and an unknown id
+    indexing.delete_documents(backend, "need", [1, 12345])
+    # then need 1 is gone everywhere: hits, facets, autocomplete
+    response = backend.search(SearchRequest(kinds=("need",)))
+    assert {hit.id for hit in response.hits} == {2, 3, 4}
+    assert {f.value: f.count for f in response.facets["kind"]} == {"need": 3}
+    assert "Trygghetsalarmer for hjemmeboende eldre" not in backend.autocomplete("tryg")
+
+
+def test_rebuild_replaces_everything(backend: SearchBackend) -> None:
+    # given the corpus
+    backend.index(CORPUS)
+    # when rebuilding from a smaller set
+    indexing.rebuild(backend, [replace(CORPUS[0], version=5, title="Nytt innhold")])
+    # then only that set is searchable, at its version
+    assert titles(backend) == {("need", 1): "Nytt innhold"}
+
+
+def test_searches_keep_getting_results_during_a_rebuild(backend: SearchBackend) -> None:
+    # given the corpus and a reader searching in a loop
+    backend.index(CORPUS)
+    totals: list[int] = []
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            try:
+                totals.append(backend.search(SearchRequest(text="trygghetsalarm")).total)
+            except BaseException as error:
+                errors.append(error)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    # when rebuilding the same documents (plus more) twice
+    extra = [make_doc(id=100 + i, title=f"Ekstra behov {i}") for i in range(150)]
+    try:
+        indexing.rebuild(backend, [*CORPUS, *extra])
+        indexing.rebuild(backend, [*CORPUS, *extra])
+    finally:
+        done.set()
+        reader.join()
+    # then every search during the rebuilds found the documents
+    assert errors == []
+    assert len(totals) > 0
+    assert set(totals) == {3}
+
+
+def test_writes_during_a_rebuild_are_kept(backend: SearchBackend) -> None:
+    # given a rebuild whose document stream is still running
+    def stream():  # type: ignore[no-untyped-def]
+        yield CORPUS[0]
+        # when a newer version is indexed mid-rebuild
+        backend.index([replace(CORPUS[1], version=9, title="Endret under ombygging")])
+        yield CORPUS[1]
+
+    indexing.rebuild(backend, stream())
+    # then the newer version survives the alias swap
+    assert titles(backend)[("need", 2)] == "Endret under ombygging"

@@ -1,0 +1,70 @@
+"""Autocomplete, k-NN, hybrid search and lexical scores for the matching engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.backends import InvalidSearchRequest, SearchBackend
+from search.types import SearchRequest
+
+
+def test_autocomplete_prefers_title_starts(corpus_backend: SearchBackend) -> None:
+    # given titles starting with "Trygghetsalarm" and one with the word later on
+    # when completing "tryg"
+    completions = corpus_backend.autocomplete("tryg")
+    # then whole-title matches come first (alphabetically), then later-word matches
+    assert completions == [
+        "Trygghetsalarm med GPS",
+        "Trygghetsalarmer for hjemmeboende eldre",
+        "Dialogkonferanse om trygghetsalarmer og velferdsteknologi",
+    ]
+
+
+def test_autocomplete_by_kind_and_limit(corpus_backend: SearchBackend) -> None:
+    assert corpus_backend.autocomplete("tryg", kinds=("solution",)) == ["Trygghetsalarm med GPS"]
+    assert corpus_backend.autocomplete("tryg", limit=1) == ["Trygghetsalarm med GPS"]
+    assert corpus_backend.autocomplete("   ") == []
+
+
+def test_knn_returns_nearest_with_cosine_scores(corpus_backend: SearchBackend) -> None:
+    # given need 1 (1,0,0,0), need 3 (.7,.7,0,0), need 2 (0,1,0,0)
+    # when asking for the 2 nearest needs to (1,0,0,0)
+    result = corpus_backend.knn("need", (1.0, 0.0, 0.0, 0.0), k=2)
+    # then ids and cosine scores ((1 + cos) / 2) come back; Elasticsearch's default int8_hnsw
+    # quantisation makes its scores approximate
+    assert [doc_id for doc_id, _ in result] == [1, 3]
+    assert [score for _, score in result] == pytest.approx([1.0, (1 + 0.5**0.5) / 2], abs=0.01)
+
+
+def test_knn_applies_filters(corpus_backend: SearchBackend) -> None:
+    result = corpus_backend.knn("need", (1.0, 0.0, 0.0, 0.0), k=3, filters={"county": ("03",)})
+    assert [doc_id for doc_id, _ in result] == [2]
+
+
+def test_hybrid_search_fuses_lexical_and_vector_hits(corpus_backend: SearchBackend) -> None:
+    # given "alarm" matches needs 1, 2, solution 5 and conference 7 lexically
+    # when a semantic request points at need 4's vector
+    response = corpus_backend.search(
+        SearchRequest(
+            text="alarm", kinds=("need",), semantic=True, query_vector=(0.0, 0.0, 1.0, 0.0)
+        )
+    )
+    keys = [hit.id for hit in response.hits]
+    # then the vector neighbour joins the lexical hits, fused by reciprocal rank
+    assert keys[0] == 2  # best lexical hit, 3rd by vector
+    assert set(keys) == {1, 2, 3, 4}
+    assert response.total == 4
+    assert all(0 < hit.score < 1 for hit in response.hits)
+
+
+def test_semantic_search_needs_a_vector(corpus_backend: SearchBackend) -> None:
+    with pytest.raises(InvalidSearchRequest):
+        corpus_backend.search(SearchRequest(text="alarm", semantic=True))
+
+
+def test_bm25_scores_rank_candidates(corpus_backend: SearchBackend) -> None:
+    # given candidates 1 (compound only), 2 ("alarm" in title), 4 (no match)
+    scores = corpus_backend.bm25_scores("need", "alarm brann", [1, 2, 4])
+    # then non-matching candidates are absent and the title match scores highest
+    assert set(scores) == {1, 2}
+    assert scores[2] > scores[1] > 0
