@@ -224,3 +224,23 @@ def match_export_csv(*, user: User, matches: QuerySet[Match]) -> str:
         ])
     audit_log(actor=user, action=AuditEvent.Action.EXPORTED, obj=user, data={"what": "matches"})
     return out.getvalue()
+
+
+def matches_recompute_all() -> int:
+    """Recompute every published need's suggestions with one engine (batched encoding and
+    batched vector search). Returns the number of needs."""
+    needs = eng.published_needs()
+    if not needs:
+        return 0
+    engine = eng.engine_build(needs, eng.published_solutions())
+    model_id, k = engine.encoder.model_id, settings.MATCHING_TOP_K
+    items = [eng.need_item(n) for n in needs]
+    solutions = engine.rank_many(items, "solution", k)
+    similar = engine.rank_many(items, "need", k)
+    with transaction.atomic():
+        for need, item in zip(needs, items, strict=True):
+            _replace_suggestions(need_id=need.pk, kind=Match.Kind.NEED_SOLUTION, model_id=model_id,
+                                 scored=[(m.target_id, m) for m in solutions[item.id]])
+            _replace_suggestions(need_id=need.pk, kind=Match.Kind.NEED_NEED, model_id=model_id,
+                                 scored=[(m.target_id, m) for m in similar[item.id]])
+    return len(needs)
