@@ -62,7 +62,7 @@ class NumpyIndex:
 class HNSWIndex:
     """Approximate search with faiss HNSW (inner product); for large corpora."""
 
-    def __init__(self, dim: int, m: int = 32, ef_search: int = 128, ef_construction: int = 80):
+    def __init__(self, dim: int, m: int = 32, ef_search: int = 128, ef_construction: int = 40):
         import faiss
 
         self._index: Any = faiss.IndexHNSWFlat(dim, m, faiss.METRIC_INNER_PRODUCT)

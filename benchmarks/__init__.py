@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench` -> `python -m benchmarks`): every benchmarks/*_bench.py main()."""
