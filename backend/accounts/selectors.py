@@ -15,7 +15,9 @@ def _org_kinds(user: AnyUser) -> dict[int, str]:
     cached: dict[int, str] | None = getattr(user, _CACHE_ATTR, None)
     if cached is None:
         cached = dict(
-            Membership.objects.filter(user=user).values_list("organization_id", "organization__kind")
+            Membership.objects.filter(user=user).values_list(
+                "organization_id", "organization__kind"
+            )
         )
         setattr(user, _CACHE_ATTR, cached)
     return cached

@@ -29,8 +29,15 @@ def user_register(*, email: str, password: str, full_name: str) -> User:
 
 @transaction.atomic
 def organization_create(
-    *, user: User, name: str, org_number: str, kind: str, municipality: str = "",
-    county: str = "", website: str = "", description: str = "",
+    *,
+    user: User,
+    name: str,
+    org_number: str,
+    kind: str,
+    municipality: str = "",
+    county: str = "",
+    website: str = "",
+    description: str = "",
 ) -> Organization:
     """Register an organisation; its creator becomes its administrator. Unverified until an
     advisor verifies it."""
@@ -39,8 +46,15 @@ def organization_create(
         raise ValidationError(
             {"org_number": [_("An organisation with this number is already registered.")]}
         )
-    org = Organization(name=name.strip(), org_number=number, kind=kind, municipality=municipality,
-                       county=county, website=website, description=description)
+    org = Organization(
+        name=name.strip(),
+        org_number=number,
+        kind=kind,
+        municipality=municipality,
+        county=county,
+        website=website,
+        description=description,
+    )
     org.full_clean()
     org.save()
     Membership.objects.create(user=user, organization=org, role=Membership.Role.ADMIN)
@@ -54,7 +68,9 @@ def organization_verify(*, user: User, organization: Organization) -> Organizati
     if organization.verified:
         raise ValidationError(_("The organisation is already verified."))
     organization.verified, organization.verified_at, organization.verified_by = (
-        True, timezone.now(), user
+        True,
+        timezone.now(),
+        user,
     )
     organization.save(update_fields=["verified", "verified_at", "verified_by", "updated_at"])
     audit_log(actor=user, action=AuditEvent.Action.VERIFIED, obj=organization)

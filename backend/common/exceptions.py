@@ -27,7 +27,8 @@ def _as_drf(exc: Exception) -> Exception:
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
             detail: Any = {
-                ("non_field_errors" if k == "__all__" else k): v for k, v in exc.message_dict.items()
+                ("non_field_errors" if k == "__all__" else k): v
+                for k, v in exc.message_dict.items()
             }
         else:
             detail = {"non_field_errors": exc.messages}

@@ -18,7 +18,7 @@ class OrganizationBrief(serializers.ModelSerializer[Organization]):
 
 class CodeLabel(serializers.Serializer):  # type: ignore[type-arg]
     code = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
 
 
 @extend_schema_field(CodeLabel(allow_null=True))

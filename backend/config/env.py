@@ -1,4 +1,4 @@
-"""Environment access: every setting comes from an environment variable with a documented default."""
+"""Environment access: every setting comes from an environment variable with a default."""
 
 from pathlib import Path
 

@@ -1,10 +1,10 @@
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from backend.web.views import spa
 
-api = [
+api: list[URLPattern | URLResolver] = [
     path("", include("backend.accounts.api.urls")),
     path("", include("backend.needs.api.urls")),
     path("", include("backend.solutions.api.urls")),

@@ -41,14 +41,20 @@ def org_number_for(name: str) -> str:
         seed //= 7
 
 
-def _org(name: str, kind: str, *, county: str = "", verified: bool = True,
-         municipality: str = "") -> Organization:
+def _org(
+    name: str, kind: str, *, county: str = "", verified: bool = True, municipality: str = ""
+) -> Organization:
     org, _ = Organization.objects.get_or_create(
         org_number=org_number_for(name),
-        defaults={"name": name, "kind": kind, "county": county, "verified": verified,
-                  "verified_at": timezone.now() if verified else None,
-                  "municipality": municipality or (name.replace(" kommune", "")
-                                                   if name.endswith("kommune") else "")},
+        defaults={
+            "name": name,
+            "kind": kind,
+            "county": county,
+            "verified": verified,
+            "verified_at": timezone.now() if verified else None,
+            "municipality": municipality
+            or (name.replace(" kommune", "") if name.endswith("kommune") else ""),
+        },
     )
     return org
 
@@ -56,8 +62,13 @@ def _org(name: str, kind: str, *, county: str = "", verified: bool = True,
 def _user(email: str, full_name: str, *, superuser: bool = False) -> User:
     user = User.objects.filter(email=email).first()
     if user is None:
-        user = User(email=email, username=email, full_name=full_name, is_staff=superuser,
-                    is_superuser=superuser)
+        user = User(
+            email=email,
+            username=email,
+            full_name=full_name,
+            is_staff=superuser,
+            is_superuser=superuser,
+        )
         user.set_password(PASSWORD)
         user.save()
     return user
@@ -71,15 +82,23 @@ def _need(row: dict[str, Any], org: Organization, user: User, published_at: Any)
     budget = row.get("budget") or (None, None)
     draft = row.get("draft", False)
     need, _ = Need.objects.get_or_create(
-        organization=org, title=row["title"],
+        organization=org,
+        title=row["title"],
         defaults={
-            "description": row["description"], "desired_effect": row.get("desired_effect", ""),
-            "sector": row["sector"], "cpv_codes": [c.split("-")[0] for c in row["cpv_codes"]],
-            "county": row["county"], "municipality": org.municipality,
-            "budget_min": budget[0], "budget_max": budget[1], "stage": row["stage"],
-            "procedure": row["procedure"], "language": row["language"],
+            "description": row["description"],
+            "desired_effect": row.get("desired_effect", ""),
+            "sector": row["sector"],
+            "cpv_codes": [c.split("-")[0] for c in row["cpv_codes"]],
+            "county": row["county"],
+            "municipality": org.municipality,
+            "budget_min": budget[0],
+            "budget_max": budget[1],
+            "stage": row["stage"],
+            "procedure": row["procedure"],
+            "language": row["language"],
             "status": Need.Status.DRAFT if draft else Need.Status.PUBLISHED,
-            "published_at": None if draft else published_at, "created_by": user,
+            "published_at": None if draft else published_at,
+            "created_by": user,
             "response_deadline": None if draft else published_at + timedelta(days=75),
         },
     )
@@ -89,22 +108,33 @@ def _need(row: dict[str, Any], org: Organization, user: User, published_at: Any)
 def _solution(row: dict[str, Any], org: Organization, published_at: Any) -> Solution:
     draft = row.get("draft", False)
     solution, _ = Solution.objects.get_or_create(
-        organization=org, title=row["title"],
-        defaults={"description": row["description"], "sector": row["sector"],
-                  "trl": row["trl"], "regions": row["regions"], "language": row["language"],
-                  "status": Solution.Status.DRAFT if draft else Solution.Status.PUBLISHED,
-                  "published_at": None if draft else published_at},
+        organization=org,
+        title=row["title"],
+        defaults={
+            "description": row["description"],
+            "sector": row["sector"],
+            "trl": row["trl"],
+            "regions": row["regions"],
+            "language": row["language"],
+            "status": Solution.Status.DRAFT if draft else Solution.Status.PUBLISHED,
+            "published_at": None if draft else published_at,
+        },
     )
     return solution
 
 
 def _organizations() -> dict[str, Organization]:
-    orgs = {"Leverandørutviklingsprogrammet (LUP)": _org(
-        "Leverandørutviklingsprogrammet (LUP)", Organization.Kind.ADVISORY, county="03")}
-    orgs["Nordre Follo kommune"] = _org("Nordre Follo kommune", Organization.Kind.PUBLIC_BUYER,
-                                        county="32", verified=False)
-    orgs["Fjordlys Teknologi AS"] = _org("Fjordlys Teknologi AS", Organization.Kind.SUPPLIER,
-                                         county="46", verified=False)
+    orgs = {
+        "Leverandørutviklingsprogrammet (LUP)": _org(
+            "Leverandørutviklingsprogrammet (LUP)", Organization.Kind.ADVISORY, county="03"
+        )
+    }
+    orgs["Nordre Follo kommune"] = _org(
+        "Nordre Follo kommune", Organization.Kind.PUBLIC_BUYER, county="32", verified=False
+    )
+    orgs["Fjordlys Teknologi AS"] = _org(
+        "Fjordlys Teknologi AS", Organization.Kind.SUPPLIER, county="46", verified=False
+    )
     for name, county in (("Porsgrunn kommune", "40"), ("Larvik kommune", "39")):
         orgs[name] = _org(name, Organization.Kind.PUBLIC_BUYER, county=county)
     return orgs
@@ -116,26 +146,30 @@ def _memberships(orgs: dict[str, Organization]) -> dict[str, User]:
         user = _user(email, full_name, superuser=role == "admin")
         users[role if role != "buyer" or "bergen" in email else "buyer2"] = user
         if org_name is not None:
-            Membership.objects.get_or_create(user=user, organization=orgs[org_name],
-                                             defaults={"role": Membership.Role.ADMIN})
+            Membership.objects.get_or_create(
+                user=user, organization=orgs[org_name], defaults={"role": Membership.Role.ADMIN}
+            )
     return users
 
 
-def _market(orgs: dict[str, Organization], users: dict[str, User]) -> tuple[
-        dict[str, Need], dict[str, Solution]]:
+def _market(
+    orgs: dict[str, Organization], users: dict[str, User]
+) -> tuple[dict[str, Need], dict[str, Solution]]:
     data, extra = _load("demo.json"), _load("extra.json")
     now = timezone.now()
     needs: dict[str, Need] = {}
     for n, row in enumerate([*data["needs"], *extra["needs"]]):
-        org = orgs.get(row["buyer"]) or _org(row["buyer"], Organization.Kind.PUBLIC_BUYER,
-                                             county=row["county"])
+        org = orgs.get(row["buyer"]) or _org(
+            row["buyer"], Organization.Kind.PUBLIC_BUYER, county=row["county"]
+        )
         orgs[row["buyer"]] = org
         owner = users["buyer"] if org.name == "Bergen kommune" else users["buyer2"]
         needs[row["key"]] = _need(row, org, owner, now - timedelta(days=3 + 2 * n))
     solutions: dict[str, Solution] = {}
     for n, row in enumerate([*data["solutions"], *extra["solutions"]]):
-        org = orgs.get(row["company"]) or _org(row["company"], Organization.Kind.SUPPLIER,
-                                               county=row["regions"][0])
+        org = orgs.get(row["company"]) or _org(
+            row["company"], Organization.Kind.SUPPLIER, county=row["regions"][0]
+        )
         orgs[row["company"]] = org
         solutions[row["key"]] = _solution(row, org, now - timedelta(days=1 + n))
     return needs, solutions
@@ -147,20 +181,36 @@ def _local(days: int, hour: int) -> Any:
 
 
 CONFERENCES = (
-    ("trd-1", "Dialogkonferanse: skånsomt nattlig tilsyn i helse- og velferdssentre", 21,
-     "physical", "Trondheim rådhus, Munkegata 1, Trondheim"),
-    ("g1-n03", "Markedsdialog: neste generasjon trygghetsalarm og responssenter", 28,
-     "streamed", "Skien rådhus, Hollenderigata 3, Skien"),
+    (
+        "trd-1",
+        "Dialogkonferanse: skånsomt nattlig tilsyn i helse- og velferdssentre",
+        21,
+        "physical",
+        "Trondheim rådhus, Munkegata 1, Trondheim",
+    ),
+    (
+        "g1-n03",
+        "Markedsdialog: neste generasjon trygghetsalarm og responssenter",
+        28,
+        "streamed",
+        "Skien rådhus, Hollenderigata 3, Skien",
+    ),
     ("g2-n07", "Digital dialogkonferanse: bedre inneklima i eldre skolebygg", 35, "digital", ""),
-    ("g1-n09", "Dialogmøte: mer aktivitet for beboere på sykehjem", -20, "physical",
-     "Bergen rådhus, Rådhusgaten 10, Bergen"),
+    (
+        "g1-n09",
+        "Dialogmøte: mer aktivitet for beboere på sykehjem",
+        -20,
+        "physical",
+        "Bergen rådhus, Rådhusgaten 10, Bergen",
+    ),
 )
 
 
 def _conference(need: Need, title: str, days: int, fmt: str, place: str) -> DialogueConference:
     starts = _local(days, 9)
     conf, created = DialogueConference.objects.get_or_create(
-        organization=need.organization, title=title,
+        organization=need.organization,
+        title=title,
         defaults={
             "description": (
                 f"{need.organization.name} inviterer leverandører til dialog om behovet "
@@ -169,14 +219,17 @@ def _conference(need: Need, title: str, days: int, fmt: str, place: str) -> Dial
                 "45 minutter. Spørsmål og svar publiseres til alle påmeldte leverandører."
             ),
             "agenda": "09.00 Velkommen og om anskaffelsen\n09.20 Presentasjon av behovet\n"
-                      "10.15 Spørsmål fra leverandørene\n11.00 Veien videre og tidsplan\n"
-                      "11.30 Slutt – 1:1-møter neste dag",
-            "starts_at": starts, "ends_at": starts + timedelta(hours=2, minutes=30),
-            "format": fmt, "location": place,
-            "stream_url": "https://video.innovasjonstorget.no/direkte" if fmt != "physical"
-            else "",
-            "registration_deadline": starts - timedelta(days=7), "capacity": 40,
-            "status": DialogueConference.Status.PUBLISHED, "published_at": timezone.now(),
+            "10.15 Spørsmål fra leverandørene\n11.00 Veien videre og tidsplan\n"
+            "11.30 Slutt – 1:1-møter neste dag",
+            "starts_at": starts,
+            "ends_at": starts + timedelta(hours=2, minutes=30),
+            "format": fmt,
+            "location": place,
+            "stream_url": "https://video.innovasjonstorget.no/direkte" if fmt != "physical" else "",
+            "registration_deadline": starts - timedelta(days=7),
+            "capacity": 40,
+            "status": DialogueConference.Status.PUBLISHED,
+            "published_at": timezone.now(),
         },
     )
     if created:
@@ -184,69 +237,105 @@ def _conference(need: Need, title: str, days: int, fmt: str, place: str) -> Dial
         next_day = starts + timedelta(days=1)
         for i in range(6):
             slot_start = next_day + timedelta(hours=i)
-            MeetingSlot.objects.create(conference=conf, starts_at=slot_start,
-                                       ends_at=slot_start + timedelta(minutes=45))
+            MeetingSlot.objects.create(
+                conference=conf, starts_at=slot_start, ends_at=slot_start + timedelta(minutes=45)
+            )
     return conf
 
 
-def _register(conf: DialogueConference, org: Organization, user: User | None,
-              people: list[tuple[str, str]]) -> Registration:
+def _register(
+    conf: DialogueConference, org: Organization, user: User | None, people: list[tuple[str, str]]
+) -> Registration:
     domain = org.name.lower().split()[0].strip(",.()") + ".no"
     registration, _ = Registration.objects.get_or_create(
-        conference=conf, organization=org,
-        defaults={"registered_by": user, "participants": [
-            {"name": name, "email": f"{name.split()[0].lower()}@{domain}", "role": role}
-            for name, role in people]},
+        conference=conf,
+        organization=org,
+        defaults={
+            "registered_by": user,
+            "participants": [
+                {"name": name, "email": f"{name.split()[0].lower()}@{domain}", "role": role}
+                for name, role in people
+            ],
+        },
     )
     return registration
 
 
-def _dialogue(needs: dict[str, Need], solutions: dict[str, Solution],
-              users: dict[str, User]) -> None:
-    confs = {key: _conference(needs[key], title, days, fmt, place)
-             for key, title, days, fmt, place in CONFERENCES}
+def _dialogue(
+    needs: dict[str, Need], solutions: dict[str, Solution], users: dict[str, User]
+) -> None:
+    confs = {
+        key: _conference(needs[key], title, days, fmt, place)
+        for key, title, days, fmt, place in CONFERENCES
+    }
     helsetek = solutions["ht-1"].organization
-    reg = _register(confs["trd-1"], helsetek, users["supplier"],
-                    [("Sara Nilsen", "Daglig leder"), ("Jonas Berg", "Teknisk leder")])
+    reg = _register(
+        confs["trd-1"],
+        helsetek,
+        users["supplier"],
+        [("Sara Nilsen", "Daglig leder"), ("Jonas Berg", "Teknisk leder")],
+    )
     first = confs["trd-1"].slots.order_by("starts_at").first()
     if first is not None and not MeetingSlot.objects.filter(booked_by=helsetek).exists():
         first.booked_by, first.booked_by_user = helsetek, users["supplier"]
         first.booked_at = timezone.now()
         first.save(update_fields=["booked_by", "booked_by_user", "booked_at"])
-    others = [s.organization for s in solutions.values() if s.sector == "helse-og-omsorg"
-              and s.organization_id != reg.organization_id][:4]
+    others = [
+        s.organization
+        for s in solutions.values()
+        if s.sector == "helse-og-omsorg" and s.organization_id != reg.organization_id
+    ][:4]
     for org in others:
         _register(confs["trd-1"], org, None, [("Eirik Solheim", "Salgssjef")])
         _register(confs["g1-n09"], org, None, [("Marte Lie", "Produktansvarlig")])
 
 
 RESPONSES = (
-    ("trd-1", "ht-1", "Radarbasert tilsyn uten kamera – erfaringer fra to sykehjem",
-     "Vi har testet Nattro på to sykehjem i Trøndelag i seks måneder. Nattevaktene gikk "
-     "40 prosent færre unødvendige runder, og ingen fall ble oppdaget senere enn etter fem "
-     "minutter. Vedlagt er våre målinger og en skisse til hvordan en pilot kan settes opp.",
-     True),
-    ("g1-n09", "ht-1", "Sensorstøttet aktivitet og døgnrytme",
-     "Sensorene våre registrerer også aktivitet på dagtid, og kan gi personalet et bilde av "
-     "hvem som sitter mye stille. Vi foreslår en felles kartlegging før dere velger tiltak.",
-     False),
+    (
+        "trd-1",
+        "ht-1",
+        "Radarbasert tilsyn uten kamera – erfaringer fra to sykehjem",
+        "Vi har testet Nattro på to sykehjem i Trøndelag i seks måneder. Nattevaktene gikk "
+        "40 prosent færre unødvendige runder, og ingen fall ble oppdaget senere enn etter fem "
+        "minutter. Vedlagt er våre målinger og en skisse til hvordan en pilot kan settes opp.",
+        True,
+    ),
+    (
+        "g1-n09",
+        "ht-1",
+        "Sensorstøttet aktivitet og døgnrytme",
+        "Sensorene våre registrerer også aktivitet på dagtid, og kan gi personalet et bilde av "
+        "hvem som sitter mye stille. Vi foreslår en felles kartlegging før dere velger tiltak.",
+        False,
+    ),
 )
 
 
-def _responses(needs: dict[str, Need], solutions: dict[str, Solution],
-               users: dict[str, User]) -> None:
+def _responses(
+    needs: dict[str, Need], solutions: dict[str, Solution], users: dict[str, User]
+) -> None:
     for need_key, sol_key, summary, body, confidential in RESPONSES:
         Response.objects.get_or_create(
-            need=needs[need_key], organization=solutions[sol_key].organization, summary=summary,
+            need=needs[need_key],
+            organization=solutions[sol_key].organization,
+            summary=summary,
             defaults={"body": body, "confidential": confidential, "author": users["supplier"]},
         )
     for key, sol in list(solutions.items())[:6]:
-        need = next((n for n in needs.values() if n.sector == sol.sector
-                     and n.status == "published" and n.dialogue_open), None)
+        need = next(
+            (
+                n
+                for n in needs.values()
+                if n.sector == sol.sector and n.status == "published" and n.dialogue_open
+            ),
+            None,
+        )
         if need is None or key.startswith("ht-"):
             continue
         Response.objects.get_or_create(
-            need=need, organization=sol.organization, summary=f"Innspill: {sol.title}"[:300],
+            need=need,
+            organization=sol.organization,
+            summary=f"Innspill: {sol.title}"[:300],
             defaults={"body": sol.description, "confidential": True},
         )
 
@@ -259,18 +348,22 @@ def _co_buyers(needs: dict[str, Need], orgs: dict[str, Organization]) -> None:
 def demo_market_load() -> dict[str, int]:
     orgs = _organizations()
     orgs["Bergen kommune"] = _org("Bergen kommune", Organization.Kind.PUBLIC_BUYER, county="46")
-    orgs["Trondheim kommune"] = _org("Trondheim kommune", Organization.Kind.PUBLIC_BUYER,
-                                     county="50")
+    orgs["Trondheim kommune"] = _org(
+        "Trondheim kommune", Organization.Kind.PUBLIC_BUYER, county="50"
+    )
     orgs["Helsetek AS"] = _org("Helsetek AS", Organization.Kind.SUPPLIER, county="50")
     users = _memberships(orgs)
     needs, solutions = _market(orgs, users)
     _co_buyers(needs, orgs)
     _dialogue(needs, solutions, users)
     _responses(needs, solutions, users)
-    return {"organizations": Organization.objects.count(), "needs": Need.objects.count(),
-            "solutions": Solution.objects.count(),
-            "conferences": DialogueConference.objects.count(),
-            "responses": Response.objects.count()}
+    return {
+        "organizations": Organization.objects.count(),
+        "needs": Need.objects.count(),
+        "solutions": Solution.objects.count(),
+        "conferences": DialogueConference.objects.count(),
+        "responses": Response.objects.count(),
+    }
 
 
 def demo_load() -> dict[str, int]:

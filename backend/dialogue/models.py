@@ -21,29 +21,34 @@ class DialogueConference(VersionedModel):
         PUBLISHED = "published", _("Published")
         CANCELLED = "cancelled", _("Cancelled")
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
-                                     related_name="conferences")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="conferences"
+    )
     needs = models.ManyToManyField(Need, related_name="conferences")
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     agenda = models.TextField(_("agenda"), blank=True)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
-    format = models.CharField(_("format"), max_length=10, choices=Format.choices,
-                              default=Format.PHYSICAL)
+    format = models.CharField(
+        _("format"), max_length=10, choices=Format.choices, default=Format.PHYSICAL
+    )
     location = models.CharField(_("location"), max_length=200, blank=True)
     stream_url = models.URLField(_("stream address"), blank=True)
     registration_deadline = models.DateTimeField(_("registration deadline"))
-    capacity = models.PositiveIntegerField(_("capacity (organisations)"),
-                                           validators=[MinValueValidator(1)])
+    capacity = models.PositiveIntegerField(
+        _("capacity (organisations)"), validators=[MinValueValidator(1)]
+    )
     max_slots_per_supplier = models.PositiveSmallIntegerField(
         _("1:1 meetings per supplier"), default=1, validators=[MinValueValidator(1)]
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT,
-                              db_index=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
     published_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["starts_at"]
@@ -59,19 +64,23 @@ class DialogueConference(VersionedModel):
 class Registration(BaseModel):
     """A supplier organisation's registration (påmelding) for a conference."""
 
-    conference = models.ForeignKey(DialogueConference, on_delete=models.CASCADE,
-                                   related_name="registrations")
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
-                                     related_name="registrations")
-    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
-                                      on_delete=models.SET_NULL, related_name="+")
+    conference = models.ForeignKey(
+        DialogueConference, on_delete=models.CASCADE, related_name="registrations"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="registrations"
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     participants = models.JSONField(default=list)
 
     class Meta:
         ordering = ["created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["conference", "organization"],
-                                    name="unique_registration")
+            models.UniqueConstraint(
+                fields=["conference", "organization"], name="unique_registration"
+            )
         ]
 
     def __str__(self) -> str:
@@ -81,14 +90,17 @@ class Registration(BaseModel):
 class MeetingSlot(BaseModel):
     """A 1:1 meeting slot at a conference, booked by at most one supplier organisation."""
 
-    conference = models.ForeignKey(DialogueConference, on_delete=models.CASCADE,
-                                   related_name="slots")
+    conference = models.ForeignKey(
+        DialogueConference, on_delete=models.CASCADE, related_name="slots"
+    )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
-    booked_by = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="booked_slots")
-    booked_by_user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                       on_delete=models.SET_NULL, related_name="+")
+    booked_by = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="booked_slots"
+    )
+    booked_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     booked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -17,8 +17,18 @@ from backend.dialogue.models import DialogueConference, MeetingSlot, Registratio
 from backend.outbox.services import derived_refresh
 
 EDITABLE_FIELDS = (
-    "title", "description", "agenda", "starts_at", "ends_at", "format", "location", "stream_url",
-    "registration_deadline", "capacity", "max_slots_per_supplier", "needs",
+    "title",
+    "description",
+    "agenda",
+    "starts_at",
+    "ends_at",
+    "format",
+    "location",
+    "stream_url",
+    "registration_deadline",
+    "capacity",
+    "max_slots_per_supplier",
+    "needs",
 )
 
 
@@ -113,13 +123,18 @@ def _check_open(conference: DialogueConference) -> None:
         raise ValidationError(_("The conference is not open for registration."))
     if timezone.now() > conference.registration_deadline:
         raise ValidationError(_("The registration deadline has passed."))
-    if any(n.stage in ("konkurranse", "kontrakt", "implementering") for n in conference.needs.all()):
+    if any(
+        n.stage in ("konkurranse", "kontrakt", "implementering") for n in conference.needs.all()
+    ):
         raise ValidationError(_("The competition has been announced; the dialogue is closed."))
 
 
 @transaction.atomic
 def registration_create(
-    *, user: User, conference: DialogueConference, organization: Organization,
+    *,
+    user: User,
+    conference: DialogueConference,
+    organization: Organization,
     participants: list[dict[str, str]],
 ) -> Registration:
     check_member(user=user, organization=organization, kind=Organization.Kind.SUPPLIER)
@@ -131,7 +146,9 @@ def registration_create(
     if locked.registrations.count() >= locked.capacity:
         raise ValidationError(_("The conference is full."))
     registration = Registration.objects.create(
-        conference=locked, organization=organization, registered_by=user,
+        conference=locked,
+        organization=organization,
+        registered_by=user,
         participants=participants,
     )
     audit_log(actor=user, action=AuditEvent.Action.REGISTERED, obj=registration)
@@ -206,4 +223,3 @@ def slot_cancel(*, user: User, slot: MeetingSlot) -> MeetingSlot:
     locked.save(update_fields=["booked_by", "booked_by_user", "booked_at", "updated_at"])
     audit_log(actor=user, action=AuditEvent.Action.CANCELLED, obj=locked)
     return locked
-

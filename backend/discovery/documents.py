@@ -10,24 +10,43 @@ from search.types import IndexDocument
 def need_document(need: Need) -> IndexDocument:
     text = "\n\n".join(p for p in (need.description, need.desired_effect) if p)
     return IndexDocument(
-        kind="need", id=need.pk, version=need.version, title=need.title, text=text,
-        language=need.language, organization_id=need.organization_id,
-        organization_name=need.organization.name, sector=need.sector,
-        cpv_codes=tuple(need.cpv_codes), counties=(need.county,) if need.county else (),
-        status=need.status, stage=need.stage, procedure=need.procedure,
-        published_at=need.published_at, deadline=need.response_deadline,
+        kind="need",
+        id=need.pk,
+        version=need.version,
+        title=need.title,
+        text=text,
+        language=need.language,
+        organization_id=need.organization_id,
+        organization_name=need.organization.name,
+        sector=need.sector,
+        cpv_codes=tuple(need.cpv_codes),
+        counties=(need.county,) if need.county else (),
+        status=need.status,
+        stage=need.stage,
+        procedure=need.procedure,
+        published_at=need.published_at,
+        deadline=need.response_deadline,
         embedding=stored_vector("need", need.pk),
     )
 
 
 def solution_document(solution: Solution) -> IndexDocument:
     return IndexDocument(
-        kind="solution", id=solution.pk, version=solution.version, title=solution.title,
-        text=solution.description, language=solution.language,
-        organization_id=solution.organization_id, organization_name=solution.organization.name,
-        sector=solution.sector, cpv_codes=tuple(solution.cpv_codes),
-        counties=tuple(solution.regions), status=solution.status, trl=solution.trl,
-        published_at=solution.published_at, embedding=stored_vector("solution", solution.pk),
+        kind="solution",
+        id=solution.pk,
+        version=solution.version,
+        title=solution.title,
+        text=solution.description,
+        language=solution.language,
+        organization_id=solution.organization_id,
+        organization_name=solution.organization.name,
+        sector=solution.sector,
+        cpv_codes=tuple(solution.cpv_codes),
+        counties=tuple(solution.regions),
+        status=solution.status,
+        trl=solution.trl,
+        published_at=solution.published_at,
+        embedding=stored_vector("solution", solution.pk),
     )
 
 
@@ -37,13 +56,20 @@ def conference_document(conference: DialogueConference) -> IndexDocument:
     text = "\n\n".join(p for p in (conference.description, conference.agenda) if p)
     cpv = tuple(dict.fromkeys(c for n in needs for c in n.cpv_codes))
     return IndexDocument(
-        kind="conference", id=conference.pk, version=conference.version, title=conference.title,
-        text=text, language=first.language if first else "nb",
+        kind="conference",
+        id=conference.pk,
+        version=conference.version,
+        title=conference.title,
+        text=text,
+        language=first.language if first else "nb",
         organization_id=conference.organization_id,
         organization_name=conference.organization.name,
-        sector=first.sector if first else "", cpv_codes=cpv,
+        sector=first.sector if first else "",
+        cpv_codes=cpv,
         counties=(conference.organization.county,) if conference.organization.county else (),
         status="closed" if conference.status == "cancelled" else "published",
-        stage=first.stage if first else None, published_at=conference.published_at,
-        deadline=conference.registration_deadline, starts_at=conference.starts_at,
+        stage=first.stage if first else None,
+        published_at=conference.published_at,
+        deadline=conference.registration_deadline,
+        starts_at=conference.starts_at,
     )

@@ -23,14 +23,20 @@ from backend.reference.vocabularies import (
 from search.types import SearchRequest, SearchResponse
 
 _VOCABULARIES: dict[str, tuple[Term, ...]] = {
-    "sector": SECTORS, "county": COUNTIES, "stage": STAGES, "procedure": PROCEDURES,
+    "sector": SECTORS,
+    "county": COUNTIES,
+    "stage": STAGES,
+    "procedure": PROCEDURES,
     "language": LANGUAGES,
 }
 
 
 def _kind_label(code: str) -> str:
-    return {"need": _("Need"), "solution": _("Solution"),
-            "conference": _("Dialogue conference")}.get(code, code)
+    return {
+        "need": _("Need"),
+        "solution": _("Solution"),
+        "conference": _("Dialogue conference"),
+    }.get(code, code)
 
 
 def facet_label(field: str, value: str) -> str:
@@ -65,24 +71,47 @@ def search_run(*, request: SearchRequest) -> SearchResponse:
 
 def search_payload(response: SearchResponse) -> dict[str, Any]:
     return {
-        "total": response.total, "page": response.page, "page_size": response.page_size,
+        "total": response.total,
+        "page": response.page,
+        "page_size": response.page_size,
         "suggestion": response.suggestion,
         "results": [
-            {"type": h.kind, "id": h.id, "title": h.title, "score": h.score,
-             "highlights": list(h.highlights), **_public_fields(h.source)}
+            {
+                "type": h.kind,
+                "id": h.id,
+                "title": h.title,
+                "score": h.score,
+                "highlights": list(h.highlights),
+                **_public_fields(h.source),
+            }
             for h in response.hits
         ],
         "facets": {
-            field: [{"value": v.value, "label": facet_label(field, v.value), "count": v.count}
-                    for v in values]
+            field: [
+                {"value": v.value, "label": facet_label(field, v.value), "count": v.count}
+                for v in values
+            ]
             for field, values in response.facets.items()
         },
     }
 
 
-_PUBLIC_FIELDS = ("organization_name", "organization_id", "sector", "counties", "stage",
-                  "procedure", "trl", "language", "status", "published_at", "deadline",
-                  "starts_at", "cpv_codes", "snippet")
+_PUBLIC_FIELDS = (
+    "organization_name",
+    "organization_id",
+    "sector",
+    "counties",
+    "stage",
+    "procedure",
+    "trl",
+    "language",
+    "status",
+    "published_at",
+    "deadline",
+    "starts_at",
+    "cpv_codes",
+    "snippet",
+)
 
 
 def _public_fields(source: Any) -> dict[str, Any]:
@@ -95,4 +124,4 @@ def _public_fields(source: Any) -> dict[str, Any]:
 
 
 def saved_search_list(*, user: AnyUser) -> QuerySet[SavedSearch]:
-    return SavedSearch.objects.filter(user_id=user.pk)
+    return SavedSearch.objects.filter(user_id=user.pk or 0)

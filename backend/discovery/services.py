@@ -43,8 +43,10 @@ def _public_rows(entity: str, ids: list[int]) -> tuple[list[IndexDocument], list
         docs = [documents.solution_document(s) for s in sols.select_related("organization")]
     else:
         confs = DialogueConference.objects.filter(pk__in=ids, status__in=("published", "cancelled"))
-        docs = [documents.conference_document(c)
-                for c in confs.select_related("organization").prefetch_related("needs")]
+        docs = [
+            documents.conference_document(c)
+            for c in confs.select_related("organization").prefetch_related("needs")
+        ]
     found = {d.id for d in docs}
     return docs, [i for i in ids if i not in found]
 
@@ -60,9 +62,12 @@ def search_sync(*, entity: str, ids: list[int]) -> None:
 
 
 def all_documents(chunk: int = 500) -> Iterator[IndexDocument]:
-    for entity, model in (("need", Need), ("solution", Solution), ("conference",
-                                                                    DialogueConference)):
-        ids = list(model.objects.order_by("pk").values_list("pk", flat=True))  # type: ignore[attr-defined]
+    for entity, model in (
+        ("need", Need),
+        ("solution", Solution),
+        ("conference", DialogueConference),
+    ):
+        ids = list(model.objects.order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(ids), chunk):
             yield from _public_rows(entity, ids[start : start + chunk])[0]
 
@@ -76,15 +81,21 @@ def _clean_filters(filters: dict[str, Any]) -> dict[str, list[str]]:
     unknown = sorted(set(filters) - set(FILTER_KEYS))
     if unknown:
         raise ValidationError({"filters": [_("Unknown filter: %(name)s.") % {"name": unknown[0]}]})
-    return {k: [str(v) for v in (vals if isinstance(vals, list) else [vals])]
-            for k, vals in filters.items()}
+    return {
+        k: [str(v) for v in (vals if isinstance(vals, list) else [vals])]
+        for k, vals in filters.items()
+    }
 
 
 @transaction.atomic
 def saved_search_create(*, user: User, data: dict[str, Any]) -> SavedSearch:
-    saved = SavedSearch(user=user, name=data["name"], query=data.get("query", ""),
-                        filters=_clean_filters(data.get("filters") or {}),
-                        alert_frequency=data.get("alert_frequency", "weekly"))
+    saved = SavedSearch(
+        user=user,
+        name=data["name"],
+        query=data.get("query", ""),
+        filters=_clean_filters(data.get("filters") or {}),
+        alert_frequency=data.get("alert_frequency", "weekly"),
+    )
     saved.full_clean()
     saved.save()
     return saved
@@ -111,14 +122,17 @@ def saved_search_alert(*, saved: SavedSearch) -> int:
     """E-mail the user the hits published since the last alert. Returns how many."""
     since = saved.last_alerted_at or (timezone.now() - timedelta(days=7))
     result = search_backend().search(_request_for(saved))
-    fresh = [h for h in result.hits
-             if (p := h.source.get("published_at")) and str(p) > since.isoformat()]
+    fresh = [
+        h for h in result.hits if (p := h.source.get("published_at")) and str(p) > since.isoformat()
+    ]
     if fresh:
         lines = "\n".join(f"- {h.title}" for h in fresh)
         send_mail(
             _("New hits for “%(name)s”") % {"name": saved.name},
             _("New on Innovasjonstorget since your last alert:\n\n%(lines)s") % {"lines": lines},
-            settings.DEFAULT_FROM_EMAIL, [saved.user.email], fail_silently=True,
+            settings.DEFAULT_FROM_EMAIL,
+            [saved.user.email],
+            fail_silently=True,
         )
     saved.last_alerted_at = timezone.now()
     saved.save(update_fields=["last_alerted_at", "updated_at"])

@@ -31,10 +31,12 @@ def pipeline_overview() -> dict[str, Any]:
         "needs_by_sector": _counted(SECTORS, by("sector"), "sector"),
         "needs_by_county": [
             {"county": c, "label": label_for(COUNTIES, c), "count": n}
-            for c, n in sorted(counties.items(), key=lambda kv: -kv[1]) if c
+            for c, n in sorted(counties.items(), key=lambda kv: -kv[1])
+            if c
         ],
         "conferences_upcoming": DialogueConference.objects.filter(
-            status=DialogueConference.Status.PUBLISHED, starts_at__gte=timezone.now()).count(),
+            status=DialogueConference.Status.PUBLISHED, starts_at__gte=timezone.now()
+        ).count(),
         "conferences_total": DialogueConference.objects.exclude(status="draft").count(),
         "responses_count": Response.objects.count(),
         "matches_suggested": Match.objects.filter(state=Match.State.SUGGESTED).count(),

@@ -30,24 +30,37 @@ def default_encoder() -> Encoder:
 
 
 def weights_get() -> ScoringWeights:
-    return ScoringWeights(**settings.MATCHING_WEIGHTS)
+    return ScoringWeights(**settings.MATCHING_WEIGHTS)  # type: ignore[arg-type]
 
 
 def need_item(need: Need) -> MatchItem:
     return MatchItem(
-        id=f"need:{need.pk}", kind="need", title=need.title, description=need.description,
-        desired_effect=need.desired_effect, sector=need.sector,
-        cpv_codes=tuple(need.cpv_codes), regions=(need.county,) if need.county else (),
-        stage=need.stage, language=need.language, owner_id=str(need.organization_id),
+        id=f"need:{need.pk}",
+        kind="need",
+        title=need.title,
+        description=need.description,
+        desired_effect=need.desired_effect,
+        sector=need.sector,
+        cpv_codes=tuple(need.cpv_codes),
+        regions=(need.county,) if need.county else (),
+        stage=need.stage,
+        language=need.language,
+        owner_id=str(need.organization_id),
     )
 
 
 def solution_item(solution: Solution) -> MatchItem:
     return MatchItem(
-        id=f"solution:{solution.pk}", kind="solution", title=solution.title,
-        description=solution.description, sector=solution.sector,
-        cpv_codes=tuple(solution.cpv_codes), regions=tuple(solution.regions),
-        trl=solution.trl, language=solution.language, owner_id=str(solution.organization_id),
+        id=f"solution:{solution.pk}",
+        kind="solution",
+        title=solution.title,
+        description=solution.description,
+        sector=solution.sector,
+        cpv_codes=tuple(solution.cpv_codes),
+        regions=tuple(solution.regions),
+        trl=solution.trl,
+        language=solution.language,
+        owner_id=str(solution.organization_id),
     )
 
 
@@ -78,9 +91,14 @@ class DatabaseEmbeddingCache:
         for key, vector in entries.items():
             entity, entity_id = split_item_id(key.item_id)
             Embedding.objects.update_or_create(
-                entity=entity, entity_id=entity_id, model_id=key.model_id,
-                defaults={"content_hash": key.content_hash, "dims": int(vector.shape[0]),
-                          "vector": np.asarray(vector, dtype=np.float32).tobytes()},
+                entity=entity,
+                entity_id=entity_id,
+                model_id=key.model_id,
+                defaults={
+                    "content_hash": key.content_hash,
+                    "dims": int(vector.shape[0]),
+                    "vector": np.asarray(vector, dtype=np.float32).tobytes(),
+                },
             )
 
 
@@ -93,10 +111,12 @@ def published_solutions() -> list[Solution]:
 
 
 def engine_build(needs: Iterable[Need], solutions: Iterable[Solution]) -> MatchingEngine:
-    engine = MatchingEngine(encoder=default_encoder(), weights=weights_get(),
-                            cache=DatabaseEmbeddingCache())
-    return engine.fit(solutions=[solution_item(s) for s in solutions],
-                      needs=[need_item(n) for n in needs])
+    engine = MatchingEngine(
+        encoder=default_encoder(), weights=weights_get(), cache=DatabaseEmbeddingCache()
+    )
+    return engine.fit(
+        solutions=[solution_item(s) for s in solutions], needs=[need_item(n) for n in needs]
+    )
 
 
 def stored_vector(entity: str, entity_id: int) -> tuple[float, ...] | None:

@@ -27,33 +27,43 @@ class Match(BaseModel):
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEED_SOLUTION)
     need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="matches")
-    solution = models.ForeignKey(Solution, null=True, blank=True, on_delete=models.CASCADE,
-                                 related_name="matches")
-    other_need = models.ForeignKey(Need, null=True, blank=True, on_delete=models.CASCADE,
-                                   related_name="+")
+    solution = models.ForeignKey(
+        Solution, null=True, blank=True, on_delete=models.CASCADE, related_name="matches"
+    )
+    other_need = models.ForeignKey(
+        Need, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     score = models.FloatField(default=0.0)
     signals = models.JSONField(default=list, blank=True)
     shared_terms = models.JSONField(default=list, blank=True)
     best_pair = models.JSONField(default=list, blank=True)
     model_id = models.CharField(max_length=200, blank=True)
-    state = models.CharField(max_length=12, choices=State.choices, default=State.SUGGESTED,
-                             db_index=True)
+    state = models.CharField(
+        max_length=12, choices=State.choices, default=State.SUGGESTED, db_index=True
+    )
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.ENGINE)
     rejection_reason = models.TextField(blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-score", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["need", "solution"], condition=Q(solution__isnull=False),
-                                    name="unique_need_solution_match"),
-            models.UniqueConstraint(fields=["need", "other_need"],
-                                    condition=Q(other_need__isnull=False),
-                                    name="unique_need_need_match"),
+            models.UniqueConstraint(
+                fields=["need", "solution"],
+                condition=Q(solution__isnull=False),
+                name="unique_need_solution_match",
+            ),
+            models.UniqueConstraint(
+                fields=["need", "other_need"],
+                condition=Q(other_need__isnull=False),
+                name="unique_need_need_match",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -62,8 +72,9 @@ class Match(BaseModel):
 
 class MatchNote(BaseModel):
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                               related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     text = models.TextField(_("note"))
 
     class Meta:
@@ -86,8 +97,9 @@ class Embedding(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["entity", "entity_id", "model_id"],
-                                    name="unique_embedding")
+            models.UniqueConstraint(
+                fields=["entity", "entity_id", "model_id"], name="unique_embedding"
+            )
         ]
 
     def __str__(self) -> str:
@@ -97,8 +109,9 @@ class Embedding(models.Model):
 class Notification(BaseModel):
     """An in-app notification (also sent by e-mail), e.g. an advisor's introduction."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="notifications")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
     title = models.CharField(max_length=200)
     body = models.TextField()
     link = models.CharField(max_length=200, blank=True)

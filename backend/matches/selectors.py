@@ -11,8 +11,13 @@ from backend.matches.models import Match
 
 def _base() -> QuerySet[Match]:
     return Match.objects.select_related(
-        "need", "need__organization", "solution", "solution__organization", "other_need",
-        "other_need__organization", "decided_by",
+        "need",
+        "need__organization",
+        "solution",
+        "solution__organization",
+        "other_need",
+        "other_need__organization",
+        "decided_by",
     )
 
 
@@ -23,7 +28,8 @@ def match_list(*, user: AnyUser) -> QuerySet[Match]:
         return Match.objects.none()
     q = Q(need__organization_id__in=user_buyer_org_ids(user)) | Q(
         solution__organization_id__in=user_supplier_org_ids(user),
-        solution__status="published", need__status="published",
+        solution__status="published",
+        need__status="published",
     )
     return _base().filter(q).exclude(state=Match.State.REJECTED)
 
@@ -37,24 +43,32 @@ def match_get(*, user: AnyUser, match_id: int) -> Match:
 
 def match_queue(*, user: AnyUser) -> QuerySet[Match]:
     """The advisor's queue: undecided suggestions across all published needs."""
-    return match_list(user=user).filter(
-        state=Match.State.SUGGESTED, need__status="published"
-    ).order_by("-score")
+    return (
+        match_list(user=user)
+        .filter(state=Match.State.SUGGESTED, need__status="published")
+        .order_by("-score")
+    )
 
 
 def need_suggested_solutions(*, user: AnyUser, need_id: int) -> QuerySet[Match]:
-    return match_list(user=user).filter(
-        need_id=need_id, kind=Match.Kind.NEED_SOLUTION, solution__status="published"
-    ).order_by("-score")
+    return (
+        match_list(user=user)
+        .filter(need_id=need_id, kind=Match.Kind.NEED_SOLUTION, solution__status="published")
+        .order_by("-score")
+    )
 
 
 def need_similar_needs(*, user: AnyUser, need_id: int) -> QuerySet[Match]:
-    return match_list(user=user).filter(
-        need_id=need_id, kind=Match.Kind.NEED_NEED, other_need__status="published"
-    ).order_by("-score")
+    return (
+        match_list(user=user)
+        .filter(need_id=need_id, kind=Match.Kind.NEED_NEED, other_need__status="published")
+        .order_by("-score")
+    )
 
 
 def solution_recommended_needs(*, user: AnyUser, solution_id: int) -> QuerySet[Match]:
-    return match_list(user=user).filter(
-        solution_id=solution_id, kind=Match.Kind.NEED_SOLUTION, need__status="published"
-    ).order_by("-score")
+    return (
+        match_list(user=user)
+        .filter(solution_id=solution_id, kind=Match.Kind.NEED_SOLUTION, need__status="published")
+        .order_by("-score")
+    )

@@ -32,8 +32,12 @@ def _explanation_fields(m: ScoredMatch) -> dict[str, object]:
     return {
         "score": float(m.score),
         "signals": [
-            {"name": s.name, "value": float(s.value), "weight": float(s.weight),
-             "contribution": float(s.contribution)}
+            {
+                "name": s.name,
+                "value": float(s.value),
+                "weight": float(s.weight),
+                "contribution": float(s.contribution),
+            }
             for s in e.signals
         ],
         "shared_terms": list(e.shared_terms),
@@ -43,14 +47,18 @@ def _explanation_fields(m: ScoredMatch) -> dict[str, object]:
 
 def _upsert(*, need_id: int, target: str, scored: ScoredMatch, model_id: str) -> None:
     kind, target_id = eng.split_item_id(target)
-    lookup = {"need_id": need_id, "solution_id": target_id} if kind == "solution" else {
-        "need_id": need_id, "other_need_id": target_id}
+    lookup = (
+        {"need_id": need_id, "solution_id": target_id}
+        if kind == "solution"
+        else {"need_id": need_id, "other_need_id": target_id}
+    )
     fields = _explanation_fields(scored) | {"model_id": model_id}
-    existing = Match.objects.filter(**lookup).first()  # type: ignore[arg-type]
+    existing = Match.objects.filter(**lookup).first()
     if existing is None:
         Match.objects.create(
             kind=Match.Kind.NEED_SOLUTION if kind == "solution" else Match.Kind.NEED_NEED,
-            **lookup, **fields,  # type: ignore[arg-type]
+            **lookup,
+            **fields,
         )
     elif existing.state != Match.State.REJECTED:
         for name, value in fields.items():
@@ -66,8 +74,9 @@ def _replace_suggestions(
     for target, match in scored:
         _upsert(need_id=need_id, target=target, scored=match, model_id=model_id)
         keep.add(eng.split_item_id(target)[1])
-    stale = Match.objects.filter(need_id=need_id, kind=kind, state=Match.State.SUGGESTED,
-                                 source=Match.Source.ENGINE)
+    stale = Match.objects.filter(
+        need_id=need_id, kind=kind, state=Match.State.SUGGESTED, source=Match.Source.ENGINE
+    )
     field = "solution_id__in" if kind == Match.Kind.NEED_SOLUTION else "other_need_id__in"
     stale.exclude(**{field: keep}).delete()
 
@@ -82,26 +91,40 @@ def matches_recompute_for_needs(*, need_ids: Iterable[int]) -> None:
     for need in needs:
         item = eng.need_item(need)
         solutions = engine.rank_for_need(item, k=k)
-        _replace_suggestions(need_id=need.pk, kind=Match.Kind.NEED_SOLUTION,
-                             scored=[(m.target_id, m) for m in solutions], model_id=model_id)
+        _replace_suggestions(
+            need_id=need.pk,
+            kind=Match.Kind.NEED_SOLUTION,
+            scored=[(m.target_id, m) for m in solutions],
+            model_id=model_id,
+        )
         similar = engine.similar_needs(item, k=k)
-        _replace_suggestions(need_id=need.pk, kind=Match.Kind.NEED_NEED,
-                             scored=[(m.target_id, m) for m in similar], model_id=model_id)
+        _replace_suggestions(
+            need_id=need.pk,
+            kind=Match.Kind.NEED_NEED,
+            scored=[(m.target_id, m) for m in similar],
+            model_id=model_id,
+        )
 
 
 @transaction.atomic
 def matches_recompute_for_solutions(*, solution_ids: Iterable[int]) -> None:
-    solutions = list(Solution.objects.filter(pk__in=list(solution_ids),
-                                             status=Solution.Status.PUBLISHED))
+    solutions = list(
+        Solution.objects.filter(pk__in=list(solution_ids), status=Solution.Status.PUBLISHED)
+    )
     if not solutions:
         return
     engine = eng.engine_build(eng.published_needs(), eng.published_solutions())
     for solution in solutions:
-        for match in engine.rank_for_solution(eng.solution_item(solution),
-                                              k=settings.MATCHING_TOP_K):
+        for match in engine.rank_for_solution(
+            eng.solution_item(solution), k=settings.MATCHING_TOP_K
+        ):
             need_id = eng.split_item_id(match.target_id)[1]
-            _upsert(need_id=need_id, target=match.source_id, scored=match,
-                    model_id=engine.encoder.model_id)
+            _upsert(
+                need_id=need_id,
+                target=match.source_id,
+                scored=match,
+                model_id=engine.encoder.model_id,
+            )
 
 
 def matches_recompute(*, entity: str, ids: list[int]) -> None:
@@ -126,24 +149,31 @@ def _decide(*, user: User, match: Match, state: str, action: str, **extra: objec
 
 @transaction.atomic
 def match_shortlist(*, user: User, match: Match) -> Match:
-    return _decide(user=user, match=match, state=Match.State.SHORTLISTED,
-                   action=AuditEvent.Action.SHORTLISTED)
+    return _decide(
+        user=user, match=match, state=Match.State.SHORTLISTED, action=AuditEvent.Action.SHORTLISTED
+    )
 
 
 @transaction.atomic
 def match_reject(*, user: User, match: Match, reason: str) -> Match:
     if not reason.strip():
         raise ValidationError({"reason": [_("Give a reason for the rejection.")]})
-    return _decide(user=user, match=match, state=Match.State.REJECTED,
-                   action=AuditEvent.Action.REJECTED, rejection_reason=reason.strip())
+    return _decide(
+        user=user,
+        match=match,
+        state=Match.State.REJECTED,
+        action=AuditEvent.Action.REJECTED,
+        rejection_reason=reason.strip(),
+    )
 
 
 @transaction.atomic
 def match_introduce(*, user: User, match: Match) -> Match:
     if match.state == Match.State.INTRODUCED:
         raise ValidationError(_("The parties have already been introduced."))
-    match = _decide(user=user, match=match, state=Match.State.INTRODUCED,
-                    action=AuditEvent.Action.INTRODUCED)
+    match = _decide(
+        user=user, match=match, state=Match.State.INTRODUCED, action=AuditEvent.Action.INTRODUCED
+    )
     _notify_introduction(match)
     return match
 
@@ -166,8 +196,10 @@ def _notify_introduction(match: Match) -> None:
     ) % {"need": match.need.title, "other": other}
     recipients = _introduction_recipients(match)
     Notification.objects.bulk_create(
-        [Notification(user=u, title=title, body=body, link=f"/behov/{match.need_id}")
-         for u in recipients]
+        [
+            Notification(user=u, title=title, body=body, link=f"/behov/{match.need_id}")
+            for u in recipients
+        ]
     )
     messages = [(title, body, settings.DEFAULT_FROM_EMAIL, [u.email]) for u in recipients]
     transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
@@ -185,7 +217,11 @@ def match_note_add(*, user: User, match: Match, text: str) -> MatchNote:
 
 @transaction.atomic
 def match_create_manual(
-    *, user: User, need: Need, solution: Solution | None = None, other_need: Need | None = None,
+    *,
+    user: User,
+    need: Need,
+    solution: Solution | None = None,
+    other_need: Need | None = None,
     note: str = "",
 ) -> Match:
     check_advisor(user=user)
@@ -193,14 +229,21 @@ def match_create_manual(
         raise ValidationError(_("Choose either a solution or another need."))
     if other_need is not None and other_need.pk == need.pk:
         raise ValidationError({"other_need": [_("A need cannot be matched with itself.")]})
-    lookup = {"need": need, "solution": solution} if solution else {
-        "need": need, "other_need": other_need}
-    if Match.objects.filter(**lookup).exists():  # type: ignore[arg-type]
+    lookup = (
+        {"need": need, "solution": solution}
+        if solution
+        else {"need": need, "other_need": other_need}
+    )
+    if Match.objects.filter(**lookup).exists():
         raise ValidationError(_("This pair is already on the board."))
     match = Match.objects.create(
         kind=Match.Kind.NEED_SOLUTION if solution else Match.Kind.NEED_NEED,
-        source=Match.Source.MANUAL, state=Match.State.SHORTLISTED, created_by=user,
-        decided_by=user, decided_at=timezone.now(), **lookup,  # type: ignore[arg-type]
+        source=Match.Source.MANUAL,
+        state=Match.State.SHORTLISTED,
+        created_by=user,
+        decided_by=user,
+        decided_at=timezone.now(),
+        **lookup,
     )
     audit_log(actor=user, action=AuditEvent.Action.CREATED, obj=match)
     if note.strip():
@@ -212,16 +255,36 @@ def match_export_csv(*, user: User, matches: QuerySet[Match]) -> str:
     check_advisor(user=user)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["id", "behov", "kjøper", "løsning/behov", "leverandør/kjøper", "score",
-                     "status", "begrunnelse", "besluttet av", "besluttet"])
+    writer.writerow(
+        [
+            "id",
+            "behov",
+            "kjøper",
+            "løsning/behov",
+            "leverandør/kjøper",
+            "score",
+            "status",
+            "begrunnelse",
+            "besluttet av",
+            "besluttet",
+        ]
+    )
     for m in matches:
         other = m.solution or m.other_need
-        writer.writerow([
-            m.pk, m.need.title, m.need.organization.name, other.title if other else "",
-            other.organization.name if other else "", f"{m.score:.3f}", m.get_state_display(),
-            m.rejection_reason, m.decided_by.email if m.decided_by else "",
-            timezone.localtime(m.decided_at).isoformat() if m.decided_at else "",
-        ])
+        writer.writerow(
+            [
+                m.pk,
+                m.need.title,
+                m.need.organization.name,
+                other.title if other else "",
+                other.organization.name if other else "",
+                f"{m.score:.3f}",
+                m.get_state_display(),
+                m.rejection_reason,
+                m.decided_by.email if m.decided_by else "",
+                timezone.localtime(m.decided_at).isoformat() if m.decided_at else "",
+            ]
+        )
     audit_log(actor=user, action=AuditEvent.Action.EXPORTED, obj=user, data={"what": "matches"})
     return out.getvalue()
 
@@ -239,8 +302,16 @@ def matches_recompute_all() -> int:
     similar = engine.rank_many(items, "need", k)
     with transaction.atomic():
         for need, item in zip(needs, items, strict=True):
-            _replace_suggestions(need_id=need.pk, kind=Match.Kind.NEED_SOLUTION, model_id=model_id,
-                                 scored=[(m.target_id, m) for m in solutions[item.id]])
-            _replace_suggestions(need_id=need.pk, kind=Match.Kind.NEED_NEED, model_id=model_id,
-                                 scored=[(m.target_id, m) for m in similar[item.id]])
+            _replace_suggestions(
+                need_id=need.pk,
+                kind=Match.Kind.NEED_SOLUTION,
+                model_id=model_id,
+                scored=[(m.target_id, m) for m in solutions[item.id]],
+            )
+            _replace_suggestions(
+                need_id=need.pk,
+                kind=Match.Kind.NEED_NEED,
+                model_id=model_id,
+                scored=[(m.target_id, m) for m in similar[item.id]],
+            )
     return len(needs)

@@ -33,21 +33,27 @@ class Need(VersionedModel):
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
     budget_min = models.PositiveBigIntegerField(_("budget from (NOK)"), null=True, blank=True)
     budget_max = models.PositiveBigIntegerField(_("budget to (NOK)"), null=True, blank=True)
-    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices,
-                             default=Stage.BEHOVSAVKLARING)
-    procedure = models.CharField(_("procedure"), max_length=30, choices=Procedure.choices,
-                                 default=Procedure.UAVKLART)
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, default=Stage.BEHOVSAVKLARING
+    )
+    procedure = models.CharField(
+        _("procedure"), max_length=30, choices=Procedure.choices, default=Procedure.UAVKLART
+    )
     response_deadline = models.DateTimeField(_("deadline for responses"), null=True, blank=True)
-    language = models.CharField(_("language"), max_length=2, choices=language_choices(),
-                                default="nb")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT,
-                              db_index=True)
+    language = models.CharField(
+        _("language"), max_length=2, choices=language_choices(), default="nb"
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
     published_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                   related_name="+")
-    estimated_users = models.PositiveIntegerField(null=True, blank=True,
-                                                  validators=[MinValueValidator(0)])
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    estimated_users = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(0)]
+    )
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
@@ -63,5 +69,7 @@ class Need(VersionedModel):
     def dialogue_open(self) -> bool:
         """Dialogue stops once the competition is announced (and when the need is closed)."""
         return self.status == self.Status.PUBLISHED and self.stage in (
-            Stage.FORANKRING, Stage.BEHOVSAVKLARING, Stage.MARKEDSDIALOG
+            Stage.FORANKRING,
+            Stage.BEHOVSAVKLARING,
+            Stage.MARKEDSDIALOG,
         )

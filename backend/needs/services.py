@@ -18,9 +18,21 @@ from backend.outbox.services import derived_refresh
 from backend.reference.cpv import normalize_cpv
 
 EDITABLE_FIELDS = (
-    "title", "description", "desired_effect", "sector", "cpv_codes", "county", "municipality",
-    "budget_min", "budget_max", "stage", "procedure", "response_deadline", "language",
-    "co_buyers", "estimated_users",
+    "title",
+    "description",
+    "desired_effect",
+    "sector",
+    "cpv_codes",
+    "county",
+    "municipality",
+    "budget_min",
+    "budget_max",
+    "stage",
+    "procedure",
+    "response_deadline",
+    "language",
+    "co_buyers",
+    "estimated_users",
 )
 
 
@@ -73,8 +85,12 @@ def need_update(*, user: User, need: Need, data: dict[str, Any]) -> Need:
     cleaned = _clean(data, organization=need.organization)
     need, changed = model_update(instance=need, fields=EDITABLE_FIELDS, data=cleaned)
     if changed:
-        audit_log(actor=user, action=AuditEvent.Action.CHANGED, obj=need,
-                  data={"fields": sorted(k for k in cleaned if k in EDITABLE_FIELDS)})
+        audit_log(
+            actor=user,
+            action=AuditEvent.Action.CHANGED,
+            obj=need,
+            data={"fields": sorted(k for k in cleaned if k in EDITABLE_FIELDS)},
+        )
         if need.is_public:
             derived_refresh(entity="need", entity_id=need.pk)
     return need

@@ -38,8 +38,9 @@ def outbox_enqueue(*, topic: str, entity: str, entity_id: int) -> OutboxEntry:
 def derived_refresh(*, entity: str, entity_id: int, matching: bool = True) -> None:
     """Queue a refresh of the search index (and the matches) for one row."""
     if matching:
-        outbox_enqueue(topic=OutboxEntry.Topic.MATCHING_RECOMPUTE, entity=entity,
-                       entity_id=entity_id)
+        outbox_enqueue(
+            topic=OutboxEntry.Topic.MATCHING_RECOMPUTE, entity=entity, entity_id=entity_id
+        )
     outbox_enqueue(topic=OutboxEntry.Topic.SEARCH_INDEX, entity=entity, entity_id=entity_id)
 
 
@@ -71,7 +72,10 @@ def _mark_done(entries: list[OutboxEntry]) -> None:
     newest = max(e.created_at for e in entries)
     for topic, entity, entity_id in keys:
         OutboxEntry.objects.filter(
-            topic=topic, entity=entity, entity_id=entity_id, processed_at__isnull=True,
+            topic=topic,
+            entity=entity,
+            entity_id=entity_id,
+            processed_at__isnull=True,
             created_at__lte=newest,
         ).update(processed_at=now)
     OutboxEntry.objects.filter(pk__in=ids).update(processed_at=now)
@@ -103,7 +107,9 @@ def outbox_process(*, entry_ids: list[int]) -> list[Exception]:
 
 
 def outbox_pending(*, older_than: timedelta | None = None) -> list[int]:
-    cutoff = timezone.now() - (older_than if older_than is not None else settings.OUTBOX_STUCK_AFTER)
+    cutoff = timezone.now() - (
+        older_than if older_than is not None else settings.OUTBOX_STUCK_AFTER
+    )
     return list(
         OutboxEntry.objects.filter(processed_at__isnull=True, created_at__lte=cutoff)
         .order_by("id")

@@ -28,14 +28,21 @@ SECTORS: tuple[Term, ...] = (
     Term("mobilitet-og-transport", "Mobilitet og transport", "Mobility and transport"),
     Term("klima-energi-miljo", "Klima, energi og miljø", "Climate, energy and environment"),
     Term("vann-avlop-renovasjon", "Vann, avløp og renovasjon", "Water, wastewater and waste"),
-    Term("digitalisering-og-administrasjon", "Digitalisering og administrasjon",
-         "Digitalisation and administration"),
-    Term("samfunnssikkerhet-og-beredskap", "Samfunnssikkerhet og beredskap",
-         "Public safety and emergency preparedness"),
+    Term(
+        "digitalisering-og-administrasjon",
+        "Digitalisering og administrasjon",
+        "Digitalisation and administration",
+    ),
+    Term(
+        "samfunnssikkerhet-og-beredskap",
+        "Samfunnssikkerhet og beredskap",
+        "Public safety and emergency preparedness",
+    ),
     Term("kultur-og-inkludering", "Kultur og inkludering", "Culture and inclusion"),
     Term("drift-og-logistikk", "Drift og logistikk", "Operations and logistics"),
-    Term("naering-natur-og-landbruk", "Næring, natur og landbruk",
-         "Business, nature and agriculture"),
+    Term(
+        "naering-natur-og-landbruk", "Næring, natur og landbruk", "Business, nature and agriculture"
+    ),
 )
 
 # Norway's counties from 1 January 2024, by their official two-digit number.
@@ -90,13 +97,18 @@ class Procedure(models.TextChoices):
 
 PROCEDURES: tuple[Term, ...] = (
     Term("innovasjonspartnerskap", "Innovasjonspartnerskap", "Innovation partnership"),
-    Term("konkurranse_med_forhandling", "Konkurranse med forhandling",
-         "Competitive procedure with negotiation"),
+    Term(
+        "konkurranse_med_forhandling",
+        "Konkurranse med forhandling",
+        "Competitive procedure with negotiation",
+    ),
     Term("konkurransepreget_dialog", "Konkurransepreget dialog", "Competitive dialogue"),
-    Term("forkommersiell", "Førkommersiell anskaffelse (PCP)",
-         "Pre-commercial procurement (PCP)"),
-    Term("anbud_funksjonskrav", "Åpen/begrenset anbudskonkurranse med funksjonskrav",
-         "Open/restricted tender with functional requirements"),
+    Term("forkommersiell", "Førkommersiell anskaffelse (PCP)", "Pre-commercial procurement (PCP)"),
+    Term(
+        "anbud_funksjonskrav",
+        "Åpen/begrenset anbudskonkurranse med funksjonskrav",
+        "Open/restricted tender with functional requirements",
+    ),
     Term("uavklart", "Ikke avklart", "Not decided"),
 )
 

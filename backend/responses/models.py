@@ -12,10 +12,12 @@ class Response(VersionedModel):
     it may hold business secrets."""
 
     need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="responses")
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
-                                     related_name="responses")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                               related_name="+")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="responses"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     summary = models.CharField(_("summary"), max_length=300)
     body = models.TextField(_("response"))
     confidential = models.BooleanField(_("contains business secrets"), default=True)

@@ -24,13 +24,24 @@ def _check_dialogue_open(need: Need) -> None:
 
 @transaction.atomic
 def response_create(
-    *, user: User, need: Need, organization: Organization, summary: str, body: str,
+    *,
+    user: User,
+    need: Need,
+    organization: Organization,
+    summary: str,
+    body: str,
     confidential: bool = True,
 ) -> Response:
     check_member(user=user, organization=organization, kind=Organization.Kind.SUPPLIER)
     _check_dialogue_open(need)
-    response = Response(need=need, organization=organization, author=user, summary=summary,
-                        body=body, confidential=confidential)
+    response = Response(
+        need=need,
+        organization=organization,
+        author=user,
+        summary=summary,
+        body=body,
+        confidential=confidential,
+    )
     response.full_clean()
     response.save()
     audit_log(actor=user, action=AuditEvent.Action.CREATED, obj=response)

@@ -16,8 +16,9 @@ class Solution(VersionedModel):
         PUBLISHED = "published", _("Published")
         ARCHIVED = "archived", _("Archived")
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
-                                     related_name="solutions")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="solutions"
+    )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"))
     sector = models.CharField(_("sector"), max_length=40, choices=sector_choices())
@@ -27,14 +28,17 @@ class Solution(VersionedModel):
         validators=[MinValueValidator(1), MaxValueValidator(9)],
     )
     regions = models.JSONField(_("regions served"), default=list, blank=True)
-    language = models.CharField(_("language"), max_length=2, choices=language_choices(),
-                                default="nb")
+    language = models.CharField(
+        _("language"), max_length=2, choices=language_choices(), default="nb"
+    )
     website = models.URLField(_("website"), blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT,
-                              db_index=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
     published_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-published_at", "-created_at"]

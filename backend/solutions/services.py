@@ -17,7 +17,14 @@ from backend.reference.vocabularies import COUNTY_CODES
 from backend.solutions.models import Solution
 
 EDITABLE_FIELDS = (
-    "title", "description", "sector", "cpv_codes", "trl", "regions", "language", "website",
+    "title",
+    "description",
+    "sector",
+    "cpv_codes",
+    "trl",
+    "regions",
+    "language",
+    "website",
 )
 
 

@@ -9,8 +9,20 @@ class OrganizationOutput(serializers.ModelSerializer[Organization]):
 
     class Meta:
         model = Organization
-        fields = ["id", "name", "org_number", "kind", "kind_label", "municipality", "county",
-                  "website", "description", "verified", "verified_at", "created_at"]
+        fields = [
+            "id",
+            "name",
+            "org_number",
+            "kind",
+            "kind_label",
+            "municipality",
+            "county",
+            "website",
+            "description",
+            "verified",
+            "verified_at",
+            "created_at",
+        ]
 
 
 class OrganizationInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -52,8 +64,15 @@ class UserOutput(serializers.ModelSerializer[User]):
 
     class Meta:
         model = User
-        fields = ["id", "email", "full_name", "preferred_language", "roles", "is_advisor",
-                  "memberships"]
+        fields = [
+            "id",
+            "email",
+            "full_name",
+            "preferred_language",
+            "roles",
+            "is_advisor",
+            "memberships",
+        ]
 
     def get_roles(self, user: User) -> list[str]:
         return user_roles(user)

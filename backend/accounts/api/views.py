@@ -51,8 +51,11 @@ class SessionApi(APIView):
 class RegisterApi(APIView):
     permission_classes = [permissions.AllowAny]
 
-    @extend_schema(request=s.RegisterInput, responses={201: s.SessionOutput},
-                   summary="Create a user account and sign in")
+    @extend_schema(
+        request=s.RegisterInput,
+        responses={201: s.SessionOutput},
+        summary="Create a user account and sign in",
+    )
     def post(self, request: Request) -> Response:
         user = services.user_register(**validated(s.RegisterInput, request))
         login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -64,17 +67,20 @@ class MeApi(APIView):
 
     @extend_schema(responses=s.UserOutput, summary="The signed-in user")
     def get(self, request: Request) -> Response:
-        user = User.objects.prefetch_related("memberships__organization").get(pk=request.user.pk)
+        user = User.objects.prefetch_related("memberships__organization").get(
+            pk=request.user.pk or 0
+        )
         return Response(s.UserOutput(user).data)
 
 
 class TokenApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=None, responses=s.TokenOutput,
-                   summary="Get an API token for integrations")
+    @extend_schema(
+        request=None, responses=s.TokenOutput, summary="Get an API token for integrations"
+    )
     def post(self, request: Request) -> Response:
-        token, _created = Token.objects.get_or_create(user=request.user)
+        token, _created = Token.objects.get_or_create(user=request.user)  # type: ignore[misc]
         return Response({"token": token.key})
 
 
@@ -87,11 +93,16 @@ class OrganizationListApi(generics.ListAPIView[Organization]):
     def get_queryset(self) -> Any:
         return selectors.organization_list(user=self.request.user)
 
-    @extend_schema(request=s.OrganizationInput, responses={201: s.OrganizationOutput},
-                   summary="Register an organisation (you become its administrator)")
+    @extend_schema(
+        request=s.OrganizationInput,
+        responses={201: s.OrganizationOutput},
+        summary="Register an organisation (you become its administrator)",
+    )
     def post(self, request: Request) -> Response:
-        org = services.organization_create(user=request.user,  # type: ignore[arg-type]
-                                           **validated(s.OrganizationInput, request))
+        org = services.organization_create(
+            user=request.user,  # type: ignore[arg-type]
+            **validated(s.OrganizationInput, request),
+        )
         return Response(s.OrganizationOutput(org).data, status=status.HTTP_201_CREATED)
 
 
@@ -105,8 +116,9 @@ class OrganizationDetailApi(APIView):
 class OrganizationVerifyApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=None, responses=s.OrganizationOutput,
-                   summary="Verify an organisation (advisors)")
+    @extend_schema(
+        request=None, responses=s.OrganizationOutput, summary="Verify an organisation (advisors)"
+    )
     def post(self, request: Request, pk: int) -> Response:
         org = get_object_or_404(Organization, pk=pk)
         org = services.organization_verify(user=request.user, organization=org)  # type: ignore[arg-type]
@@ -121,15 +133,22 @@ class OrganizationMembersApi(generics.ListAPIView[Any]):
 
     def get_queryset(self) -> Any:
         org = get_object_or_404(Organization, pk=self.kwargs["pk"])
-        if org.pk not in selectors.user_org_ids(self.request.user) and not \
-                selectors.user_is_advisor(self.request.user):
+        if org.pk not in selectors.user_org_ids(
+            self.request.user
+        ) and not selectors.user_is_advisor(self.request.user):
             raise exceptions.NotFound()
         return selectors.organization_members(organization=org)
 
-    @extend_schema(request=s.MemberInput, responses={201: s.MemberOutput},
-                   summary="Add a member (organisation administrators)")
+    @extend_schema(
+        request=s.MemberInput,
+        responses={201: s.MemberOutput},
+        summary="Add a member (organisation administrators)",
+    )
     def post(self, request: Request, pk: int) -> Response:
         org = get_object_or_404(Organization, pk=pk)
-        membership = services.membership_add(user=request.user, organization=org,  # type: ignore[arg-type]
-                                             **validated(s.MemberInput, request))
+        membership = services.membership_add(
+            user=request.user,
+            organization=org,  # type: ignore[arg-type]
+            **validated(s.MemberInput, request),
+        )
         return Response(s.MemberOutput(membership).data, status=status.HTTP_201_CREATED)

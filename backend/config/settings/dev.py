@@ -5,4 +5,4 @@ import os
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
 os.environ.setdefault("DJANGO_DEBUG", "true")
 
-from backend.config.settings.base import *  # noqa: E402, F403
+from backend.config.settings.base import *  # noqa: F403

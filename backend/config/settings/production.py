@@ -4,8 +4,8 @@ import os
 
 os.environ.setdefault("SEARCH_BACKEND", "search.backends.elasticsearch.ElasticsearchBackend")
 
-from backend.config.env import env  # noqa: E402
-from backend.config.settings.base import *  # noqa: E402, F403
+from backend.config.env import env
+from backend.config.settings.base import *  # noqa: F403
 
 SECRET_KEY = env.str("DJANGO_SECRET_KEY")
 DEBUG = False

@@ -20,16 +20,35 @@ class ConferenceOutput(serializers.ModelSerializer[DialogueConference]):
 
     class Meta:
         model = DialogueConference
-        fields = ["id", "title", "description", "agenda", "starts_at", "ends_at", "format",
-                  "format_label", "location", "stream_url", "registration_deadline", "capacity",
-                  "max_slots_per_supplier", "status", "published_at", "organization", "needs",
-                  "registration_count", "version", "created_at"]
+        fields = [
+            "id",
+            "title",
+            "description",
+            "agenda",
+            "starts_at",
+            "ends_at",
+            "format",
+            "format_label",
+            "location",
+            "stream_url",
+            "registration_deadline",
+            "capacity",
+            "max_slots_per_supplier",
+            "status",
+            "published_at",
+            "organization",
+            "needs",
+            "registration_count",
+            "version",
+            "created_at",
+        ]
 
 
 class ConferenceInput(serializers.Serializer):  # type: ignore[type-arg]
     organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
-    need_ids = serializers.PrimaryKeyRelatedField(queryset=Need.objects.all(), many=True,
-                                                  source="needs")
+    need_ids = serializers.PrimaryKeyRelatedField(
+        queryset=Need.objects.all(), many=True, source="needs"
+    )
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(required=False, allow_blank=True)
     agenda = serializers.CharField(required=False, allow_blank=True)

@@ -28,8 +28,9 @@ class ConferenceFilter(django_filters.FilterSet):
         model = DialogueConference
         fields = ["status", "format", "organization", "needs"]
 
-    def filter_upcoming(self, qs: QuerySet[DialogueConference], name: str,
-                        value: bool) -> QuerySet[DialogueConference]:
+    def filter_upcoming(
+        self, qs: QuerySet[DialogueConference], name: str, value: bool
+    ) -> QuerySet[DialogueConference]:
         return qs.filter(starts_at__gte=timezone.now()) if value else qs
 
 
@@ -42,13 +43,19 @@ class ConferenceListApi(generics.ListAPIView[DialogueConference]):
     def get_queryset(self) -> QuerySet[DialogueConference]:
         return selectors.conference_list(user=self.request.user).prefetch_related("needs")
 
-    @extend_schema(request=s.ConferenceInput, responses={201: s.ConferenceOutput},
-                   summary="Create a dialogue conference (as a draft)")
+    @extend_schema(
+        request=s.ConferenceInput,
+        responses={201: s.ConferenceOutput},
+        summary="Create a dialogue conference (as a draft)",
+    )
     def post(self, request: Request) -> Response:
         data = validated(s.ConferenceInput, request)
         organization = data.pop("organization")
-        conf = services.conference_create(user=request.user, organization=organization,  # type: ignore[arg-type]
-                                          data=data)
+        conf = services.conference_create(
+            user=request.user,
+            organization=organization,  # type: ignore[arg-type]
+            data=data,
+        )
         conf = selectors.conference_get(user=request.user, conference_id=conf.pk)
         return Response(s.ConferenceOutput(conf).data, status=status.HTTP_201_CREATED)
 
@@ -56,16 +63,18 @@ class ConferenceListApi(generics.ListAPIView[DialogueConference]):
 class ConferenceDetailApi(APIView):
     @extend_schema(responses=s.ConferenceOutput)
     def get(self, request: Request, pk: int) -> Response:
-        return Response(s.ConferenceOutput(
-            selectors.conference_get(user=request.user, conference_id=pk)).data)
+        return Response(
+            s.ConferenceOutput(selectors.conference_get(user=request.user, conference_id=pk)).data
+        )
 
     @extend_schema(request=s.ConferenceUpdateInput, responses=s.ConferenceOutput)
     def patch(self, request: Request, pk: int) -> Response:
         conf = selectors.conference_get(user=request.user, conference_id=pk)
         data = validated(s.ConferenceUpdateInput, request, partial=True)
         services.conference_update(user=request.user, conference=conf, data=data)  # type: ignore[arg-type]
-        return Response(s.ConferenceOutput(
-            selectors.conference_get(user=request.user, conference_id=pk)).data)
+        return Response(
+            s.ConferenceOutput(selectors.conference_get(user=request.user, conference_id=pk)).data
+        )
 
 
 class ConferencePublishApi(APIView):
@@ -75,8 +84,9 @@ class ConferencePublishApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         conf = selectors.conference_get(user=request.user, conference_id=pk)
         services.conference_publish(user=request.user, conference=conf)  # type: ignore[arg-type]
-        return Response(s.ConferenceOutput(
-            selectors.conference_get(user=request.user, conference_id=pk)).data)
+        return Response(
+            s.ConferenceOutput(selectors.conference_get(user=request.user, conference_id=pk)).data
+        )
 
 
 class RegistrationListApi(generics.ListAPIView[Registration]):
@@ -90,13 +100,18 @@ class RegistrationListApi(generics.ListAPIView[Registration]):
         conf = selectors.conference_get(user=self.request.user, conference_id=self.kwargs["pk"])
         return selectors.registration_list(user=self.request.user, conference=conf)
 
-    @extend_schema(request=s.RegistrationInput, responses={201: s.RegistrationOutput},
-                   summary="Register your organisation for the conference")
+    @extend_schema(
+        request=s.RegistrationInput,
+        responses={201: s.RegistrationOutput},
+        summary="Register your organisation for the conference",
+    )
     def post(self, request: Request, pk: int) -> Response:
         conf = selectors.conference_get(user=request.user, conference_id=pk)
         data = validated(s.RegistrationInput, request)
         registration = services.registration_create(
-            user=request.user, conference=conf, organization=data["organization"],  # type: ignore[arg-type]
+            user=request.user,
+            conference=conf,
+            organization=data["organization"],  # type: ignore[arg-type]
             participants=[dict(p) for p in data["participants"]],
         )
         return Response(s.RegistrationOutput(registration).data, status=status.HTTP_201_CREATED)
@@ -109,7 +124,8 @@ class RegistrationDetailApi(APIView):
     def delete(self, request: Request, pk: int, registration_id: int) -> Response:
         conf = selectors.conference_get(user=request.user, conference_id=pk)
         registration = get_object_or_404(
-            selectors.registration_list(user=request.user, conference=conf), pk=registration_id)
+            selectors.registration_list(user=request.user, conference=conf), pk=registration_id
+        )
         services.registration_cancel(user=request.user, registration=registration)  # type: ignore[arg-type]
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -120,17 +136,26 @@ def _participants_csv(registrations: QuerySet[Registration]) -> str:
     writer.writerow(["virksomhet", "organisasjonsnummer", "navn", "e-post", "rolle", "påmeldt"])
     for r in registrations:
         for p in r.participants:
-            writer.writerow([r.organization.name, r.organization.org_number, p.get("name", ""),
-                             p.get("email", ""), p.get("role", ""),
-                             timezone.localtime(r.created_at).strftime("%d.%m.%Y %H:%M")])
+            writer.writerow(
+                [
+                    r.organization.name,
+                    r.organization.org_number,
+                    p.get("name", ""),
+                    p.get("email", ""),
+                    p.get("role", ""),
+                    timezone.localtime(r.created_at).strftime("%d.%m.%Y %H:%M"),
+                ]
+            )
     return out.getvalue()
 
 
 class RegistrationExportApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses={(200, "text/csv"): OpenApiResponse(description="CSV")},
-                   summary="Export participants as CSV (host and advisors)")
+    @extend_schema(
+        responses={(200, "text/csv"): OpenApiResponse(description="CSV")},
+        summary="Export participants as CSV (host and advisors)",
+    )
     def get(self, request: Request, pk: int) -> Any:
         conf = selectors.conference_get(user=request.user, conference_id=pk)
         if not selectors.user_hosts_conference(user=request.user, conference=conf):
@@ -157,12 +182,16 @@ class SlotListApi(generics.ListAPIView[MeetingSlot]):
         conf = selectors.conference_get(user=self.request.user, conference_id=self.kwargs["pk"])
         return selectors.slot_list(conference=conf)
 
-    @extend_schema(request=s.SlotInput, responses={201: s.SlotOutput},
-                   summary="Add a 1:1 meeting slot (host)")
+    @extend_schema(
+        request=s.SlotInput, responses={201: s.SlotOutput}, summary="Add a 1:1 meeting slot (host)"
+    )
     def post(self, request: Request, pk: int) -> Response:
         conf = selectors.conference_get(user=request.user, conference_id=pk)
-        slot = services.slot_create(user=request.user, conference=conf,  # type: ignore[arg-type]
-                                    **validated(s.SlotInput, request))
+        slot = services.slot_create(
+            user=request.user,
+            conference=conf,  # type: ignore[arg-type]
+            **validated(s.SlotInput, request),
+        )
         return Response(s.SlotOutput(slot).data, status=status.HTTP_201_CREATED)
 
 
@@ -179,8 +208,11 @@ class SlotBookApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         slot = _visible_slot(request, pk)
         data = validated(s.BookInput, request)
-        slot = services.slot_book(user=request.user, slot=slot,  # type: ignore[arg-type]
-                                  organization=data["organization"])
+        slot = services.slot_book(
+            user=request.user,
+            slot=slot,  # type: ignore[arg-type]
+            organization=data["organization"],
+        )
         return Response(s.SlotOutput(slot).data)
 
 

@@ -9,8 +9,7 @@ class SearchParams(serializers.Serializer):  # type: ignore[type-arg]
     type = serializers.MultipleChoiceField(
         choices=["need", "solution", "conference"], required=False
     )
-    sort = serializers.ChoiceField(choices=["relevance", "newest", "deadline"],
-                                   default="relevance")
+    sort = serializers.ChoiceField(choices=["relevance", "newest", "deadline"], default="relevance")
     page = serializers.IntegerField(min_value=1, max_value=500, default=1)
     page_size = serializers.IntegerField(min_value=1, max_value=100, default=20)
     semantic = serializers.BooleanField(default=False)
@@ -18,7 +17,7 @@ class SearchParams(serializers.Serializer):  # type: ignore[type-arg]
 
 class FacetValueOutput(serializers.Serializer):  # type: ignore[type-arg]
     value = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     count = serializers.IntegerField()
 
 
@@ -61,8 +60,15 @@ class AutocompleteOutput(serializers.Serializer):  # type: ignore[type-arg]
 class SavedSearchOutput(serializers.ModelSerializer[SavedSearch]):
     class Meta:
         model = SavedSearch
-        fields = ["id", "name", "query", "filters", "alert_frequency", "last_alerted_at",
-                  "created_at"]
+        fields = [
+            "id",
+            "name",
+            "query",
+            "filters",
+            "alert_frequency",
+            "last_alerted_at",
+            "created_at",
+        ]
 
 
 class SavedSearchInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -71,8 +77,7 @@ class SavedSearchInput(serializers.Serializer):  # type: ignore[type-arg]
     filters = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()), required=False
     )
-    alert_frequency = serializers.ChoiceField(choices=SavedSearch.Frequency.choices,
-                                              required=False)
+    alert_frequency = serializers.ChoiceField(choices=SavedSearch.Frequency.choices, required=False)
 
     def validate_filters(self, value: dict[str, list[str]]) -> dict[str, list[str]]:
         unknown = sorted(set(value) - set(FILTER_KEYS))

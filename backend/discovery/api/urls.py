@@ -6,6 +6,7 @@ urlpatterns = [
     path("search/", views.SearchApi.as_view(), name="search"),
     path("search/autocomplete/", views.AutocompleteApi.as_view(), name="search-autocomplete"),
     path("saved-searches/", views.SavedSearchListApi.as_view(), name="saved-search-list"),
-    path("saved-searches/<int:pk>/", views.SavedSearchDetailApi.as_view(),
-         name="saved-search-detail"),
+    path(
+        "saved-searches/<int:pk>/", views.SavedSearchDetailApi.as_view(), name="saved-search-detail"
+    ),
 ]

@@ -18,32 +18,50 @@ from search.backends.base import InvalidSearchRequest, SearchUnavailable
 from search.types import FILTER_KEYS, SearchRequest
 
 _FILTER_PARAMS = [
-    OpenApiParameter(k, OpenApiTypes.STR, many=True, required=False,
-                     description=f"Filter on {k} (repeatable)")
-    for k in FILTER_KEYS if k != "kind"
+    OpenApiParameter(
+        k, OpenApiTypes.STR, many=True, required=False, description=f"Filter on {k} (repeatable)"
+    )
+    for k in FILTER_KEYS
+    if k != "kind"
 ]
 
 
 def _search_request(request: Request) -> SearchRequest:
-    params = s.SearchParams(data={
-        "q": request.query_params.get("q", ""), "type": request.query_params.getlist("type"),
-        "sort": request.query_params.get("sort", "relevance"),
-        "page": request.query_params.get("page", 1),
-        "page_size": request.query_params.get("page_size", 20),
-        "semantic": request.query_params.get("semantic", "false"),
-    })
+    params = s.SearchParams(
+        data={
+            "q": request.query_params.get("q", ""),
+            "type": request.query_params.getlist("type"),
+            "sort": request.query_params.get("sort", "relevance"),
+            "page": request.query_params.get("page", 1),
+            "page_size": request.query_params.get("page_size", 20),
+            "semantic": request.query_params.get("semantic", "false"),
+        }
+    )
     params.is_valid(raise_exception=True)
     data = params.validated_data
-    filters = {k: tuple(request.query_params.getlist(k)) for k in FILTER_KEYS
-               if k != "kind" and request.query_params.getlist(k)}
-    return SearchRequest(text=data["q"], kinds=tuple(sorted(data.get("type") or ())),
-                         filters=filters, sort=data["sort"], page=data["page"],
-                         page_size=data["page_size"], semantic=data["semantic"])
+    filters = {
+        k: tuple(request.query_params.getlist(k))
+        for k in FILTER_KEYS
+        if k != "kind" and request.query_params.getlist(k)
+    }
+    return SearchRequest(
+        text=data["q"],
+        kinds=tuple(sorted(data.get("type") or ())),
+        filters=filters,
+        sort=data["sort"],
+        page=data["page"],
+        page_size=data["page_size"],
+        semantic=data["semantic"],
+    )
 
 
 def _unavailable() -> ServiceUnavailable:
-    return ServiceUnavailable(_("Search is temporarily unavailable. Your changes are saved and "
-                                "will be searchable again shortly; please try again in a minute."))
+    return ServiceUnavailable(
+        _(
+            "Search is temporarily unavailable. Your changes are saved and "
+            "will be searchable again shortly; please try again in a minute."
+        )
+    )
 
 
 class SearchApi(APIView):
@@ -52,10 +70,16 @@ class SearchApi(APIView):
     @extend_schema(
         parameters=[
             OpenApiParameter("q", OpenApiTypes.STR, required=False),
-            OpenApiParameter("type", OpenApiTypes.STR, many=True, required=False,
-                             enum=["need", "solution", "conference"]),
-            OpenApiParameter("sort", OpenApiTypes.STR, required=False,
-                             enum=["relevance", "newest", "deadline"]),
+            OpenApiParameter(
+                "type",
+                OpenApiTypes.STR,
+                many=True,
+                required=False,
+                enum=["need", "solution", "conference"],
+            ),
+            OpenApiParameter(
+                "sort", OpenApiTypes.STR, required=False, enum=["relevance", "newest", "deadline"]
+            ),
             OpenApiParameter("page", OpenApiTypes.INT, required=False),
             OpenApiParameter("page_size", OpenApiTypes.INT, required=False),
             OpenApiParameter("semantic", OpenApiTypes.BOOL, required=False),
@@ -78,14 +102,21 @@ class SearchApi(APIView):
 class AutocompleteApi(APIView):
     permission_classes = [permissions.AllowAny]
 
-    @extend_schema(parameters=[OpenApiParameter("q", OpenApiTypes.STR),
-                               OpenApiParameter("type", OpenApiTypes.STR, many=True,
-                                                required=False)],
-                   responses=s.AutocompleteOutput, summary="Suggestions as you type")
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("q", OpenApiTypes.STR),
+            OpenApiParameter("type", OpenApiTypes.STR, many=True, required=False),
+        ],
+        responses=s.AutocompleteOutput,
+        summary="Suggestions as you type",
+    )
     def get(self, request: Request) -> Response:
         prefix = request.query_params.get("q", "").strip()[:100]
-        kinds = tuple(k for k in request.query_params.getlist("type")
-                      if k in ("need", "solution", "conference"))
+        kinds = tuple(
+            k
+            for k in request.query_params.getlist("type")
+            if k in ("need", "solution", "conference")
+        )
         if not prefix:
             return Response({"suggestions": []})
         try:
@@ -104,13 +135,18 @@ class SavedSearchListApi(generics.ListAPIView[SavedSearch]):
     def get_queryset(self) -> QuerySet[SavedSearch]:
         return selectors.saved_search_list(user=self.request.user)
 
-    @extend_schema(request=s.SavedSearchInput, responses={201: s.SavedSearchOutput},
-                   summary="Save a search, with an optional e-mail alert")
+    @extend_schema(
+        request=s.SavedSearchInput,
+        responses={201: s.SavedSearchOutput},
+        summary="Save a search, with an optional e-mail alert",
+    )
     def post(self, request: Request) -> Response:
         serializer = s.SavedSearchInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        saved = services.saved_search_create(user=request.user,  # type: ignore[arg-type]
-                                             data=dict(serializer.validated_data))
+        saved = services.saved_search_create(
+            user=request.user,  # type: ignore[arg-type]
+            data=dict(serializer.validated_data),
+        )
         return Response(s.SavedSearchOutput(saved).data, status=status.HTTP_201_CREATED)
 
 
@@ -128,8 +164,9 @@ class SavedSearchDetailApi(APIView):
     def patch(self, request: Request, pk: int) -> Response:
         serializer = s.SavedSearchInput(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        saved = services.saved_search_update(saved=self._get(request, pk),
-                                             data=dict(serializer.validated_data))
+        saved = services.saved_search_update(
+            saved=self._get(request, pk), data=dict(serializer.validated_data)
+        )
         return Response(s.SavedSearchOutput(saved).data)
 
     @extend_schema(request=None, responses={204: None})

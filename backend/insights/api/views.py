@@ -9,24 +9,33 @@ from backend.insights.selectors import pipeline_overview
 
 
 def _bucket(name: str, key: str) -> serializers.Serializer:  # type: ignore[type-arg]
-    return inline_serializer(name=name, many=True, fields={
-        key: serializers.CharField(), "label": serializers.CharField(),
-        "count": serializers.IntegerField()})
+    return inline_serializer(
+        name=name,
+        many=True,
+        fields={
+            key: serializers.CharField(),
+            "label": serializers.CharField(),
+            "count": serializers.IntegerField(),
+        },
+    )
 
 
-PipelineOutput = inline_serializer(name="PipelineOutput", fields={
-    "needs_total": serializers.IntegerField(),
-    "needs_draft": serializers.IntegerField(),
-    "needs_by_stage": _bucket("StageCount", "stage"),
-    "needs_by_sector": _bucket("SectorCount", "sector"),
-    "needs_by_county": _bucket("CountyCount", "county"),
-    "conferences_upcoming": serializers.IntegerField(),
-    "conferences_total": serializers.IntegerField(),
-    "responses_count": serializers.IntegerField(),
-    "matches_suggested": serializers.IntegerField(),
-    "matches_shortlisted": serializers.IntegerField(),
-    "introductions_count": serializers.IntegerField(),
-})
+PipelineOutput = inline_serializer(
+    name="PipelineOutput",
+    fields={
+        "needs_total": serializers.IntegerField(),
+        "needs_draft": serializers.IntegerField(),
+        "needs_by_stage": _bucket("StageCount", "stage"),
+        "needs_by_sector": _bucket("SectorCount", "sector"),
+        "needs_by_county": _bucket("CountyCount", "county"),
+        "conferences_upcoming": serializers.IntegerField(),
+        "conferences_total": serializers.IntegerField(),
+        "responses_count": serializers.IntegerField(),
+        "matches_suggested": serializers.IntegerField(),
+        "matches_shortlisted": serializers.IntegerField(),
+        "introductions_count": serializers.IntegerField(),
+    },
+)
 
 
 class PipelineApi(APIView):

@@ -41,8 +41,21 @@ class MatchOutput(serializers.ModelSerializer[Match]):
 
     class Meta:
         model = Match
-        fields = ["id", "kind", "need", "solution", "other_need", "score", "signals",
-                  "shared_terms", "best_pair", "state", "source", "created_at", "updated_at"]
+        fields = [
+            "id",
+            "kind",
+            "need",
+            "solution",
+            "other_need",
+            "score",
+            "signals",
+            "shared_terms",
+            "best_pair",
+            "state",
+            "source",
+            "created_at",
+            "updated_at",
+        ]
 
 
 class MatchAdvisorOutput(MatchOutput):
@@ -70,10 +83,12 @@ class RejectInput(serializers.Serializer):  # type: ignore[type-arg]
 
 class ManualMatchInput(serializers.Serializer):  # type: ignore[type-arg]
     need = serializers.PrimaryKeyRelatedField(queryset=Need.objects.all())
-    solution = serializers.PrimaryKeyRelatedField(queryset=Solution.objects.all(), required=False,
-                                                  allow_null=True)
-    other_need = serializers.PrimaryKeyRelatedField(queryset=Need.objects.all(), required=False,
-                                                    allow_null=True)
+    solution = serializers.PrimaryKeyRelatedField(
+        queryset=Solution.objects.all(), required=False, allow_null=True
+    )
+    other_need = serializers.PrimaryKeyRelatedField(
+        queryset=Need.objects.all(), required=False, allow_null=True
+    )
     note = serializers.CharField(required=False, allow_blank=True)
 
 

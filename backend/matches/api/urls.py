@@ -7,15 +7,14 @@ urlpatterns = [
     path("matches/queue/", views.MatchQueueApi.as_view(), name="match-queue"),
     path("matches/export/", views.MatchExportApi.as_view(), name="match-export"),
     path("matches/<int:pk>/", views.MatchDetailApi.as_view(), name="match-detail"),
-    path("matches/<int:pk>/shortlist/", views.MatchShortlistApi.as_view(),
-         name="match-shortlist"),
-    path("matches/<int:pk>/introduce/", views.MatchIntroduceApi.as_view(),
-         name="match-introduce"),
+    path("matches/<int:pk>/shortlist/", views.MatchShortlistApi.as_view(), name="match-shortlist"),
+    path("matches/<int:pk>/introduce/", views.MatchIntroduceApi.as_view(), name="match-introduce"),
     path("matches/<int:pk>/reject/", views.MatchRejectApi.as_view(), name="match-reject"),
     path("matches/<int:pk>/notes/", views.MatchNotesApi.as_view(), name="match-notes"),
     path("needs/<int:pk>/matches/", views.NeedMatchesApi.as_view(), name="need-matches"),
     path("needs/<int:pk>/similar/", views.NeedSimilarApi.as_view(), name="need-similar"),
-    path("solutions/<int:pk>/matches/", views.SolutionMatchesApi.as_view(),
-         name="solution-matches"),
+    path(
+        "solutions/<int:pk>/matches/", views.SolutionMatchesApi.as_view(), name="solution-matches"
+    ),
     path("notifications/", views.NotificationListApi.as_view(), name="notification-list"),
 ]

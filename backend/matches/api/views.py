@@ -34,11 +34,18 @@ class MatchListApi(_MatchListBase):
     def get_queryset(self) -> QuerySet[Match]:
         return selectors.match_list(user=self.request.user)
 
-    @extend_schema(request=s.ManualMatchInput, responses={201: s.MatchAdvisorOutput},
-                   summary="Create a match by hand (advisors)")
+    @extend_schema(
+        request=s.ManualMatchInput,
+        responses={201: s.MatchAdvisorOutput},
+        summary="Create a match by hand (advisors)",
+    )
     def post(self, request: Request) -> Response:
-        match = services.match_create_manual(user=request.user, **validated(  # type: ignore[arg-type]
-            s.ManualMatchInput, request))
+        match = services.match_create_manual(
+            user=request.user,
+            **validated(  # type: ignore[arg-type]
+                s.ManualMatchInput, request
+            ),
+        )
         match = selectors.match_get(user=request.user, match_id=match.pk)
         return Response(s.MatchAdvisorOutput(match).data, status=status.HTTP_201_CREATED)
 
@@ -69,8 +76,9 @@ class _DecisionApi(APIView):
         return selectors.match_get(user=request.user, match_id=pk)
 
     def _out(self, request: Request, match: Match) -> Response:
-        return Response(s.MatchAdvisorOutput(selectors.match_get(user=request.user,
-                                                                 match_id=match.pk)).data)
+        return Response(
+            s.MatchAdvisorOutput(selectors.match_get(user=request.user, match_id=match.pk)).data
+        )
 
 
 class MatchShortlistApi(_DecisionApi):
@@ -81,20 +89,29 @@ class MatchShortlistApi(_DecisionApi):
 
 
 class MatchIntroduceApi(_DecisionApi):
-    @extend_schema(request=None, responses=s.MatchAdvisorOutput,
-                   summary="Introduce the parties (advisors); notifies both")
+    @extend_schema(
+        request=None,
+        responses=s.MatchAdvisorOutput,
+        summary="Introduce the parties (advisors); notifies both",
+    )
     def post(self, request: Request, pk: int) -> Response:
         match = services.match_introduce(user=request.user, match=self._match(request, pk))  # type: ignore[arg-type]
         return self._out(request, match)
 
 
 class MatchRejectApi(_DecisionApi):
-    @extend_schema(request=s.RejectInput, responses=s.MatchAdvisorOutput,
-                   summary="Reject with a reason (advisors); the pair never comes back")
+    @extend_schema(
+        request=s.RejectInput,
+        responses=s.MatchAdvisorOutput,
+        summary="Reject with a reason (advisors); the pair never comes back",
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.RejectInput, request)
-        match = services.match_reject(user=request.user, match=self._match(request, pk),  # type: ignore[arg-type]
-                                      reason=data["reason"])
+        match = services.match_reject(
+            user=request.user,
+            match=self._match(request, pk),  # type: ignore[arg-type]
+            reason=data["reason"],
+        )
         return self._out(request, match)
 
 
@@ -107,23 +124,30 @@ class MatchNotesApi(generics.ListAPIView[Any]):
 
     def get_queryset(self) -> Any:
         check_advisor(user=self.request.user)
-        return selectors.match_get(user=self.request.user,
-                                   match_id=self.kwargs["pk"]).notes.select_related("author")
+        return selectors.match_get(
+            user=self.request.user, match_id=self.kwargs["pk"]
+        ).notes.select_related("author")
 
-    @extend_schema(request=s.NoteInput, responses={201: s.NoteOutput},
-                   summary="Add a note (advisors)")
+    @extend_schema(
+        request=s.NoteInput, responses={201: s.NoteOutput}, summary="Add a note (advisors)"
+    )
     def post(self, request: Request, pk: int) -> Response:
         match = selectors.match_get(user=request.user, match_id=pk)
-        note = services.match_note_add(user=request.user, match=match,  # type: ignore[arg-type]
-                                       **validated(s.NoteInput, request))
+        note = services.match_note_add(
+            user=request.user,
+            match=match,  # type: ignore[arg-type]
+            **validated(s.NoteInput, request),
+        )
         return Response(s.NoteOutput(note).data, status=status.HTTP_201_CREATED)
 
 
 class MatchExportApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses={(200, "text/csv"): OpenApiResponse(description="CSV")},
-                   summary="Export curation decisions as CSV (advisors)")
+    @extend_schema(
+        responses={(200, "text/csv"): OpenApiResponse(description="CSV")},
+        summary="Export curation decisions as CSV (advisors)",
+    )
     def get(self, request: Request) -> Any:
         check_advisor(user=request.user)
         matches = selectors.match_list(user=request.user).order_by("need_id", "-score")
@@ -164,8 +188,7 @@ class SolutionMatchesApi(_MatchListBase):
 
     def get_queryset(self) -> QuerySet[Match]:
         solution = solution_get(user=self.request.user, solution_id=self.kwargs["pk"])
-        return selectors.solution_recommended_needs(user=self.request.user,
-                                                    solution_id=solution.pk)
+        return selectors.solution_recommended_needs(user=self.request.user, solution_id=solution.pk)
 
 
 class NotificationListApi(generics.ListAPIView[Notification]):
@@ -176,4 +199,4 @@ class NotificationListApi(generics.ListAPIView[Notification]):
     filterset_fields: list[str] = []
 
     def get_queryset(self) -> QuerySet[Notification]:
-        return Notification.objects.filter(user=self.request.user)
+        return Notification.objects.filter(user_id=self.request.user.pk or 0)

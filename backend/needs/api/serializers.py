@@ -31,11 +31,31 @@ class NeedOutput(serializers.ModelSerializer[Need]):
 
     class Meta:
         model = Need
-        fields = ["id", "title", "description", "desired_effect", "sector", "cpv_codes", "county",
-                  "municipality", "budget_min", "budget_max", "stage", "procedure",
-                  "response_deadline", "language", "status", "published_at", "closed_at",
-                  "organization", "co_buyers", "estimated_users", "version", "created_at",
-                  "updated_at"]
+        fields = [
+            "id",
+            "title",
+            "description",
+            "desired_effect",
+            "sector",
+            "cpv_codes",
+            "county",
+            "municipality",
+            "budget_min",
+            "budget_max",
+            "stage",
+            "procedure",
+            "response_deadline",
+            "language",
+            "status",
+            "published_at",
+            "closed_at",
+            "organization",
+            "co_buyers",
+            "estimated_users",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
 
 
 class ConferenceBrief(serializers.Serializer):  # type: ignore[type-arg]
@@ -76,8 +96,9 @@ class NeedInput(serializers.Serializer):  # type: ignore[type-arg]
     description = serializers.CharField(min_length=40)
     desired_effect = serializers.CharField(required=False, allow_blank=True)
     sector = serializers.ChoiceField(choices=sector_choices())
-    cpv_codes = serializers.ListField(child=serializers.CharField(max_length=12), required=False,
-                                      max_length=20)
+    cpv_codes = serializers.ListField(
+        child=serializers.CharField(max_length=12), required=False, max_length=20
+    )
     county = serializers.ChoiceField(choices=county_choices(), required=False, allow_blank=True)
     municipality = serializers.CharField(max_length=100, required=False, allow_blank=True)
     budget_min = serializers.IntegerField(min_value=0, required=False, allow_null=True)

@@ -1,4 +1,3 @@
-from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
@@ -28,9 +27,14 @@ class NeedFilter(django_filters.FilterSet):
             return queryset
         return queryset.filter(organization_id__in=user_org_ids(self.request.user))
 
-    def filter_cpv_division(self, queryset: QuerySet[Need], name: str, value: str) -> QuerySet[Need]:
-        ids = [n.pk for n in queryset.only("pk", "cpv_codes") if any(
-            c.startswith(value) for c in n.cpv_codes)]
+    def filter_cpv_division(
+        self, queryset: QuerySet[Need], name: str, value: str
+    ) -> QuerySet[Need]:
+        ids = [
+            n.pk
+            for n in queryset.only("pk", "cpv_codes")
+            if any(c.startswith(value) for c in n.cpv_codes)
+        ]
         return queryset.filter(pk__in=ids)
 
 
@@ -43,15 +47,23 @@ class NeedListApi(generics.ListAPIView[Need]):
     def get_queryset(self) -> QuerySet[Need]:
         return selectors.need_list(user=self.request.user)
 
-    @extend_schema(request=s.NeedInput, responses={201: s.NeedDetailOutput},
-                   summary="Create a need (as a draft)")
+    @extend_schema(
+        request=s.NeedInput,
+        responses={201: s.NeedDetailOutput},
+        summary="Create a need (as a draft)",
+    )
     def post(self, request: Request) -> Response:
         data = validated(s.NeedInput, request)
         organization = data.pop("organization")
-        need = services.need_create(user=request.user, organization=organization,  # type: ignore[arg-type]
-                                    data=data)
-        return Response(s.NeedDetailOutput(need, context={"request": request}).data,
-                        status=status.HTTP_201_CREATED)
+        need = services.need_create(
+            user=request.user,
+            organization=organization,  # type: ignore[arg-type]
+            data=data,
+        )
+        return Response(
+            s.NeedDetailOutput(need, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class NeedDetailApi(APIView):
@@ -79,8 +91,11 @@ class NeedDetailApi(APIView):
 class NeedPublishApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=None, responses=s.NeedDetailOutput,
-                   summary="Publish a need (verified public buyers)")
+    @extend_schema(
+        request=None,
+        responses=s.NeedDetailOutput,
+        summary="Publish a need (verified public buyers)",
+    )
     def post(self, request: Request, pk: int) -> Response:
         need = selectors.need_get(user=request.user, need_id=pk)
         need = services.need_publish(user=request.user, need=need)  # type: ignore[arg-type]

@@ -8,9 +8,10 @@ from rest_framework.views import APIView
 from backend.reference.cpv import cpv_search
 from backend.reference.vocabularies import COUNTIES, LANGUAGES, PROCEDURES, SECTORS, STAGES, Term
 
+
 class TermOutput(serializers.Serializer):  # type: ignore[type-arg]
     code = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
 
 
 def _terms(terms: tuple[Term, ...]) -> list[dict[str, str]]:
@@ -49,8 +50,11 @@ class LanguagesApi(_VocabularyApi):
 class CpvApi(APIView):
     permission_classes = [permissions.AllowAny]
 
-    @extend_schema(parameters=[OpenApiParameter("q", OpenApiTypes.STR, required=False)],
-                   responses=TermOutput(many=True), summary="Look up CPV codes")
+    @extend_schema(
+        parameters=[OpenApiParameter("q", OpenApiTypes.STR, required=False)],
+        responses=TermOutput(many=True),
+        summary="Look up CPV codes",
+    )
     def get(self, request: Request) -> Response:
         query = request.query_params.get("q", "").strip()[:100]
         codes = cpv_search(query) if query else []

@@ -21,8 +21,17 @@ class ResponseOutput(serializers.ModelSerializer[Response]):
 
     class Meta:
         model = Response
-        fields = ["id", "need", "organization", "author_name", "summary", "body", "confidential",
-                  "created_at", "updated_at"]
+        fields = [
+            "id",
+            "need",
+            "organization",
+            "author_name",
+            "summary",
+            "body",
+            "confidential",
+            "created_at",
+            "updated_at",
+        ]
 
     def get_author_name(self, response: Response) -> str:
         return str(response.author) if response.author else ""

@@ -21,8 +21,11 @@ class ResponseListApi(generics.ListAPIView[NeedResponse]):
     def get_queryset(self) -> QuerySet[NeedResponse]:
         return selectors.response_list(user=self.request.user)
 
-    @extend_schema(request=s.ResponseInput, responses={201: s.ResponseOutput},
-                   summary="Answer a need (confidential by default)")
+    @extend_schema(
+        request=s.ResponseInput,
+        responses={201: s.ResponseOutput},
+        summary="Answer a need (confidential by default)",
+    )
     def post(self, request: Request) -> Response:
         data = validated(s.ResponseInput, request)
         need = need_get(user=request.user, need_id=data.pop("need").pk)

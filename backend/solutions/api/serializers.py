@@ -1,7 +1,12 @@
 from rest_framework import serializers
 
 from backend.accounts.models import Organization
-from backend.common.serializers import CountyListField, CpvListField, OrganizationBrief, sector_label
+from backend.common.serializers import (
+    CountyListField,
+    CpvListField,
+    OrganizationBrief,
+    sector_label,
+)
 from backend.reference.vocabularies import county_choices, language_choices, sector_choices
 from backend.solutions.models import Solution
 
@@ -14,9 +19,23 @@ class SolutionOutput(serializers.ModelSerializer[Solution]):
 
     class Meta:
         model = Solution
-        fields = ["id", "title", "description", "sector", "cpv_codes", "trl", "regions",
-                  "language", "website", "status", "published_at", "organization", "version",
-                  "created_at", "updated_at"]
+        fields = [
+            "id",
+            "title",
+            "description",
+            "sector",
+            "cpv_codes",
+            "trl",
+            "regions",
+            "language",
+            "website",
+            "status",
+            "published_at",
+            "organization",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
 
 
 class SolutionInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -24,15 +43,18 @@ class SolutionInput(serializers.Serializer):  # type: ignore[type-arg]
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(min_length=40)
     sector = serializers.ChoiceField(choices=sector_choices())
-    cpv_codes = serializers.ListField(child=serializers.CharField(max_length=12), required=False,
-                                      max_length=20)
+    cpv_codes = serializers.ListField(
+        child=serializers.CharField(max_length=12), required=False, max_length=20
+    )
     trl = serializers.IntegerField(min_value=1, max_value=9)
-    regions = serializers.ListField(child=serializers.ChoiceField(choices=county_choices()),
-                                    required=False)
+    regions = serializers.ListField(
+        child=serializers.ChoiceField(choices=county_choices()), required=False
+    )
     language = serializers.ChoiceField(choices=language_choices(), required=False)
     website = serializers.URLField(required=False, allow_blank=True)
-    status = serializers.ChoiceField(choices=[("draft", "draft"), ("published", "published")],
-                                     required=False)
+    status = serializers.ChoiceField(
+        choices=[("draft", "draft"), ("published", "published")], required=False
+    )
 
 
 class SolutionUpdateInput(SolutionInput):

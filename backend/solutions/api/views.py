@@ -21,7 +21,9 @@ class SolutionFilter(django_filters.FilterSet):
         model = Solution
         fields = ["status", "sector", "language", "trl", "organization"]
 
-    def filter_mine(self, queryset: QuerySet[Solution], name: str, value: bool) -> QuerySet[Solution]:
+    def filter_mine(
+        self, queryset: QuerySet[Solution], name: str, value: bool
+    ) -> QuerySet[Solution]:
         if not value:
             return queryset
         return queryset.filter(organization_id__in=user_org_ids(self.request.user))
@@ -36,13 +38,19 @@ class SolutionListApi(generics.ListAPIView[Solution]):
     def get_queryset(self) -> QuerySet[Solution]:
         return selectors.solution_list(user=self.request.user)
 
-    @extend_schema(request=s.SolutionInput, responses={201: s.SolutionOutput},
-                   summary="Create a solution profile")
+    @extend_schema(
+        request=s.SolutionInput,
+        responses={201: s.SolutionOutput},
+        summary="Create a solution profile",
+    )
     def post(self, request: Request) -> Response:
         data = validated(s.SolutionInput, request)
         organization = data.pop("organization")
-        solution = services.solution_create(user=request.user,  # type: ignore[arg-type]
-                                            organization=organization, data=data)
+        solution = services.solution_create(
+            user=request.user,  # type: ignore[arg-type]
+            organization=organization,
+            data=data,
+        )
         return Response(s.SolutionOutput(solution).data, status=status.HTTP_201_CREATED)
 
 
@@ -56,8 +64,11 @@ class SolutionDetailApi(APIView):
     def patch(self, request: Request, pk: int) -> Response:
         solution = selectors.solution_get(user=request.user, solution_id=pk)
         data = validated(s.SolutionUpdateInput, request, partial=True)
-        solution = services.solution_update(user=request.user, solution=solution,  # type: ignore[arg-type]
-                                            data=data)
+        solution = services.solution_update(
+            user=request.user,
+            solution=solution,  # type: ignore[arg-type]
+            data=data,
+        )
         return Response(s.SolutionOutput(solution).data)
 
 
@@ -67,8 +78,10 @@ class SolutionPublishApi(APIView):
     @extend_schema(request=None, responses=s.SolutionOutput, summary="Publish a solution")
     def post(self, request: Request, pk: int) -> Response:
         solution = selectors.solution_get(user=request.user, solution_id=pk)
-        solution = services.solution_publish(user=request.user,  # type: ignore[arg-type]
-                                             solution=solution)
+        solution = services.solution_publish(
+            user=request.user,  # type: ignore[arg-type]
+            solution=solution,
+        )
         return Response(s.SolutionOutput(solution).data)
 
 
@@ -78,6 +91,8 @@ class SolutionArchiveApi(APIView):
     @extend_schema(request=None, responses=s.SolutionOutput, summary="Archive a solution")
     def post(self, request: Request, pk: int) -> Response:
         solution = selectors.solution_get(user=request.user, solution_id=pk)
-        solution = services.solution_archive(user=request.user,  # type: ignore[arg-type]
-                                             solution=solution)
+        solution = services.solution_archive(
+            user=request.user,  # type: ignore[arg-type]
+            solution=solution,
+        )
         return Response(s.SolutionOutput(solution).data)

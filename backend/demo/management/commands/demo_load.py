@@ -10,8 +10,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         counts = demo_load()
-        self.stdout.write(self.style.SUCCESS(
-            "Demo data: " + ", ".join(f"{v} {k}" for k, v in counts.items())))
-        self.stdout.write("\nDemo logins (password: %s):" % PASSWORD)
+        self.stdout.write(
+            self.style.SUCCESS("Demo data: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        )
+        self.stdout.write(f"\nDemo logins (password: {PASSWORD}):")
         for email, name, org, role in DEMO_USERS:
             self.stdout.write(f"  {role:<9} {email:<34} {name}" + (f", {org}" if org else ""))

@@ -6,8 +6,10 @@ from backend.discovery.services import search_reindex
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search indices from the database into new versioned indices and swap " \
-           "the aliases (zero downtime for searches meanwhile)."
+    help = (
+        "Rebuild the search indices from the database into new versioned indices and swap "
+        "the aliases (zero downtime for searches meanwhile)."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         search_reindex()
