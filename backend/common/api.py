@@ -3,19 +3,23 @@
 from typing import Any
 
 from django.http import HttpResponse
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 from rest_framework.request import Request
 
+from backend.accounts.models import User
 
-def inline_serializer(
-    *, name: str, fields: dict[str, serializers.Field]
-) -> type[serializers.Serializer]:  # type: ignore[type-arg]
-    return type(name, (serializers.Serializer,), fields)
+
+def auth_user(request: Request) -> User:
+    """The signed-in user (services take a User, never an AnonymousUser)."""
+    if not request.user.is_authenticated:
+        raise exceptions.NotAuthenticated()
+    user: User = request.user
+    return user
 
 
 def validated(
-    serializer_class: type[serializers.Serializer],
-    request: Request,  # type: ignore[type-arg]
+    serializer_class: type[serializers.Serializer[Any]],
+    request: Request,
     *,
     partial: bool = False,
 ) -> dict[str, Any]:

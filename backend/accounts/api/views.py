@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from backend.accounts import selectors, services
 from backend.accounts.api import serializers as s
 from backend.accounts.models import Membership, Organization, User
-from backend.common.api import validated
+from backend.common.api import auth_user, validated
 
 
 def _session_payload(request: Request) -> dict[str, Any]:
@@ -80,7 +80,7 @@ class TokenApi(APIView):
         request=None, responses=s.TokenOutput, summary="Get an API token for integrations"
     )
     def post(self, request: Request) -> Response:
-        token, _created = Token.objects.get_or_create(user=request.user)  # type: ignore[misc]
+        token, _created = Token.objects.get_or_create(user=auth_user(request))
         return Response({"token": token.key})
 
 
@@ -100,7 +100,7 @@ class OrganizationListApi(generics.ListAPIView[Organization]):
     )
     def post(self, request: Request) -> Response:
         org = services.organization_create(
-            user=request.user,  # type: ignore[arg-type]
+            user=auth_user(request),
             **validated(s.OrganizationInput, request),
         )
         return Response(s.OrganizationOutput(org).data, status=status.HTTP_201_CREATED)
@@ -121,7 +121,7 @@ class OrganizationVerifyApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         org = get_object_or_404(Organization, pk=pk)
-        org = services.organization_verify(user=request.user, organization=org)  # type: ignore[arg-type]
+        org = services.organization_verify(user=auth_user(request), organization=org)
         return Response(s.OrganizationOutput(org).data)
 
 
@@ -147,8 +147,8 @@ class OrganizationMembersApi(generics.ListAPIView[Any]):
     def post(self, request: Request, pk: int) -> Response:
         org = get_object_or_404(Organization, pk=pk)
         membership = services.membership_add(
-            user=request.user,
-            organization=org,  # type: ignore[arg-type]
+            user=auth_user(request),
+            organization=org,
             **validated(s.MemberInput, request),
         )
         return Response(s.MemberOutput(membership).data, status=status.HTTP_201_CREATED)

@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 from backend.accounts.selectors import user_supplier_org_ids
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
-from backend.common.api import csv_response, validated
+from backend.common.api import auth_user, csv_response, validated
 from backend.dialogue import selectors, services
 from backend.dialogue.api import serializers as s
 from backend.dialogue.models import DialogueConference, MeetingSlot, Registration
@@ -52,8 +52,8 @@ class ConferenceListApi(generics.ListAPIView[DialogueConference]):
         data = validated(s.ConferenceInput, request)
         organization = data.pop("organization")
         conf = services.conference_create(
-            user=request.user,
-            organization=organization,  # type: ignore[arg-type]
+            user=auth_user(request),
+            organization=organization,
             data=data,
         )
         conf = selectors.conference_get(user=request.user, conference_id=conf.pk)
@@ -71,7 +71,7 @@ class ConferenceDetailApi(APIView):
     def patch(self, request: Request, pk: int) -> Response:
         conf = selectors.conference_get(user=request.user, conference_id=pk)
         data = validated(s.ConferenceUpdateInput, request, partial=True)
-        services.conference_update(user=request.user, conference=conf, data=data)  # type: ignore[arg-type]
+        services.conference_update(user=auth_user(request), conference=conf, data=data)
         return Response(
             s.ConferenceOutput(selectors.conference_get(user=request.user, conference_id=pk)).data
         )
@@ -83,7 +83,7 @@ class ConferencePublishApi(APIView):
     @extend_schema(request=None, responses=s.ConferenceOutput, summary="Announce a conference")
     def post(self, request: Request, pk: int) -> Response:
         conf = selectors.conference_get(user=request.user, conference_id=pk)
-        services.conference_publish(user=request.user, conference=conf)  # type: ignore[arg-type]
+        services.conference_publish(user=auth_user(request), conference=conf)
         return Response(
             s.ConferenceOutput(selectors.conference_get(user=request.user, conference_id=pk)).data
         )
@@ -109,9 +109,9 @@ class RegistrationListApi(generics.ListAPIView[Registration]):
         conf = selectors.conference_get(user=request.user, conference_id=pk)
         data = validated(s.RegistrationInput, request)
         registration = services.registration_create(
-            user=request.user,
+            user=auth_user(request),
             conference=conf,
-            organization=data["organization"],  # type: ignore[arg-type]
+            organization=data["organization"],
             participants=[dict(p) for p in data["participants"]],
         )
         return Response(s.RegistrationOutput(registration).data, status=status.HTTP_201_CREATED)
@@ -126,7 +126,7 @@ class RegistrationDetailApi(APIView):
         registration = get_object_or_404(
             selectors.registration_list(user=request.user, conference=conf), pk=registration_id
         )
-        services.registration_cancel(user=request.user, registration=registration)  # type: ignore[arg-type]
+        services.registration_cancel(user=auth_user(request), registration=registration)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -188,8 +188,8 @@ class SlotListApi(generics.ListAPIView[MeetingSlot]):
     def post(self, request: Request, pk: int) -> Response:
         conf = selectors.conference_get(user=request.user, conference_id=pk)
         slot = services.slot_create(
-            user=request.user,
-            conference=conf,  # type: ignore[arg-type]
+            user=auth_user(request),
+            conference=conf,
             **validated(s.SlotInput, request),
         )
         return Response(s.SlotOutput(slot).data, status=status.HTTP_201_CREATED)
@@ -209,8 +209,8 @@ class SlotBookApi(APIView):
         slot = _visible_slot(request, pk)
         data = validated(s.BookInput, request)
         slot = services.slot_book(
-            user=request.user,
-            slot=slot,  # type: ignore[arg-type]
+            user=auth_user(request),
+            slot=slot,
             organization=data["organization"],
         )
         return Response(s.SlotOutput(slot).data)
@@ -222,7 +222,7 @@ class SlotCancelApi(APIView):
     @extend_schema(request=None, responses=s.SlotOutput, summary="Cancel a 1:1 booking")
     def post(self, request: Request, pk: int) -> Response:
         slot = _visible_slot(request, pk)
-        slot = services.slot_cancel(user=request.user, slot=slot)  # type: ignore[arg-type]
+        slot = services.slot_cancel(user=auth_user(request), slot=slot)
         return Response(s.SlotOutput(slot).data)
 
 

@@ -10,12 +10,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.common.api import auth_user
 from backend.common.exceptions import ServiceUnavailable
 from backend.discovery import selectors, services
 from backend.discovery.api import serializers as s
 from backend.discovery.models import SavedSearch
 from search.backends.base import InvalidSearchRequest, SearchUnavailable
-from search.types import FILTER_KEYS, SearchRequest
+from search.types import FILTER_KEYS, KINDS, SearchRequest
 
 _FILTER_PARAMS = [
     OpenApiParameter(
@@ -112,15 +113,11 @@ class AutocompleteApi(APIView):
     )
     def get(self, request: Request) -> Response:
         prefix = request.query_params.get("q", "").strip()[:100]
-        kinds = tuple(
-            k
-            for k in request.query_params.getlist("type")
-            if k in ("need", "solution", "conference")
-        )
+        kinds = tuple(k for k in KINDS if k in request.query_params.getlist("type"))
         if not prefix:
             return Response({"suggestions": []})
         try:
-            suggestions = services.search_backend().autocomplete(prefix, kinds)  # type: ignore[arg-type]
+            suggestions = services.search_backend().autocomplete(prefix, kinds)
         except SearchUnavailable as exc:
             raise _unavailable() from exc
         return Response({"suggestions": suggestions})
@@ -144,7 +141,7 @@ class SavedSearchListApi(generics.ListAPIView[SavedSearch]):
         serializer = s.SavedSearchInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         saved = services.saved_search_create(
-            user=request.user,  # type: ignore[arg-type]
+            user=auth_user(request),
             data=dict(serializer.validated_data),
         )
         return Response(s.SavedSearchOutput(saved).data, status=status.HTTP_201_CREATED)

@@ -5,6 +5,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.common.access import check_advisor
+from backend.common.api import auth_user
 from backend.insights.selectors import pipeline_overview
 
 
@@ -43,5 +44,5 @@ class PipelineApi(APIView):
 
     @extend_schema(responses=PipelineOutput, summary="Pipeline overview (advisors)")
     def get(self, request: Request) -> Response:
-        check_advisor(user=request.user)
+        check_advisor(user=auth_user(request))
         return Response(pipeline_overview())

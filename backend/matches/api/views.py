@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from backend.accounts.selectors import user_is_advisor
 from backend.common.access import check_advisor
-from backend.common.api import csv_response, validated
+from backend.common.api import auth_user, csv_response, validated
 from backend.matches import selectors, services
 from backend.matches.api import serializers as s
 from backend.matches.models import Match, MatchNote, Notification
@@ -41,10 +41,8 @@ class MatchListApi(_MatchListBase):
     )
     def post(self, request: Request) -> Response:
         match = services.match_create_manual(
-            user=request.user,
-            **validated(  # type: ignore[arg-type]
-                s.ManualMatchInput, request
-            ),
+            user=auth_user(request),
+            **validated(s.ManualMatchInput, request),
         )
         match = selectors.match_get(user=request.user, match_id=match.pk)
         return Response(s.MatchAdvisorOutput(match).data, status=status.HTTP_201_CREATED)
@@ -84,7 +82,7 @@ class _DecisionApi(APIView):
 class MatchShortlistApi(_DecisionApi):
     @extend_schema(request=None, responses=s.MatchAdvisorOutput, summary="Shortlist (advisors)")
     def post(self, request: Request, pk: int) -> Response:
-        match = services.match_shortlist(user=request.user, match=self._match(request, pk))  # type: ignore[arg-type]
+        match = services.match_shortlist(user=auth_user(request), match=self._match(request, pk))
         return self._out(request, match)
 
 
@@ -95,7 +93,7 @@ class MatchIntroduceApi(_DecisionApi):
         summary="Introduce the parties (advisors); notifies both",
     )
     def post(self, request: Request, pk: int) -> Response:
-        match = services.match_introduce(user=request.user, match=self._match(request, pk))  # type: ignore[arg-type]
+        match = services.match_introduce(user=auth_user(request), match=self._match(request, pk))
         return self._out(request, match)
 
 
@@ -108,8 +106,8 @@ class MatchRejectApi(_DecisionApi):
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.RejectInput, request)
         match = services.match_reject(
-            user=request.user,
-            match=self._match(request, pk),  # type: ignore[arg-type]
+            user=auth_user(request),
+            match=self._match(request, pk),
             reason=data["reason"],
         )
         return self._out(request, match)
@@ -134,8 +132,8 @@ class MatchNotesApi(generics.ListAPIView[Any]):
     def post(self, request: Request, pk: int) -> Response:
         match = selectors.match_get(user=request.user, match_id=pk)
         note = services.match_note_add(
-            user=request.user,
-            match=match,  # type: ignore[arg-type]
+            user=auth_user(request),
+            match=match,
             **validated(s.NoteInput, request),
         )
         return Response(s.NoteOutput(note).data, status=status.HTTP_201_CREATED)
@@ -149,9 +147,9 @@ class MatchExportApi(APIView):
         summary="Export curation decisions as CSV (advisors)",
     )
     def get(self, request: Request) -> Any:
-        check_advisor(user=request.user)
+        check_advisor(user=auth_user(request))
         matches = selectors.match_list(user=request.user).order_by("need_id", "-score")
-        content = services.match_export_csv(user=request.user, matches=matches)  # type: ignore[arg-type]
+        content = services.match_export_csv(user=auth_user(request), matches=matches)
         return csv_response(content, f"matcher-{timezone.localdate():%Y-%m-%d}.csv")
 
 

@@ -1,4 +1,3 @@
-
 import django_filters
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
@@ -8,7 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.accounts.selectors import user_org_ids
-from backend.common.api import validated
+from backend.common.api import auth_user, validated
 from backend.needs import selectors, services
 from backend.needs.api import serializers as s
 from backend.needs.models import Need
@@ -56,8 +55,8 @@ class NeedListApi(generics.ListAPIView[Need]):
         data = validated(s.NeedInput, request)
         organization = data.pop("organization")
         need = services.need_create(
-            user=request.user,
-            organization=organization,  # type: ignore[arg-type]
+            user=auth_user(request),
+            organization=organization,
             data=data,
         )
         return Response(
@@ -79,12 +78,12 @@ class NeedDetailApi(APIView):
     def patch(self, request: Request, pk: int) -> Response:
         need = self._get(request, pk)
         data = validated(s.NeedUpdateInput, request, partial=True)
-        need = services.need_update(user=request.user, need=need, data=data)  # type: ignore[arg-type]
+        need = services.need_update(user=auth_user(request), need=need, data=data)
         return Response(s.NeedDetailOutput(need, context={"request": request}).data)
 
     @extend_schema(request=None, responses={204: None}, summary="Delete a draft")
     def delete(self, request: Request, pk: int) -> Response:
-        services.need_delete(user=request.user, need=self._get(request, pk))  # type: ignore[arg-type]
+        services.need_delete(user=auth_user(request), need=self._get(request, pk))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -98,7 +97,7 @@ class NeedPublishApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         need = selectors.need_get(user=request.user, need_id=pk)
-        need = services.need_publish(user=request.user, need=need)  # type: ignore[arg-type]
+        need = services.need_publish(user=auth_user(request), need=need)
         return Response(s.NeedDetailOutput(need, context={"request": request}).data)
 
 
@@ -108,5 +107,5 @@ class NeedCloseApi(APIView):
     @extend_schema(request=None, responses=s.NeedDetailOutput, summary="Close a need")
     def post(self, request: Request, pk: int) -> Response:
         need = selectors.need_get(user=request.user, need_id=pk)
-        need = services.need_close(user=request.user, need=need)  # type: ignore[arg-type]
+        need = services.need_close(user=auth_user(request), need=need)
         return Response(s.NeedDetailOutput(need, context={"request": request}).data)

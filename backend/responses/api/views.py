@@ -5,7 +5,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.common.api import validated
+from backend.common.api import auth_user, validated
 from backend.needs.selectors import need_get
 from backend.responses import selectors, services
 from backend.responses.api import serializers as s
@@ -28,8 +28,8 @@ class ResponseListApi(generics.ListAPIView[NeedResponse]):
     )
     def post(self, request: Request) -> Response:
         data = validated(s.ResponseInput, request)
-        need = need_get(user=request.user, need_id=data.pop("need").pk)
-        response = services.response_create(user=request.user, need=need, **data)  # type: ignore[arg-type]
+        need = need_get(user=auth_user(request), need_id=data.pop("need").pk)
+        response = services.response_create(user=auth_user(request), need=need, **data)
         return Response(s.ResponseOutput(response).data, status=status.HTTP_201_CREATED)
 
 
@@ -39,14 +39,14 @@ class ResponseDetailApi(APIView):
     @extend_schema(responses=s.ResponseOutput)
     def get(self, request: Request, pk: int) -> Response:
         response = selectors.response_get(user=request.user, response_id=pk)
-        services.response_record_view(user=request.user, response=response)  # type: ignore[arg-type]
+        services.response_record_view(user=auth_user(request), response=response)
         return Response(s.ResponseOutput(response).data)
 
     @extend_schema(request=s.ResponseUpdateInput, responses=s.ResponseOutput)
     def patch(self, request: Request, pk: int) -> Response:
         response = selectors.response_get(user=request.user, response_id=pk)
         data = validated(s.ResponseUpdateInput, request, partial=True)
-        response = services.response_update(user=request.user, response=response, data=data)  # type: ignore[arg-type]
+        response = services.response_update(user=auth_user(request), response=response, data=data)
         return Response(s.ResponseOutput(response).data)
 
 

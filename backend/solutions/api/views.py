@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.accounts.selectors import user_org_ids
-from backend.common.api import validated
+from backend.common.api import auth_user, validated
 from backend.solutions import selectors, services
 from backend.solutions.api import serializers as s
 from backend.solutions.models import Solution
@@ -47,7 +47,7 @@ class SolutionListApi(generics.ListAPIView[Solution]):
         data = validated(s.SolutionInput, request)
         organization = data.pop("organization")
         solution = services.solution_create(
-            user=request.user,  # type: ignore[arg-type]
+            user=auth_user(request),
             organization=organization,
             data=data,
         )
@@ -65,8 +65,8 @@ class SolutionDetailApi(APIView):
         solution = selectors.solution_get(user=request.user, solution_id=pk)
         data = validated(s.SolutionUpdateInput, request, partial=True)
         solution = services.solution_update(
-            user=request.user,
-            solution=solution,  # type: ignore[arg-type]
+            user=auth_user(request),
+            solution=solution,
             data=data,
         )
         return Response(s.SolutionOutput(solution).data)
@@ -79,7 +79,7 @@ class SolutionPublishApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         solution = selectors.solution_get(user=request.user, solution_id=pk)
         solution = services.solution_publish(
-            user=request.user,  # type: ignore[arg-type]
+            user=auth_user(request),
             solution=solution,
         )
         return Response(s.SolutionOutput(solution).data)
@@ -92,7 +92,7 @@ class SolutionArchiveApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         solution = selectors.solution_get(user=request.user, solution_id=pk)
         solution = services.solution_archive(
-            user=request.user,  # type: ignore[arg-type]
+            user=auth_user(request),
             solution=solution,
         )
         return Response(s.SolutionOutput(solution).data)
