@@ -1,14 +1,14 @@
-import { ApiError, api, setApiLanguage, setCsrfToken, buildUrl } from './client';
+import { ApiError, api, apiPath, setApiLanguage, setCsrfToken, buildUrl } from './client';
 import { mockFetch } from '../test/render';
 
 describe('api client', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('sends CSRF token and language on unsafe methods, same-origin credentials', async () => {
-    const { calls } = mockFetch({ '/api/needs/': () => ({ status: 201, body: { id: 1 } }) });
+    const { calls } = mockFetch({ '/api/auth/session/': () => ({ status: 200, body: { user: null, csrf_token: 'x' } }) });
     setCsrfToken('abc');
     setApiLanguage('en');
-    await api.post('/api/needs/', { title: 'x' });
+    await api.post('/api/auth/session/', { email: 'a@b.no', password: 'x' });
     const init = calls[0]?.init;
     const headers = init?.headers as Record<string, string>;
     expect(headers['X-CSRFToken']).toBe('abc');
@@ -17,18 +17,23 @@ describe('api client', () => {
     setApiLanguage('nb');
   });
 
-  it('does not send CSRF on GET', async () => {
+  it('does not send CSRF on GET and drops empty query values', async () => {
     const { calls } = mockFetch({ '/api/needs/': { count: 0, results: [] } });
-    await api.get('/api/needs/', { status: 'published', empty: '' });
+    await api.get('/api/needs/', { query: { status: 'published', empty: '' } });
     expect((calls[0]?.init?.headers as Record<string, string>)['X-CSRFToken']).toBeUndefined();
     expect(calls[0]?.url.search).toBe('?status=published');
   });
 
+  it('fills path parameters from the schema path', () => {
+    expect(apiPath('/api/needs/{id}/publish/', { id: 12 })).toBe('/api/needs/12/publish/');
+    expect(() => apiPath('/api/needs/{id}/', {})).toThrow();
+  });
+
   it('turns DRF errors into ApiError with field errors', async () => {
-    mockFetch({ '/api/needs/': () => ({ status: 400, body: { title: ['Påkrevd.'], non_field_errors: ['Nei'] } }) });
-    const err = await api.post('/api/needs/', {}).catch((e: unknown) => e);
+    mockFetch({ '/api/auth/register/': () => ({ status: 400, body: { email: ['Påkrevd.'], non_field_errors: ['Nei'] } }) });
+    const err = await api.post('/api/auth/register/', { email: '', password: '', full_name: '' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).fieldErrors).toEqual({ title: ['Påkrevd.'], non_field_errors: ['Nei'] });
+    expect((err as ApiError).fieldErrors).toEqual({ email: ['Påkrevd.'], non_field_errors: ['Nei'] });
   });
 
   it('exposes detail for 503', async () => {

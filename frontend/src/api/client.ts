@@ -1,3 +1,5 @@
+import type { paths } from './generated/schema';
+
 /**
  * Thin typed HTTP client for the Django API: same-origin session auth,
  * CSRF header on unsafe methods, Accept-Language from the language switch,
@@ -98,10 +100,46 @@ export async function request<T>(
   return body as T;
 }
 
+type PathParams = Record<string, string | number>;
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+type PathsWith<M extends Method> = { [P in keyof paths]: paths[P] extends { [K in M]: object } ? P : never }[keyof paths];
+type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : undefined;
+type Success<O> = O extends { responses: infer Rs }
+  ? 200 extends keyof Rs
+    ? JsonOf<Rs[200]>
+    : 201 extends keyof Rs
+      ? JsonOf<Rs[201]>
+      : undefined
+  : never;
+type BodyOf<O> = O extends { requestBody?: infer RB } ? (NonNullable<RB> extends { content: { 'application/json': infer B } } ? B : undefined) : undefined;
+type Op<P extends keyof paths, M extends Method> = paths[P] extends { [K in M]: infer O } ? O : never;
+
+/** Response type of an operation, straight from the OpenAPI schema. */
+export type ApiResponse<P extends keyof paths, M extends Method = 'get'> = Success<Op<P, M>>;
+export type ApiBody<P extends keyof paths, M extends Method> = BodyOf<Op<P, M>>;
+
+/** Fills `{id}`-style path parameters; the template must be a path in the schema. */
+export function apiPath<P extends keyof paths>(template: P, params: PathParams = {}): string {
+  return (template as string).replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+type Opts = { params?: PathParams; query?: QueryParams; signal?: AbortSignal };
+
+/**
+ * Typed against the generated schema (src/api/generated/schema.ts): the path must exist
+ * for the method, the body must match the request schema, and the result has the
+ * response schema's type. A backend change that breaks the UI fails `npm run typecheck`.
+ */
 export const api = {
-  get: <T>(path: string, params?: QueryParams, signal?: AbortSignal) => request<T>('GET', path, { params, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
+  get: <P extends PathsWith<'get'>>(path: P, opts: Opts = {}) =>
+    request<Success<Op<P, 'get'>>>('GET', apiPath(path, opts.params), { params: opts.query, signal: opts.signal }),
+  post: <P extends PathsWith<'post'>>(path: P, body: BodyOf<Op<P, 'post'>>, opts: Opts = {}) =>
+    request<Success<Op<P, 'post'>>>('POST', apiPath(path, opts.params), { body: body ?? {} }),
+  patch: <P extends PathsWith<'patch'>>(path: P, body: BodyOf<Op<P, 'patch'>>, opts: Opts = {}) =>
+    request<Success<Op<P, 'patch'>>>('PATCH', apiPath(path, opts.params), { body }),
+  delete: <P extends PathsWith<'delete'>>(path: P, opts: Opts = {}) => request<undefined>('DELETE', apiPath(path, opts.params)),
 };

@@ -44,7 +44,7 @@ describe('Layout', () => {
     mockFetch({
       '/api/auth/session/': {
         csrf_token: 't',
-        user: { id: 1, email: 'innkjoper@bergen.kommune.no', full_name: 'Ingrid Innkjøper', memberships: [{ organization: { id: 2, name: 'Bergen kommune', kind: 'public_buyer' } }] },
+        user: { id: 1, email: 'innkjoper@bergen.kommune.no', full_name: 'Ingrid Innkjøper', roles: ['buyer'], is_advisor: false, memberships: [{ id: 1, organization: { id: 2, name: 'Bergen kommune', kind: 'public_buyer' } }] },
       },
     });
     renderLayout();

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from '../api/client';
-import type { OrgKind, OrganizationRef, Session, User } from '../api/types';
+import type { OrgKind, OrganizationRef, User } from '../api/types';
 
 export const sessionKey = ['session'] as const;
 
@@ -8,7 +8,7 @@ export function useSession() {
   return useQuery({
     queryKey: sessionKey,
     queryFn: async () => {
-      const session = await api.get<Session>('/api/auth/session/');
+      const session = await api.get('/api/auth/session/');
       setCsrfToken(session.csrf_token);
       return session;
     },
@@ -22,23 +22,16 @@ export function useCurrentUser(): User | null {
 }
 
 export function userOrganizations(user: User | null): OrganizationRef[] {
-  if (!user) return [];
-  const fromMemberships = (user.memberships ?? []).map((m) => m.organization);
-  return fromMemberships.length > 0 ? fromMemberships : (user.organizations ?? []);
+  return (user?.memberships ?? []).map((m) => m.organization);
 }
 
 export type Role = 'buyer' | 'supplier' | 'advisor';
 
-const kindToRole: Record<OrgKind, Role> = { public_buyer: 'buyer', supplier: 'supplier', advisory: 'advisor' };
-
 export function userRoles(user: User | null): Set<Role> {
   const roles = new Set<Role>();
   if (!user) return roles;
-  if (user.is_advisor || user.role === 'advisor') roles.add('advisor');
-  if (user.role === 'buyer' || user.role === 'supplier') roles.add(user.role);
-  for (const org of userOrganizations(user)) {
-    if (org.kind) roles.add(kindToRole[org.kind]);
-  }
+  for (const r of user.roles) if (r === 'buyer' || r === 'supplier' || r === 'advisor') roles.add(r);
+  if (user.is_advisor) roles.add('advisor');
   return roles;
 }
 
@@ -62,9 +55,7 @@ export function useLogin() {
 }
 
 export function useRegister() {
-  return useSessionMutation((vars: { email: string; password: string; full_name: string }) =>
-    api.post('/api/auth/register/', vars),
-  );
+  return useSessionMutation((vars: { email: string; password: string; full_name: string }) => api.post('/api/auth/register/', vars));
 }
 
 export function useLogout() {

@@ -1,13 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
-import { asList, type ListOrPage } from '../api/list';
-import type { Organization } from '../api/types';
 
-export function useOrganizations(params: Record<string, string>, enabled = true) {
+export function useOrganizations(query: Record<string, string>, enabled = true) {
   return useQuery({
-    queryKey: ['organizations', params],
-    queryFn: () => api.get<ListOrPage<Organization>>('/api/organizations/', { page_size: 100, ...params }),
-    select: asList,
+    queryKey: ['organizations', query],
+    queryFn: () => api.get('/api/organizations/', { query: { page_size: 100, ...query } }),
+    select: (d) => d.results,
     enabled,
   });
 }
@@ -15,7 +13,7 @@ export function useOrganizations(params: Record<string, string>, enabled = true)
 export function useVerifyOrganization() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.post<Organization>(`/api/organizations/${id}/verify/`),
+    mutationFn: (id: number) => api.post('/api/organizations/{id}/verify/', undefined, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['organizations'] }),
   });
 }

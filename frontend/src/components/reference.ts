@@ -5,12 +5,18 @@ import { useI18n } from '../app/i18n';
 
 export type RefKind = 'sectors' | 'counties' | 'stages' | 'procedures';
 
+const refPaths = {
+  sectors: '/api/reference/sectors/',
+  counties: '/api/reference/counties/',
+  stages: '/api/reference/stages/',
+  procedures: '/api/reference/procedures/',
+} as const;
+
 export function useReference(kind: RefKind) {
   const { lang } = useI18n();
   return useQuery({
     queryKey: ['reference', kind, lang],
-    queryFn: () => api.get<RefItem[] | { results: RefItem[] }>(`/api/reference/${kind}/`),
-    select: (data) => (Array.isArray(data) ? data : data.results),
+    queryFn: () => api.get(refPaths[kind]),
     staleTime: 10 * 60_000,
   });
 }
@@ -19,8 +25,7 @@ export function useCpv(q: string) {
   const { lang } = useI18n();
   return useQuery({
     queryKey: ['reference', 'cpv', q, lang],
-    queryFn: () => api.get<RefItem[] | { results: RefItem[] }>('/api/reference/cpv/', { q }),
-    select: (data) => (Array.isArray(data) ? data : data.results),
+    queryFn: () => api.get('/api/reference/cpv/', { query: { q } }),
     enabled: q.trim().length >= 2,
     staleTime: 10 * 60_000,
   });

@@ -348,6 +348,11 @@ export const en: Messages = {
     },
     pipeline: {
       title: 'Pipeline overview',
+      needsTotal: 'Needs in total',
+      needsDraft: 'Draft needs',
+      conferencesTotal: 'Dialogue conferences in total',
+      matchesSuggested: 'Suggested matches',
+      matchesShortlisted: 'Shortlisted matches',
       byStage: 'Needs per stage',
       bySector: 'Needs per sector',
       byCounty: 'Needs per county',

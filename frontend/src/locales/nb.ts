@@ -346,6 +346,11 @@ export const nb = {
     },
     pipeline: {
       title: 'Oversikt over porteføljen',
+      needsTotal: 'Behov i alt',
+      needsDraft: 'Behov i utkast',
+      conferencesTotal: 'Dialogkonferanser i alt',
+      matchesSuggested: 'Foreslåtte matcher',
+      matchesShortlisted: 'Matcher på kortliste',
       byStage: 'Behov per fase',
       bySector: 'Behov per sektor',
       byCounty: 'Behov per fylke',

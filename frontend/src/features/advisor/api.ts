@@ -1,14 +1,36 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { asList, type ListOrPage } from '../../api/list';
-import type { Match, PipelineStats } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 
-export function useMatches(params: Record<string, string>) {
+export function useMatchQueue(query: Record<string, string>) {
   return useQuery({
-    queryKey: ['matches', params],
-    queryFn: () => api.get<ListOrPage<Match>>('/api/matches/', { page_size: 200, ...params }),
-    select: asList,
+    queryKey: ['matches', 'queue', query],
+    queryFn: () => api.get('/api/matches/queue/', { query: { page_size: 200, ...query } }),
+    select: (d) => d.results,
+  });
+}
+
+export function useMatches(query: Record<string, string>) {
+  return useQuery({
+    queryKey: ['matches', query],
+    queryFn: () => api.get('/api/matches/', { query: { page_size: 200, ...query } }),
+    select: (d) => d.results,
+  });
+}
+
+export function useMatchDetail(id: number) {
+  return useQuery({
+    queryKey: ['matches', 'detail', id],
+    queryFn: () => api.get('/api/matches/{id}/', { params: { id } }),
+  });
+}
+
+export function useMatchNotes(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['matches', id, 'notes'],
+    queryFn: () => api.get('/api/matches/{id}/notes/', { params: { id } }),
+    select: (d) => d.results,
+    enabled,
   });
 }
 
@@ -17,9 +39,18 @@ export type MatchAction = { id: number; action: 'shortlist' | 'introduce' } | { 
 export function useMatchAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (a: MatchAction) => {
-      const body = a.action === 'reject' ? { reason: a.reason } : a.action === 'notes' ? { text: a.text } : {};
-      return api.post<Match>(`/api/matches/${a.id}/${a.action}/`, body);
+    mutationFn: (a: MatchAction): Promise<unknown> => {
+      const params = { id: a.id };
+      switch (a.action) {
+        case 'shortlist':
+          return api.post('/api/matches/{id}/shortlist/', undefined, { params });
+        case 'introduce':
+          return api.post('/api/matches/{id}/introduce/', undefined, { params });
+        case 'reject':
+          return api.post('/api/matches/{id}/reject/', { reason: a.reason }, { params });
+        default:
+          return api.post('/api/matches/{id}/notes/', { text: a.text }, { params });
+      }
     },
     onSuccess: () => client.invalidateQueries({ queryKey: ['matches'] }),
   });
@@ -28,7 +59,7 @@ export function useMatchAction() {
 export function useCreateMatch() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { need: number; solution: number; note: string }) => api.post<Match>('/api/matches/', body),
+    mutationFn: (body: { need: number; solution: number; note: string }) => api.post('/api/matches/', body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['matches'] }),
   });
 }
@@ -37,6 +68,6 @@ export function usePipelineStats() {
   const { lang } = useI18n();
   return useQuery({
     queryKey: ['stats', 'pipeline', lang],
-    queryFn: () => api.get<PipelineStats>('/api/stats/pipeline/'),
+    queryFn: () => api.get('/api/stats/pipeline/'),
   });
 }

@@ -13,16 +13,29 @@ import { ErrorAlert, QueryState } from '../../components/query-state';
 import { useNeed } from '../needs/api';
 import { SimilarNeeds } from '../needs/need-insights';
 import { useSolutions } from '../solutions/api';
-import { useCreateMatch, useMatchAction, useMatches } from './api';
-import { MATCH_STATES, solutionTitle } from './queue-page';
+import { useCreateMatch, useMatchAction, useMatchDetail, useMatchNotes, useMatches } from './api';
+import { MATCH_STATES, counterpartTitle } from './queue-page';
+
+function RejectReason({ id }: { id: number }) {
+  const { t } = useI18n();
+  const detail = useMatchDetail(id);
+  if (!detail.data?.rejection_reason) return null;
+  return (
+    <Paragraph data-size="sm">
+      {t('advisor.rejectReason')}: {detail.data.rejection_reason}
+    </Paragraph>
+  );
+}
 
 function MatchCard({ match }: { match: Match }) {
   const { t } = useI18n();
   const action = useMatchAction();
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
-  const title = solutionTitle(match);
-  const solutionId = typeof match.solution === 'object' ? match.solution.id : match.solution;
+  const [showNotes, setShowNotes] = useState(false);
+  const notes = useMatchNotes(match.id, showNotes);
+  const title = counterpartTitle(match);
+  const href = match.solution ? `/solutions/${match.solution.id}` : `/needs/${match.other_need?.id ?? ''}`;
   const reject = (e: FormEvent) => {
     e.preventDefault();
     if (reason.trim()) action.mutate({ id: match.id, action: 'reject', reason }, { onSuccess: () => setReason('') });
@@ -35,21 +48,17 @@ function MatchCard({ match }: { match: Match }) {
     <Card data-testid="match-card">
       <Heading level={3} data-size="2xs">
         <DsLink asChild>
-          <Link to={`/solutions/${solutionId}`}>{title}</Link>
+          <Link to={href}>{title}</Link>
         </DsLink>
       </Heading>
       <Paragraph data-size="sm">
         {t('match.score')}: {scorePercent(match.score)}
       </Paragraph>
-      {match.reject_reason ? (
-        <Paragraph data-size="sm">
-          {t('advisor.rejectReason')}: {match.reject_reason}
-        </Paragraph>
-      ) : null}
+      {match.state === 'rejected' ? <RejectReason id={match.id} /> : null}
       <Details>
         <Details.Summary>{t('match.why')}</Details.Summary>
         <Details.Content>
-          <MatchExplanationView explanation={match.explanation} />
+          <MatchExplanationView explanation={match} />
         </Details.Content>
       </Details>
       {action.isError ? <ErrorAlert error={action.error} /> : null}
@@ -73,25 +82,33 @@ function MatchCard({ match }: { match: Match }) {
           </Button>
         </form>
       ) : null}
-      <Details>
-        <Details.Summary>{t('advisor.notes', { count: match.notes?.length ?? 0 })}</Details.Summary>
-        <Details.Content>
-          <ul>
-            {(match.notes ?? []).map((n, i) => (
-              <li key={n.id ?? i}>
-                {n.text}
-                {n.author_name || n.created_at ? <span className="meta"> – {[n.author_name, formatDateTime(n.created_at)].filter(Boolean).join(', ')}</span> : null}
-              </li>
-            ))}
-          </ul>
-          <form onSubmit={addNote} className="row" style={{ alignItems: 'flex-end' }}>
-            <Textfield data-size="sm" label={t('advisor.noteFor', { title })} value={note} onChange={(e) => setNote(e.target.value)} />
-            <Button type="submit" data-size="sm" variant="secondary" disabled={!note.trim()}>
-              {t('advisor.addNote')}
-            </Button>
-          </form>
-        </Details.Content>
-      </Details>
+      <div className="stack">
+        <Button variant="tertiary" data-size="sm" aria-expanded={showNotes} onClick={() => setShowNotes((v) => !v)}>
+          {t('advisor.notes', { count: notes.data?.length ?? '…' })}
+        </Button>
+        {showNotes ? (
+          <>
+            <QueryState query={notes}>
+              {(items) => (
+                <ul>
+                  {items.map((n) => (
+                    <li key={n.id}>
+                      {n.text}
+                      <span className="meta"> – {[n.author, formatDateTime(n.created_at)].filter(Boolean).join(', ')}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </QueryState>
+            <form onSubmit={addNote} className="row" style={{ alignItems: 'flex-end' }}>
+              <Textfield data-size="sm" label={t('advisor.noteFor', { title })} value={note} onChange={(e) => setNote(e.target.value)} />
+              <Button type="submit" data-size="sm" variant="secondary" disabled={!note.trim()}>
+                {t('advisor.addNote')}
+              </Button>
+            </form>
+          </>
+        ) : null}
+      </div>
     </Card>
   );
 }

@@ -1,7 +1,6 @@
-import { Card, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
-import { Link } from 'react-router';
-import type { CountRow, PipelineStats } from '../../api/types';
-import { formatDateTime, formatNumber } from '../../app/format';
+import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import type { PipelineStats } from '../../api/types';
+import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
 import { PageHeading } from '../../components/page';
@@ -9,8 +8,8 @@ import { QueryState } from '../../components/query-state';
 import { usePipelineStats } from './api';
 import { BarChart } from './bar-chart';
 
-function bars(rows: CountRow[], key: string) {
-  return rows.map((r) => ({ label: r.label || String(r[key] ?? ''), count: r.count }));
+function bars(rows: { label: string; count: number }[]) {
+  return rows.map((r) => ({ label: r.label, count: r.count }));
 }
 
 function Stat({ label, value }: { label: string; value: number }) {
@@ -24,12 +23,15 @@ function Stat({ label, value }: { label: string; value: number }) {
 
 function Overview({ stats }: { stats: PipelineStats }) {
   const { t } = useI18n();
-  const upcoming = stats.conferences_upcoming;
-  const upcomingCount = typeof upcoming === 'number' ? upcoming : upcoming.length;
   return (
     <div className="stack">
       <div className="board">
-        <Stat label={t('advisor.pipeline.conferences')} value={upcomingCount} />
+        <Stat label={t('advisor.pipeline.needsTotal')} value={stats.needs_total} />
+        <Stat label={t('advisor.pipeline.needsDraft')} value={stats.needs_draft} />
+        <Stat label={t('advisor.pipeline.conferences')} value={stats.conferences_upcoming} />
+        <Stat label={t('advisor.pipeline.conferencesTotal')} value={stats.conferences_total} />
+        <Stat label={t('advisor.pipeline.matchesSuggested')} value={stats.matches_suggested} />
+        <Stat label={t('advisor.pipeline.matchesShortlisted')} value={stats.matches_shortlisted} />
         <Stat label={t('advisor.pipeline.responses')} value={stats.responses_count} />
         <Stat label={t('advisor.pipeline.introductions')} value={stats.introductions_count} />
       </div>
@@ -37,37 +39,20 @@ function Overview({ stats }: { stats: PipelineStats }) {
         <Heading level={2} data-size="sm" id="by-stage">
           {t('advisor.pipeline.byStage')}
         </Heading>
-        <BarChart title={t('advisor.pipeline.byStage')} bars={bars(stats.needs_by_stage, 'stage')} />
+        <BarChart title={t('advisor.pipeline.byStage')} bars={bars(stats.needs_by_stage)} />
       </section>
       <section aria-labelledby="by-sector" className="stack">
         <Heading level={2} data-size="sm" id="by-sector">
           {t('advisor.pipeline.bySector')}
         </Heading>
-        <BarChart title={t('advisor.pipeline.bySector')} bars={bars(stats.needs_by_sector, 'sector')} />
+        <BarChart title={t('advisor.pipeline.bySector')} bars={bars(stats.needs_by_sector)} />
       </section>
       <section aria-labelledby="by-county" className="stack">
         <Heading level={2} data-size="sm" id="by-county">
           {t('advisor.pipeline.byCounty')}
         </Heading>
-        <BarChart title={t('advisor.pipeline.byCounty')} bars={bars(stats.needs_by_county, 'county')} />
+        <BarChart title={t('advisor.pipeline.byCounty')} bars={bars(stats.needs_by_county)} />
       </section>
-      {typeof upcoming !== 'number' && upcoming.length > 0 ? (
-        <section aria-labelledby="upcoming" className="stack">
-          <Heading level={2} data-size="sm" id="upcoming">
-            {t('advisor.pipeline.conferences')}
-          </Heading>
-          <ul>
-            {upcoming.map((c) => (
-              <li key={c.id}>
-                <DsLink asChild>
-                  <Link to={`/conferences/${c.id}`}>{c.title}</Link>
-                </DsLink>{' '}
-                – {formatDateTime(c.starts_at)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
     </div>
   );
 }

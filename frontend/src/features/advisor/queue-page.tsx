@@ -4,26 +4,23 @@ import type { Match } from '../../api/types';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
 import { SelectField } from '../../components/form-fields';
-import { refId } from '../../components/ids';
 import { scorePercent } from '../../components/match-explanation';
 import { PageHeading } from '../../components/page';
 import { QueryState } from '../../components/query-state';
-import { useMatches } from './api';
+import { useMatchQueue } from './api';
 
 export const MATCH_STATES = ['suggested', 'shortlisted', 'introduced', 'rejected'] as const;
 
-export function needTitle(m: Match): string {
-  return m.need_title ?? (typeof m.need === 'object' ? m.need.title : `#${m.need}`);
-}
-export function solutionTitle(m: Match): string {
-  return m.solution_title ?? (typeof m.solution === 'object' ? m.solution.title : `#${m.solution}`);
+/** The other side of a match: a solution, or for need–need matches the other need. */
+export function counterpartTitle(m: Match): string {
+  return m.solution?.title ?? m.other_need?.title ?? '';
 }
 
 function Queue() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const state = params.get('state') ?? 'suggested';
-  const matches = useMatches(state ? { state } : {});
+  const matches = useMatchQueue(state ? { state } : {});
   const stateOptions = MATCH_STATES.map((s) => ({ code: s, label: t(`match.states.${s}` as MessageKey) }));
   return (
     <div className="stack">
@@ -55,13 +52,13 @@ function Queue() {
                 <Table.Row key={m.id}>
                   <Table.Cell>
                     <DsLink asChild>
-                      <Link to={`/advisor/needs/${refId(m.need)}`}>{needTitle(m)}</Link>
+                      <Link to={`/advisor/needs/${m.need.id}`}>{m.need.title}</Link>
                     </DsLink>
                   </Table.Cell>
-                  <Table.Cell>{solutionTitle(m)}</Table.Cell>
+                  <Table.Cell>{counterpartTitle(m)}</Table.Cell>
                   <Table.Cell>{scorePercent(m.score)}</Table.Cell>
                   <Table.Cell>
-                    <Tag>{t(`match.states.${m.state}` as MessageKey)}</Tag>
+                    <Tag>{t(`match.states.${m.state ?? 'suggested'}` as MessageKey)}</Tag>
                   </Table.Cell>
                 </Table.Row>
               ))}

@@ -3,16 +3,15 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
+import { firstOrgOfKind, useCurrentUser } from '../../app/session';
 import { PageHeading } from '../../components/page';
 import { QueryState } from '../../components/query-state';
 import { useConferences } from '../conferences/api';
 import { useNeeds } from '../needs/api';
-import { useNeedLabels } from '../needs/need-facts';
 
 function MyNeeds() {
   const { t } = useI18n();
   const needs = useNeeds({ mine: 'true', page_size: '100' });
-  const labels = useNeedLabels();
   return (
     <section aria-labelledby="my-needs" className="stack">
       <div className="row">
@@ -44,9 +43,9 @@ function MyNeeds() {
                     </DsLink>
                   </Table.Cell>
                   <Table.Cell>
-                    <Tag data-color={n.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${n.status}` as MessageKey)}</Tag>
+                    <Tag data-color={n.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${n.status ?? 'draft'}` as MessageKey)}</Tag>
                   </Table.Cell>
-                  <Table.Cell>{labels.stage(n)}</Table.Cell>
+                  <Table.Cell>{n.stage?.label}</Table.Cell>
                   <Table.Cell>{formatDateTime(n.response_deadline)}</Table.Cell>
                 </Table.Row>
               ))}
@@ -60,7 +59,8 @@ function MyNeeds() {
 
 function MyConferences() {
   const { t } = useI18n();
-  const conferences = useConferences({ mine: 'true', page_size: '100' });
+  const org = firstOrgOfKind(useCurrentUser(), 'public_buyer');
+  const conferences = useConferences({ organization: String(org?.id ?? ''), page_size: '100' }, !!org);
   return (
     <section aria-labelledby="my-conf" className="stack">
       <Heading level={2} data-size="sm" id="my-conf">

@@ -1,23 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { asList, type ListOrPage } from '../../api/list';
-import type { Conference, ConferenceInput, Participant, Registration, Slot } from '../../api/types';
+import type { ConferenceInput, Participant } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 
 export function useConference(id: string | undefined) {
   const { lang } = useI18n();
   return useQuery({
     queryKey: ['conferences', id, lang],
-    queryFn: () => api.get<Conference>(`/api/conferences/${id}/`),
+    queryFn: () => api.get('/api/conferences/{id}/', { params: { id: id ?? '' } }),
     enabled: !!id,
   });
 }
 
-export function useConferences(params: Record<string, string>, enabled = true) {
+export function useConferences(query: Record<string, string>, enabled = true) {
   return useQuery({
-    queryKey: ['conferences', 'list', params],
-    queryFn: () => api.get<ListOrPage<Conference>>('/api/conferences/', params),
-    select: asList,
+    queryKey: ['conferences', 'list', query],
+    queryFn: () => api.get('/api/conferences/', { query }),
+    select: (d) => d.results,
     enabled,
   });
 }
@@ -25,8 +24,11 @@ export function useConferences(params: Record<string, string>, enabled = true) {
 export function useSaveConference(id: string | undefined) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ConferenceInput) =>
-      id ? api.patch<Conference>(`/api/conferences/${id}/`, body) : api.post<Conference>('/api/conferences/', body),
+    mutationFn: (body: ConferenceInput) => {
+      if (!id) return api.post('/api/conferences/', body);
+      const { organization: _org, ...patch } = body;
+      return api.patch('/api/conferences/{id}/', patch, { params: { id } });
+    },
     onSuccess: () => client.invalidateQueries({ queryKey: ['conferences'] }),
   });
 }
@@ -34,16 +36,17 @@ export function useSaveConference(id: string | undefined) {
 export function usePublishConference(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<Conference>(`/api/conferences/${id}/publish/`),
+    mutationFn: () => api.post('/api/conferences/{id}/publish/', undefined, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['conferences'] }),
   });
 }
 
+/** Host and advisors see every registration; a supplier sees its own. */
 export function useRegistrations(id: string, enabled: boolean) {
   return useQuery({
     queryKey: ['conferences', id, 'registrations'],
-    queryFn: () => api.get<ListOrPage<Registration>>(`/api/conferences/${id}/registrations/`),
-    select: asList,
+    queryFn: () => api.get('/api/conferences/{id}/registrations/', { params: { id } }),
+    select: (d) => d.results,
     enabled,
   });
 }
@@ -51,7 +54,8 @@ export function useRegistrations(id: string, enabled: boolean) {
 export function useRegister(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (participants: Participant[]) => api.post<Registration>(`/api/conferences/${id}/registrations/`, { participants }),
+    mutationFn: ({ organization, participants }: { organization: number; participants: Participant[] }) =>
+      api.post('/api/conferences/{id}/registrations/', { organization, participants }, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['conferences', id] }),
   });
 }
@@ -59,23 +63,35 @@ export function useRegister(id: string) {
 export function useSlots(id: string) {
   return useQuery({
     queryKey: ['conferences', id, 'slots'],
-    queryFn: () => api.get<ListOrPage<Slot>>(`/api/conferences/${id}/slots/`),
-    select: asList,
+    queryFn: () => api.get('/api/conferences/{id}/slots/', { params: { id }, query: { page_size: 200 } }),
+    select: (d) => d.results,
+  });
+}
+
+export function useMySlots(conferenceId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['conferences', conferenceId, 'slots', 'mine'],
+    queryFn: () => api.get('/api/slots/mine/', { query: { conference: conferenceId } }),
+    select: (d) => new Set(d.results.map((s) => s.id)),
+    enabled,
   });
 }
 
 export function useCreateSlot(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { starts_at: string; ends_at: string }) => api.post<Slot>(`/api/conferences/${id}/slots/`, body),
+    mutationFn: (body: { starts_at: string; ends_at: string }) => api.post('/api/conferences/{id}/slots/', body, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['conferences', id, 'slots'] }),
   });
 }
 
-export function useSlotAction(conferenceId: string) {
+export function useSlotAction(conferenceId: string, organization: number | undefined) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ slotId, action }: { slotId: number; action: 'book' | 'cancel' }) => api.post<Slot>(`/api/slots/${slotId}/${action}/`),
+    mutationFn: ({ slotId, action }: { slotId: number; action: 'book' | 'cancel' }) =>
+      action === 'book'
+        ? api.post('/api/slots/{id}/book/', { organization: organization ?? 0 }, { params: { id: slotId } })
+        : api.post('/api/slots/{id}/cancel/', undefined, { params: { id: slotId } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['conferences', conferenceId, 'slots'] }),
   });
 }

@@ -3,8 +3,8 @@ import { Link, useParams } from 'react-router';
 import type { Conference } from '../../api/types';
 import { formatDateTime } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
-import { useCurrentUser, userRoles } from '../../app/session';
-import { refName } from '../../components/ids';
+import { firstOrgOfKind, useCurrentUser, userRoles } from '../../app/session';
+import { isMemberOf } from '../../components/ids';
 import { PageHeading } from '../../components/page';
 import { ErrorAlert, QueryState } from '../../components/query-state';
 import { usePublishConference, useRegistrations, useConference } from './api';
@@ -39,7 +39,7 @@ function Registrations({ conferenceId }: { conferenceId: string }) {
             <Table.Body>
               {items.map((r) => (
                 <Table.Row key={r.id}>
-                  <Table.Cell>{refName(r.organization, r.organization_name)}</Table.Cell>
+                  <Table.Cell>{r.organization.name}</Table.Cell>
                   <Table.Cell>{r.participants.map((p) => `${p.name} <${p.email}>${p.role ? ` (${p.role})` : ''}`).join(', ')}</Table.Cell>
                 </Table.Row>
               ))}
@@ -56,17 +56,20 @@ function ConferenceView({ conf }: { conf: Conference }) {
   const user = useCurrentUser();
   const roles = userRoles(user);
   const id = String(conf.id);
-  const manage = conf.can_manage ?? (roles.has('buyer') || roles.has('advisor'));
-  const supplier = roles.has('supplier');
+  const manage = roles.has('advisor') || isMemberOf(user, conf.organization.id);
+  const supplierOrg = firstOrgOfKind(user, 'supplier');
+  const supplier = !!supplierOrg;
+  const mine = useRegistrations(id, supplier && !manage);
+  const registered = (mine.data ?? []).some((r) => r.organization.id === supplierOrg?.id);
   const open = new Date(conf.registration_deadline).getTime() > Date.now();
   const publish = usePublishConference(id);
   return (
     <article className="stack">
       <PageHeading title={conf.title}>{conf.title}</PageHeading>
       <div className="row">
-        <Tag>{t(`conference.formats.${conf.format}` as MessageKey)}</Tag>
+        <Tag>{conf.format_label}</Tag>
         {conf.status ? <Tag data-color={conf.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${conf.status}` as MessageKey)}</Tag> : null}
-        {conf.organization_name ? <span>{conf.organization_name}</span> : null}
+        <span>{conf.organization.name}</span>
       </div>
       <dl className="dl">
         <dt>{t('conference.startsAt')}</dt>
@@ -142,10 +145,10 @@ function ConferenceView({ conf }: { conf: Conference }) {
           <Heading level={2} data-size="sm" id="register-heading">
             {t('conference.registerTitle')}
           </Heading>
-          {conf.is_registered ? (
+          {registered ? (
             <Paragraph>{t('conference.alreadyRegistered')}</Paragraph>
           ) : open ? (
-            <RegistrationForm conferenceId={id} />
+            <RegistrationForm conferenceId={id} organization={supplierOrg?.id ?? 0} />
           ) : (
             <Paragraph>{t('conference.registrationClosed')}</Paragraph>
           )}
@@ -158,7 +161,7 @@ function ConferenceView({ conf }: { conf: Conference }) {
           </DsLink>
         </Paragraph>
       ) : null}
-      <Slots conferenceId={id} manage={manage} canBook={supplier} />
+      <Slots conferenceId={id} manage={manage} canBook={supplier && registered} supplierOrg={supplierOrg?.id} />
       {manage ? <Registrations conferenceId={id} /> : null}
     </article>
   );

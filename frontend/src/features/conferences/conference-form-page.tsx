@@ -1,24 +1,38 @@
 import { Button, Checkbox, Fieldset, Radio, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import type { Conference, ConferenceFormat, ConferenceInput } from '../../api/types';
+import type { Conference, ConferenceFormat } from '../../api/types';
 import { isoToOsloLocal, osloLocalToIso } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
+import { firstOrgOfKind, useCurrentUser } from '../../app/session';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
 import { FormErrors } from '../../components/form-errors';
 import { PageHeading } from '../../components/page';
-import { QueryState } from '../../components/query-state';
+import { Empty, QueryState } from '../../components/query-state';
 import { useNeeds } from '../needs/api';
 import { useConference, useSaveConference } from './api';
 
-type FormState = Omit<ConferenceInput, 'capacity' | 'max_slots_per_supplier'> & { capacity: string; max_slots_per_supplier: string };
+type FormState = {
+  need_ids: number[];
+  title: string;
+  description: string;
+  agenda: string;
+  starts_at: string;
+  ends_at: string;
+  format: ConferenceFormat;
+  location: string;
+  stream_url: string;
+  registration_deadline: string;
+  capacity: string;
+  max_slots_per_supplier: string;
+};
 
 const FORMATS: ConferenceFormat[] = ['physical', 'streamed', 'digital'];
 
 function initial(conf: Conference | undefined, needId: string | null): FormState {
   return {
-    need_ids: conf?.need_ids ?? (needId ? [Number(needId)] : []),
+    need_ids: conf ? conf.needs.map((n) => n.id) : needId ? [Number(needId)] : [],
     title: conf?.title ?? '',
     description: conf?.description ?? '',
     agenda: conf?.agenda ?? '',
@@ -28,12 +42,12 @@ function initial(conf: Conference | undefined, needId: string | null): FormState
     location: conf?.location ?? '',
     stream_url: conf?.stream_url ?? '',
     registration_deadline: isoToOsloLocal(conf?.registration_deadline),
-    capacity: conf?.capacity != null ? String(conf.capacity) : '',
+    capacity: conf?.capacity != null ? String(conf.capacity) : '50',
     max_slots_per_supplier: String(conf?.max_slots_per_supplier ?? 1),
   };
 }
 
-function ConferenceForm({ conference }: { conference?: Conference }) {
+function ConferenceForm({ conference, organization }: { conference?: Conference; organization: number }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -48,10 +62,11 @@ function ConferenceForm({ conference }: { conference?: Conference }) {
     save.mutate(
       {
         ...state,
+        organization,
         starts_at: iso(state.starts_at),
         ends_at: iso(state.ends_at),
         registration_deadline: iso(state.registration_deadline),
-        capacity: state.capacity ? Number(state.capacity) : null,
+        capacity: Number(state.capacity) || 0,
         max_slots_per_supplier: Number(state.max_slots_per_supplier) || 1,
       },
       { onSuccess: (c) => navigate(`/conferences/${c.id}`) },
@@ -139,12 +154,19 @@ function ConferenceForm({ conference }: { conference?: Conference }) {
 function Inner() {
   const { t } = useI18n();
   const { id } = useParams();
+  const org = firstOrgOfKind(useCurrentUser(), 'public_buyer');
   const conf = useConference(id);
   const title = id ? t('conference.editTitle') : t('conference.newTitle');
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
-      {id ? <QueryState query={conf}>{(c) => <ConferenceForm conference={c} />}</QueryState> : <ConferenceForm />}
+      {id ? (
+        <QueryState query={conf}>{(c) => <ConferenceForm conference={c} organization={c.organization.id} />}</QueryState>
+      ) : org ? (
+        <ConferenceForm organization={org.id} />
+      ) : (
+        <Empty>{t('need.form.noOrg')}</Empty>
+      )}
     </>
   );
 }

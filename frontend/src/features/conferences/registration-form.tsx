@@ -7,15 +7,15 @@ import { FormErrors } from '../../components/form-errors';
 import { useRegister } from './api';
 
 /** A supplier registers its organisation with one or more participants. */
-export function RegistrationForm({ conferenceId }: { conferenceId: string }) {
+export function RegistrationForm({ conferenceId, organization }: { conferenceId: string; organization: number }) {
   const { t } = useI18n();
   const user = useCurrentUser();
-  const [rows, setRows] = useState<Participant[]>([{ name: user?.full_name ?? '', email: user?.email ?? '', role: '' }]);
+  const [rows, setRows] = useState<Required<Participant>[]>([{ name: user?.full_name ?? '', email: user?.email ?? '', role: '' }]);
   const register = useRegister(conferenceId);
   const update = (i: number, key: keyof Participant, value: string) => setRows((r) => r.map((p, j) => (j === i ? { ...p, [key]: value } : p)));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    register.mutate(rows.filter((r) => r.name.trim() && r.email.trim()));
+    register.mutate({ organization, participants: rows.filter((r) => r.name.trim() && r.email.trim()) });
   };
   if (register.isSuccess) {
     return (

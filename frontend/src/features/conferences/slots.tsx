@@ -4,9 +4,8 @@ import type { Slot } from '../../api/types';
 import { formatDate, formatTime, osloLocalToIso } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
-import { refName } from '../../components/ids';
 import { ErrorAlert, QueryState } from '../../components/query-state';
-import { useCreateSlot, useSlotAction, useSlots } from './api';
+import { useCreateSlot, useMySlots, useSlotAction, useSlots } from './api';
 
 function NewSlotForm({ conferenceId }: { conferenceId: string }) {
   const { t } = useI18n();
@@ -33,19 +32,19 @@ function NewSlotForm({ conferenceId }: { conferenceId: string }) {
   );
 }
 
-function slotStatus(slot: Slot, t: ReturnType<typeof useI18n>['t']): string {
-  if (slot.is_mine) return t('slots.yours');
-  const booked = slot.is_booked ?? !!slot.booked_by;
-  if (!booked) return t('slots.free');
-  const name = refName(slot.booked_by ?? null, slot.booked_by_name);
+function slotStatus(slot: Slot, mine: boolean, t: ReturnType<typeof useI18n>['t']): string {
+  if (mine) return t('slots.yours');
+  if (!slot.is_booked) return t('slots.free');
+  const name = slot.booked_by?.name;
   return name ? t('slots.bookedBy', { name }) : t('slots.booked');
 }
 
 /** 1:1 meeting slots: the buyer adds them; a registered supplier books or cancels. */
-export function Slots({ conferenceId, manage, canBook }: { conferenceId: string; manage: boolean; canBook: boolean }) {
+export function Slots({ conferenceId, manage, canBook, supplierOrg }: { conferenceId: string; manage: boolean; canBook: boolean; supplierOrg?: number }) {
   const { t } = useI18n();
   const slots = useSlots(conferenceId);
-  const action = useSlotAction(conferenceId);
+  const mySlots = useMySlots(conferenceId, supplierOrg !== undefined);
+  const action = useSlotAction(conferenceId, supplierOrg);
   return (
     <section aria-labelledby="slots-heading" className="stack">
       <Heading level={2} data-size="sm" id="slots-heading">
@@ -68,7 +67,8 @@ export function Slots({ conferenceId, manage, canBook }: { conferenceId: string;
             </Table.Head>
             <Table.Body>
               {items.map((s) => {
-                const booked = s.is_booked ?? !!s.booked_by;
+                const booked = s.is_booked;
+                const isMine = mySlots.data?.has(s.id) ?? false;
                 const when = `${formatDate(s.starts_at)} ${formatTime(s.starts_at)}`;
                 return (
                   <Table.Row key={s.id}>
@@ -76,10 +76,10 @@ export function Slots({ conferenceId, manage, canBook }: { conferenceId: string;
                     <Table.Cell>
                       {formatTime(s.starts_at)}–{formatTime(s.ends_at)}
                     </Table.Cell>
-                    <Table.Cell>{slotStatus(s, t)}</Table.Cell>
+                    <Table.Cell>{slotStatus(s, isMine, t)}</Table.Cell>
                     {canBook ? (
                       <Table.Cell>
-                        {s.is_mine ? (
+                        {isMine ? (
                           <Button data-size="sm" variant="secondary" aria-label={t('slots.cancelAt', { when })} onClick={() => action.mutate({ slotId: s.id, action: 'cancel' })}>
                             {t('slots.cancel')}
                           </Button>

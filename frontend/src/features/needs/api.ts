@@ -1,75 +1,71 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Conference, Need, NeedInput, Paginated, ResponseItem, SimilarNeed, SuggestedSolution } from '../../api/types';
+import type { NeedInput } from '../../api/types';
 import { useI18n } from '../../app/i18n';
-import { asList, type ListOrPage } from '../../api/list';
-
 
 export function useNeed(id: string | undefined) {
   const { lang } = useI18n();
   return useQuery({
     queryKey: ['needs', id, lang],
-    queryFn: () => api.get<Need>(`/api/needs/${id}/`),
+    queryFn: () => api.get('/api/needs/{id}/', { params: { id: id ?? '' } }),
     enabled: !!id,
   });
 }
 
-export function useNeeds(params: Record<string, string>) {
+export function useNeeds(query: Record<string, string>) {
   const { lang } = useI18n();
   return useQuery({
-    queryKey: ['needs', 'list', params, lang],
-    queryFn: () => api.get<Paginated<Need>>('/api/needs/', params),
+    queryKey: ['needs', 'list', query, lang],
+    queryFn: () => api.get('/api/needs/', { query }),
   });
 }
 
-export function useNeedConferences(id: string | undefined, enabled: boolean) {
-  return useQuery({
-    queryKey: ['conferences', 'by-need', id],
-    queryFn: () => api.get<ListOrPage<Conference>>('/api/conferences/', { need: id }),
-    select: asList,
-    enabled: !!id && enabled,
-  });
-}
-
-export function useNeedMatches(id: string | undefined, enabled = true) {
+export function useNeedMatches(id: string, enabled = true) {
   return useQuery({
     queryKey: ['needs', id, 'matches'],
-    queryFn: () => api.get<ListOrPage<SuggestedSolution>>(`/api/needs/${id}/matches/`),
-    select: asList,
-    enabled: !!id && enabled,
+    queryFn: () => api.get('/api/needs/{id}/matches/', { params: { id } }),
+    select: (d) => d.results,
+    enabled,
   });
 }
 
-export function useSimilarNeeds(id: string | undefined, enabled = true) {
+export function useSimilarNeeds(id: string, enabled = true) {
   return useQuery({
     queryKey: ['needs', id, 'similar'],
-    queryFn: () => api.get<ListOrPage<SimilarNeed>>(`/api/needs/${id}/similar/`),
-    select: asList,
-    enabled: !!id && enabled,
+    queryFn: () => api.get('/api/needs/{id}/similar/', { params: { id } }),
+    select: (d) => d.results,
+    enabled,
   });
 }
 
-export function useNeedResponses(id: string | undefined, enabled = true) {
+export function useNeedResponses(id: string, enabled = true) {
   return useQuery({
     queryKey: ['needs', id, 'responses'],
-    queryFn: () => api.get<ListOrPage<ResponseItem>>(`/api/needs/${id}/responses/`),
-    select: asList,
-    enabled: !!id && enabled,
+    queryFn: () => api.get('/api/needs/{id}/responses/', { params: { id } }),
+    select: (d) => d.results,
+    enabled,
   });
 }
 
 export function useSaveNeed(id: string | undefined) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: NeedInput) => (id ? api.patch<Need>(`/api/needs/${id}/`, body) : api.post<Need>('/api/needs/', body)),
+    mutationFn: (body: NeedInput) => {
+      if (!id) return api.post('/api/needs/', body);
+      const { organization: _org, ...patch } = body;
+      return api.patch('/api/needs/{id}/', patch, { params: { id } });
+    },
     onSuccess: () => client.invalidateQueries({ queryKey: ['needs'] }),
   });
 }
 
-export function useNeedAction(id: string | undefined) {
+export function useNeedAction(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (action: 'publish' | 'close') => api.post<Need>(`/api/needs/${id}/${action}/`),
+    mutationFn: (action: 'publish' | 'close') =>
+      action === 'publish'
+        ? api.post('/api/needs/{id}/publish/', undefined, { params: { id } })
+        : api.post('/api/needs/{id}/close/', undefined, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['needs'] }),
   });
 }

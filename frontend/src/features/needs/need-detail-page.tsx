@@ -1,44 +1,43 @@
 import { Alert, Button, Card, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Link, useParams } from 'react-router';
-import type { ConferenceSummary, Need } from '../../api/types';
+import type { Need } from '../../api/types';
 import { formatDateTime } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { useCurrentUser, userRoles } from '../../app/session';
-import { isMemberOf, refId, refName } from '../../components/ids';
+
 import { PageHeading } from '../../components/page';
 import { ErrorAlert, QueryState } from '../../components/query-state';
-import { useNeed, useNeedAction, useNeedConferences } from './api';
+import { useNeed, useNeedAction } from './api';
 import { NeedFacts } from './need-facts';
 import { NeedResponses, SimilarNeeds, SuggestedSolutions } from './need-insights';
 
 function Conferences({ need }: { need: Need }) {
   const { t } = useI18n();
-  const fetched = useNeedConferences(String(need.id), need.conferences === undefined);
-  const list = (items: ConferenceSummary[]) =>
-    items.length === 0 ? (
-      <Paragraph>{t('need.conferences.empty')}</Paragraph>
-    ) : (
-      <ul className="cards">
-        {items.map((c) => (
-          <li key={c.id}>
-            <Card>
-              <Heading level={3} data-size="xs">
-                <DsLink asChild>
-                  <Link to={`/conferences/${c.id}`}>{c.title}</Link>
-                </DsLink>
-              </Heading>
-              <Paragraph data-size="sm">{formatDateTime(c.starts_at)}</Paragraph>
-            </Card>
-          </li>
-        ))}
-      </ul>
-    );
   return (
     <section aria-labelledby="conf-heading" className="stack">
       <Heading level={2} data-size="sm" id="conf-heading">
         {t('need.conferences.title')}
       </Heading>
-      {need.conferences ? list(need.conferences) : <QueryState query={fetched}>{list}</QueryState>}
+      {need.conferences.length === 0 ? (
+        <Paragraph>{t('need.conferences.empty')}</Paragraph>
+      ) : (
+        <ul className="cards">
+          {need.conferences.map((c) => (
+            <li key={c.id}>
+              <Card>
+                <Heading level={3} data-size="xs">
+                  <DsLink asChild>
+                    <Link to={`/conferences/${c.id}`}>{c.title}</Link>
+                  </DsLink>
+                </Heading>
+                <Paragraph data-size="sm">
+                  {formatDateTime(c.starts_at)} · {t('conference.registrationDeadline')}: {formatDateTime(c.registration_deadline)}
+                </Paragraph>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
@@ -82,18 +81,19 @@ function NeedView({ need }: { need: Need }) {
   const { t } = useI18n();
   const user = useCurrentUser();
   const roles = userRoles(user);
-  const owner = need.can_edit ?? isMemberOf(user, refId(need.organization));
+  const owner = need.can_edit;
   const advisor = roles.has('advisor');
   const id = String(need.id);
   return (
     <article className="stack">
       <PageHeading title={need.title}>{need.title}</PageHeading>
       <div className="row">
-        <Tag data-color={need.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${need.status}` as MessageKey)}</Tag>
-        <span>{refName(need.organization, need.organization_name)}</span>
+        <Tag data-color={need.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${need.status ?? 'draft'}` as MessageKey)}</Tag>
+        <span>{need.organization.name}</span>
+        {need.stage ? <Tag variant="outline">{need.stage.label}</Tag> : null}
       </div>
       {owner ? <OwnerActions need={need} /> : null}
-      {roles.has('supplier') && need.status === 'published' ? (
+      {roles.has('supplier') && need.status === 'published' && need.dialogue_open ? (
         <div>
           <Button asChild>
             <Link to={`/needs/${need.id}/respond`}>{t('need.actions.respond')}</Link>

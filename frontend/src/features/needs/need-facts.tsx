@@ -1,20 +1,6 @@
 import type { Need } from '../../api/types';
 import { formatCurrency, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { labelFor, useReference } from '../../components/reference';
-
-export function useNeedLabels() {
-  const sectors = useReference('sectors');
-  const counties = useReference('counties');
-  const stages = useReference('stages');
-  const procedures = useReference('procedures');
-  return {
-    sector: (n: Need) => n.sector_label ?? labelFor(sectors.data, n.sector),
-    county: (n: Need) => n.county_label ?? labelFor(counties.data, n.county),
-    stage: (n: Need) => n.stage_label ?? labelFor(stages.data, n.stage),
-    procedure: (n: Need) => n.procedure_label ?? labelFor(procedures.data, n.procedure),
-  };
-}
 
 export function budgetText(need: Pick<Need, 'budget_min' | 'budget_max'>): string {
   const min = formatCurrency(need.budget_min);
@@ -25,14 +11,13 @@ export function budgetText(need: Pick<Need, 'budget_min' | 'budget_max'>): strin
 
 export function NeedFacts({ need }: { need: Need }) {
   const { t } = useI18n();
-  const labels = useNeedLabels();
   const rows: [string, string][] = [
-    [t('need.fields.stage'), labels.stage(need)],
-    [t('need.fields.sector'), labels.sector(need)],
-    [t('need.fields.county'), [need.municipality, labels.county(need)].filter(Boolean).join(', ')],
-    [t('need.fields.procedure'), labels.procedure(need)],
+    [t('need.fields.stage'), need.stage?.label ?? ''],
+    [t('need.fields.sector'), need.sector?.label ?? ''],
+    [t('need.fields.county'), [need.municipality, need.county?.label].filter(Boolean).join(', ')],
+    [t('need.fields.procedure'), need.procedure?.label ?? ''],
     [t('need.fields.budget'), budgetText(need)],
-    [t('need.fields.cpv'), need.cpv_codes.join(', ')],
+    [t('need.fields.cpv'), need.cpv_codes.map((c) => `${c.code} ${c.label}`).join('; ')],
     [t('need.deadline'), formatDateTime(need.response_deadline)],
   ];
   return (

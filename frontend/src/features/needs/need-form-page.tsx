@@ -8,7 +8,6 @@ import { RequireAuth } from '../../app/require-auth';
 import { useCurrentUser, userOrganizations } from '../../app/session';
 import { fieldErrorsOf, firstError, SelectField } from '../../components/form-fields';
 import { FormErrors } from '../../components/form-errors';
-import { refId } from '../../components/ids';
 import { useOrganizations } from '../../components/organizations';
 import { PageHeading } from '../../components/page';
 import { Empty, QueryState } from '../../components/query-state';
@@ -17,10 +16,21 @@ import { useNeed, useSaveNeed } from './api';
 import { CpvPicker } from './cpv-picker';
 import { findSolutionWords } from './solution-words';
 
-type FormState = Omit<NeedInput, 'budget_min' | 'budget_max' | 'response_deadline'> & {
+type FormState = {
+  title: string;
+  description: string;
+  desired_effect: string;
+  sector: string;
+  cpv_codes: string[];
+  county: string;
+  municipality: string;
   budget_min: string;
   budget_max: string;
+  stage: string;
+  procedure: string;
   response_deadline: string;
+  co_buyer_ids: number[];
+  organization: number;
 };
 
 function initialState(need: Need | undefined, orgId: number): FormState {
@@ -28,24 +38,29 @@ function initialState(need: Need | undefined, orgId: number): FormState {
     title: need?.title ?? '',
     description: need?.description ?? '',
     desired_effect: need?.desired_effect ?? '',
-    sector: need?.sector ?? '',
-    cpv_codes: need?.cpv_codes ?? [],
-    county: need?.county ?? '',
+    sector: need?.sector?.code ?? '',
+    cpv_codes: (need?.cpv_codes ?? []).map((c) => c.code),
+    county: need?.county?.code ?? '',
     municipality: need?.municipality ?? '',
     budget_min: need?.budget_min != null ? String(need.budget_min) : '',
     budget_max: need?.budget_max != null ? String(need.budget_max) : '',
-    stage: need?.stage ?? 'behovsavklaring',
-    procedure: need?.procedure ?? '',
+    stage: need?.stage?.code ?? 'behovsavklaring',
+    procedure: need?.procedure?.code ?? 'uavklart',
     response_deadline: isoToOsloLocal(need?.response_deadline),
-    co_buyer_ids: need?.co_buyer_ids ?? (need?.co_buyers ?? []).map((o) => o.id),
-    organization: refId(need?.organization) ?? orgId,
+    co_buyer_ids: (need?.co_buyers ?? []).map((o) => o.id),
+    organization: need?.organization.id ?? orgId,
   };
 }
 
+/** Form strings → API input. Codes come from the reference lists; the backend validates them. */
 function toInput(s: FormState): NeedInput {
   const money = (v: string) => (v.trim() === '' ? null : Number(v.replace(/\s/g, '')));
   return {
     ...s,
+    sector: s.sector as NeedInput['sector'],
+    county: s.county as NeedInput['county'],
+    stage: s.stage as NeedInput['stage'],
+    procedure: s.procedure as NeedInput['procedure'],
     budget_min: money(s.budget_min),
     budget_max: money(s.budget_max),
     response_deadline: s.response_deadline ? osloLocalToIso(s.response_deadline) : null,
@@ -202,7 +217,7 @@ function NeedFormInner() {
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
-      {id ? <QueryState query={need}>{(n) => <NeedForm need={n} orgId={refId(n.organization) ?? 0} />}</QueryState> : <NeedForm orgId={org?.id ?? 0} />}
+      {id ? <QueryState query={need}>{(n) => <NeedForm need={n} orgId={n.organization.id} />}</QueryState> : <NeedForm orgId={org?.id ?? 0} />}
     </>
   );
 }

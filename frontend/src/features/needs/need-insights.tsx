@@ -1,7 +1,7 @@
 import { Card, Details, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../app/format';
-import { useI18n } from '../../app/i18n';
+import { useI18n, type MessageKey } from '../../app/i18n';
 import { MatchExplanationView, scorePercent } from '../../components/match-explanation';
 import { QueryState } from '../../components/query-state';
 import { useNeedMatches, useNeedResponses, useSimilarNeeds } from './api';
@@ -15,33 +15,36 @@ export function SuggestedSolutions({ needId }: { needId: string }) {
         {t('need.suggested.title')}
       </Heading>
       <Paragraph data-size="sm">{t('need.suggested.intro')}</Paragraph>
-      <QueryState query={matches} isEmpty={(d) => d.length === 0} empty={t('need.suggested.empty')}>
+      <QueryState query={matches} isEmpty={(d) => d.filter((m) => m.solution).length === 0} empty={t('need.suggested.empty')}>
         {(items) => (
-          <ul className="cards">
-            {items.map((m, i) => (
-              <li key={m.id ?? `${m.solution.id}-${i}`}>
-                <Card>
-                  <Heading level={3} data-size="xs">
-                    <DsLink asChild>
-                      <Link to={`/solutions/${m.solution.id}`}>{m.solution.title}</Link>
-                    </DsLink>
-                  </Heading>
-                  <div className="meta">
-                    {m.solution.organization_name ? <span>{m.solution.organization_name}</span> : null}
-                    <span>
-                      {t('match.score')}: {scorePercent(m.score ?? m.explanation?.score)}
-                    </span>
-                    {m.state ? <Tag>{m.state}</Tag> : null}
-                  </div>
-                  <Details>
-                    <Details.Summary>{t('match.why')}</Details.Summary>
-                    <Details.Content>
-                      <MatchExplanationView explanation={m.explanation ?? m} />
-                    </Details.Content>
-                  </Details>
-                </Card>
-              </li>
-            ))}
+          <ul className="cards" aria-label={t('need.suggested.title')}>
+            {items.map((m) =>
+              m.solution ? (
+                <li key={m.id}>
+                  <Card>
+                    <Heading level={3} data-size="xs">
+                      <DsLink asChild>
+                        <Link to={`/solutions/${m.solution.id}`}>{m.solution.title}</Link>
+                      </DsLink>
+                    </Heading>
+                    <div className="meta">
+                      <span>{m.solution.organization.name}</span>
+                      <span>TRL {m.solution.trl}</span>
+                      <span>
+                        {t('match.score')}: {scorePercent(m.score)}
+                      </span>
+                      {m.state ? <Tag>{t(`match.states.${m.state}` as MessageKey)}</Tag> : null}
+                    </div>
+                    <Details>
+                      <Details.Summary>{t('match.why')}</Details.Summary>
+                      <Details.Content>
+                        <MatchExplanationView explanation={m} />
+                      </Details.Content>
+                    </Details>
+                  </Card>
+                </li>
+              ) : null,
+            )}
           </ul>
         )}
       </QueryState>
@@ -60,28 +63,27 @@ export function SimilarNeeds({ needId }: { needId: string }) {
       <Paragraph data-size="sm">{t('need.similar.intro')}</Paragraph>
       <QueryState query={similar} isEmpty={(d) => d.length === 0} empty={t('need.similar.empty')}>
         {(items) => (
-          <ul className="cards">
-            {items.map((s, i) => {
-              const id = s.need?.id ?? s.id;
-              const title = s.need?.title ?? s.title ?? '';
-              const org = s.need?.organization_name ?? s.organization_name;
+          <ul className="cards" aria-label={t('need.similar.title')}>
+            {items.map((m) => {
+              const other = String(m.need.id) === needId ? m.other_need : m.need;
+              if (!other) return null;
               return (
-                <li key={id ?? i}>
+                <li key={m.id}>
                   <Card>
                     <Heading level={3} data-size="xs">
                       <DsLink asChild>
-                        <Link to={`/needs/${id}`}>{title}</Link>
+                        <Link to={`/needs/${other.id}`}>{other.title}</Link>
                       </DsLink>
                     </Heading>
                     <div className="meta">
-                      {org ? <span>{org}</span> : null}
+                      <span>{other.organization.name}</span>
                       <span>
-                        {t('match.score')}: {scorePercent(s.score)}
+                        {t('match.score')}: {scorePercent(m.score)}
                       </span>
                     </div>
-                    {s.shared_terms && s.shared_terms.length > 0 ? (
+                    {m.shared_terms.length > 0 ? (
                       <Paragraph data-size="sm">
-                        {t('match.sharedTerms')} {s.shared_terms.join(', ')}
+                        {t('match.sharedTerms')} {m.shared_terms.join(', ')}
                       </Paragraph>
                     ) : null}
                   </Card>
@@ -105,7 +107,7 @@ export function NeedResponses({ needId }: { needId: string }) {
       </Heading>
       <QueryState query={responses} isEmpty={(d) => d.length === 0} empty={t('need.responses.empty')}>
         {(items) => (
-          <ul className="cards">
+          <ul className="cards" aria-label={t('need.responses.title')}>
             {items.map((r) => (
               <li key={r.id}>
                 <Card className={r.confidential ? 'confidential' : undefined}>
@@ -113,9 +115,10 @@ export function NeedResponses({ needId }: { needId: string }) {
                     {r.summary}
                   </Heading>
                   <div className="meta">
-                    {r.organization_name ? <span>{r.organization_name}</span> : null}
-                    {r.created_at ? <span>{formatDateTime(r.created_at)}</span> : null}
-                    {r.confidential ? <Tag data-color="warning">{t('response.confidentialTag')}</Tag> : null}
+                    <span>{r.organization.name}</span>
+                    {r.author_name ? <span>{r.author_name}</span> : null}
+                    <span>{formatDateTime(r.created_at)}</span>
+                    {r.confidential ? <Tag data-color="warning">{t('response.confidentialTag')}</Tag> : <Tag>{t('response.openTag')}</Tag>}
                   </div>
                   <Paragraph className="prewrap">{r.body}</Paragraph>
                 </Card>

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import type { Organization, OrgKind } from '../../api/types';
+import type { OrganizationInput, OrgKind } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
 import { fieldErrorsOf, firstError, SelectField } from '../../components/form-fields';
@@ -12,7 +12,7 @@ import { PageHeading } from '../../components/page';
 import { useReference } from '../../components/reference';
 import { isValidOrgNumber } from './org-number';
 
-type OrgInput = Omit<Organization, 'id' | 'verified'>;
+type OrgInput = Required<OrganizationInput>;
 
 function OrgForm() {
   const { t } = useI18n();
@@ -22,7 +22,7 @@ function OrgForm() {
   const [form, setForm] = useState<OrgInput>({ name: '', org_number: '', kind: 'public_buyer', municipality: '', county: '', website: '', description: '' });
   const [touched, setTouched] = useState(false);
   const create = useMutation({
-    mutationFn: (body: OrgInput) => api.post<Organization>('/api/organizations/', body),
+    mutationFn: (body: OrgInput) => api.post('/api/organizations/', body),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['session'] });
     },
@@ -69,10 +69,10 @@ function OrgForm() {
           <Radio key={k.code} name="kind" value={k.code} label={k.label} checked={form.kind === k.code} onChange={() => set('kind', k.code)} />
         ))}
       </Fieldset>
-      <SelectField label={labels.county} value={form.county ?? ''} options={counties.data ?? []} onChange={(v) => set('county', v)} error={firstError(errors, 'county')} />
-      <Textfield label={labels.municipality} value={form.municipality ?? ''} onChange={(e) => set('municipality', e.target.value)} error={firstError(errors, 'municipality')} />
-      <Textfield label={labels.website} type="url" value={form.website ?? ''} onChange={(e) => set('website', e.target.value)} error={firstError(errors, 'website')} />
-      <Textfield multiline rows={4} label={labels.description} value={form.description ?? ''} onChange={(e) => set('description', e.target.value)} error={firstError(errors, 'description')} />
+      <SelectField label={labels.county} value={form.county} options={counties.data ?? []} onChange={(v) => set('county', v)} error={firstError(errors, 'county')} />
+      <Textfield label={labels.municipality} value={form.municipality} onChange={(e) => set('municipality', e.target.value)} error={firstError(errors, 'municipality')} />
+      <Textfield label={labels.website} type="url" value={form.website} onChange={(e) => set('website', e.target.value)} error={firstError(errors, 'website')} />
+      <Textfield multiline rows={4} label={labels.description} value={form.description} onChange={(e) => set('description', e.target.value)} error={firstError(errors, 'description')} />
       <Paragraph data-size="sm">{t('org.verificationNote')}</Paragraph>
       <div>
         <Button type="submit" loading={create.isPending}>

@@ -2,7 +2,7 @@ import { Alert, Button, Details, Paragraph, Textfield } from '@digdir/designsyst
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import type { SavedSearch } from '../../api/types';
+import type { AlertFrequency, SavedSearchInput } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { fieldErrorsOf, firstError, SelectField } from '../../components/form-fields';
 import { ErrorAlert } from '../../components/query-state';
@@ -16,14 +16,14 @@ export function useAlertOptions() {
   ];
 }
 
-export function SaveSearchForm({ query, filters }: { query: string; filters: Record<string, string> }) {
+export function SaveSearchForm({ query, filters }: { query: string; filters: Record<string, string[]> }) {
   const { t } = useI18n();
   const client = useQueryClient();
   const [name, setName] = useState(query);
-  const [frequency, setFrequency] = useState<SavedSearch['alert_frequency']>('weekly');
+  const [frequency, setFrequency] = useState<AlertFrequency>('weekly');
   const options = useAlertOptions();
   const save = useMutation({
-    mutationFn: (body: Omit<SavedSearch, 'id'>) => api.post<SavedSearch>('/api/saved-searches/', body),
+    mutationFn: (body: SavedSearchInput) => api.post('/api/saved-searches/', body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['saved-searches'] }),
   });
   const errors = fieldErrorsOf(save.error);
@@ -42,7 +42,7 @@ export function SaveSearchForm({ query, filters }: { query: string; filters: Rec
             value={frequency}
             includeEmpty={false}
             options={options}
-            onChange={(v) => setFrequency(v as SavedSearch['alert_frequency'])}
+            onChange={(v) => setFrequency(v as AlertFrequency)}
             error={firstError(errors, 'alert_frequency')}
           />
           <div>

@@ -9,7 +9,7 @@ const result = {
   page_size: 20,
   suggestion: null,
   results: [
-    { type: 'need', id: 7, title: 'Færre fall hjemme', score: 3.2, highlights: ['Vi vil ha færre <em>fall</em> blant eldre'], organization_name: 'Bergen kommune', response_deadline: '2026-12-01T11:00:00Z' },
+    { type: 'need', id: 7, title: 'Færre fall hjemme', score: 3.2, highlights: ['Vi vil ha færre <em>fall</em> blant eldre'], organization_name: 'Bergen kommune', deadline: '2026-12-01T11:00:00Z' },
     { type: 'solution', id: 3, title: 'Fallvarsling', score: 2.1, highlights: [], organization_name: 'Helsetek AS' },
   ],
   facets: { type: [{ value: 'need', label: 'Behov', count: 1 }, { value: 'solution', label: 'Løsning', count: 1 }], county: [{ value: '46', label: 'Vestland', count: 2 }] },

@@ -47,7 +47,9 @@ function ResultCard({ hit }: { hit: SearchHit }) {
           </Paragraph>
         ) : null}
         <div className="meta">
-          {hit.response_deadline ? <span>{t('need.deadline')}: {formatDateTime(hit.response_deadline)}</span> : null}
+          {hit.deadline ? <span>{t('need.deadline')}: {formatDateTime(hit.deadline)}</span> : null}
+          {hit.stage_label ? <span>{hit.stage_label}</span> : null}
+          {hit.sector_label ? <span>{hit.sector_label}</span> : null}
           {hit.starts_at ? <span>{t('conference.startsAt')}: {formatDateTime(hit.starts_at)}</span> : null}
           {hit.trl ? <span>TRL {hit.trl}</span> : null}
         </div>
@@ -151,9 +153,9 @@ export function SearchPage() {
     { code: 'deadline', label: t('search.sort.deadline') },
   ];
 
-  const filters: Record<string, string> = {};
+  const filters: Record<string, string[]> = {};
   params.forEach((v, k) => {
-    if (!['q', 'page', 'page_size'].includes(k)) filters[k] = v;
+    if (!['q', 'page', 'page_size', 'sort'].includes(k)) filters[k] = [...(filters[k] ?? []), v];
   });
 
   return (

@@ -1,39 +1,41 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { asList, type ListOrPage } from '../../api/list';
-import type { RecommendedNeed, Solution, SolutionInput } from '../../api/types';
+import type { SolutionInput } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 
 export function useSolution(id: string | undefined) {
   const { lang } = useI18n();
   return useQuery({
     queryKey: ['solutions', id, lang],
-    queryFn: () => api.get<Solution>(`/api/solutions/${id}/`),
+    queryFn: () => api.get('/api/solutions/{id}/', { params: { id: id ?? '' } }),
     enabled: !!id,
   });
 }
 
-export function useSolutions(params: Record<string, string>) {
+export function useSolutions(query: Record<string, string>) {
   return useQuery({
-    queryKey: ['solutions', 'list', params],
-    queryFn: () => api.get<ListOrPage<Solution>>('/api/solutions/', params),
-    select: asList,
+    queryKey: ['solutions', 'list', query],
+    queryFn: () => api.get('/api/solutions/', { query }),
+    select: (d) => d.results,
   });
 }
 
-export function useSolutionMatches(id: string | undefined) {
+export function useSolutionMatches(id: string) {
   return useQuery({
     queryKey: ['solutions', id, 'matches'],
-    queryFn: () => api.get<ListOrPage<RecommendedNeed>>(`/api/solutions/${id}/matches/`),
-    select: asList,
-    enabled: !!id,
+    queryFn: () => api.get('/api/solutions/{id}/matches/', { params: { id } }),
+    select: (d) => d.results,
   });
 }
 
 export function useSaveSolution(id: string | undefined) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: SolutionInput) => (id ? api.patch<Solution>(`/api/solutions/${id}/`, body) : api.post<Solution>('/api/solutions/', body)),
+    mutationFn: (body: SolutionInput) => {
+      if (!id) return api.post('/api/solutions/', body);
+      const { organization: _org, status: _status, ...patch } = body;
+      return api.patch('/api/solutions/{id}/', patch, { params: { id } });
+    },
     onSuccess: () => client.invalidateQueries({ queryKey: ['solutions'] }),
   });
 }
@@ -41,7 +43,7 @@ export function useSaveSolution(id: string | undefined) {
 export function usePublishSolution(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<Solution>(`/api/solutions/${id}/publish/`),
+    mutationFn: () => api.post('/api/solutions/{id}/publish/', undefined, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['solutions'] }),
   });
 }

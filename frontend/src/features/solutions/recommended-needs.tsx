@@ -1,6 +1,5 @@
 import { Card, Details, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { MatchExplanationView, scorePercent } from '../../components/match-explanation';
 import { QueryState } from '../../components/query-state';
@@ -18,8 +17,8 @@ export function RecommendedNeeds({ solutionId, headingLevel = 2, title }: { solu
       <QueryState query={matches} isEmpty={(d) => d.length === 0} empty={t('solution.recommended.empty')}>
         {(items) => (
           <ul className="cards">
-            {items.map((m, i) => (
-              <li key={m.id ?? `${m.need.id}-${i}`}>
+            {items.map((m) => (
+              <li key={m.id}>
                 <Card>
                   <Paragraph data-size="md">
                     <DsLink asChild>
@@ -27,20 +26,15 @@ export function RecommendedNeeds({ solutionId, headingLevel = 2, title }: { solu
                     </DsLink>
                   </Paragraph>
                   <div className="meta">
-                    {m.need.organization_name ? <span>{m.need.organization_name}</span> : null}
+                    <span>{m.need.organization.name}</span>
                     <span>
                       {t('match.score')}: {scorePercent(m.score)}
                     </span>
-                    {m.need.response_deadline ? (
-                      <span>
-                        {t('need.deadline')}: {formatDateTime(m.need.response_deadline)}
-                      </span>
-                    ) : null}
                   </div>
                   <Details>
                     <Details.Summary>{t('match.why')}</Details.Summary>
                     <Details.Content>
-                      <MatchExplanationView explanation={m.explanation ?? m} />
+                      <MatchExplanationView explanation={m} />
                     </Details.Content>
                   </Details>
                 </Card>

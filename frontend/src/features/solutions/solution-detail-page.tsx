@@ -3,27 +3,24 @@ import { Link, useParams } from 'react-router';
 import type { Solution } from '../../api/types';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { useCurrentUser } from '../../app/session';
-import { isMemberOf, refId, refName } from '../../components/ids';
+import { isMemberOf } from '../../components/ids';
 import { PageHeading } from '../../components/page';
 import { ErrorAlert, QueryState } from '../../components/query-state';
-import { labelFor, useReference } from '../../components/reference';
 import { usePublishSolution, useSolution } from './api';
 import { RecommendedNeeds } from './recommended-needs';
 
 function SolutionView({ solution }: { solution: Solution }) {
   const { t } = useI18n();
   const user = useCurrentUser();
-  const counties = useReference('counties');
-  const sectors = useReference('sectors');
-  const owner = isMemberOf(user, refId(solution.organization));
+  const owner = isMemberOf(user, solution.organization.id);
   const id = String(solution.id);
   const publish = usePublishSolution(id);
   return (
     <article className="stack">
       <PageHeading title={solution.title}>{solution.title}</PageHeading>
       <div className="row">
-        <Tag data-color={solution.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${solution.status}` as MessageKey)}</Tag>
-        <span>{refName(solution.organization, solution.organization_name)}</span>
+        <Tag data-color={solution.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${solution.status ?? 'draft'}` as MessageKey)}</Tag>
+        <span>{solution.organization.name}</span>
       </div>
       {owner ? (
         <div className="row">
@@ -46,17 +43,17 @@ function SolutionView({ solution }: { solution: Solution }) {
       <Paragraph className="prewrap">{solution.description}</Paragraph>
       <dl className="dl">
         <dt>{t('need.fields.sector')}</dt>
-        <dd>{solution.sector_label ?? labelFor(sectors.data, solution.sector)}</dd>
+        <dd>{solution.sector?.label}</dd>
         <dt>{t('solution.fields.trl')}</dt>
         <dd>{t('solution.trlValue', { trl: solution.trl })}</dd>
         <dt>{t('solution.fields.regions')}</dt>
-        <dd>{solution.regions.map((r) => labelFor(counties.data, r)).join(', ') || t('solution.allRegions')}</dd>
+        <dd>{solution.regions.map((r) => r.label).join(', ') || t('solution.allRegions')}</dd>
         <dt>{t('solution.fields.language')}</dt>
-        <dd>{t(`solution.languages.${solution.language}` as MessageKey)}</dd>
+        <dd>{t(`solution.languages.${solution.language ?? 'nb'}` as MessageKey)}</dd>
         {solution.cpv_codes.length > 0 ? (
           <>
             <dt>{t('need.fields.cpv')}</dt>
-            <dd>{solution.cpv_codes.join(', ')}</dd>
+            <dd>{solution.cpv_codes.map((c) => `${c.code} ${c.label}`).join('; ')}</dd>
           </>
         ) : null}
         {solution.website ? (

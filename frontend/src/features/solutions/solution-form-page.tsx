@@ -7,39 +7,55 @@ import { RequireAuth } from '../../app/require-auth';
 import { useCurrentUser, userOrganizations } from '../../app/session';
 import { fieldErrorsOf, firstError, SelectField } from '../../components/form-fields';
 import { FormErrors } from '../../components/form-errors';
-import { refId } from '../../components/ids';
 import { PageHeading } from '../../components/page';
 import { Empty, QueryState } from '../../components/query-state';
 import { useReference } from '../../components/reference';
 import { CpvPicker } from '../needs/cpv-picker';
 import { useSaveSolution, useSolution } from './api';
 
-function initial(s: Solution | undefined, orgId: number): SolutionInput {
+type FormState = {
+  title: string;
+  description: string;
+  sector: string;
+  cpv_codes: string[];
+  trl: number;
+  regions: string[];
+  language: 'nb' | 'nn' | 'en';
+  website: string;
+  organization: number;
+};
+
+function initial(s: Solution | undefined, orgId: number): FormState {
   return {
     title: s?.title ?? '',
     description: s?.description ?? '',
-    sector: s?.sector ?? '',
-    cpv_codes: s?.cpv_codes ?? [],
+    sector: s?.sector?.code ?? '',
+    cpv_codes: (s?.cpv_codes ?? []).map((c) => c.code),
     trl: s?.trl ?? 5,
-    regions: s?.regions ?? [],
+    regions: (s?.regions ?? []).map((r) => r.code),
     language: s?.language ?? 'nb',
     website: s?.website ?? '',
-    organization: refId(s?.organization) ?? orgId,
+    organization: s?.organization.id ?? orgId,
   };
+}
+
+/** Codes come from the reference lists; the backend validates them. */
+function toInput(f: FormState): SolutionInput {
+  return { ...f, sector: f.sector as SolutionInput['sector'], regions: f.regions as SolutionInput['regions'] };
 }
 
 function SolutionForm({ solution, orgId }: { solution?: Solution; orgId: number }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [state, setState] = useState<SolutionInput>(() => initial(solution, orgId));
+  const [state, setState] = useState<FormState>(() => initial(solution, orgId));
   const save = useSaveSolution(solution ? String(solution.id) : undefined);
   const sectors = useReference('sectors');
   const counties = useReference('counties');
   const errors = fieldErrorsOf(save.error);
-  const set = <K extends keyof SolutionInput>(key: K, value: SolutionInput[K]) => setState((s) => ({ ...s, [key]: value }));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(state, { onSuccess: (s) => navigate(`/solutions/${s.id}`) });
+    save.mutate(toInput(state), { onSuccess: (s) => navigate(`/solutions/${s.id}`) });
   };
   const trlOptions = Array.from({ length: 9 }, (_, i) => ({ code: String(i + 1), label: t('solution.trlValue', { trl: i + 1 }) }));
   const langOptions = (['nb', 'nn', 'en'] as const).map((l) => ({ code: l, label: t(`solution.languages.${l}`) }));
@@ -61,7 +77,7 @@ function SolutionForm({ solution, orgId }: { solution?: Solution; orgId: number 
       <SelectField label={labels.sector ?? ''} value={state.sector} options={sectors.data ?? []} required onChange={(v) => set('sector', v)} error={firstError(errors, 'sector')} />
       <CpvPicker value={state.cpv_codes} onChange={(c) => set('cpv_codes', c)} error={firstError(errors, 'cpv_codes')} />
       <SelectField label={labels.trl ?? ''} description={t('solution.hints.trl')} value={String(state.trl)} includeEmpty={false} options={trlOptions} onChange={(v) => set('trl', Number(v))} error={firstError(errors, 'trl')} />
-      <SelectField label={labels.language ?? ''} value={state.language} includeEmpty={false} options={langOptions} onChange={(v) => set('language', v as SolutionInput['language'])} error={firstError(errors, 'language')} />
+      <SelectField label={labels.language ?? ''} value={state.language} includeEmpty={false} options={langOptions} onChange={(v) => set('language', v as FormState['language'])} error={firstError(errors, 'language')} />
       <Fieldset>
         <Fieldset.Legend>{labels.regions}</Fieldset.Legend>
         <Fieldset.Description>{t('solution.hints.regions')}</Fieldset.Description>
@@ -99,7 +115,7 @@ function Inner() {
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
-      {id ? <QueryState query={solution}>{(s) => <SolutionForm solution={s} orgId={refId(s.organization) ?? 0} />}</QueryState> : <SolutionForm orgId={org?.id ?? 0} />}
+      {id ? <QueryState query={solution}>{(s) => <SolutionForm solution={s} orgId={s.organization.id} />}</QueryState> : <SolutionForm orgId={org?.id ?? 0} />}
     </>
   );
 }

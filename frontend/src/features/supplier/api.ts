@@ -1,20 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { asList, type ListOrPage } from '../../api/list';
-import type { ResponseItem, SavedSearch } from '../../api/types';
+import type { AlertFrequency } from '../../api/types';
 
 export function useSavedSearches() {
   return useQuery({
     queryKey: ['saved-searches'],
-    queryFn: () => api.get<ListOrPage<SavedSearch>>('/api/saved-searches/'),
-    select: asList,
+    queryFn: () => api.get('/api/saved-searches/'),
+    select: (d) => d.results,
   });
 }
 
 export function useUpdateSavedSearch() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: Partial<SavedSearch> & { id: number }) => api.patch<SavedSearch>(`/api/saved-searches/${id}/`, body),
+    mutationFn: ({ id, alert_frequency }: { id: number; alert_frequency: AlertFrequency }) =>
+      api.patch('/api/saved-searches/{id}/', { alert_frequency }, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['saved-searches'] }),
   });
 }
@@ -22,7 +22,7 @@ export function useUpdateSavedSearch() {
 export function useDeleteSavedSearch() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.delete(`/api/saved-searches/${id}/`),
+    mutationFn: (id: number) => api.delete('/api/saved-searches/{id}/', { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['saved-searches'] }),
   });
 }
@@ -30,15 +30,15 @@ export function useDeleteSavedSearch() {
 export function useMyResponses() {
   return useQuery({
     queryKey: ['responses', 'mine'],
-    queryFn: () => api.get<ListOrPage<ResponseItem>>('/api/responses/'),
-    select: asList,
+    queryFn: () => api.get('/api/responses/'),
+    select: (d) => d.results,
   });
 }
 
 export function useCreateResponse() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { need: number; summary: string; body: string; confidential: boolean }) => api.post<ResponseItem>('/api/responses/', body),
+    mutationFn: (body: { need: number; organization: number; summary: string; body: string; confidential: boolean }) => api.post('/api/responses/', body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['responses'] }),
   });
 }

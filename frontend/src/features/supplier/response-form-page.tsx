@@ -4,14 +4,15 @@ import { Link, useParams } from 'react-router';
 import type { Need } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
+import { firstOrgOfKind, useCurrentUser } from '../../app/session';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
 import { FormErrors } from '../../components/form-errors';
 import { PageHeading } from '../../components/page';
-import { QueryState } from '../../components/query-state';
+import { Empty, QueryState } from '../../components/query-state';
 import { useNeed } from '../needs/api';
 import { useCreateResponse } from './api';
 
-function ResponseForm({ need }: { need: Need }) {
+function ResponseForm({ need, organization }: { need: Need; organization: number }) {
   const { t } = useI18n();
   const [summary, setSummary] = useState('');
   const [body, setBody] = useState('');
@@ -20,7 +21,7 @@ function ResponseForm({ need }: { need: Need }) {
   const errors = fieldErrorsOf(create.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ need: need.id, summary, body, confidential });
+    create.mutate({ need: need.id, organization, summary, body, confidential });
   };
   if (create.isSuccess) {
     return (
@@ -60,9 +61,12 @@ function ResponseForm({ need }: { need: Need }) {
 }
 
 function Inner() {
+  const { t } = useI18n();
   const { id } = useParams();
   const need = useNeed(id);
-  return <QueryState query={need}>{(n) => <ResponseForm need={n} />}</QueryState>;
+  const org = firstOrgOfKind(useCurrentUser(), 'supplier');
+  if (!org) return <Empty>{t('solution.noOrg')}</Empty>;
+  return <QueryState query={need}>{(n) => <ResponseForm need={n} organization={org.id} />}</QueryState>;
 }
 
 export function ResponseFormPage() {

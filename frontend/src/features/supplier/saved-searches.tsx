@@ -1,6 +1,6 @@
 import { Button, Heading, Link as DsLink, Table } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
-import type { SavedSearch } from '../../api/types';
+import type { AlertFrequency, SavedSearch } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { SelectField } from '../../components/form-fields';
 import { ErrorAlert, QueryState } from '../../components/query-state';
@@ -8,7 +8,12 @@ import { useAlertOptions } from '../search/save-search-form';
 import { useDeleteSavedSearch, useSavedSearches, useUpdateSavedSearch } from './api';
 
 function searchHref(s: SavedSearch): string {
-  const params = new URLSearchParams({ ...s.filters, ...(s.query ? { q: s.query } : {}) });
+  const params = new URLSearchParams();
+  if (s.query) params.set('q', s.query);
+  const filters = (s.filters ?? {}) as Record<string, string | string[]>;
+  for (const [key, value] of Object.entries(filters)) {
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, String(v));
+  }
   return `/?${params.toString()}`;
 }
 
@@ -47,10 +52,10 @@ export function SavedSearches() {
                   <Table.Cell>
                     <SelectField
                       label={t('savedSearch.alertsFor', { name: s.name })}
-                      value={s.alert_frequency}
+                      value={s.alert_frequency ?? 'never'}
                       includeEmpty={false}
                       options={options}
-                      onChange={(v) => update.mutate({ id: s.id, alert_frequency: v as SavedSearch['alert_frequency'] })}
+                      onChange={(v) => update.mutate({ id: s.id, alert_frequency: v as AlertFrequency })}
                     />
                   </Table.Cell>
                   <Table.Cell>

@@ -35,7 +35,7 @@ function MySolutions() {
                     </DsLink>
                   </Heading>
                   <div className="row">
-                    <Tag data-color={s.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${s.status}` as MessageKey)}</Tag>
+                    <Tag data-color={s.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${s.status ?? 'draft'}` as MessageKey)}</Tag>
                     <span>TRL {s.trl}</span>
                   </div>
                   <RecommendedNeeds solutionId={String(s.id)} headingLevel={3} title={t('supplier.recommendedFor', { title: s.title })} />
@@ -65,12 +65,12 @@ function MyResponses() {
                 <Card>
                   <Paragraph>
                     <DsLink asChild>
-                      <Link to={`/needs/${r.need}`}>{r.need_title ?? r.summary}</Link>
+                      <Link to={`/needs/${r.need.id}`}>{r.need.title}</Link>
                     </DsLink>
                   </Paragraph>
                   <div className="meta">
                     <span>{r.summary}</span>
-                    {r.created_at ? <span>{formatDateTime(r.created_at)}</span> : null}
+                    <span>{formatDateTime(r.created_at)}</span>
                     {r.confidential ? <Tag data-color="warning">{t('response.confidentialTag')}</Tag> : <Tag>{t('response.openTag')}</Tag>}
                   </div>
                 </Card>
