@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from matching.bilingual import to_bokmal
 from matching.centering import LanguageCentering
 from matching.embeddings import EmbeddingCache, InMemoryEmbeddingCache, embed_items, embed_texts
 from matching.encoders import Encoder
-from matching.explain import best_pair, shared_terms
+from matching.explain import TermBridge, best_pair, shared_terms
 from matching.lexical import BM25Scorer, LexicalScorer
 from matching.retrieval import VectorIndex, make_index
 from matching.scoring import combine, contributions, signal_matrix
@@ -61,12 +62,14 @@ class MatchingEngine:
         cache: EmbeddingCache | None = None,
         index_factory: IndexFactory = default_index,
         lexical_factory: LexicalFactory = BM25Scorer,
+        term_bridge: TermBridge = to_bokmal,
     ) -> None:
         self.encoder = encoder
         self.weights = weights or ScoringWeights()
         self.cache: EmbeddingCache = cache if cache is not None else InMemoryEmbeddingCache()
         self._index_factory = index_factory
         self._lexical_factory = lexical_factory
+        self._term_bridge = term_bridge
         self.centering = LanguageCentering(encoder.dim)
         self._sides: dict[ItemKind, Side] = {}
         self._sentence_vectors: dict[str, np.ndarray] = {}
@@ -182,7 +185,7 @@ class MatchingEngine:
         idf = getattr(side.lexical, "idf", lambda _term: 0.0)
         explanation = Explanation(
             signals=contributions(row, self.weights),
-            shared_terms=shared_terms(source, target, idf) if explain else (),
+            shared_terms=shared_terms(source, target, idf, self._term_bridge) if explain else (),
             best_pair=best_pair(source, target, self.encode_sentences) if explain else None,
         )
         return ScoredMatch(source.id, target.id, score, explanation)

@@ -93,4 +93,9 @@ def solutions() -> list[MatchItem]:
 
 @pytest.fixture
 def engine(needs: list[MatchItem], solutions: list[MatchItem]) -> MatchingEngine:
-    return MatchingEngine(FakeEncoder()).fit(solutions, needs)
+    return MatchingEngine(FakeEncoder(), term_bridge=no_bridge).fit(solutions, needs)
+
+
+def no_bridge(stem: str, language: str) -> frozenset[str]:
+    """Keeps the unit tests off the FreeDict files (they may or may not be installed)."""
+    return frozenset({stem})
