@@ -71,6 +71,75 @@ def token_spans(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
 
 
+class _LazyHomonyms(dict[str, list[Any]]):
+    """``Dic.index`` that parses a dictionary line only when its stem is first looked up."""
+
+    def __init__(self, raw: dict[str, list[tuple[int, str]]], aff: Any, context: Any) -> None:
+        super().__init__()
+        self.raw, self.aff, self.context = raw, aff, context
+
+    def get(self, stem: str, default: Any = None) -> Any:
+        if stem not in self:
+            from spylls.hunspell.readers import read_dic  # type: ignore[import-untyped]
+
+            lines = self.raw.get(stem)
+            self[stem] = (
+                read_dic(lines, aff=self.aff, context=self.context).index.get(stem, [])
+                if lines
+                else []
+            )
+        return self[stem] if self[stem] else default
+
+
+def _dic_stem(line: str, context: Any) -> str:
+    """The stem spylls' ``read_dic`` would parse from a ``.dic`` line (without building it)."""
+    from spylls.hunspell.readers.dic import SLASH_REGEXP, TAG_REGEXP  # type: ignore[import-untyped]
+
+    tag = TAG_REGEXP.search(line)
+    start = tag.start() if tag else None
+    tab = line.find("\t")
+    if tab != -1 and (not start or start > tab):
+        start = tab
+    word = line[:start] if start else line
+    if not word.startswith("/"):
+        parts = SLASH_REGEXP.split(word, 2)
+        word = parts[0] if len(parts) == 2 else word
+    word = word.replace("\\/", "/")
+    return str(word.translate(context.ignore.tr)) if context.ignore else word
+
+
+def load_lookuper(path: Path) -> Any:
+    """A spylls ``Lookup`` over ``path.aff``/``path.dic`` whose entries are parsed lazily.
+
+    Equivalent to ``Dictionary.from_files(path).lookuper`` for lower-case words (the only ones
+    the analysis looks up), but loads in a fraction of the time: spylls builds an object for
+    each of nb_NO's 334 000 entries up front.
+    """
+    from spylls.hunspell import readers  # type: ignore[import-untyped]
+    from spylls.hunspell.algo.lookup import Lookup  # type: ignore[import-untyped]
+    from spylls.hunspell.data.dic import Dic  # type: ignore[import-untyped]
+    from spylls.hunspell.readers.file_reader import FileReader  # type: ignore[import-untyped]
+
+    aff, context = readers.read_aff(FileReader(f"{path}.aff"))
+    raw: dict[str, list[tuple[int, str]]] = {}
+    text = Path(f"{path}.dic").read_text(encoding=context.encoding, errors="surrogateescape")
+    lines = [line.strip() for line in text.split("\n")]
+    if lines and lines[0].split()[:1] and lines[0].split()[0].isdigit():
+        lines = lines[1:]
+    for line in lines:
+        if not line:
+            continue
+        simple = line.count("/") <= 1 and not line.startswith("/") and not context.ignore
+        if simple and not any(char in line for char in "\t:\\"):
+            stem = line.split("/", 1)[0]
+        else:
+            stem = _dic_stem(line, context)
+        raw.setdefault(stem, []).append((2, line))
+    dic = Dic(words=[])
+    dic.index = _LazyHomonyms(raw, aff, context)
+    return Lookup(aff, dic)
+
+
 class HunspellStemmer:
     """Stems like Elasticsearch's ``hunspell`` token filter (dedup, not longest_only)."""
 
@@ -85,10 +154,7 @@ class HunspellStemmer:
     def _load(self) -> Any:
         with self._lock:
             if self._lookuper is None:
-                from spylls.hunspell import Dictionary  # type: ignore[import-untyped]
-
-                dictionary = Dictionary.from_files(str(self.directory / self.locale))
-                self._lookuper = dictionary.lookuper
+                self._lookuper = load_lookuper(self.directory / self.locale)
         return self._lookuper
 
     def _forms(self, word: str) -> list[Any]:
