@@ -73,7 +73,7 @@ class Match(BaseModel):
 class MatchNote(BaseModel):
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     text = models.TextField(_("note"))
 

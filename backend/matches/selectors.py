@@ -1,12 +1,16 @@
 """Suggested matches are visible to advisors, to the buyer for its own needs and to the
 supplier for its own solutions. Buyers and suppliers never see rejected pairs."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from backend.accounts.selectors import user_buyer_org_ids, user_is_advisor, user_supplier_org_ids
 from backend.common.types import AnyUser
 from backend.matches.models import Match
+from backend.needs.models import Need
+from backend.solutions.models import Solution
 
 
 def _base() -> QuerySet[Match]:
@@ -26,12 +30,17 @@ def match_list(*, user: AnyUser) -> QuerySet[Match]:
         return _base()
     if not user.is_authenticated:
         return Match.objects.none()
-    q = Q(need__organization_id__in=user_buyer_org_ids(user)) | Q(
-        solution__organization_id__in=user_supplier_org_ids(user),
-        solution__status="published",
-        need__status="published",
+    buyers = user_buyer_org_ids(user)
+    q = (
+        Q(need__organization_id__in=buyers)
+        | Q(need__co_buyers__in=buyers)
+        | Q(
+            solution__organization_id__in=user_supplier_org_ids(user),
+            solution__status="published",
+            need__status="published",
+        )
     )
-    return _base().filter(q).exclude(state=Match.State.REJECTED)
+    return _base().filter(q).exclude(state=Match.State.REJECTED).distinct()
 
 
 def match_get(*, user: AnyUser, match_id: int) -> Match:
@@ -72,3 +81,19 @@ def solution_recommended_needs(*, user: AnyUser, solution_id: int) -> QuerySet[M
         .filter(solution_id=solution_id, kind=Match.Kind.NEED_SOLUTION, need__status="published")
         .order_by("-score")
     )
+
+
+def check_need_insight(*, user: AnyUser, need: Need) -> None:
+    """Suggestions for a need are for its buyers (owner and co-buyers) and advisors."""
+    if user_is_advisor(user):
+        return
+    buyers = user_buyer_org_ids(user)
+    if need.organization_id in buyers or any(o.pk in buyers for o in need.co_buyers.all()):
+        return
+    raise PermissionDenied(_("Only the need's buyers and advisors see its suggestions."))
+
+
+def check_solution_insight(*, user: AnyUser, solution: Solution) -> None:
+    if user_is_advisor(user) or solution.organization_id in user_supplier_org_ids(user):
+        return
+    raise PermissionDenied(_("Only the solution's supplier and advisors see its recommendations."))

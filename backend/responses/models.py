@@ -16,7 +16,7 @@ class Response(VersionedModel):
         Organization, on_delete=models.PROTECT, related_name="responses"
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     summary = models.CharField(_("summary"), max_length=300)
     body = models.TextField(_("response"))

@@ -158,7 +158,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
-    "outbox-sweep": {"task": "outbox.sweep", "schedule": timedelta(seconds=30)},
+    "outbox-sweep": {
+        "task": "outbox.sweep",
+        "schedule": timedelta(seconds=env.int("OUTBOX_SWEEP_SECONDS", default=30)),
+    },
     "saved-search-alerts-daily": {
         "task": "discovery.saved_search_alerts",
         "schedule": crontab(hour=7, minute=0),

@@ -14,6 +14,7 @@ from backend.common.api import auth_user, csv_response, validated
 from backend.matches import selectors, services
 from backend.matches.api import serializers as s
 from backend.matches.models import Match, MatchNote, Notification
+from backend.matches.selectors import check_need_insight, check_solution_insight
 from backend.needs.selectors import need_get
 from backend.solutions.selectors import solution_get
 
@@ -162,6 +163,7 @@ class NeedMatchesApi(_MatchListBase):
 
     def get_queryset(self) -> QuerySet[Match]:
         need = need_get(user=self.request.user, need_id=self.kwargs["pk"])
+        check_need_insight(user=self.request.user, need=need)
         return selectors.need_suggested_solutions(user=self.request.user, need_id=need.pk)
 
 
@@ -174,6 +176,7 @@ class NeedSimilarApi(_MatchListBase):
 
     def get_queryset(self) -> QuerySet[Match]:
         need = need_get(user=self.request.user, need_id=self.kwargs["pk"])
+        check_need_insight(user=self.request.user, need=need)
         return selectors.need_similar_needs(user=self.request.user, need_id=need.pk)
 
 
@@ -186,6 +189,7 @@ class SolutionMatchesApi(_MatchListBase):
 
     def get_queryset(self) -> QuerySet[Match]:
         solution = solution_get(user=self.request.user, solution_id=self.kwargs["pk"])
+        check_solution_insight(user=self.request.user, solution=solution)
         return selectors.solution_recommended_needs(user=self.request.user, solution_id=solution.pk)
 
 

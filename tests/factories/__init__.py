@@ -1,0 +1,166 @@
+"""factory_boy factories for the backend's models."""
+
+from datetime import timedelta
+from typing import Any
+
+import factory
+from django.utils import timezone
+
+from backend.accounts.models import Membership, Organization, User
+from backend.accounts.validators import org_number_check_digit
+from backend.dialogue.models import DialogueConference, MeetingSlot, Registration
+from backend.matches.models import Match
+from backend.needs.models import Need
+from backend.responses.models import Response
+from backend.solutions.models import Solution
+
+
+def valid_org_number(n: int) -> str:
+    """The n-th MOD11-valid organisation number in a test range."""
+    base = 910_000_000 // 10 + n * 3
+    while org_number_check_digit(str(base)) is None:
+        base += 1
+    return f"{base}{org_number_check_digit(str(base))}"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.no")
+    username = factory.LazyAttribute(lambda o: o.email)
+    full_name = factory.Faker("name", locale="no_NO")
+    password = factory.PostGenerationMethodCall("set_password", "hemmelig-passord-1")
+
+    @classmethod
+    def _after_postgeneration(cls, instance: User, create: bool, results: Any = None) -> None:
+        if create:
+            instance.save()
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Testkommune {n}")
+    org_number = factory.Sequence(valid_org_number)
+    kind = Organization.Kind.PUBLIC_BUYER
+    county = "46"
+    verified = True
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = Membership.Role.ADMIN
+
+
+class NeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Need
+
+    organization = factory.SubFactory(OrganizationFactory)
+    title = factory.Sequence(lambda n: f"Trygghetsalarmer for hjemmeboende eldre {n}")
+    description = (
+        "Kommunen trenger bedre oppfølging av hjemmeboende eldre med trygghetsalarmer, "
+        "slik at de kan bo trygt hjemme lenger."
+    )
+    desired_effect = "Færre fall, raskere hjelp og tryggere innbyggere."
+    sector = "helse-og-omsorg"
+    cpv_codes = factory.LazyFunction(lambda: ["85311100"])
+    county = "46"
+    stage = "markedsdialog"
+    language = "nb"
+    status = Need.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class SolutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Solution
+
+    organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.SUPPLIER)
+    title = factory.Sequence(lambda n: f"Mobile safety alarm with fall detection {n}")
+    description = (
+        "A GPS safety alarm worn on the wrist that detects falls automatically and lets "
+        "care staff talk to the user."
+    )
+    sector = "helse-og-omsorg"
+    trl = 7
+    regions = factory.LazyFunction(lambda: ["46"])
+    language = "en"
+    status = Solution.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class ConferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DialogueConference
+        skip_postgeneration_save = True
+
+    organization = factory.SubFactory(OrganizationFactory)
+    title = factory.Sequence(lambda n: f"Dialogkonferanse om trygghetsalarmer {n}")
+    description = "Vi presenterer behovet og inviterer leverandører til dialog."
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=3))
+    registration_deadline = factory.LazyAttribute(lambda o: o.starts_at - timedelta(days=7))
+    format = DialogueConference.Format.PHYSICAL
+    location = "Bergen rådhus"
+    capacity = 20
+    status = DialogueConference.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def needs(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create and extracted:
+            self.needs.set(extracted)
+
+
+class SlotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MeetingSlot
+
+    conference = factory.SubFactory(ConferenceFactory)
+    starts_at = factory.Sequence(lambda n: timezone.now() + timedelta(days=31, hours=n))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(minutes=45))
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    conference = factory.SubFactory(ConferenceFactory)
+    organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.SUPPLIER)
+    participants = factory.LazyFunction(
+        lambda: [{"name": "Sara Nilsen", "email": "sara@helsetek.no", "role": "Daglig leder"}]
+    )
+
+
+class ResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Response
+
+    need = factory.SubFactory(NeedFactory)
+    organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.SUPPLIER)
+    summary = "Vårt innspill: radarbasert tilsyn"
+    body = "Forretningshemmelig: vår pris er 1 200 kroner per sensor og måned."
+    confidential = True
+
+
+class MatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Match
+
+    need = factory.SubFactory(NeedFactory)
+    solution = factory.SubFactory(SolutionFactory)
+    kind = Match.Kind.NEED_SOLUTION
+    score = 0.8
+    signals = factory.LazyFunction(
+        lambda: [{"name": "dense", "value": 0.7, "weight": 1.0, "contribution": 0.7}]
+    )
+    shared_terms = factory.LazyFunction(lambda: ["alarm"])
+    best_pair = factory.LazyFunction(lambda: ["Vi trenger trygghetsalarmer.", "A safety alarm."])
