@@ -127,7 +127,7 @@ def test_error_messages_follow_the_requested_language(world: World) -> None:
     norwegian = client.post("/api/needs/", body, format="json", HTTP_ACCEPT_LANGUAGE="nb")
     english = client.post("/api/needs/", body, format="json", HTTP_ACCEPT_LANGUAGE="en")
     # then
-    assert norwegian.json()["title"] == ["Dette feltet kan ikke være blankt."]
+    assert norwegian.json()["title"] == ["Dette feltet må ikke være blankt."]
     assert english.json()["title"] == ["This field may not be blank."]
 
 
