@@ -94,11 +94,11 @@ def world(db: None) -> World:
         advisory_org=advisory_org,
         users=users,
         need=need,
-        draft_need=NeedFactory(organization=buyer_org, status=Need.Status.DRAFT,
-                               published_at=None),
+        draft_need=NeedFactory(organization=buyer_org, status=Need.Status.DRAFT, published_at=None),
         solution=SolutionFactory(organization=supplier_org),
-        draft_solution=SolutionFactory(organization=supplier_org, status="draft",
-                                       published_at=None),
+        draft_solution=SolutionFactory(
+            organization=supplier_org, status="draft", published_at=None
+        ),
         conference=conference,
         slot=SlotFactory(conference=conference),
         response=ResponseFactory(need=need, organization=supplier_org),
