@@ -35,8 +35,9 @@ class InMemoryEmbeddingCache:
         self._store: dict[str, tuple[EmbeddingKey, np.ndarray]] = {}
 
     def get_many(self, keys: Sequence[EmbeddingKey]) -> dict[EmbeddingKey, np.ndarray]:
-        found = (self._store.get(key.item_id) for key in keys)
-        return {entry[0]: entry[1] for entry in found if entry is not None and entry[0] in keys}
+        wanted = set(keys)
+        found = (self._store.get(key.item_id) for key in wanted)
+        return {entry[0]: entry[1] for entry in found if entry is not None and entry[0] in wanted}
 
     def put_many(self, entries: Mapping[EmbeddingKey, np.ndarray]) -> None:
         for key, vector in entries.items():

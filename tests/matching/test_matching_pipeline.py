@@ -79,3 +79,12 @@ def test_recompute_all_fills_every_direction(
 def test_ranking_before_fit_is_an_error(needs: list[MatchItem]) -> None:
     with pytest.raises(RuntimeError):
         MatchingEngine(FakeEncoder()).rank_for_need(needs[0])
+
+
+def test_an_empty_side_gives_no_matches(needs: list[MatchItem]) -> None:
+    # given an engine fitted on needs only
+    engine = MatchingEngine(FakeEncoder()).fit([], needs)
+    # when solutions are asked for
+    # then there are none, and similar needs still work
+    assert engine.rank_for_need(needs[0], k=5) == []
+    assert engine.similar_needs(needs[0], k=1, explain=False)[0].target_id == "n2"
