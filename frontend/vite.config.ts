@@ -1,10 +1,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// Built assets are served by Django (whitenoise) under /static/app/;
+// Built assets are served by Django (whitenoise, STATICFILES_DIRS = [frontend/dist]) under /static/;
 // Django serves dist/index.html for every non-/api/, non-/admin/ path.
 export default defineConfig({
-  base: '/static/app/',
+  base: '/static/',
   plugins: [react()],
   build: {
     outDir: 'dist',

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { checkPage } from './helpers';
+
+test.describe('visitor', () => {
+  test('searches with facets, snippets and autocomplete, and reads a need with its conferences and co-buyers', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Søk i behov/);
+    await expect(page.getByTestId('result-count')).toHaveText(/\d+ treff/);
+    await checkPage(page, 'visitor-01-search');
+
+    const query = page.getByLabel('Søkeord');
+    await query.fill('tryg');
+    await expect(page.locator('datalist option').first()).toBeAttached();
+
+    await query.fill('trygghetsalarm');
+    await page.getByRole('button', { name: 'Søk', exact: true }).click();
+    await expect(page).toHaveURL(/q=trygghetsalarm/);
+    await expect(page.locator('.snippet mark').first()).toBeVisible();
+
+    await page.getByRole('group', { name: 'Type' }).getByLabel(/^Behov/).check();
+    await expect(page).toHaveURL(/type=need/);
+    await expect(page.getByTestId('result-count')).toHaveText(/\d+ treff/);
+    await checkPage(page, 'visitor-02-search-results');
+
+    await page.getByRole('list', { name: 'Søketreff' }).getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/needs\/\d+$/);
+    await expect(page.getByRole('heading', { name: 'Dialogkonferanser' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Medinnkjøpere' })).toBeVisible();
+    await checkPage(page, 'visitor-03-need');
+
+    const conference = page.locator('section[aria-labelledby="conf-heading"]').getByRole('link').first();
+    if (await conference.count()) {
+      await conference.click();
+      await expect(page).toHaveURL(/\/conferences\/\d+$/);
+      await expect(page.getByText('Påmeldingsfrist').first()).toBeVisible();
+      await checkPage(page, 'visitor-04-conference');
+    }
+  });
+
+  test('switches to English and the choice is remembered', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search needs, solutions and dialogue conferences');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search needs, solutions and dialogue conferences');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await checkPage(page, 'visitor-05-search-english');
+  });
+
+  test('shows a not-found page for unknown content', async ({ page }) => {
+    await page.goto('/needs/999999');
+    await expect(page.getByRole('alert')).toContainText('fant ikke');
+  });
+});

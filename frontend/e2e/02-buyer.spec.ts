@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test';
+import { checkPage, login, osloLocal, USERS } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+test.describe('buyer', () => {
+  test('creates, edits and publishes a need with the guided form, then sees suggestions and similar needs', async ({ page }) => {
+    await login(page, USERS.buyer);
+    await page.goto('/buyer');
+    await expect(page.getByRole('heading', { name: 'Behov', exact: true })).toBeVisible();
+    await checkPage(page, 'buyer-01-dashboard');
+
+    await page.getByRole('link', { name: 'Nytt behov' }).click();
+    await expect(page.getByRole('heading', { name: 'Beskriv behovet – ikke produktet' })).toBeVisible();
+    await page.getByLabel('Tittel').fill('Færre fall blant eldre som bor hjemme');
+    await page.getByLabel('Beskrivelse av behovet').fill('Vi vil kjøpe en app som varsler fall.');
+    await expect(page.getByText(/Teksten nevner app/)).toBeVisible();
+    await page
+      .getByLabel('Beskrivelse av behovet')
+      .fill('Hjemmetjenesten oppdager fall for sent. Mange eldre ligger lenge før de får hjelp, og frykten for å falle gjør at de går mindre ut.');
+    await page.getByLabel('Ønsket effekt').fill('Halvere tiden fra fall til hjelp innen 2028, uten flere besøk, og at flere eldre føler seg trygge hjemme.');
+    await page.getByLabel('Sektor').selectOption('helse-og-omsorg');
+    await page.getByLabel('Fylke').selectOption('46');
+    await page.getByLabel('Kommune').fill('Bergen');
+    await page.getByLabel('Budsjett fra').fill('500000');
+    await page.getByLabel('Budsjett til').fill('2000000');
+    await page.getByLabel('Fase').selectOption('markedsdialog');
+    await page.getByLabel('Planlagt anskaffelsesprosedyre').selectOption('innovasjonspartnerskap');
+    await page.getByLabel(/Frist for innspill/).fill(osloLocal(40, 12));
+    await checkPage(page, 'buyer-02-need-form');
+    await page.getByRole('button', { name: 'Lagre som utkast' }).click();
+
+    await expect(page).toHaveURL(/\/needs\/\d+$/);
+    await expect(page.getByText('Utkast').first()).toBeVisible();
+    await expect(page.getByText(/kl\. 12:00 (CET|CEST)/)).toBeVisible();
+    await page.getByRole('link', { name: 'Rediger behovet' }).click();
+    await page.getByLabel('Tittel').fill('Færre og mindre alvorlige fall blant eldre hjemme');
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Færre og mindre alvorlige fall blant eldre hjemme');
+
+    await page.getByRole('button', { name: 'Publiser' }).click();
+    await expect(page.getByText('Publisert').first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Foreslåtte løsninger' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Lignende behov hos andre innkjøpere' })).toBeVisible();
+    await expect(page.locator('main .loading')).toHaveCount(0);
+    await checkPage(page, 'buyer-03-need-published');
+  });
+
+  test('sees suggested solutions with explanations and responses on a demo need', async ({ page }) => {
+    await login(page, USERS.buyer);
+    await page.goto('/buyer');
+    const links = page.getByRole('table').getByRole('link');
+    await expect(links.first()).toBeVisible();
+    const count = await links.count();
+    let found = false;
+    for (let i = 0; i < count && !found; i++) {
+      await page.goto('/buyer');
+      await page.getByRole('table').getByRole('link').nth(i).click();
+      await expect(page.locator('main .loading')).toHaveCount(0);
+      found = (await page.getByRole('list', { name: 'Foreslåtte løsninger' }).count()) > 0;
+    }
+    expect(found).toBe(true);
+    await page.getByRole('list', { name: 'Foreslåtte løsninger' }).getByText('Hvorfor foreslått?').first().click();
+    await expect(page.getByRole('table', { name: 'Signaler som ga forslaget' }).first()).toBeVisible();
+    await checkPage(page, 'buyer-04-suggestions');
+  });
+
+  test('creates a dialogue conference with 1:1 slots, sees registrations and exports participants', async ({ page }) => {
+    await login(page, USERS.buyer);
+    await page.goto('/conferences/new');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ny dialogkonferanse');
+    await page.getByRole('group', { name: 'Behov som presenteres' }).getByRole('checkbox').first().check();
+    await page.getByLabel('Tittel').fill('Dialogkonferanse om fallforebygging');
+    await page.getByLabel('Beskrivelse').fill('Vi presenterer behovet og ønsker innspill fra markedet.');
+    await page.getByLabel('Starter').fill(osloLocal(30, 9));
+    await page.getByLabel('Slutter').fill(osloLocal(30, 12));
+    await page.getByLabel('Påmeldingsfrist').fill(osloLocal(20, 12));
+    await page.getByLabel('Sted').fill('Bergen rådhus');
+    await checkPage(page, 'buyer-05-conference-form');
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await expect(page).toHaveURL(/\/conferences\/\d+$/);
+
+    const publish = page.getByRole('button', { name: 'Publiser konferansen' });
+    if (await publish.count()) await publish.click();
+    await page.getByLabel('Starter', { exact: true }).last().fill(osloLocal(31, 10));
+    await page.getByRole('button', { name: 'Legg til møtetid' }).click();
+    await expect(page.getByRole('table').first().getByText('Ledig')).toBeVisible();
+    await checkPage(page, 'buyer-06-conference');
+
+    // A demo conference of Bergen's with registered suppliers.
+    await page.goto('/buyer');
+    await page.getByRole('link', { name: 'Dialogmøte: mer aktivitet for beboere på sykehjem' }).click();
+    await expect(page.getByRole('heading', { name: 'Påmeldte' })).toBeVisible();
+    await expect(page.locator('section[aria-labelledby="regs-heading"] tbody tr').first()).toBeVisible();
+    const href = await page.getByRole('link', { name: 'Last ned deltakerliste (CSV)' }).getAttribute('href');
+    expect(href).toBeTruthy();
+    const csv = await page.request.get(href ?? '');
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain('virksomhet');
+    await checkPage(page, 'buyer-07-registrations');
+
+    // Read the responses to the need presented at that conference.
+    await page.locator('section[aria-labelledby="conf-needs"]').getByRole('link').first().click();
+    await expect(page.getByRole('list', { name: 'Innspill fra leverandører' }).getByRole('listitem').first()).toBeVisible();
+    await checkPage(page, 'buyer-08-responses');
+  });
+});

@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import { checkPage, login, PASSWORD, USERS } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+const stamp = Date.now().toString().slice(-6);
+const orgName = `Testkommune ${stamp}`;
+
+test.describe('advisor', () => {
+  test('a new buyer signs up and registers an organisation', async ({ page }) => {
+    await page.goto('/register');
+    await page.getByLabel('Fullt navn').fill('Nina Ny');
+    await page.getByLabel('E-post').fill(`nina.${stamp}@testkommune.no`);
+    await page.getByLabel('Passord').fill(PASSWORD);
+    await checkPage(page, 'buyer-00-register');
+    await page.getByRole('button', { name: 'Opprett bruker' }).click();
+    await expect(page).toHaveURL(/\/organizations\/new$/);
+    await page.getByLabel('Navn på virksomheten').fill(orgName);
+    await page.getByLabel('Organisasjonsnummer').fill('123');
+    await page.getByLabel('Organisasjonsnummer').blur();
+    await expect(page.getByText(/ikke gyldig/)).toBeVisible();
+    await page.getByLabel('Organisasjonsnummer').fill('974760673');
+    await page.getByLabel('Offentlig innkjøper').check();
+    await checkPage(page, 'buyer-00-register-organisation');
+    await page.getByRole('button', { name: 'Registrer virksomhet' }).click();
+    await expect(page.getByText(`${orgName} er registrert.`)).toBeVisible();
+  });
+
+  test('verifies the new organisation', async ({ page }) => {
+    await login(page, USERS.advisor);
+    await page.goto('/advisor/organizations');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Verifiser virksomheter');
+    await checkPage(page, 'advisor-01-organizations');
+    await page.getByRole('button', { name: `Verifiser ${orgName}` }).click();
+    await expect(page.getByRole('button', { name: `Verifiser ${orgName}` })).toHaveCount(0);
+  });
+
+  test('curates matches on the queue and the per-need board', async ({ page }) => {
+    await login(page, USERS.advisor);
+    await page.goto('/advisor');
+    await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+    await checkPage(page, 'advisor-02-queue');
+
+    await page.getByRole('table').getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/advisor\/needs\/\d+$/);
+    await expect(page.getByRole('heading', { name: /^Foreslått/ })).toBeVisible();
+    const suggested = page.locator('section[aria-labelledby="col-suggested"] [data-testid="match-card"]');
+    await expect(suggested.first()).toBeVisible();
+    const before = await suggested.count();
+
+    await suggested.first().getByRole('button', { name: /^Sett «.*» på kortliste$/ }).click();
+    await expect(page.locator('section[aria-labelledby="col-shortlisted"] [data-testid="match-card"]').first()).toBeVisible();
+
+    const card = page.locator('section[aria-labelledby="col-shortlisted"] [data-testid="match-card"]').first();
+    await card.getByRole('button', { name: /^Notater/ }).click();
+    await card.getByLabel(/^Nytt notat om/).fill('Ring leverandøren før introduksjon.');
+    await card.getByRole('button', { name: 'Legg til notat' }).click();
+    await expect(card.getByText('Ring leverandøren før introduksjon.')).toBeVisible();
+    await card.getByRole('button', { name: /^Introduser/ }).click();
+    await expect(page.locator('section[aria-labelledby="col-introduced"] [data-testid="match-card"]').first()).toBeVisible();
+
+    if (before > 1) {
+      const next = page.locator('section[aria-labelledby="col-suggested"] [data-testid="match-card"]').first();
+      await next.getByLabel(/^Begrunnelse for å avvise/).fill('Løsningen dekker ikke behovet for døgnbemanning.');
+      await next.getByRole('button', { name: 'Avvis' }).click();
+      await expect(page.locator('section[aria-labelledby="col-rejected"] [data-testid="match-card"]').first()).toBeVisible();
+    }
+    await checkPage(page, 'advisor-03-board');
+  });
+
+  test('sees the pipeline overview with charts', async ({ page }) => {
+    await login(page, USERS.advisor);
+    await page.goto('/advisor/pipeline');
+    await expect(page.getByRole('heading', { name: 'Behov per fase' })).toBeVisible();
+    await expect(page.locator('svg[role="img"]')).toHaveCount(3);
+    await checkPage(page, 'advisor-04-pipeline');
+  });
+});

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Starts the real backend for the end-to-end tests: a fresh SQLite database and
+# embedded search index in a temp dir, migrations, demo data, and Django's
+# runserver on 127.0.0.1:${E2E_PORT:-8765} serving the built frontend (frontend/dist).
+# Playwright's webServer runs this and stops it when the tests end.
+set -euo pipefail
+FRONTEND=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ROOT=$(cd "$FRONTEND/.." && pwd)
+PORT=${E2E_PORT:-8765}
+TMP=$(mktemp -d -t innovasjonstorget-e2e-XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+
+if [[ ${E2E_SKIP_BUILD:-0} != 1 ]]; then
+  npm --prefix "$FRONTEND" run build >&2
+fi
+
+export DJANGO_SETTINGS_MODULE=backend.config.settings.dev
+export DATABASE_URL="sqlite:///$TMP/db.sqlite3"
+export SEARCH_PATH="$TMP/search"
+export CELERY_TASK_ALWAYS_EAGER=true
+PY="$ROOT/.venv/bin/python"
+cd "$ROOT"
+"$PY" manage.py migrate --noinput >&2
+"$PY" manage.py demo_load >&2
+echo "[e2e] backend on http://127.0.0.1:$PORT" >&2
+# Not exec: the EXIT trap must remove the temp dir after the server stops.
+"$PY" manage.py runserver "127.0.0.1:$PORT" --noreload &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT INT TERM
+wait $SERVER

@@ -1,0 +1,42 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PASSWORD = 'demo-passord-2026';
+export const USERS = {
+  buyer: 'innkjoper@bergen.kommune.no',
+  buyer2: 'innkjoper@trondheim.kommune.no',
+  supplier: 'grunder@helsetek.no',
+  advisor: 'radgiver@lup.no',
+} as const;
+
+const SHOTS = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
+
+/** Waits for the page to settle (no spinner), runs axe and saves a screenshot. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await expect(page.locator('main .loading')).toHaveCount(0);
+  await expect(page.locator('h1').first()).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  expect(summary, `axe on ${name}`).toEqual([]);
+}
+
+export async function login(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('E-post').fill(email);
+  await page.getByLabel('Passord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logg inn' }).last().click();
+  await expect(page.getByRole('button', { name: 'Logg ut' })).toBeVisible();
+}
+
+/** A date-time input value in Oslo time, `days` from now at `hour`:00. */
+export function osloLocal(days: number, hour: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return `${ymd}T${String(hour).padStart(2, '0')}:00`;
+}
