@@ -5,9 +5,20 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from search.backends.base import InvalidSearchRequest, SearchBackend, SearchUnavailable
+from search.backends.base import (
+    IndexingError,
+    InvalidSearchRequest,
+    SearchBackend,
+    SearchUnavailable,
+)
 
-__all__ = ["InvalidSearchRequest", "SearchBackend", "SearchUnavailable", "get_backend"]
+__all__ = [
+    "IndexingError",
+    "InvalidSearchRequest",
+    "SearchBackend",
+    "SearchUnavailable",
+    "get_backend",
+]
 
 ALIASES = {
     "elasticsearch": "search.backends.elasticsearch.ElasticsearchBackend",

@@ -23,6 +23,10 @@ class SearchUnavailable(Exception):
     """The search server cannot be reached (connection error, timeout): answer 503."""
 
 
+class IndexingError(RuntimeError):
+    """The server refused documents (mapping conflict, wrong vector size, ...): not transient."""
+
+
 class InvalidSearchRequest(ValueError):
     """A request no backend can answer: page beyond the result window, unknown filter, ..."""
 

@@ -23,6 +23,7 @@ from search.analysis import Analysis, default_analysis, tokenize
 from search.backends.base import (
     HYBRID_CANDIDATES,
     NO_FILTERS,
+    IndexingError,
     SearchBackend,
     SearchUnavailable,
     validate_request,
@@ -156,6 +157,9 @@ class ElasticsearchBackend(SearchBackend):
 
     # --- writes ------------------------------------------------------------------------------
     def _write_targets(self, kind: Kind) -> list[str]:
+        """The live alias (created if missing) and, during a rebuild, the index being built."""
+        if not self.client.indices.exists_alias(name=self.alias(kind)):
+            self._create_index(kind, self.alias(kind))
         targets = [self.alias(kind)]
         if self.client.indices.exists_alias(name=self._rebuilding_alias(kind)):
             targets.append(self._rebuilding_alias(kind))
@@ -181,7 +185,7 @@ class ElasticsearchBackend(SearchBackend):
             if not (status == 404 and item.get("result") == "not_found"):
                 failures.append(item)
         if failures:
-            raise RuntimeError(f"{len(failures)} bulk failures, first: {failures[0]}")
+            raise IndexingError(f"{len(failures)} bulk failures, first: {failures[0]}")
 
     def _index_actions(
         self, docs: Sequence[IndexDocument], targets: dict[Kind, list[str]]
@@ -255,8 +259,11 @@ class ElasticsearchBackend(SearchBackend):
 
     # --- reads -------------------------------------------------------------------------------
     def _search(self, kinds: Iterable[Kind]) -> Search[Any]:
-        return Search(using=self.client, index=[self.alias(kind) for kind in kinds]).source(
-            excludes=sorted(INTERNAL_FIELDS)
+        """Over the kinds' aliases; a missing index (before ``ensure_indices``) finds nothing."""
+        return (
+            Search(using=self.client, index=[self.alias(kind) for kind in kinds])
+            .source(excludes=sorted(INTERNAL_FIELDS))
+            .params(ignore_unavailable=True, allow_no_indices=True)
         )
 
     def search(self, request: SearchRequest) -> SearchResponse:
@@ -345,6 +352,8 @@ class ElasticsearchBackend(SearchBackend):
         )
         with unavailable_on_errors():
             response = search[:0].execute()
+        if "suggest" not in response:  # no index to ask yet
+            return []
         ranked = sorted(
             (-float(option._score), str(option._source.title))
             for entry in response.suggest["complete"]
@@ -371,6 +380,8 @@ def _hit(hit: Any) -> Hit:
 
 def _facets(response: Response[Any]) -> dict[str, tuple[FacetValue, ...]]:
     aggregations = response.aggregations
+    if not all(key in aggregations for key in FILTER_KEYS):
+        return {key: () for key in FILTER_KEYS}
     return {
         key: tuple(
             FacetValue(str(bucket.key), int(bucket.doc_count))

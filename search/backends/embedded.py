@@ -68,6 +68,7 @@ class EmbeddedBackend(SearchBackend):
         self._lock = threading.Lock()
         self._store: Store = _empty_store()
         self._rebuilding: Store | None = None
+        self._scorers: dict[Kind, tuple[dict[int, StoredDoc], Scorer]] = {}
         self._loaded = False
 
     # --- persistence -------------------------------------------------------------------------
@@ -171,7 +172,11 @@ class EmbeddedBackend(SearchBackend):
         groups = []
         for kind in kinds:
             docs = list(store[kind].values())
-            groups.append((Scorer(docs, self.analysis), docs))
+            cached = self._scorers.get(kind)
+            if cached is None or cached[0] is not store[kind]:  # every write copies the dict
+                cached = (store[kind], Scorer(docs, self.analysis))
+                self._scorers[kind] = cached
+            groups.append((cached[1], docs))
         return groups
 
     def _matches(self, kinds: Iterable[Kind], query: TextQuery) -> list[tuple[StoredDoc, float]]:

@@ -37,6 +37,7 @@ from search.queries.plan import (
 from search.types import Kind
 
 K1, B = 1.2, 0.75
+FUZZY_CACHE_SIZE = 10_000
 TEXT_FIELDS = ("title", "text")
 STEMMED = ("nb", "nn", "en")
 
@@ -128,6 +129,21 @@ class Scorer:
                 total += sum(doc.terms[clause_field].values())
             self.doc_freq[clause_field] = freq
             self.avg_length[clause_field] = total / len(docs) if docs else 1.0
+        self._fuzzy: dict[tuple[str, str], dict[str, int]] = {}
+
+    def fuzzy_terms(self, clause_field: str, token: str) -> dict[str, int]:
+        """Indexed terms within ``fuzziness(token)`` edits, with their distance (cached)."""
+        key = (clause_field, token)
+        if len(self._fuzzy) > FUZZY_CACHE_SIZE:
+            self._fuzzy.clear()
+        if key not in self._fuzzy:
+            edits = fuzziness(token)
+            self._fuzzy[key] = {
+                term: distance
+                for term in self.doc_freq[clause_field]
+                if (distance := edit_distance(token, term, edits)) <= edits
+            }
+        return self._fuzzy[key]
 
     def query_terms(self, clause: FieldClause, token: str) -> list[str]:
         _, _, lang = clause.field.partition(".")
@@ -147,11 +163,10 @@ class Scorer:
 
     def clause_score(self, clause: FieldClause, token: str, doc: StoredDoc) -> float:
         if clause.fuzzy:
-            edits = fuzziness(token)
             scores = [
                 self._bm25(clause.field, term, doc) * (1 - distance / min(len(token), len(term)))
-                for term in doc.terms[clause.field]
-                if (distance := edit_distance(token, term, edits)) <= edits
+                for term, distance in self.fuzzy_terms(clause.field, token).items()
+                if term in doc.terms[clause.field]
             ]
         else:
             scores = [self._bm25(clause.field, t, doc) for t in self.query_terms(clause, token)]
@@ -181,8 +196,7 @@ class Scorer:
 def _clause_matches(scorer: Scorer, clause: FieldClause, token: str, doc: StoredDoc) -> bool:
     terms = doc.terms[clause.field]
     if clause.fuzzy:
-        edits = fuzziness(token)
-        return any(edit_distance(token, term, edits) <= edits for term in terms)
+        return any(term in terms for term in scorer.fuzzy_terms(clause.field, token))
     return any(term in terms for term in scorer.query_terms(clause, token))
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from conftest import ES_URL, BackendFactory
-from search_corpus import CORPUS
+from search_corpus import CORPUS, DIMS
 
 from search.analysis import default_analysis, tokenize
 from search.backends import SearchUnavailable
@@ -94,3 +94,22 @@ def test_embedded_backend_persists_across_instances(tmp_path: object) -> None:
     # then it finds them
     assert second.search(SearchRequest(text="trygghetsalarm")).total == 3
     assert second.knn("need", (1.0, 0.0, 0.0, 0.0), k=1)[0][0] == 1
+
+
+def test_before_any_index_exists_searches_find_nothing_and_writes_create_it(
+    es_prefix: str,
+) -> None:
+    # given a prefix with no indices at all
+    backend = ElasticsearchBackend(
+        url=ES_URL,
+        index_prefix=f"{es_prefix}-bare",
+        embedding_dims=DIMS,
+        number_of_replicas=0,
+        refresh=True,
+    )
+    # then searching and completing find nothing rather than failing
+    assert backend.search(SearchRequest(text="alarm")).total == 0
+    assert backend.autocomplete("tryg") == []
+    # and the first write creates the versioned index behind the alias
+    backend.index(CORPUS[:1])
+    assert backend.search(SearchRequest(text="trygghetsalarm")).total == 1
