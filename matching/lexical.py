@@ -32,6 +32,7 @@ class BM25Scorer:
         self._row: dict[str, int] = {}
         self._docs: list[Counter[str]] = []
         self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._last: tuple[tuple[str, str], np.ndarray] | None = None
 
     def add(self, ids: Sequence[str], texts: Sequence[str], languages: Sequence[str]) -> None:
         for item_id, text, language in zip(ids, texts, languages, strict=True):
@@ -39,6 +40,7 @@ class BM25Scorer:
             self._ids.append(item_id)
             self._docs.append(Counter(terms(text, language)))
         self._postings = self._build_postings()
+        self._last = None
 
     def _build_postings(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         lengths = np.array([sum(d.values()) for d in self._docs], dtype=np.float64)
@@ -60,11 +62,15 @@ class BM25Scorer:
         return docs, idf * tf * (self.k1 + 1) / (tf + norm[docs])
 
     def score_all(self, text: str, language: str) -> np.ndarray:
+        """BM25 of every document; the last query's scores are kept (search, then scores)."""
+        if self._last is not None and self._last[0] == (text, language):
+            return self._last[1]
         out = np.zeros(len(self._ids), dtype=np.float64)
         for term in set(terms(text, language)):
             posting = self._postings.get(term)
             if posting is not None:
                 out[posting[0]] += posting[1]
+        self._last = ((text, language), out)
         return out
 
     def scores(self, text: str, language: str, ids: Sequence[str]) -> np.ndarray:

@@ -270,8 +270,14 @@ def words(text: str) -> list[str]:
 
 def terms(text: str, language: str) -> list[str]:
     """Lower-cased, stop words removed, Snowball-stemmed (Norwegian or English)."""
-    kept = [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
-    return list(_stemmer(language).stemWords(kept))
+    stem_language = "en" if language == "en" else "no"
+    return [stem(w, stem_language) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+@lru_cache(maxsize=500_000)
+def stem(word: str, language: str) -> str:
+    """Snowball stem of one lower-cased word, memoised (vocabularies are small, corpora not)."""
+    return str(_stemmer(language).stemWord(word))
 
 
 def sentences(text: str) -> list[str]:
