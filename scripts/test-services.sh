@@ -125,7 +125,7 @@ apt_install() { # packages... (only the missing ones are passed in)
 
 pg_bindir() {
   local d
-  d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)
+  d=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n1)
   [[ -n $d && -x $d/initdb ]] && echo "$d"
 }
 
@@ -150,6 +150,7 @@ missing_packages() { # which: services|all
   java17_home >/dev/null || want+=(openjdk-17-jre-headless)
   command -v mvn >/dev/null || want+=(maven)
   if [[ $1 == all ]]; then
+    command -v shellcheck >/dev/null || want+=(shellcheck)
     pkg_installed chromium || want+=(chromium)
     pkg_installed chromium-driver || want+=(chromium-driver)
     pkg_installed fonts-dejavu-core || want+=(fonts-dejavu-core)
@@ -225,7 +226,7 @@ pg_stop() {
   fi
   if port_open "$PG_PORT"; then # started from elsewhere: stop whatever postmaster holds the port
     local pid; pid=$(port_pid "$PG_PORT")
-    [[ -n $pid ]] && kill -INT "$pid" 2>/dev/null || true
+    if [[ -n $pid ]]; then kill -INT "$pid" 2>/dev/null || true; fi
   fi
   wait_port_closed "$PG_PORT" 60 || die "postgres still listening on $PG_PORT"
   log "postgres: stopped"
@@ -254,7 +255,7 @@ redis_stop() {
   if redis_up; then redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; fi
   if ! wait_port_closed "$REDIS_PORT" 10; then
     local pid; pid=$(port_pid "$REDIS_PORT")
-    [[ -n $pid ]] && kill -TERM "$pid" 2>/dev/null || true
+    if [[ -n $pid ]]; then kill -TERM "$pid" 2>/dev/null || true; fi
     wait_port_closed "$REDIS_PORT" 20 || die "redis still listening on $REDIS_PORT"
   fi
   rm -f "$STATE/redis/redis.pid"

@@ -7,7 +7,7 @@
 # Nothing is skipped: a missing tool or config is a failure.
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$ROOT"
+cd "$ROOT" || exit 1
 MODE=${1:-all}
 
 FAILED=()
@@ -72,9 +72,11 @@ lint_steps() {
   step ruff-format .venv/bin/ruff format --check .
   step mypy .venv/bin/mypy
   step import-linter .venv/bin/lint-imports
+  step shellcheck shellcheck -x scripts/*.sh .ci/run
 }
 
 if [[ $MODE == lint ]]; then
+  scripts/test-services.sh install || { echo "apt install failed" >&2; exit 1; }
   lint_steps
   if has_frontend; then scripts/setup.sh frontend-deps || exit 1; fi
   frontend_steps
