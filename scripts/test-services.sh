@@ -9,7 +9,7 @@
 #   scripts/test-services.sh is-running SERVICE      exit 0 if it answers (quiet)
 #   scripts/test-services.sh env                     KEY=VALUE lines for the services
 #   scripts/test-services.sh logs SERVICE            last 50 lines of its log
-#   scripts/test-services.sh purge                   stop all and delete their data (var/test-services)
+#   scripts/test-services.sh purge                   stop the ones started from this repo, delete var/test-services
 #   scripts/test-services.sh verify-es               hunspell nb_NO smoke check (_analyze)
 #   scripts/test-services.sh start-es|stop-es|start-redis|stop-redis|start-pg|stop-pg
 #
@@ -481,8 +481,30 @@ cmd_logs() {
   esac
 }
 
+own_pidfile() {
+  case $1 in pg) echo "$STATE/pg/data/postmaster.pid" ;; redis) echo "$STATE/redis/redis.pid" ;; es) echo "$STATE/es/es.pid" ;; esac
+}
+
+svc_port() { case $1 in pg) echo "$PG_PORT" ;; redis) echo "$REDIS_PORT" ;; es) echo "$ES_PORT" ;; esac; }
+
+# Is the instance on the service's port the one whose state lives in this repo's var/?
+is_ours() {
+  local f pid; f=$(own_pidfile "$1")
+  [[ -s $f ]] || return 1
+  pid=$(head -n1 "$f")
+  [[ -n $pid && $pid == "$(port_pid "$(svc_port "$1")")" ]]
+}
+
+# Stops only the instances started from this repo (another clone's stay up), then deletes state.
 cmd_purge() {
-  cmd_stop
+  local s
+  for s in pg redis es; do
+    if is_ours "$s"; then
+      cmd_stop "$s"
+    elif is_up "$s"; then
+      log "leaving $s on port $(svc_port "$s") running: it was started from elsewhere"
+    fi
+  done
   local d
   for d in pg redis es; do
     if [[ -L $STATE/$d ]]; then
