@@ -21,7 +21,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     HF_HUB_OFFLINE=1 \
     DJANGO_SETTINGS_MODULE=backend.config.settings.production
 
-RUN useradd --system --create-home --home-dir /home/app --uid 10001 app
+# FreeDict English->Norwegian and nynorsk->bokmål for match explanations (matching/bilingual.py).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends dict-freedict-eng-nor dict-freedict-nno-nob \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --create-home --home-dir /home/app --uid 10001 app
 WORKDIR /app
 
 # Dependencies first (cached while only the code changes), then the code.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Real PostgreSQL, Redis and Elasticsearch 8 on 127.0.0.1 for tests and local work.
 #
-#   scripts/test-services.sh install                 apt packages the tests need (services, hunspell, chromium)
+#   scripts/test-services.sh install                 apt packages the tests need (services, hunspell,
+#                                                    chromium, FreeDict dictionaries, shellcheck)
 #   scripts/test-services.sh start  [SERVICE...]     start (or reuse) and health-check; writes var/test-services/env
 #   scripts/test-services.sh stop   [SERVICE...]     stop
 #   scripts/test-services.sh restart [SERVICE...]
@@ -154,6 +155,9 @@ missing_packages() { # which: services|all
     pkg_installed chromium || want+=(chromium)
     pkg_installed chromium-driver || want+=(chromium-driver)
     pkg_installed fonts-dejavu-core || want+=(fonts-dejavu-core)
+    # matching/bilingual.py: FreeDict English->Norwegian and nynorsk->bokmål (dictd files)
+    pkg_installed dict-freedict-eng-nor || want+=(dict-freedict-eng-nor)
+    pkg_installed dict-freedict-nno-nob || want+=(dict-freedict-nno-nob)
   fi
   printf '%s\n' "${want[@]}"
 }
