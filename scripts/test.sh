@@ -77,6 +77,10 @@ lint_steps() {
 
 if [[ $MODE == lint ]]; then
   scripts/test-services.sh install || { echo "apt install failed" >&2; exit 1; }
+  # Tools that import the test settings (mypy's django plugin) need the service URLs set.
+  set -a
+  eval "$(scripts/test-services.sh env)"
+  set +a
   lint_steps
   if has_frontend; then scripts/setup.sh frontend-deps || exit 1; fi
   frontend_steps
