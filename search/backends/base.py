@@ -76,6 +76,11 @@ class SearchBackend(ABC):
     def clear(self) -> None: ...
 
 
+def validate_k(k: int) -> None:
+    if not 1 <= k <= MAX_RESULT_WINDOW:
+        raise InvalidSearchRequest(f"k must be between 1 and {MAX_RESULT_WINDOW}")
+
+
 def validate_request(request: SearchRequest) -> None:
     """Raise :class:`InvalidSearchRequest` for anything neither backend may answer."""
     if request.page < 1 or not 1 <= request.page_size <= MAX_PAGE_SIZE:

@@ -26,6 +26,7 @@ from search.backends.base import (
     IndexingError,
     SearchBackend,
     SearchUnavailable,
+    validate_k,
     validate_request,
 )
 from search.documents.catalogue import (
@@ -318,21 +319,27 @@ class ElasticsearchBackend(SearchBackend):
         k: int,
         filters: Mapping[str, tuple[str, ...]] = NO_FILTERS,
     ) -> list[tuple[int, float]]:
+        validate_k(k)
         return [(hit.id, hit.score) for hit in self._knn_hits((kind,), vector, k, filters)]
 
     def bm25_scores(self, kind: Kind, text: str, ids: Sequence[int]) -> dict[int, float]:
         query = TextQuery.parse(text, require_all=False)
-        if query.is_empty or not ids:
-            return {}
-        search = (
-            self._search((kind,))
-            .query(queries.text_query(query))
-            .filter("terms", doc_id=list(ids))
-            .source(["doc_id"])
-        )
-        with unavailable_on_errors():
-            response = search[: len(ids)].execute()
-        return {int(hit.doc_id): float(hit.meta.score) for hit in response.hits}
+        scores: dict[int, float] = {}
+        if query.is_empty:
+            return scores
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), BATCH_SIZE):
+            chunk = unique[start : start + BATCH_SIZE]
+            search = (
+                self._search((kind,))
+                .query(queries.text_query(query))
+                .filter("terms", doc_id=chunk)
+                .source(["doc_id"])
+            )
+            with unavailable_on_errors():
+                response = search[: len(chunk)].execute()
+            scores.update({int(hit.doc_id): float(hit.meta.score) for hit in response.hits})
+        return scores
 
     def autocomplete(self, prefix: str, kinds: tuple[Kind, ...] = (), limit: int = 8) -> list[str]:
         if not prefix.strip():

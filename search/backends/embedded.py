@@ -22,6 +22,7 @@ from search.backends.base import (
     HYBRID_CANDIDATES,
     NO_FILTERS,
     SearchBackend,
+    validate_k,
     validate_request,
 )
 from search.documents.catalogue import MAPPING_VERSION, public_source, to_source
@@ -271,6 +272,7 @@ class EmbeddedBackend(SearchBackend):
         k: int,
         filters: Mapping[str, tuple[str, ...]] = NO_FILTERS,
     ) -> list[tuple[int, float]]:
+        validate_k(k)
         return [(hit.id, hit.score) for hit in self._knn_hits((kind,), vector, k, filters)]
 
     def bm25_scores(self, kind: Kind, text: str, ids: Sequence[int]) -> dict[int, float]:
