@@ -48,7 +48,7 @@ class NumpyIndex:
         out: list[Hits] = []
         for start in range(0, len(queries), _BLOCK):
             block = np.asarray(queries[start : start + _BLOCK], dtype=np.float32)
-            cols, vals = top_k_rows(block @ self._vectors.T, k)
+            cols, vals = top_k_rows((self._vectors @ block.T).T, k)
             out.extend(self._hits(c, v) for c, v in zip(cols, vals, strict=True))
         return out
 
