@@ -3,6 +3,6 @@ from celery import shared_task
 from backend.discovery.services import saved_search_alert, saved_searches_due
 
 
-@shared_task(name="discovery.saved_search_alerts", queue="default", acks_late=True)  # type: ignore[untyped-decorator]
+@shared_task(name="discovery.saved_search_alerts", acks_late=True)  # type: ignore[untyped-decorator]
 def saved_search_alerts_task(frequency: str) -> int:
     return sum(saved_search_alert(saved=s) for s in saved_searches_due(frequency=frequency))

@@ -1,0 +1,149 @@
+"""Search through the API on the real Elasticsearch: what is indexed, what never is."""
+
+from typing import Any
+
+import pytest
+
+from backend.outbox.models import OutboxEntry
+from tests.backend.conftest import World
+
+# Real commits, so the outbox's on_commit hooks run as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _need_body(w: World, title: str, text: str) -> dict[str, Any]:
+    return {
+        "organization": w.buyer_org.pk,
+        "title": title,
+        "description": text,
+        "sector": "helse-og-omsorg",
+        "county": "46",
+        "stage": "markedsdialog",
+    }
+
+
+def _search(w: World, query: str, **params: str) -> dict[str, Any]:
+    response = w.client("visitor").get("/api/search/", {"q": query, **params})
+    assert response.status_code == 200, response.content
+    return response.json()  # type: ignore[no-any-return]
+
+
+def test_a_published_need_is_found_with_highlights_and_facets(world: World) -> None:
+    # given
+    client = world.client("buyer")
+    created = client.post(
+        "/api/needs/",
+        _need_body(
+            world,
+            "Kvernsteinsmølle for skolekjøkkenet",
+            "Skolene ønsker å male eget kvernsteinsmel til matlagingen i kroppsøving og mat og helse.",
+        ),
+        format="json",
+    ).json()
+    client.post(f"/api/needs/{created['id']}/publish/")
+    # when
+    result = _search(world, "kvernsteinsmølle")
+    # then
+    assert [(h["type"], h["id"]) for h in result["results"]] == [("need", created["id"])]
+    assert any("<mark>" in h or "<em>" in h for h in result["results"][0]["highlights"])
+    sectors = {f["value"]: f for f in result["facets"]["sector"]}
+    assert sectors["helse-og-omsorg"]["count"] == 1
+    assert sectors["helse-og-omsorg"]["label"] == "Helse og omsorg"
+
+
+def test_drafts_and_responses_never_enter_the_index(world: World) -> None:
+    # given
+    client = world.client("buyer")
+    client.post(
+        "/api/needs/",
+        _need_body(
+            world,
+            "Utkast om snøsmeltingsroboter",
+            "Et hemmelig utkast om snøsmeltingsroboter "
+            "som ingen andre skal se ennå, før forankringen er på plass.",
+        ),
+        format="json",
+    )
+    world.client("supplier").post(
+        "/api/responses/",
+        {
+            "need": world.need.pk,
+            "organization": world.supplier_org.pk,
+            "summary": "Hemmelig",
+            "body": "Vår forretningshemmelige pris for isbjørnvakter er lav.",
+        },
+        format="json",
+    )
+    # when
+    drafts = _search(world, "snøsmeltingsroboter")
+    responses = _search(world, "isbjørnvakter")
+    # then
+    assert drafts["total"] == 0
+    assert responses["total"] == 0
+
+
+def test_unpublishing_by_closing_keeps_the_need_searchable_as_closed(world: World) -> None:
+    # given
+    client = world.client("buyer")
+    created = client.post(
+        "/api/needs/",
+        _need_body(
+            world,
+            "Tangplukking langs fjorden",
+            "Kommunen vil fjerne tang og tare som driver i land langs fjorden hver høst.",
+        ),
+        format="json",
+    ).json()
+    client.post(f"/api/needs/{created['id']}/publish/")
+    # when
+    client.post(f"/api/needs/{created['id']}/close/")
+    result = _search(world, "tangplukking", status="closed")
+    # then
+    assert [h["status"] for h in result["results"]] == ["closed"]
+
+
+def test_every_write_leaves_an_outbox_entry_that_is_processed(world: World) -> None:
+    # given
+    client = world.client("buyer")
+    created = client.post(
+        "/api/needs/",
+        _need_body(
+            world,
+            "Brøyting med selvkjørende traktorer",
+            "Vi vil brøyte gang- og sykkelveier tidligere om morgenen uten flere sjåfører.",
+        ),
+        format="json",
+    ).json()
+    # when
+    client.post(f"/api/needs/{created['id']}/publish/")
+    # then
+    entries = OutboxEntry.objects.filter(entity="need", entity_id=created["id"])
+    assert {e.topic for e in entries} == {"search.index", "matching.recompute"}
+    assert all(e.processed_at is not None for e in entries)
+
+
+def test_autocomplete_suggests_titles_as_you_type(world: World) -> None:
+    # given
+    client = world.client("buyer")
+    created = client.post(
+        "/api/needs/",
+        _need_body(
+            world,
+            "Fjernavlesning av vannmålere",
+            "Vi vil lese av vannmålerne uten å sende folk hjem til innbyggerne.",
+        ),
+        format="json",
+    ).json()
+    client.post(f"/api/needs/{created['id']}/publish/")
+    # when
+    response = world.client("visitor").get("/api/search/autocomplete/", {"q": "fjernavl"})
+    # then
+    assert "Fjernavlesning av vannmålere" in response.json()["suggestions"]
+
+
+def test_bad_search_parameters_are_refused(world: World) -> None:
+    # when
+    response = world.client("visitor").get("/api/search/", {"sort": "tilfeldig", "page": 0})
+    # then
+    assert response.status_code == 400
+    assert set(response.json()) == {"sort", "page"}
