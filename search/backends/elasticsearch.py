@@ -17,9 +17,8 @@ from typing import Any
 from elastic_transport import ConnectionError as TransportConnectionError
 from elasticsearch import ApiError, Elasticsearch, helpers
 from elasticsearch.dsl import Q, Search
-from elasticsearch.dsl.response import Response
 
-from search.analysis import Analysis, default_analysis, tokenize
+from search.analysis import Analysis, default_analysis
 from search.backends.base import (
     HYBRID_CANDIDATES,
     NO_FILTERS,
@@ -35,16 +34,13 @@ from search.documents.catalogue import (
     INTERNAL_FIELDS,
     MAPPING_VERSION,
     index_definition,
-    public_source,
     to_source,
 )
 from search.queries import elasticsearch as queries
 from search.queries.hybrid import fuse
 from search.queries.plan import TextQuery
 from search.types import (
-    FILTER_KEYS,
     KINDS,
-    FacetValue,
     Hit,
     IndexDocument,
     Kind,
@@ -278,7 +274,7 @@ class ElasticsearchBackend(SearchBackend):
             search = queries.add_suggestion(queries.add_highlight(search), request.text)
         with unavailable_on_errors():
             response = search[start : start + size].execute()
-        hits = tuple(_hit(hit) for hit in response.hits)
+        hits = tuple(queries.parse_hit(hit) for hit in response.hits)
         total = int(response.hits.total.value)  # type: ignore[attr-defined]
         if request.semantic and request.query_vector is not None:
             semantic = self._knn_hits(
@@ -288,8 +284,8 @@ class ElasticsearchBackend(SearchBackend):
         return SearchResponse(
             total=total,
             hits=hits,
-            facets=_facets(response),
-            suggestion=_suggestion(response, request.text) if total == 0 else None,
+            facets=queries.parse_facets(response),
+            suggestion=queries.parse_suggestion(response, request.text) if total == 0 else None,
             page=request.page,
             page_size=request.page_size,
         )
@@ -310,7 +306,7 @@ class ElasticsearchBackend(SearchBackend):
         )
         with unavailable_on_errors():
             response = search[:k].execute()
-        return tuple(_hit(hit) for hit in response.hits)
+        return tuple(queries.parse_hit(hit) for hit in response.hits)
 
     def knn(
         self,
@@ -367,45 +363,3 @@ class ElasticsearchBackend(SearchBackend):
             for option in entry.options
         )
         return list(dict.fromkeys(title for _, title in ranked))[:limit]
-
-
-def _hit(hit: Any) -> Hit:
-    source = public_source(hit.to_dict())
-    highlight = getattr(hit.meta, "highlight", None)
-    fragments: list[str] = []
-    for field in ("title", "text"):
-        fragments.extend(highlight[field] if highlight and field in highlight else [])
-    return Hit(
-        kind=source["kind"],
-        id=int(source["doc_id"]),
-        score=float(hit.meta.score or 0.0),
-        title=str(source["title"]),
-        highlights=tuple(fragments),
-        source=source,
-    )
-
-
-def _facets(response: Response[Any]) -> dict[str, tuple[FacetValue, ...]]:
-    aggregations = response.aggregations
-    if not all(key in aggregations for key in FILTER_KEYS):
-        return {key: () for key in FILTER_KEYS}
-    return {
-        key: tuple(
-            FacetValue(str(bucket.key), int(bucket.doc_count))
-            for bucket in aggregations[key]["values"]["buckets"]
-        )
-        for key in FILTER_KEYS
-    }
-
-
-def _suggestion(response: Response[Any], text: str) -> str | None:
-    if not text.strip() or "suggest" not in response:
-        return None
-    corrections = {
-        str(entry.text): str(entry.options[0].text)
-        for entry in response.suggest[queries.SUGGESTION_NAME]
-        if entry.options
-    }
-    if not corrections:
-        return None
-    return " ".join(corrections.get(token, token) for token in tokenize(text))

@@ -7,8 +7,10 @@ from typing import Any
 
 from elasticsearch.dsl import Q, Search
 from elasticsearch.dsl.query import Query
+from elasticsearch.dsl.response import Response
 
-from search.documents.catalogue import FILTER_FIELDS
+from search.analysis import tokenize
+from search.documents.catalogue import FILTER_FIELDS, public_source
 from search.queries.plan import (
     FACET_SIZE,
     HIGHLIGHT_FIELDS,
@@ -19,7 +21,7 @@ from search.queries.plan import (
     TOKEN_CLAUSES,
     TextQuery,
 )
-from search.types import SortOrder
+from search.types import FILTER_KEYS, FacetValue, Hit, SortOrder
 
 TIE_BREAKERS: list[Any] = [{"kind": {"order": "asc"}}, {"doc_id": {"order": "asc"}}]
 SORTS: dict[str, list[Any]] = {
@@ -114,3 +116,45 @@ def lexical_search(
     search = add_facets(search, filters)
     effective_sort = "newest" if sort == "relevance" and query.is_empty else sort
     return search.sort(*SORTS[effective_sort]).extra(track_total_hits=True)
+
+
+def parse_hit(hit: Any) -> Hit:
+    source = public_source(hit.to_dict())
+    highlight = getattr(hit.meta, "highlight", None)
+    fragments: list[str] = []
+    for field in ("title", "text"):
+        fragments.extend(highlight[field] if highlight and field in highlight else [])
+    return Hit(
+        kind=source["kind"],
+        id=int(source["doc_id"]),
+        score=float(hit.meta.score or 0.0),
+        title=str(source["title"]),
+        highlights=tuple(fragments),
+        source=source,
+    )
+
+
+def parse_facets(response: Response[Any]) -> dict[str, tuple[FacetValue, ...]]:
+    aggregations = response.aggregations
+    if not all(key in aggregations for key in FILTER_KEYS):
+        return {key: () for key in FILTER_KEYS}
+    return {
+        key: tuple(
+            FacetValue(str(bucket.key), int(bucket.doc_count))
+            for bucket in aggregations[key]["values"]["buckets"]
+        )
+        for key in FILTER_KEYS
+    }
+
+
+def parse_suggestion(response: Response[Any], text: str) -> str | None:
+    if not text.strip() or "suggest" not in response:
+        return None
+    corrections = {
+        str(entry.text): str(entry.options[0].text)
+        for entry in response.suggest[SUGGESTION_NAME]
+        if entry.options
+    }
+    if not corrections:
+        return None
+    return " ".join(corrections.get(token, token) for token in tokenize(text))
