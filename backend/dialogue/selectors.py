@@ -9,8 +9,10 @@ PUBLIC = (DialogueConference.Status.PUBLISHED, DialogueConference.Status.CANCELL
 
 
 def conference_list(*, user: AnyUser) -> QuerySet[DialogueConference]:
-    qs = DialogueConference.objects.select_related("organization").annotate(
-        registration_count=Count("registrations", distinct=True)
+    qs = (
+        DialogueConference.objects.select_related("organization")
+        .annotate(registration_count=Count("registrations", distinct=True))
+        .order_by("starts_at", "id")
     )
     if user_is_advisor(user):
         return qs

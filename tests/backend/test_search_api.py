@@ -36,7 +36,7 @@ def test_a_published_need_is_found_with_highlights_and_facets(world: World) -> N
         _need_body(
             world,
             "Kvernsteinsmølle for skolekjøkkenet",
-            "Skolene ønsker å male eget kvernsteinsmel til matlagingen i kroppsøving og mat og helse.",
+            "Skolene ønsker å male eget kvernsteinsmel til matlagingen i mat og helse.",
         ),
         format="json",
     ).json()

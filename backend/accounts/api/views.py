@@ -17,8 +17,8 @@ from backend.accounts.models import Membership, Organization, User
 from backend.common.api import auth_user, validated
 
 
-def _session_payload(request: Request) -> dict[str, Any]:
-    user = request.user if request.user.is_authenticated else None
+def _session_payload(request: Request, user: Any = None) -> dict[str, Any]:
+    user = user or (request.user if request.user.is_authenticated else None)
     if user is not None:
         user = User.objects.prefetch_related("memberships__organization").get(pk=user.pk)
     return {"user": s.UserOutput(user).data if user else None, "csrf_token": get_token(request)}
@@ -40,7 +40,7 @@ class SessionApi(APIView):
                 {"non_field_errors": [_("Wrong e-mail address or password.")]}
             )
         login(request._request, user)
-        return Response(_session_payload(request))
+        return Response(_session_payload(request, user))
 
     @extend_schema(request=None, responses={204: None}, summary="Sign out")
     def delete(self, request: Request) -> Response:
@@ -59,7 +59,7 @@ class RegisterApi(APIView):
     def post(self, request: Request) -> Response:
         user = services.user_register(**validated(s.RegisterInput, request))
         login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return Response(_session_payload(request), status=status.HTTP_201_CREATED)
+        return Response(_session_payload(request, user), status=status.HTTP_201_CREATED)
 
 
 class MeApi(APIView):
