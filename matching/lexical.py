@@ -63,8 +63,9 @@ class BM25Scorer:
 
     def score_all(self, text: str, language: str) -> np.ndarray:
         """BM25 of every document; the last query's scores are kept (search, then scores)."""
-        if self._last is not None and self._last[0] == (text, language):
-            return self._last[1]
+        last = self._last  # one read: another thread may replace it
+        if last is not None and last[0] == (text, language):
+            return last[1]
         out = np.zeros(len(self._ids), dtype=np.float64)
         for term in set(terms(text, language)):
             posting = self._postings.get(term)

@@ -12,7 +12,11 @@ _BLOCK = 256  # queries per matrix product in the exact index
 
 
 class VectorIndex(Protocol):
-    """Inner-product search over L2-normalised vectors (the backend may plug ES k-NN)."""
+    """Inner-product search over L2-normalised vectors (the backend may plug ES k-NN).
+
+    add() appends; the engine builds a fresh index at every fit(), so the in-process
+    indexes neither replace nor delete (an ES implementation may upsert).
+    """
 
     def add(self, ids: Sequence[str], vectors: np.ndarray) -> None: ...
 

