@@ -20,6 +20,7 @@ from matching.types import Explanation, ItemKind, MatchItem, ScoredMatch, Scorin
 
 IndexFactory = Callable[[int, int], VectorIndex]  # (dim, expected size) -> empty index
 LexicalFactory = Callable[[], LexicalScorer]
+SENTENCE_CACHE = 100_000  # sentence vectors kept for explanations (~150 MB at 384 dims)
 
 
 def language_of(item: MatchItem) -> str:
@@ -193,6 +194,8 @@ class MatchingEngine:
     def encode_sentences(self, texts: Sequence[str]) -> np.ndarray:
         """Sentence vectors for explanations, cached by sentence text."""
         missing = list(dict.fromkeys(t for t in texts if t not in self._sentence_vectors))
+        if len(self._sentence_vectors) + len(missing) > SENTENCE_CACHE:
+            self._sentence_vectors.clear()  # bounded memory in long-running workers
         if missing:
             fresh = embed_texts(missing, self.encoder)
             self._sentence_vectors.update(zip(missing, fresh, strict=True))
