@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from matching.encoders import FakeEncoder
 from matching.pipeline import MatchingEngine
 from matching.types import MatchItem
-
-DATA = Path(__file__).resolve().parent / "data"
-
-
-def need(id: str, title: str, description: str, **fields: object) -> MatchItem:
-    return MatchItem(id=id, kind="need", title=title, description=description, **fields)  # type: ignore[arg-type]
-
-
-def solution(id: str, title: str, description: str, **fields: object) -> MatchItem:
-    return MatchItem(id=id, kind="solution", title=title, description=description, **fields)  # type: ignore[arg-type]
+from tests.matching.items import need, no_bridge, solution
 
 
 @pytest.fixture
@@ -94,8 +83,3 @@ def solutions() -> list[MatchItem]:
 @pytest.fixture
 def engine(needs: list[MatchItem], solutions: list[MatchItem]) -> MatchingEngine:
     return MatchingEngine(FakeEncoder(), term_bridge=no_bridge).fit(solutions, needs)
-
-
-def no_bridge(stem: str, language: str) -> frozenset[str]:
-    """Keeps the unit tests off the FreeDict files (they may or may not be installed)."""
-    return frozenset({stem})

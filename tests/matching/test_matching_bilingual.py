@@ -1,10 +1,9 @@
 import gzip
 from pathlib import Path
 
-from conftest import need, solution
-
 from matching.bilingual import build_bridge, to_bokmal, translations
 from matching.explain import shared_terms
+from tests.matching.items import need, solution
 
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 

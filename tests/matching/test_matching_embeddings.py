@@ -3,11 +3,11 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from conftest import need
 
 from matching import encoders
 from matching.embeddings import InMemoryEmbeddingCache, embed_items, embed_texts
 from matching.encoders import FakeEncoder, load_encoder
+from tests.matching.items import need
 
 
 class CountingEncoder(FakeEncoder):

@@ -1,9 +1,9 @@
 import pytest
-from conftest import need
 
 from matching.encoders import FakeEncoder
 from matching.pipeline import MatchingEngine, recompute_all
 from matching.types import MatchItem
+from tests.matching.items import need
 
 
 def test_rank_for_need_puts_the_matching_solution_first(

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import DATA
 
 from matching.encoders import DEFAULT_MODEL, load_encoder
+from tests.matching.items import DATA
 
 pytestmark = pytest.mark.slow
 

@@ -1,9 +1,9 @@
 import numpy as np
 import pytest
-from conftest import need, solution
 
 from matching.scoring import SIGNALS, combine, signal_matrix, trl_fit
 from matching.types import ScoringWeights
+from tests.matching.items import need, solution
 
 
 def test_score_is_the_weighted_sum_of_signals() -> None:

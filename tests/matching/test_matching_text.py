@@ -1,9 +1,8 @@
 from dataclasses import replace
 
-from conftest import need
-
 from matching.cpv import cpv_labels, cpv_overlap
 from matching.text import chunks, compose_text, content_hash, detect_language, terms
+from tests.matching.items import need
 
 
 def test_compose_text_has_title_description_sector_and_cpv_labels() -> None:
