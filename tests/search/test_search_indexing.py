@@ -90,7 +90,7 @@ def test_searches_keep_getting_results_during_a_rebuild(backend: SearchBackend) 
     reader = threading.Thread(target=read)
     reader.start()
     # when rebuilding the same documents (plus more) twice
-    extra = [make_doc(id=100 + i, title=f"Ekstra behov {i}") for i in range(150)]
+    extra = [make_doc(id=100 + i, title=f"Ekstra behov {i}") for i in range(60)]
     try:
         indexing.rebuild(backend, [*CORPUS, *extra])
         indexing.rebuild(backend, [*CORPUS, *extra])
