@@ -366,12 +366,30 @@ def demo_market_load() -> dict[str, int]:
     }
 
 
+VECTORS = DATA / "vectors.npz"
+
+
+def demo_vectors_seed() -> int:
+    """Seed the demo's embeddings from the shipped file, so the first `make run` need not
+    encode ~100 texts and their sentences on the CPU. Texts that changed are encoded anew."""
+    from backend.matches import engine
+
+    if not VECTORS.exists():
+        return 0
+    items = [
+        *map(engine.need_item, Need.objects.all()),
+        *map(engine.solution_item, Solution.objects.all()),
+    ]
+    return engine.vectors_import(str(VECTORS), items)
+
+
 def demo_load() -> dict[str, int]:
     """Load the demo market, then build the derived stores (matches, search index) in bulk."""
     from backend.discovery.services import search_reindex
     from backend.matches.services import matches_recompute_all
 
     counts = demo_market_load()
+    demo_vectors_seed()
     matches_recompute_all()
     search_reindex()
     return counts

@@ -5,18 +5,20 @@ Maps needs and solutions to `MatchItem`s, keeps their embeddings in the database
 changes) and builds a matching engine over the published corpus.
 """
 
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 import numpy as np
 from django.conf import settings
 
-from backend.matches.models import Embedding
+from backend.matches.models import Embedding, SentenceEmbedding
 from backend.needs.models import Need
 from backend.solutions.models import Solution
 from matching.embeddings import EmbeddingKey
 from matching.encoders import Encoder, load_encoder
 from matching.pipeline import MatchingEngine
+from matching.text import content_hash
 from matching.types import MatchItem, ScoringWeights
 
 
@@ -110,8 +112,38 @@ def published_solutions() -> list[Solution]:
     return list(Solution.objects.filter(status=Solution.Status.PUBLISHED))
 
 
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class StoredSentencesEngine(MatchingEngine):
+    """The matching engine with explanation sentences' vectors kept in the database."""
+
+    def encode_sentences(self, texts: Sequence[str]) -> np.ndarray:
+        model_id = self.encoder.model_id
+        shas = {t: _sha(t) for t in dict.fromkeys(texts)}
+        rows = SentenceEmbedding.objects.filter(model_id=model_id, sha__in=set(shas.values()))
+        stored = {r.sha: np.frombuffer(bytes(r.vector), dtype=np.float32) for r in rows}
+        missing = [t for t, sha in shas.items() if sha not in stored]
+        if missing:
+            fresh = super().encode_sentences(missing)
+            SentenceEmbedding.objects.bulk_create(
+                [
+                    SentenceEmbedding(
+                        model_id=model_id,
+                        sha=shas[t],
+                        vector=np.asarray(v, dtype=np.float32).tobytes(),
+                    )
+                    for t, v in zip(missing, fresh, strict=True)
+                ],
+                ignore_conflicts=True,
+            )
+            stored.update({shas[t]: v for t, v in zip(missing, fresh, strict=True)})
+        return np.stack([stored[shas[t]] for t in texts])
+
+
 def engine_build(needs: Iterable[Need], solutions: Iterable[Solution]) -> MatchingEngine:
-    engine = MatchingEngine(
+    engine = StoredSentencesEngine(
         encoder=default_encoder(), weights=weights_get(), cache=DatabaseEmbeddingCache()
     )
     return engine.fit(
@@ -126,3 +158,46 @@ def stored_vector(entity: str, entity_id: int) -> tuple[float, ...] | None:
     if row is None:
         return None
     return tuple(float(x) for x in np.frombuffer(bytes(row.vector), dtype=np.float32))
+
+
+def vectors_export(path: str) -> int:
+    """Write the default model's stored item and sentence vectors to a .npz file, keyed by
+    content hash and sentence hash (ids differ between databases). Returns the count."""
+    model_id = default_encoder().model_id
+    items = list(Embedding.objects.filter(model_id=model_id))
+    sentences = list(SentenceEmbedding.objects.filter(model_id=model_id))
+    np.savez_compressed(
+        path,
+        model_id=np.array(model_id),
+        item_hashes=np.array([e.content_hash for e in items]),
+        item_vectors=np.stack([np.frombuffer(bytes(e.vector), np.float32) for e in items]),
+        sentence_hashes=np.array([s.sha for s in sentences]),
+        sentence_vectors=np.stack(
+            [np.frombuffer(bytes(s.vector), np.float32) for s in sentences]
+        ).astype(np.float16),
+    )
+    return len(items) + len(sentences)
+
+
+def vectors_import(path: str, items: Sequence[MatchItem]) -> int:
+    """Seed stored vectors from a file written by `vectors_export`, for the given items
+    (matched by content hash) and all its sentences. Skipped for another model."""
+    model_id = default_encoder().model_id
+    data = np.load(path)
+    if str(data["model_id"]) != model_id:
+        return 0
+    by_hash = dict(zip(data["item_hashes"].tolist(), data["item_vectors"], strict=True))
+    cache_ = DatabaseEmbeddingCache()
+    keys = [EmbeddingKey(i.id, model_id, content_hash(i)) for i in items]
+    cache_.put_many({k: by_hash[k.content_hash] for k in keys if k.content_hash in by_hash})
+    SentenceEmbedding.objects.bulk_create(
+        [
+            SentenceEmbedding(model_id=model_id, sha=sha, vector=v.astype(np.float32).tobytes())
+            for sha, v in zip(
+                data["sentence_hashes"].tolist(), data["sentence_vectors"], strict=True
+            )
+        ],
+        ignore_conflicts=True,
+        batch_size=500,
+    )
+    return len(keys)

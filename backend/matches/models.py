@@ -122,3 +122,21 @@ class Notification(BaseModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class SentenceEmbedding(models.Model):
+    """A sentence's vector under one model, for the best-matching sentence pair of an
+    explanation. Keyed by the sentence's SHA-256, so a changed text only encodes its new
+    sentences."""
+
+    model_id = models.CharField(max_length=200)
+    sha = models.CharField(max_length=64)
+    vector = models.BinaryField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model_id", "sha"], name="unique_sentence_embedding")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sha[:12]} [{self.model_id}]"
