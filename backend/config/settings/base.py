@@ -4,10 +4,14 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import django_stubs_ext
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from backend.config.env import BASE_DIR, env
+
+# Lets generic Django classes (ModelAdmin[Model], QuerySet[Model]) be subscripted at runtime.
+django_stubs_ext.monkeypatch()
 
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="dev-only-insecure-key-change-me")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
