@@ -8,7 +8,7 @@ test.describe('visitor', () => {
     await expect(page.getByTestId('result-count')).toHaveText(/\d+ treff/);
     await checkPage(page, 'visitor-01-search');
 
-    const query = page.getByLabel('Søkeord');
+    const query = page.getByLabel('Søkeord', { exact: true });
     await query.fill('tryg');
     await expect(page.locator('datalist option').first()).toBeAttached();
 

@@ -12,20 +12,20 @@ test.describe('buyer', () => {
 
     await page.getByRole('link', { name: 'Nytt behov' }).click();
     await expect(page.getByRole('heading', { name: 'Beskriv behovet – ikke produktet' })).toBeVisible();
-    await page.getByLabel('Tittel').fill('Færre fall blant eldre som bor hjemme');
-    await page.getByLabel('Beskrivelse av behovet').fill('Vi vil kjøpe en app som varsler fall.');
+    await page.getByLabel('Tittel', { exact: true }).fill('Færre fall blant eldre som bor hjemme');
+    await page.getByLabel('Beskrivelse av behovet', { exact: true }).fill('Vi vil kjøpe en app som varsler fall.');
     await expect(page.getByText(/Teksten nevner app/)).toBeVisible();
     await page
-      .getByLabel('Beskrivelse av behovet')
+      .getByLabel('Beskrivelse av behovet', { exact: true })
       .fill('Hjemmetjenesten oppdager fall for sent. Mange eldre ligger lenge før de får hjelp, og frykten for å falle gjør at de går mindre ut.');
-    await page.getByLabel('Ønsket effekt').fill('Halvere tiden fra fall til hjelp innen 2028, uten flere besøk, og at flere eldre føler seg trygge hjemme.');
-    await page.getByLabel('Sektor').selectOption('helse-og-omsorg');
-    await page.getByLabel('Fylke').selectOption('46');
-    await page.getByLabel('Kommune').fill('Bergen');
-    await page.getByLabel('Budsjett fra').fill('500000');
-    await page.getByLabel('Budsjett til').fill('2000000');
-    await page.getByLabel('Fase').selectOption('markedsdialog');
-    await page.getByLabel('Planlagt anskaffelsesprosedyre').selectOption('innovasjonspartnerskap');
+    await page.getByLabel('Ønsket effekt', { exact: true }).fill('Halvere tiden fra fall til hjelp innen 2028, uten flere besøk, og at flere eldre føler seg trygge hjemme.');
+    await page.getByLabel('Sektor', { exact: true }).selectOption('helse-og-omsorg');
+    await page.getByLabel('Fylke', { exact: true }).selectOption('46');
+    await page.getByLabel('Kommune', { exact: true }).fill('Bergen');
+    await page.getByLabel('Budsjett fra', { exact: true }).fill('500000');
+    await page.getByLabel('Budsjett til', { exact: true }).fill('2000000');
+    await page.getByLabel('Fase', { exact: true }).selectOption('markedsdialog');
+    await page.getByLabel('Planlagt anskaffelsesprosedyre', { exact: true }).selectOption('innovasjonspartnerskap');
     await page.getByLabel(/Frist for innspill/).fill(osloLocal(40, 12));
     await checkPage(page, 'buyer-02-need-form');
     await page.getByRole('button', { name: 'Lagre som utkast' }).click();
@@ -34,7 +34,7 @@ test.describe('buyer', () => {
     await expect(page.getByText('Utkast').first()).toBeVisible();
     await expect(page.getByText(/kl\. 12:00 (CET|CEST)/)).toBeVisible();
     await page.getByRole('link', { name: 'Rediger behovet' }).click();
-    await page.getByLabel('Tittel').fill('Færre og mindre alvorlige fall blant eldre hjemme');
+    await page.getByLabel('Tittel', { exact: true }).fill('Færre og mindre alvorlige fall blant eldre hjemme');
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Færre og mindre alvorlige fall blant eldre hjemme');
 
@@ -70,12 +70,12 @@ test.describe('buyer', () => {
     await page.goto('/conferences/new');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ny dialogkonferanse');
     await page.getByRole('group', { name: 'Behov som presenteres' }).getByRole('checkbox').first().check();
-    await page.getByLabel('Tittel').fill('Dialogkonferanse om fallforebygging');
-    await page.getByLabel('Beskrivelse').fill('Vi presenterer behovet og ønsker innspill fra markedet.');
-    await page.getByLabel('Starter').fill(osloLocal(30, 9));
-    await page.getByLabel('Slutter').fill(osloLocal(30, 12));
-    await page.getByLabel('Påmeldingsfrist').fill(osloLocal(20, 12));
-    await page.getByLabel('Sted').fill('Bergen rådhus');
+    await page.getByLabel('Tittel', { exact: true }).fill('Dialogkonferanse om fallforebygging');
+    await page.getByLabel('Beskrivelse', { exact: true }).fill('Vi presenterer behovet og ønsker innspill fra markedet.');
+    await page.getByLabel('Starter', { exact: true }).fill(osloLocal(30, 9));
+    await page.getByLabel('Slutter', { exact: true }).fill(osloLocal(30, 12));
+    await page.getByLabel('Påmeldingsfrist', { exact: true }).fill(osloLocal(20, 12));
+    await page.getByLabel('Sted', { exact: true }).fill('Bergen rådhus');
     await checkPage(page, 'buyer-05-conference-form');
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(page).toHaveURL(/\/conferences\/\d+$/);

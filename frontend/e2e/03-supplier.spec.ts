@@ -13,16 +13,16 @@ test.describe('supplier', () => {
     await checkPage(page, 'supplier-01-dashboard');
 
     await page.getByRole('link', { name: 'Ny løsning' }).click();
-    await page.getByLabel('Navn på løsningen').fill('Fallsensor for hjemmet');
-    await page.getByLabel('Beskrivelse').fill('Radarsensor som oppdager fall uten kamera og varsler hjemmetjenesten innen ett minutt.');
-    await page.getByLabel('Sektor').selectOption('helse-og-omsorg');
-    await page.getByLabel('Modenhet (TRL 1–9)').selectOption('7');
+    await page.getByLabel('Navn på løsningen', { exact: true }).fill('Fallsensor for hjemmet');
+    await page.getByLabel('Beskrivelse', { exact: true }).fill('Radarsensor som oppdager fall uten kamera og varsler hjemmetjenesten innen ett minutt.');
+    await page.getByLabel('Sektor', { exact: true }).selectOption('helse-og-omsorg');
+    await page.getByLabel('Modenhet (TRL 1–9)', { exact: true }).selectOption('7');
     await page.getByRole('group', { name: 'Fylker dere leverer i' }).getByRole('checkbox').first().check();
     await checkPage(page, 'supplier-02-solution-form');
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(page).toHaveURL(/\/solutions\/\d+$/);
     await page.getByRole('link', { name: 'Rediger' }).click();
-    await page.getByLabel('Navn på løsningen').fill('Fallsensor for hjemmet, uten kamera');
+    await page.getByLabel('Navn på løsningen', { exact: true }).fill('Fallsensor for hjemmet, uten kamera');
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fallsensor for hjemmet, uten kamera');
     const publish = page.getByRole('button', { name: 'Publiser løsningen' });
@@ -39,8 +39,8 @@ test.describe('supplier', () => {
     await page.goto('/?q=trygghet');
     await expect(page.getByTestId('result-count')).toHaveText(/\d+ treff/);
     await page.getByText('Lagre søket og få varsler').click();
-    await page.getByLabel('Navn på søket').fill('Trygghet hjemme');
-    await page.getByLabel('Varsel om nye treff').selectOption('daily');
+    await page.getByLabel('Navn på søket', { exact: true }).fill('Trygghet hjemme');
+    await page.getByLabel('Varsel om nye treff', { exact: true }).selectOption('daily');
     await page.getByRole('button', { name: 'Lagre søk' }).click();
     await expect(page.getByText('Søket er lagret.')).toBeVisible();
     await page.goto('/supplier');
@@ -54,8 +54,8 @@ test.describe('supplier', () => {
     await page.getByRole('list', { name: 'Søketreff' }).getByRole('link').first().click();
     await page.getByRole('link', { name: 'Send innspill' }).click();
     await expect(page.getByRole('heading', { name: 'Innspillet er konfidensielt' })).toBeVisible();
-    await expect(page.getByLabel('Konfidensielt')).toBeChecked();
-    await page.getByLabel('Kort oppsummering').fill('Alarm med mottak som fungerer uten mobildekning');
+    await expect(page.getByLabel('Konfidensielt', { exact: true })).toBeChecked();
+    await page.getByLabel('Kort oppsummering', { exact: true }).fill('Alarm med mottak som fungerer uten mobildekning');
     await page.getByLabel('Innspill', { exact: true }).fill('Vi har levert trygghetsalarmer i fem kommuner og kan vise målt effekt på responstid.');
     await checkPage(page, 'supplier-05-response-form');
     await page.getByRole('button', { name: 'Send innspill' }).click();
@@ -71,7 +71,7 @@ test.describe('supplier', () => {
     await page.getByRole('list', { name: 'Søketreff' }).getByRole('link').first().click();
     await expect(page).toHaveURL(/\/conferences\/\d+$/);
     await expect(page.getByRole('heading', { name: 'Påmelding' })).toBeVisible();
-    await page.getByLabel('Rolle').fill('Daglig leder');
+    await page.getByLabel('Rolle', { exact: true }).fill('Daglig leder');
     await checkPage(page, 'supplier-06-conference-registration');
     await page.getByRole('button', { name: 'Meld på virksomheten' }).click();
     await expect(page.getByText(/Virksomheten (din )?er påmeldt/)).toBeVisible();

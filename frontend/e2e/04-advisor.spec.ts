@@ -9,18 +9,18 @@ const orgName = `Testkommune ${stamp}`;
 test.describe('advisor', () => {
   test('a new buyer signs up and registers an organisation', async ({ page }) => {
     await page.goto('/register');
-    await page.getByLabel('Fullt navn').fill('Nina Ny');
-    await page.getByLabel('E-post').fill(`nina.${stamp}@testkommune.no`);
-    await page.getByLabel('Passord').fill(PASSWORD);
+    await page.getByLabel('Fullt navn', { exact: true }).fill('Nina Ny');
+    await page.getByLabel('E-post', { exact: true }).fill(`nina.${stamp}@testkommune.no`);
+    await page.getByLabel('Passord', { exact: true }).fill(PASSWORD);
     await checkPage(page, 'buyer-00-register');
     await page.getByRole('button', { name: 'Opprett bruker' }).click();
     await expect(page).toHaveURL(/\/organizations\/new$/);
-    await page.getByLabel('Navn på virksomheten').fill(orgName);
-    await page.getByLabel('Organisasjonsnummer').fill('123');
-    await page.getByLabel('Organisasjonsnummer').blur();
+    await page.getByLabel('Navn på virksomheten', { exact: true }).fill(orgName);
+    await page.getByLabel('Organisasjonsnummer', { exact: true }).fill('123');
+    await page.getByLabel('Organisasjonsnummer', { exact: true }).blur();
     await expect(page.getByText(/ikke gyldig/)).toBeVisible();
-    await page.getByLabel('Organisasjonsnummer').fill('974760673');
-    await page.getByLabel('Offentlig innkjøper').check();
+    await page.getByLabel('Organisasjonsnummer', { exact: true }).fill('974760673');
+    await page.getByLabel('Offentlig innkjøper', { exact: true }).check();
     await checkPage(page, 'buyer-00-register-organisation');
     await page.getByRole('button', { name: 'Registrer virksomhet' }).click();
     await expect(page.getByText(`${orgName} er registrert.`)).toBeVisible();

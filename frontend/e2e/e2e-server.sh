@@ -15,7 +15,8 @@ if [[ ${E2E_SKIP_BUILD:-0} != 1 ]]; then
 fi
 
 export DJANGO_SETTINGS_MODULE=backend.config.settings.dev
-export DATABASE_URL="sqlite:///$TMP/db.sqlite3"
+# timeout: eager Celery tasks (embedding on first use) can hold the SQLite write lock for a while.
+export DATABASE_URL="sqlite:///$TMP/db.sqlite3?timeout=90"
 export SEARCH_PATH="$TMP/search"
 export CELERY_TASK_ALWAYS_EAGER=true
 PY="$ROOT/.venv/bin/python"

@@ -94,7 +94,7 @@ export const en: Messages = {
     pageOf: 'Page {page} of {pages}',
     types: { need: 'Need', solution: 'Solution', conference: 'Dialogue conference' },
     facets: {
-      type: 'Type',
+      kind: 'Type',
       sector: 'Sector',
       county: 'County',
       stage: 'Stage',

@@ -92,7 +92,7 @@ export const nb = {
     pageOf: 'Side {page} av {pages}',
     types: { need: 'Behov', solution: 'Løsning', conference: 'Dialogkonferanse' },
     facets: {
-      type: 'Type',
+      kind: 'Type',
       sector: 'Sektor',
       county: 'Fylke',
       stage: 'Fase',

@@ -2,8 +2,18 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
-export const FACET_FIELDS = ['type', 'sector', 'county', 'stage', 'procedure', 'cpv_division', 'trl', 'language', 'status'] as const;
-export type FacetField = (typeof FACET_FIELDS)[number];
+/** Facets shown, in order: the facet name in the response and the query parameter it filters. */
+export const FACETS = [
+  { field: 'kind', param: 'type' },
+  { field: 'sector', param: 'sector' },
+  { field: 'county', param: 'county' },
+  { field: 'stage', param: 'stage' },
+  { field: 'procedure', param: 'procedure' },
+  { field: 'cpv_division', param: 'cpv_division' },
+  { field: 'trl', param: 'trl' },
+  { field: 'language', param: 'language' },
+  { field: 'status', param: 'status' },
+] as const;
 
 export type SearchParams = Record<string, string>;
 

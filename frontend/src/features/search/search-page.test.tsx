@@ -12,7 +12,7 @@ const result = {
     { type: 'need', id: 7, title: 'Færre fall hjemme', score: 3.2, highlights: ['Vi vil ha færre <em>fall</em> blant eldre'], organization_name: 'Bergen kommune', deadline: '2026-12-01T11:00:00Z' },
     { type: 'solution', id: 3, title: 'Fallvarsling', score: 2.1, highlights: [], organization_name: 'Helsetek AS' },
   ],
-  facets: { type: [{ value: 'need', label: 'Behov', count: 1 }, { value: 'solution', label: 'Løsning', count: 1 }], county: [{ value: '46', label: 'Vestland', count: 2 }] },
+  facets: { kind: [{ value: 'need', label: 'Behov', count: 1 }, { value: 'solution', label: 'Løsning', count: 1 }], county: [{ value: '46', label: 'Vestland', count: 2 }] },
 };
 
 describe('SearchPage', () => {

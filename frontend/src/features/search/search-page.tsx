@@ -10,7 +10,7 @@ import { Highlight, stripTags } from '../../components/highlight';
 import { PageHeading } from '../../components/page';
 import { Empty, ErrorAlert, Loading } from '../../components/query-state';
 import { useDebounced } from '../../components/use-debounced';
-import { FACET_FIELDS, useAutocomplete, useSearch, type SearchParams } from './api';
+import { FACETS, useAutocomplete, useSearch, type SearchParams } from './api';
 import { SaveSearchForm } from './save-search-form';
 
 const PAGE_SIZE = 20;
@@ -58,6 +58,13 @@ function ResultCard({ hit }: { hit: SearchHit }) {
   );
 }
 
+/** Types and statuses are labelled by the UI's own catalogue; other facets carry the backend's labels. */
+function facetLabel(field: string, v: FacetValue, t: ReturnType<typeof useI18n>['t']): string {
+  if (field === 'kind' && ['need', 'solution', 'conference'].includes(v.value)) return t(`search.types.${v.value}` as MessageKey);
+  if (field === 'status' && ['draft', 'published', 'closed'].includes(v.value)) return t(`need.status.${v.value}` as MessageKey);
+  return v.label || v.value;
+}
+
 function FacetGroup({
   field,
   values,
@@ -81,7 +88,7 @@ function FacetGroup({
           key={v.value}
           name={name}
           value={v.value}
-          label={`${v.label || v.value} (${v.count})`}
+          label={`${facetLabel(field, v, t)} (${v.count})`}
           checked={selected === v.value}
           onChange={() => onChange(v.value)}
         />
@@ -203,13 +210,13 @@ export function SearchPage() {
             onChange={(e) => update({ semantic: e.target.checked ? 'true' : '' })}
           />
           {search.data
-            ? FACET_FIELDS.filter((f) => search.data.facets[f]).map((field) => (
+            ? FACETS.filter((f) => search.data.facets[f.field]).map(({ field, param }) => (
                 <FacetGroup
                   key={field}
                   field={field}
                   values={search.data.facets[field] ?? []}
-                  selected={params.get(field) ?? ''}
-                  onChange={(v) => update({ [field]: v })}
+                  selected={params.get(param) ?? ''}
+                  onChange={(v) => update({ [param]: v })}
                 />
               ))
             : null}
