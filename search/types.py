@@ -13,6 +13,7 @@ KINDS: tuple[Kind, ...] = get_args(Kind)
 Language = Literal["nb", "nn", "en"]
 LANGUAGES: tuple[str, ...] = get_args(Language)
 SortOrder = Literal["relevance", "newest", "deadline"]
+SORT_ORDERS: tuple[str, ...] = get_args(SortOrder)
 
 INDEXABLE_STATUSES = frozenset({"published", "closed"})
 

@@ -7,7 +7,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from search.types import FILTER_KEYS, IndexDocument, Kind, SearchRequest, SearchResponse
+from search.types import (
+    FILTER_KEYS,
+    KINDS,
+    SORT_ORDERS,
+    IndexDocument,
+    Kind,
+    SearchRequest,
+    SearchResponse,
+)
 
 #: Deepest result reachable with page/page_size (Elasticsearch's default max_result_window).
 MAX_RESULT_WINDOW = 10_000
@@ -89,6 +97,8 @@ def validate_request(request: SearchRequest) -> None:
         raise InvalidSearchRequest(
             f"results beyond the first {MAX_RESULT_WINDOW} cannot be paged to; narrow the search"
         )
+    if set(request.kinds) - set(KINDS) or request.sort not in SORT_ORDERS:
+        raise InvalidSearchRequest(f"kinds must be among {KINDS}, sort among {SORT_ORDERS}")
     unknown = set(request.filters) - set(FILTER_KEYS)
     if unknown:
         raise InvalidSearchRequest(f"unknown filter(s): {', '.join(sorted(unknown))}")

@@ -115,7 +115,7 @@ def lexical_search(
     search = search.query(text_query(query)).post_filter(Q("bool", filter=filter_clauses(filters)))
     search = add_facets(search, filters)
     effective_sort = "newest" if sort == "relevance" and query.is_empty else sort
-    return search.sort(*SORTS[effective_sort]).extra(track_total_hits=True)
+    return search.sort(*SORTS[effective_sort]).extra(track_total_hits=True, track_scores=True)
 
 
 def parse_hit(hit: Any) -> Hit:

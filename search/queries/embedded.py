@@ -66,6 +66,7 @@ def analyse(source: dict[str, Any], version: int, analysis: Analysis) -> StoredD
         terms[name] = Counter(tokens)
         for lang in STEMMED:
             terms[f"{name}.{lang}"] = Counter(analysis.stemmed_terms(lang, tokens))
+    terms["organization_name"] = Counter(tokenize(str(source["organization_name"])))
     parts = tokenize(str(source.get("compound_parts", "")))
     terms["compound_parts"] = Counter(analysis.stemmed_terms("nb", parts))
     terms["compound_parts.nn"] = Counter(analysis.stemmed_terms("nn", parts))

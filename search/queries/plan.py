@@ -35,6 +35,7 @@ TOKEN_CLAUSES: tuple[FieldClause, ...] = (
     FieldClause("text.en", 1.0),
     FieldClause("title", 1.0, fuzzy=True),
     FieldClause("text", 0.5, fuzzy=True),
+    FieldClause("organization_name", 1.0),
     FieldClause("compound_parts", 0.3),
     FieldClause("compound_parts.nn", 0.3),
 )

@@ -86,3 +86,8 @@ def test_stop_words_alone_are_still_searched(corpus_backend: SearchBackend) -> N
     found = set(hit_keys(corpus_backend, "the"))
     # then documents containing the word are found (exact field, no stop list)
     assert found == {("need", 4)}
+
+
+def test_organisation_name_is_searchable(corpus_backend: SearchBackend) -> None:
+    assert set(hit_keys(corpus_backend, "Stavanger")) == {("need", 4)}
+    assert set(hit_keys(corpus_backend, "alarmfabrikken")) == {("solution", 5)}

@@ -185,3 +185,10 @@ def test_pagination_walks_every_result_once(
         seen += [hit.id for hit in response.hits]
     # then every document appears exactly once
     assert sorted(seen) == list(range(1, 46))
+
+
+def test_unknown_kind_or_sort_is_rejected(corpus_backend: SearchBackend) -> None:
+    with pytest.raises(InvalidSearchRequest):
+        corpus_backend.search(SearchRequest(kinds=("response",)))  # type: ignore[arg-type]
+    with pytest.raises(InvalidSearchRequest):
+        corpus_backend.search(SearchRequest(sort="oldest"))  # type: ignore[arg-type]
