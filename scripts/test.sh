@@ -43,7 +43,9 @@ npm_has_script() { node -e 'process.exit(require("./frontend/package.json").scri
 openapi_fresh() {
   local tmp rc=0
   tmp=$(mktemp --suffix=.yaml)
-  DJANGO_SETTINGS_MODULE=${API_SCHEMA_SETTINGS:-backend.config.settings.dev} \
+  # The schema depends on the database vendor (integer bounds): generate it as `make api`
+  # does, with the dev settings on SQLite, whatever DATABASE_URL the tests export.
+  env -u DATABASE_URL DJANGO_SETTINGS_MODULE=backend.config.settings.dev \
     .venv/bin/python manage.py spectacular --file "$tmp" || { rm -f "$tmp"; return 1; }
   diff -u frontend/openapi.yaml "$tmp" || {
     rc=1
@@ -102,6 +104,12 @@ services_up || { echo "test services did not start" >&2; exit 1; }
 # Debian's Chromium for browser tests (no browser downloads on these machines).
 export CHROMIUM_PATH=/usr/bin/chromium CHROME_BIN=/usr/bin/chromium
 export PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH=/usr/bin/chromium PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# The e2e backend's port (frontend/e2e/e2e-server.sh): 8765 unless another run holds it.
+if [[ -z ${E2E_PORT:-} ]] && (exec 3<>/dev/tcp/127.0.0.1/8765) 2>/dev/null; then
+  E2E_PORT=$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  export E2E_PORT
+  echo "[test] port 8765 is busy; e2e backend on $E2E_PORT"
+fi
 
 # --- checks
 lint_steps
