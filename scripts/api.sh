@@ -6,7 +6,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 scripts/setup.sh venv
 scripts/setup.sh frontend-deps
-# Dev settings on SQLite (the schema's integer bounds depend on the database vendor).
+# English labels, dev settings on SQLite (integer bounds in the schema depend on the database vendor).
 env -u DATABASE_URL DJANGO_SETTINGS_MODULE=backend.config.settings.dev \
-  .venv/bin/python manage.py spectacular --file frontend/openapi.yaml
+  .venv/bin/python manage.py spectacular --lang en --file frontend/openapi.yaml
 npm --prefix frontend run api:generate

@@ -43,10 +43,11 @@ npm_has_script() { node -e 'process.exit(require("./frontend/package.json").scri
 openapi_fresh() {
   local tmp rc=0
   tmp=$(mktemp --suffix=.yaml)
-  # The schema depends on the database vendor (integer bounds): generate it as `make api`
-  # does, with the dev settings on SQLite, whatever DATABASE_URL the tests export.
+  # The schema depends on the database vendor (integer bounds) and the language of its labels:
+  # generate it as `make api`
+  # does, in English with the dev settings on SQLite, whatever DATABASE_URL the tests export.
   env -u DATABASE_URL DJANGO_SETTINGS_MODULE=backend.config.settings.dev \
-    .venv/bin/python manage.py spectacular --file "$tmp" || { rm -f "$tmp"; return 1; }
+    .venv/bin/python manage.py spectacular --lang en --file "$tmp" || { rm -f "$tmp"; return 1; }
   diff -u frontend/openapi.yaml "$tmp" || {
     rc=1
     echo "frontend/openapi.yaml is stale: run \`make api\` and commit." >&2
