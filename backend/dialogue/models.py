@@ -111,3 +111,30 @@ class MeetingSlot(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.conference} {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class Question(BaseModel):
+    """A supplier's question at a conference. Equal treatment: the answer is published to
+    every registered supplier, without naming who asked."""
+
+    conference = models.ForeignKey(
+        DialogueConference, on_delete=models.CASCADE, related_name="questions"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="questions"
+    )
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("question"))
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -3,7 +3,7 @@ from django.http import Http404
 
 from backend.accounts.selectors import user_buyer_org_ids, user_is_advisor, user_supplier_org_ids
 from backend.common.types import AnyUser
-from backend.dialogue.models import DialogueConference, MeetingSlot, Registration
+from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 
 PUBLIC = (DialogueConference.Status.PUBLISHED, DialogueConference.Status.CANCELLED)
 
@@ -44,3 +44,15 @@ def registration_list(*, user: AnyUser, conference: DialogueConference) -> Query
 
 def slot_list(*, conference: DialogueConference) -> QuerySet[MeetingSlot]:
     return conference.slots.select_related("booked_by")
+
+
+def question_list(*, user: AnyUser, conference: DialogueConference) -> QuerySet[Question]:
+    """The host and advisors see every question. Registered suppliers see every answered
+    question and their own; nobody else sees any."""
+    qs = conference.questions.all()
+    if user_hosts_conference(user=user, conference=conference):
+        return qs
+    own = user_supplier_org_ids(user)
+    if not conference.registrations.filter(organization_id__in=own).exists():
+        return qs.none()
+    return qs.filter(Q(answered_at__isnull=False) | Q(organization_id__in=own))

@@ -13,7 +13,7 @@ from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_member
 from backend.common.services import model_update
-from backend.dialogue.models import DialogueConference, MeetingSlot, Registration
+from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 from backend.outbox.services import derived_refresh
 
 EDITABLE_FIELDS = (
@@ -223,3 +223,57 @@ def slot_cancel(*, user: User, slot: MeetingSlot) -> MeetingSlot:
     locked.save(update_fields=["booked_by", "booked_by_user", "booked_at", "updated_at"])
     audit_log(actor=user, action=AuditEvent.Action.CANCELLED, obj=locked)
     return locked
+
+
+@transaction.atomic
+def question_ask(
+    *, user: User, conference: DialogueConference, organization: Organization, text: str
+) -> Question:
+    check_member(user=user, organization=organization, kind=Organization.Kind.SUPPLIER)
+    if not conference.registrations.filter(organization=organization).exists():
+        raise ValidationError(_("Register for the conference to ask questions."))
+    if not text.strip():
+        raise ValidationError({"text": [_("Write a question.")]})
+    question = Question.objects.create(
+        conference=conference, organization=organization, asked_by=user, text=text.strip()
+    )
+    audit_log(actor=user, action=AuditEvent.Action.CREATED, obj=question)
+    return question
+
+
+@transaction.atomic
+def question_answer(*, user: User, question: Question, answer: str) -> Question:
+    """Answer a question and publish it to every registered supplier (equal treatment)."""
+    _check_host(user=user, conference=question.conference)
+    if not answer.strip():
+        raise ValidationError({"answer": [_("Write an answer.")]})
+    question.answer, question.answered_by, question.answered_at = (
+        answer.strip(),
+        user,
+        timezone.now(),
+    )
+    question.save(update_fields=["answer", "answered_by", "answered_at", "updated_at"])
+    audit_log(actor=user, action=AuditEvent.Action.PUBLISHED, obj=question)
+    _notify_registered(question)
+    return question
+
+
+def _notify_registered(question: Question) -> None:
+    from backend.matches.models import Notification
+
+    conference = question.conference
+    users = User.objects.filter(
+        memberships__organization__registrations__conference=conference
+    ).distinct()
+    title = _("New answer: %(conference)s") % {"conference": conference.title}
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                user=u,
+                title=title,
+                body=f"{question.text}\n\n{question.answer}",
+                link=f"/konferanser/{conference.pk}",
+            )
+            for u in users
+        ]
+    )

@@ -4,6 +4,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+from rest_framework.test import APIClient
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
@@ -158,3 +159,40 @@ def test_participants_export_is_a_csv_of_every_registered_person(world: World) -
     assert response["Content-Type"].startswith("text/csv")
     assert text.splitlines()[0] == "virksomhet,organisasjonsnummer,navn,e-post,rolle,påmeldt"
     assert "Helsetek AS" in text and "sara@helsetek.no" in text
+
+
+def test_an_answer_to_one_suppliers_question_is_published_to_all_registered(
+    world: World,
+) -> None:
+    # given: two registered suppliers, one asks
+    RegistrationFactory(conference=world.conference, organization=world.supplier_org)
+    rival = OrganizationFactory(name="Konkurrent AS", kind=Organization.Kind.SUPPLIER)
+    RegistrationFactory(conference=world.conference, organization=rival)
+    rival_client = APIClient()
+    rival_client.force_authenticate(MembershipFactory(organization=rival).user)
+    url = f"/api/conferences/{world.conference.pk}/questions/"
+    asked = (
+        world.client("supplier")
+        .post(
+            url,
+            {"organization": world.supplier_org.pk, "text": "Må løsningen virke uten strøm?"},
+            format="json",
+        )
+        .json()
+    )
+    before = rival_client.get(url).json()["count"]
+    # when: the host answers
+    answer = world.client("buyer").post(
+        f"/api/questions/{asked['id']}/answer/",
+        {"answer": "Ja, i minst åtte timer."},
+        format="json",
+    )
+    seen_by_rival = rival_client.get(url).json()["results"]
+    seen_by_outsider = world.client("other_buyer").get(url).json()["count"]
+    # then
+    assert answer.status_code == 200
+    assert before == 0
+    assert seen_by_rival == [
+        {**seen_by_rival[0], "answer": "Ja, i minst åtte timer.", "asked_by_organization": None}
+    ]
+    assert seen_by_outsider == 0

@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from backend.accounts.models import Organization
 from backend.common.serializers import OrganizationBrief
-from backend.dialogue.models import DialogueConference, MeetingSlot, Registration
+from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 from backend.needs.models import Need
 
 
@@ -112,3 +112,25 @@ class SlotInput(serializers.Serializer):  # type: ignore[type-arg]
 
 class BookInput(serializers.Serializer):  # type: ignore[type-arg]
     organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
+
+
+class QuestionOutput(serializers.ModelSerializer[Question]):
+    """Who asked is shown only to the host and advisors (equal treatment)."""
+
+    asked_by_organization = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Question
+        fields = ["id", "text", "answer", "answered_at", "created_at", "asked_by_organization"]
+
+    def get_asked_by_organization(self, question: Question) -> str | None:
+        return question.organization.name if self.context.get("host") else None
+
+
+class QuestionInput(serializers.Serializer):  # type: ignore[type-arg]
+    organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
+    text = serializers.CharField(max_length=2000)
+
+
+class AnswerInput(serializers.Serializer):  # type: ignore[type-arg]
+    answer = serializers.CharField(max_length=5000)

@@ -26,6 +26,12 @@ urlpatterns = [
         name="conference-registrations-export",
     ),
     path("conferences/<int:pk>/slots/", views.SlotListApi.as_view(), name="conference-slots"),
+    path(
+        "conferences/<int:pk>/questions/",
+        views.QuestionListApi.as_view(),
+        name="conference-questions",
+    ),
+    path("questions/<int:pk>/answer/", views.QuestionAnswerApi.as_view(), name="question-answer"),
     path("slots/mine/", views.MySlotsApi.as_view(), name="slot-mine"),
     path("slots/<int:pk>/book/", views.SlotBookApi.as_view(), name="slot-book"),
     path("slots/<int:pk>/cancel/", views.SlotCancelApi.as_view(), name="slot-cancel"),

@@ -18,7 +18,7 @@ from backend.audit.services import audit_log
 from backend.common.api import auth_user, csv_response, validated
 from backend.dialogue import selectors, services
 from backend.dialogue.api import serializers as s
-from backend.dialogue.models import DialogueConference, MeetingSlot, Registration
+from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 
 
 class ConferenceFilter(django_filters.FilterSet):
@@ -238,3 +238,65 @@ class MySlotsApi(generics.ListAPIView[MeetingSlot]):
         return MeetingSlot.objects.filter(
             booked_by_id__in=user_supplier_org_ids(self.request.user)
         ).select_related("booked_by")
+
+
+class QuestionListApi(generics.ListAPIView[Question]):
+    """Questions and answers at a conference (the host answers; answers go to all)."""
+
+    queryset = Question.objects.none()
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = s.QuestionOutput
+    ordering_fields = ["created_at"]
+    filterset_fields: list[str] = []
+
+    def _conference(self) -> DialogueConference:
+        return selectors.conference_get(user=self.request.user, conference_id=self.kwargs["pk"])
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = dict(super().get_serializer_context())
+        if not getattr(self, "swagger_fake_view", False):
+            context["host"] = selectors.user_hosts_conference(
+                user=self.request.user, conference=self._conference()
+            )
+        return context
+
+    def get_queryset(self) -> QuerySet[Question]:
+        return selectors.question_list(user=self.request.user, conference=self._conference())
+
+    @extend_schema(
+        request=s.QuestionInput,
+        responses={201: s.QuestionOutput},
+        summary="Ask a question (registered suppliers)",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.QuestionInput, request)
+        question = services.question_ask(
+            user=auth_user(request),
+            conference=self._conference(),
+            organization=data["organization"],
+            text=data["text"],
+        )
+        return Response(s.QuestionOutput(question).data, status=status.HTTP_201_CREATED)
+
+
+class QuestionAnswerApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        request=s.AnswerInput,
+        responses=s.QuestionOutput,
+        summary="Answer a question; the answer is published to all registered",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        question = get_object_or_404(Question.objects.select_related("conference"), pk=pk)
+        conference = selectors.conference_get(
+            user=request.user, conference_id=question.conference_id
+        )
+        if question not in selectors.question_list(user=request.user, conference=conference):
+            raise exceptions.NotFound()
+        question = services.question_answer(
+            user=auth_user(request),
+            question=question,
+            answer=validated(s.AnswerInput, request)["answer"],
+        )
+        return Response(s.QuestionOutput(question, context={"host": True}).data)
