@@ -4,10 +4,10 @@ import threading
 from datetime import timedelta
 
 import pytest
-from rest_framework.test import APIClient
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from backend.accounts.models import Organization
 from backend.dialogue.models import MeetingSlot
