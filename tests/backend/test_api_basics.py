@@ -98,3 +98,11 @@ def test_openapi_schema_is_served(world: World) -> None:
     # then
     assert response.status_code == 200
     assert "/api/search/" in response.json()["paths"]
+
+
+def test_browsable_docs_are_served_without_a_cdn(world: World) -> None:
+    # when
+    response = world.client("visitor").get("/api/docs/")
+    # then
+    assert response.status_code == 200
+    assert b"/static/drf_spectacular_sidecar/swagger-ui-dist/" in response.content
