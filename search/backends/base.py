@@ -84,6 +84,19 @@ class SearchBackend(ABC):
     def clear(self) -> None: ...
 
 
+def check_document_vector(doc: IndexDocument, dims: int) -> None:
+    if doc.embedding is not None and len(doc.embedding) != dims:
+        raise IndexingError(
+            f"{doc.kind} {doc.id}: embedding has {len(doc.embedding)} dimensions, "
+            f"the index {dims} (set the backend's embedding_dims option)"
+        )
+
+
+def check_query_vector(vector: Sequence[float] | None, dims: int) -> None:
+    if vector is not None and len(vector) != dims:
+        raise InvalidSearchRequest(f"query vector has {len(vector)} dimensions, the index {dims}")
+
+
 def validate_k(k: int) -> None:
     if not 1 <= k <= MAX_RESULT_WINDOW:
         raise InvalidSearchRequest(f"k must be between 1 and {MAX_RESULT_WINDOW}")

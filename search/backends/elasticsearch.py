@@ -25,6 +25,8 @@ from search.backends.base import (
     IndexingError,
     SearchBackend,
     SearchUnavailable,
+    check_document_vector,
+    check_query_vector,
     validate_k,
     validate_request,
 )
@@ -187,6 +189,8 @@ class ElasticsearchBackend(SearchBackend):
     def _index_actions(
         self, docs: Sequence[IndexDocument], targets: dict[Kind, list[str]]
     ) -> list[dict[str, Any]]:
+        for doc in docs:
+            check_document_vector(doc, self.embedding_dims)
         return [
             {
                 "_op_type": "index",
@@ -265,6 +269,7 @@ class ElasticsearchBackend(SearchBackend):
 
     def search(self, request: SearchRequest) -> SearchResponse:
         validate_request(request)
+        check_query_vector(request.query_vector, self.embedding_dims)
         kinds = request.kinds or KINDS
         query = TextQuery.parse(request.text)
         start = 0 if request.semantic else (request.page - 1) * request.page_size
@@ -316,6 +321,7 @@ class ElasticsearchBackend(SearchBackend):
         filters: Mapping[str, tuple[str, ...]] = NO_FILTERS,
     ) -> list[tuple[int, float]]:
         validate_k(k)
+        check_query_vector(vector, self.embedding_dims)
         return [(hit.id, hit.score) for hit in self._knn_hits((kind,), vector, k, filters)]
 
     def bm25_scores(self, kind: Kind, text: str, ids: Sequence[int]) -> dict[int, float]:

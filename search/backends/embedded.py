@@ -22,10 +22,17 @@ from search.backends.base import (
     HYBRID_CANDIDATES,
     NO_FILTERS,
     SearchBackend,
+    check_document_vector,
+    check_query_vector,
     validate_k,
     validate_request,
 )
-from search.documents.catalogue import MAPPING_VERSION, public_source, to_source
+from search.documents.catalogue import (
+    DEFAULT_EMBEDDING_DIMS,
+    MAPPING_VERSION,
+    public_source,
+    to_source,
+)
 from search.queries.embedded import (
     Scorer,
     StoredDoc,
@@ -60,12 +67,14 @@ class EmbeddedBackend(SearchBackend):
         self,
         *,
         path: str | os.PathLike[str] | None = None,
+        embedding_dims: int = DEFAULT_EMBEDDING_DIMS,
         analysis: Analysis | None = None,
         **options: Any,
     ) -> None:
         super().__init__(**options)
         self.path = Path(path) if path is not None else None
         self.analysis = analysis or default_analysis()
+        self.embedding_dims = embedding_dims
         self._lock = threading.Lock()
         self._store: Store = _empty_store()
         self._rebuilding: Store | None = None
@@ -126,6 +135,7 @@ class EmbeddedBackend(SearchBackend):
 
     # --- writes ------------------------------------------------------------------------------
     def _analysed(self, doc: IndexDocument) -> StoredDoc:
+        check_document_vector(doc, self.embedding_dims)
         return analyse(to_source(doc, self.analysis), doc.version, self.analysis)
 
     def index(self, docs: Sequence[IndexDocument]) -> None:
@@ -190,6 +200,7 @@ class EmbeddedBackend(SearchBackend):
 
     def search(self, request: SearchRequest) -> SearchResponse:
         validate_request(request)
+        check_query_vector(request.query_vector, self.embedding_dims)
         kinds = request.kinds or KINDS
         query = TextQuery.parse(request.text)
         matched = self._matches(kinds, query)
@@ -273,6 +284,7 @@ class EmbeddedBackend(SearchBackend):
         filters: Mapping[str, tuple[str, ...]] = NO_FILTERS,
     ) -> list[tuple[int, float]]:
         validate_k(k)
+        check_query_vector(vector, self.embedding_dims)
         return [(hit.id, hit.score) for hit in self._knn_hits((kind,), vector, k, filters)]
 
     def bm25_scores(self, kind: Kind, text: str, ids: Sequence[int]) -> dict[int, float]:

@@ -73,7 +73,7 @@ def backend_factory(es_prefix: str, tmp_path_factory: pytest.TempPathFactory) ->
             backend = _elasticsearch(f"{es_prefix}-{number}")
         else:
             path: Path = tmp_path_factory.mktemp(f"embedded-{number}")
-            backend = EmbeddedBackend(path=path)
+            backend = EmbeddedBackend(path=path, embedding_dims=DIMS)
         backend.ensure_indices()
         return backend
 

@@ -87,10 +87,10 @@ def test_the_suite_talks_to_the_configured_server() -> None:
 
 def test_embedded_backend_persists_across_instances(tmp_path: object) -> None:
     # given documents indexed by one instance
-    first = EmbeddedBackend(path=tmp_path)  # type: ignore[arg-type]
+    first = EmbeddedBackend(path=tmp_path, embedding_dims=DIMS)  # type: ignore[arg-type]
     first.index(CORPUS)
     # when a new instance opens the same directory
-    second = EmbeddedBackend(path=tmp_path)  # type: ignore[arg-type]
+    second = EmbeddedBackend(path=tmp_path, embedding_dims=DIMS)  # type: ignore[arg-type]
     # then it finds them
     assert second.search(SearchRequest(text="trygghetsalarm")).total == 3
     assert second.knn("need", (1.0, 0.0, 0.0, 0.0), k=1)[0][0] == 1

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from search_corpus import make_doc
 
-from search.backends import InvalidSearchRequest, SearchBackend
+from search.backends import IndexingError, InvalidSearchRequest, SearchBackend
 from search.types import SearchRequest
 
 
@@ -68,3 +69,15 @@ def test_bm25_scores_rank_candidates(corpus_backend: SearchBackend) -> None:
     # then non-matching candidates are absent and the title match scores highest
     assert set(scores) == {1, 2}
     assert scores[2] > scores[1] > 0
+
+
+def test_vectors_of_the_wrong_size_are_refused(backend: SearchBackend) -> None:
+    # given a backend whose index holds 4-dimensional vectors
+    # when a document or a query brings 3 dimensions / then both backends refuse it up front
+    with pytest.raises(IndexingError, match="dimensions"):
+        backend.index([make_doc(embedding=(1.0, 0.0, 0.0))])
+    with pytest.raises(InvalidSearchRequest, match="dimensions"):
+        backend.knn("need", (1.0, 0.0, 0.0), k=1)
+    with pytest.raises(InvalidSearchRequest, match="dimensions"):
+        backend.search(SearchRequest(semantic=True, query_vector=(1.0, 0.0, 0.0)))
+    assert backend.search(SearchRequest()).total == 0
