@@ -1,9 +1,13 @@
 """Search through the API on the real Elasticsearch: what is indexed, what never is."""
 
+from io import StringIO
 from typing import Any
 
 import pytest
+from django.core import mail
+from django.core.management import call_command
 
+from backend.discovery.tasks import saved_search_alerts_task
 from backend.outbox.models import OutboxEntry
 from tests.backend.conftest import World
 
@@ -147,3 +151,51 @@ def test_bad_search_parameters_are_refused(world: World) -> None:
     # then
     assert response.status_code == 400
     assert set(response.json()) == {"sort", "page"}
+
+
+def test_reindex_command_rebuilds_from_the_database(world: World) -> None:
+    # given
+    client = world.client("buyer")
+    created = client.post(
+        "/api/needs/",
+        _need_body(
+            world,
+            "Isfri kai for hurtigbåten",
+            "Hurtigbåtkaia fryser til om vinteren, og passasjerene sklir når de går om bord.",
+        ),
+        format="json",
+    ).json()
+    client.post(f"/api/needs/{created['id']}/publish/")
+    # when
+    call_command("search_reindex", stdout=StringIO())
+    # then
+    assert [h["id"] for h in _search(world, "hurtigbåtkaia")["results"]] == [created["id"]]
+
+
+def test_saved_search_alert_mails_new_hits(world: World) -> None:
+    # given
+    client = world.client("supplier")
+    saved = client.post(
+        "/api/saved-searches/",
+        {"name": "Sjøsikkerhet", "query": "redningsvest", "alert_frequency": "daily"},
+        format="json",
+    )
+    buyer = world.client("buyer")
+    created = buyer.post(
+        "/api/needs/",
+        _need_body(
+            world,
+            "Redningsvest som varsler selv",
+            "Fiskere og fritidsbåtfolk trenger en "
+            "redningsvest som varsler redningssentralen automatisk.",
+        ),
+        format="json",
+    ).json()
+    buyer.post(f"/api/needs/{created['id']}/publish/")
+    # when
+    sent = saved_search_alerts_task("daily")
+    # then
+    assert saved.status_code == 201
+    assert sent == 1
+    assert mail.outbox[-1].to == ["grunder@helsetek.no"]
+    assert "Redningsvest som varsler selv" in mail.outbox[-1].body
