@@ -124,6 +124,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conferences/{id}/questions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Questions and answers at a conference (the host answers; answers go to all). */
+        get: operations["conferences_questions_list"];
+        put?: never;
+        /**
+         * Ask a question (registered suppliers)
+         * @description Questions and answers at a conference (the host answers; answers go to all).
+         */
+        post: operations["conferences_questions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conferences/{id}/registrations/": {
         parameters: {
             query?: never;
@@ -532,6 +553,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/questions/{id}/answer/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a question; the answer is published to all registered */
+        post: operations["questions_answer_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reference/counties/": {
         parameters: {
             query?: never;
@@ -892,6 +930,9 @@ export interface components {
          * @enum {string}
          */
         AlertFrequencyEnum: "never" | "daily" | "weekly";
+        AnswerInputRequest: {
+            answer: string;
+        };
         AutocompleteOutput: {
             suggestions: string[];
         };
@@ -1266,7 +1307,6 @@ export interface components {
         };
         OrganizationBrief: {
             readonly id: number;
-            /** Navn */
             name: string;
             kind: components["schemas"]["OrganizationKindEnum"];
             verified?: boolean;
@@ -1291,7 +1331,6 @@ export interface components {
         OrganizationKindEnum: "public_buyer" | "supplier" | "advisory";
         OrganizationOutput: {
             readonly id: number;
-            /** Navn */
             name: string;
             /** Organisation number */
             org_number: string;
@@ -1411,6 +1450,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["OrganizationOutput"][];
+        };
+        PaginatedQuestionOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["QuestionOutput"][];
         };
         PaginatedRegistrationOutputList: {
             /** @example 123 */
@@ -1586,6 +1640,22 @@ export interface components {
          * @enum {string}
          */
         ProcedureEnum: "innovasjonspartnerskap" | "konkurranse_med_forhandling" | "konkurransepreget_dialog" | "forkommersiell" | "anbud_funksjonskrav" | "uavklart";
+        QuestionInputRequest: {
+            organization: number;
+            text: string;
+        };
+        /** @description Who asked is shown only to the host and advisors (equal treatment). */
+        QuestionOutput: {
+            readonly id: number;
+            /** Question */
+            text: string;
+            answer?: string;
+            /** Format: date-time */
+            answered_at?: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly asked_by_organization: string | null;
+        };
         RegisterInputRequest: {
             /** Format: email */
             email: string;
@@ -1645,7 +1715,6 @@ export interface components {
         };
         SavedSearchOutput: {
             readonly id: number;
-            /** Navn */
             name: string;
             /** Search text */
             query?: string;
@@ -2113,6 +2182,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConferenceOutput"];
+                };
+            };
+        };
+    };
+    conferences_questions_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedQuestionOutputList"];
+                };
+            };
+        };
+    };
+    conferences_questions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["QuestionInputRequest"];
+                "multipart/form-data": components["schemas"]["QuestionInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionOutput"];
                 };
             };
         };
@@ -3115,6 +3241,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationOutput"];
+                };
+            };
+        };
+    };
+    questions_answer_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AnswerInputRequest"];
+                "multipart/form-data": components["schemas"]["AnswerInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionOutput"];
                 };
             };
         };
