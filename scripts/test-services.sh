@@ -309,9 +309,10 @@ es_copy_hunspell() { # conf_dir
 es_write_config() { # dir
   local dir=$1 conf="$1/config"
   mkdir -p "$dir/data" "$dir/logs" "$dir/tmp"
-  if [[ ! -f $conf/jvm.options ]]; then
+  if [[ $(cat "$conf/.es-version" 2>/dev/null) != "$ES_VERSION" ]]; then
     rm -rf "$conf"
     cp -r "$ES_HOME/config" "$conf"
+    echo "$ES_VERSION" >"$conf/.es-version"
   fi
   es_copy_hunspell "$conf"
   cat >"$conf/elasticsearch.yml" <<EOF
