@@ -8,26 +8,22 @@ Each test session uses its own index prefix and deletes its indices at the end.
 from __future__ import annotations
 
 import itertools
-import os
 import uuid
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from elasticsearch import ConnectionError as ESConnectionError
 from elasticsearch import Elasticsearch
-from search_corpus import CORPUS, DIMS
 
 from search.backends import SearchBackend, get_backend
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.embedded import EmbeddedBackend
+from tests.search.search_corpus import CORPUS, DIMS, ES_URL, BackendFactory
 
-ES_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:59200")
 BACKENDS = ("elasticsearch", "embedded")
 _counter = itertools.count()
-
-BackendFactory = Callable[[str], SearchBackend]
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,20 @@
-"""The fixed corpus the conformance suite searches (kept small: every expectation is by hand)."""
+"""The fixed corpus the conformance suite searches (kept small: every expectation is by hand),
+and what the test modules share with conftest.py (imported by this unique module name, never as
+``conftest``, which other test folders also have)."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from search.backends import SearchBackend
 from search.types import IndexDocument
 
 DIMS = 4
+ES_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:59200")
+BackendFactory = Callable[[str], SearchBackend]
 
 
 def at(month: int, day: int) -> datetime:

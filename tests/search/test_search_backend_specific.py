@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ES_URL, BackendFactory
-from search_corpus import CORPUS, DIMS
 
 from search.analysis import default_analysis, tokenize
 from search.backends import SearchUnavailable
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.embedded import EmbeddedBackend
 from search.types import SearchRequest
+from tests.search.search_corpus import CORPUS, DIMS, ES_URL, BackendFactory
 
 WORDS = (
     "anskaffelse anskaffelser trygghetsalarm trygghetsalarmer kommune kommunen kommunar "

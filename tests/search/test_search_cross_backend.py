@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import BackendFactory
-from search_corpus import CORPUS
 
 from search.analysis import tokenize
 from search.backends import SearchBackend
 from search.types import SearchRequest
+from tests.search.search_corpus import CORPUS, BackendFactory
 
 
 @pytest.fixture(scope="module")

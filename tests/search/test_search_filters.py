@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from search_corpus import CORPUS, make_doc
 
 from search.backends import InvalidSearchRequest, SearchBackend
 from search.types import IndexDocument, SearchRequest
+from tests.search.search_corpus import CORPUS, make_doc
 
 FILTERS = {
     "kind": lambda d: {d.kind},

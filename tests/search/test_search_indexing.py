@@ -6,11 +6,11 @@ import threading
 from dataclasses import replace
 
 import pytest
-from search_corpus import CORPUS, make_doc
 
 from search import indexing
 from search.backends import SearchBackend
 from search.types import InvalidDocument, SearchRequest
+from tests.search.search_corpus import CORPUS, make_doc
 
 
 def titles(backend: SearchBackend) -> dict[tuple[str, int], str]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from search_corpus import make_doc
 
 from search.backends import IndexingError, InvalidSearchRequest, SearchBackend
 from search.types import SearchRequest
+from tests.search.search_corpus import make_doc
 
 
 def test_autocomplete_prefers_title_starts(corpus_backend: SearchBackend) -> None:
