@@ -3,31 +3,32 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 
 import pytest
 
 from search.backends import InvalidSearchRequest, SearchBackend
-from search.types import IndexDocument, SearchRequest
+from search.types import Hit, IndexDocument, SearchRequest
 from tests.search.search_corpus import CORPUS, make_doc
 
-FILTERS = {
+FILTERS: dict[str, Callable[[IndexDocument], set[str]]] = {
     "kind": lambda d: {d.kind},
     "sector": lambda d: {d.sector},
     "cpv_division": lambda d: {c[:2] for c in d.cpv_codes},
     "cpv_group": lambda d: {c[:3] for c in d.cpv_codes},
     "cpv_code": lambda d: set(d.cpv_codes),
     "county": lambda d: set(d.counties),
-    "stage": lambda d: {d.stage} - {None},
+    "stage": lambda d: {d.stage} if d.stage else set(),
     "status": lambda d: {d.status},
-    "procedure": lambda d: {d.procedure} - {None},
+    "procedure": lambda d: {d.procedure} if d.procedure else set(),
     "trl": lambda d: {str(d.trl)} if d.trl else set(),
     "language": lambda d: {d.language},
     "organization_id": lambda d: {str(d.organization_id)},
 }
 
 
-def keys(response_hits: object) -> set[tuple[str, int]]:
-    return {(hit.kind, hit.id) for hit in response_hits}  # type: ignore[attr-defined]
+def keys(hits: Iterable[Hit]) -> set[tuple[str, int]]:
+    return {(hit.kind, hit.id) for hit in hits}
 
 
 def oracle_keys(filters: dict[str, tuple[str, ...]], skip: str = "") -> list[IndexDocument]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
 
 from search import indexing
 from search.backends import SearchBackend
-from search.types import InvalidDocument, SearchRequest
+from search.types import IndexDocument, InvalidDocument, SearchRequest
 from tests.search.search_corpus import CORPUS, make_doc
 
 
@@ -105,7 +106,7 @@ def test_searches_keep_getting_results_during_a_rebuild(backend: SearchBackend) 
 
 def test_writes_during_a_rebuild_are_kept(backend: SearchBackend) -> None:
     # given a rebuild whose document stream is still running
-    def stream():  # type: ignore[no-untyped-def]
+    def stream() -> Iterator[IndexDocument]:
         yield CORPUS[0]
         # when a newer version is indexed mid-rebuild
         backend.index([replace(CORPUS[1], version=9, title="Endret under ombygging")])
