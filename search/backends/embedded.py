@@ -9,6 +9,7 @@ with ``rebuild``. Writes are copy-on-write under a lock: searches never see a ha
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 import threading
@@ -56,6 +57,7 @@ from search.types import (
 )
 
 Store = dict[Kind, dict[int, StoredDoc]]
+logger = logging.getLogger(__name__)
 
 
 def _empty_store() -> Store:
@@ -98,7 +100,12 @@ class EmbeddedBackend(SearchBackend):
         store = _empty_store()
         if self.file is None or not self.file.exists():
             return store
-        for entry in json.loads(self.file.read_text(encoding="utf-8")):
+        try:
+            entries = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:  # derived data: start empty, rebuild refills it
+            logger.warning("search: ignoring unreadable %s (%s); run a rebuild", self.file, error)
+            return store
+        for entry in entries:
             doc = analyse(entry["source"], int(entry["version"]), self.analysis)
             kind, doc_id = doc.key
             store[kind][doc_id] = doc

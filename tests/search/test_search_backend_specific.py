@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -84,12 +85,12 @@ def test_the_suite_talks_to_the_configured_server() -> None:
     assert ElasticsearchBackend(url=ES_URL).ping(), f"Elasticsearch must run at {ES_URL}"
 
 
-def test_embedded_backend_persists_across_instances(tmp_path: object) -> None:
+def test_embedded_backend_persists_across_instances(tmp_path: Path) -> None:
     # given documents indexed by one instance
-    first = EmbeddedBackend(path=tmp_path, embedding_dims=DIMS)  # type: ignore[arg-type]
+    first = EmbeddedBackend(path=tmp_path, embedding_dims=DIMS)
     first.index(CORPUS)
     # when a new instance opens the same directory
-    second = EmbeddedBackend(path=tmp_path, embedding_dims=DIMS)  # type: ignore[arg-type]
+    second = EmbeddedBackend(path=tmp_path, embedding_dims=DIMS)
     # then it finds them
     assert second.search(SearchRequest(text="trygghetsalarm")).total == 3
     assert second.knn("need", (1.0, 0.0, 0.0, 0.0), k=1)[0][0] == 1
@@ -112,3 +113,13 @@ def test_before_any_index_exists_searches_find_nothing_and_writes_create_it(
     # and the first write creates the versioned index behind the alias
     backend.index(CORPUS[:1])
     assert backend.search(SearchRequest(text="trygghetsalarm")).total == 1
+
+
+def test_embedded_backend_starts_empty_from_an_unreadable_file(tmp_path: Path) -> None:
+    # given a damaged index file
+    (tmp_path / "catalogue-v1.json").write_text("{not json", encoding="utf-8")
+    backend = EmbeddedBackend(path=tmp_path, embedding_dims=DIMS)
+    # when searching / then it answers from an empty index, and a rebuild refills it
+    assert backend.search(SearchRequest()).total == 0
+    backend.rebuild(CORPUS)
+    assert EmbeddedBackend(path=tmp_path, embedding_dims=DIMS).search(SearchRequest()).total == 7

@@ -193,3 +193,10 @@ def test_unknown_kind_or_sort_is_rejected(corpus_backend: SearchBackend) -> None
         corpus_backend.search(SearchRequest(kinds=("response",)))  # type: ignore[arg-type]
     with pytest.raises(InvalidSearchRequest):
         corpus_backend.search(SearchRequest(sort="oldest"))  # type: ignore[arg-type]
+
+
+def test_the_last_reachable_page_is_allowed(corpus_backend: SearchBackend) -> None:
+    # given the window ends at result 10 000 / when asking for results 9 901..10 000
+    response = corpus_backend.search(SearchRequest(page=100, page_size=100))
+    # then the answer is an empty page with the right total, not an error
+    assert (response.total, response.hits) == (7, ())
