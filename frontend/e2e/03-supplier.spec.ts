@@ -78,5 +78,11 @@ test.describe('supplier', () => {
     await page.getByRole('button', { name: /^Book møtet/ }).first().click();
     await expect(page.getByText('Booket av deg')).toBeVisible();
     await checkPage(page, 'supplier-07-slot-booked');
+
+    // Equal treatment: a registered supplier's question is listed for everyone at the conference.
+    await page.getByLabel('Still et spørsmål', { exact: true }).fill('Kan løsningen prøves ut i én bydel først?');
+    await page.getByRole('button', { name: 'Send spørsmålet' }).click();
+    await expect(page.getByRole('list', { name: 'Spørsmål og svar' }).getByText('Kan løsningen prøves ut i én bydel først?')).toBeVisible();
+    await checkPage(page, 'supplier-08-questions');
   });
 });

@@ -18,6 +18,9 @@ export DJANGO_SETTINGS_MODULE=backend.config.settings.dev
 # timeout: eager Celery tasks (embedding on first use) can hold the SQLite write lock for a while.
 export DATABASE_URL="sqlite:///$TMP/db.sqlite3?timeout=90"
 export SEARCH_PATH="$TMP/search"
+# Embedded search and eager tasks whatever services `make test` exported for pytest.
+export SEARCH_BACKEND=search.backends.embedded.EmbeddedBackend
+unset ELASTICSEARCH_URL CELERY_BROKER_URL
 export CELERY_TASK_ALWAYS_EAGER=true
 PY="$ROOT/.venv/bin/python"
 cd "$ROOT"

@@ -226,6 +226,18 @@ export const en: Messages = {
     exportCsv: 'Download participant list (CSV)',
     organization: 'Organisation',
   },
+  questions: {
+    title: 'Questions and answers',
+    intro: 'Answers to one supplier’s question are published to every registered supplier (equal treatment).',
+    ask: 'Ask a question',
+    send: 'Send the question',
+    empty: 'No questions yet.',
+    answer: 'Answer',
+    answered: 'Answered',
+    unanswered: 'Not answered',
+    answerFor: 'Answer to “{question}”',
+    publishAnswer: 'Publish the answer to everyone registered',
+  },
   slots: {
     title: '1:1 meetings',
     intro: 'Meetings between the buyer and one supplier. The buyer brings set roles and keeps minutes.',

@@ -224,6 +224,18 @@ export const nb = {
     exportCsv: 'Last ned deltakerliste (CSV)',
     organization: 'Virksomhet',
   },
+  questions: {
+    title: 'Spørsmål og svar',
+    intro: 'Svar på spørsmål fra én leverandør publiseres til alle påmeldte leverandører (likebehandling).',
+    ask: 'Still et spørsmål',
+    send: 'Send spørsmålet',
+    empty: 'Ingen spørsmål ennå.',
+    answer: 'Svar',
+    answered: 'Besvart',
+    unanswered: 'Ikke besvart',
+    answerFor: 'Svar på «{question}»',
+    publishAnswer: 'Publiser svaret til alle påmeldte',
+  },
   slots: {
     title: '1:1-møter',
     intro: 'Møter mellom innkjøper og én leverandør. Innkjøper stiller med faste roller og skriver referat.',

@@ -95,3 +95,28 @@ export function useSlotAction(conferenceId: string, organization: number | undef
     onSuccess: () => client.invalidateQueries({ queryKey: ['conferences', conferenceId, 'slots'] }),
   });
 }
+
+export function useQuestions(id: string) {
+  return useQuery({
+    queryKey: ['conferences', id, 'questions'],
+    queryFn: () => api.get('/api/conferences/{id}/questions/', { params: { id }, query: { page_size: 200 } }),
+    select: (d) => d.results,
+  });
+}
+
+export function useAskQuestion(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { organization: number; text: string }) => api.post('/api/conferences/{id}/questions/', body, { params: { id } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['conferences', id, 'questions'] }),
+  });
+}
+
+export function useAnswerQuestion(conferenceId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ questionId, answer }: { questionId: number; answer: string }) =>
+      api.post('/api/questions/{id}/answer/', { answer }, { params: { id: questionId } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['conferences', conferenceId, 'questions'] }),
+  });
+}

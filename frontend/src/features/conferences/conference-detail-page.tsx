@@ -9,6 +9,7 @@ import { PageHeading } from '../../components/page';
 import { ErrorAlert, QueryState } from '../../components/query-state';
 import { usePublishConference, useRegistrations, useConference } from './api';
 import { RegistrationForm } from './registration-form';
+import { Questions } from './questions';
 import { Slots } from './slots';
 
 function Registrations({ conferenceId }: { conferenceId: string }) {
@@ -161,6 +162,7 @@ function ConferenceView({ conf }: { conf: Conference }) {
           </DsLink>
         </Paragraph>
       ) : null}
+      {user ? <Questions conferenceId={id} host={manage} askAs={registered ? supplierOrg?.id : undefined} /> : null}
       <Slots conferenceId={id} manage={manage} canBook={supplier && registered} supplierOrg={supplierOrg?.id} />
       {manage ? <Registrations conferenceId={id} /> : null}
     </article>
