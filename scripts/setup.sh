@@ -12,12 +12,15 @@ cd "$ROOT"
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 
-python_bin() {
+python_bin() { # a Python 3.11: $PYTHON, python3.11 on PATH, pyenv's, Debian's
   local p
-  for p in "${PYTHON:-}" python3.11 python3; do
-    [[ -n $p ]] && command -v "$p" >/dev/null && { command -v "$p"; return; }
+  for p in "${PYTHON:-}" python3.11 "$HOME"/.pyenv/versions/3.11*/bin/python3.11 /usr/bin/python3.11; do
+    [[ -n $p ]] || continue
+    p=$(command -v "$p") || continue
+    "$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null && { echo "$p"; return; }
   done
-  echo "no python3.11 found" >&2; return 1
+  echo "no Python 3.11 found (set PYTHON=/path/to/python3.11)" >&2
+  return 1
 }
 
 venv() {
