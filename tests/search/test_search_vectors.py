@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from search.backends import IndexingError, InvalidSearchRequest, SearchBackend
@@ -81,3 +83,15 @@ def test_vectors_of_the_wrong_size_are_refused(backend: SearchBackend) -> None:
     with pytest.raises(InvalidSearchRequest, match="dimensions"):
         backend.search(SearchRequest(semantic=True, query_vector=(1.0, 0.0, 0.0)))
     assert backend.search(SearchRequest()).total == 0
+
+
+def test_semantic_search_without_text_ranks_by_vector_and_can_sort(
+    corpus_backend: SearchBackend,
+) -> None:
+    # given no text / when searching needs semantically near need 1's vector
+    request = SearchRequest(kinds=("need",), semantic=True, query_vector=(1.0, 0.1, 0.0, 0.0))
+    by_vector = corpus_backend.search(request)
+    newest = corpus_backend.search(replace(request, sort="newest"))
+    # then the nearest vectors come first; a sort reorders the same candidates
+    assert [hit.id for hit in by_vector.hits][:2] == [1, 3]
+    assert [hit.id for hit in newest.hits] == [4, 1, 2, 3]
