@@ -151,6 +151,8 @@ SEARCH_OPTIONS: dict[str, Any] = {
     "index_prefix": env.str("SEARCH_INDEX_PREFIX", default="innovasjonstorget"),
     "path": env.str("SEARCH_PATH", default=str(BASE_DIR / "var" / "search")),
     "number_of_replicas": env.int("SEARCH_REPLICAS", default=1),
+    # Must equal the embedding model's dimension (384 for the default multilingual-e5-small).
+    "embedding_dims": env.int("SEARCH_EMBEDDING_DIMS", default=384),
 }
 
 # Matching
