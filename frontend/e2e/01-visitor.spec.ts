@@ -47,6 +47,24 @@ test.describe('visitor', () => {
     await checkPage(page, 'visitor-05-search-english');
   });
 
+  test('works from the keyboard: skip link to main, visible focus', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('result-count')).toHaveText(/\d+ treff/);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Hopp til hovedinnhold' });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#main$/);
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    await expect(focused).toBeVisible();
+    const outline = await focused.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return `${style.outlineStyle} ${style.outlineWidth} ${style.boxShadow}`;
+    });
+    expect(outline).not.toBe('none 0px none');
+  });
+
   test('shows a not-found page for unknown content', async ({ page }) => {
     await page.goto('/needs/999999');
     await expect(page.getByRole('alert')).toContainText('fant ikke');

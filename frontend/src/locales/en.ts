@@ -238,6 +238,7 @@ export const en: Messages = {
     answerFor: 'Answer to “{question}”',
     publishAnswer: 'Publish the answer to everyone registered',
   },
+  notifications: { title: 'Notifications', empty: 'No notifications.' },
   slots: {
     title: '1:1 meetings',
     intro: 'Meetings between the buyer and one supplier. The buyer brings set roles and keeps minutes.',

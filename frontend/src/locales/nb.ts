@@ -236,6 +236,7 @@ export const nb = {
     answerFor: 'Svar på «{question}»',
     publishAnswer: 'Publiser svaret til alle påmeldte',
   },
+  notifications: { title: 'Varsler', empty: 'Ingen varsler.' },
   slots: {
     title: '1:1-møter',
     intro: 'Møter mellom innkjøper og én leverandør. Innkjøper stiller med faste roller og skriver referat.',

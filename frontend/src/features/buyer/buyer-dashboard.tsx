@@ -8,6 +8,7 @@ import { PageHeading } from '../../components/page';
 import { QueryState } from '../../components/query-state';
 import { useConferences } from '../conferences/api';
 import { useNeeds } from '../needs/api';
+import { Notifications } from '../../components/notifications';
 
 function MyNeeds() {
   const { t } = useI18n();
@@ -93,6 +94,7 @@ export function BuyerDashboard() {
         <div className="stack">
           <MyNeeds />
           <MyConferences />
+          <Notifications />
         </div>
       </RequireAuth>
     </>

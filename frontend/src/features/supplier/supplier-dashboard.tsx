@@ -9,6 +9,7 @@ import { useSolutions } from '../solutions/api';
 import { RecommendedNeeds } from '../solutions/recommended-needs';
 import { useMyResponses } from './api';
 import { SavedSearches } from './saved-searches';
+import { Notifications } from '../../components/notifications';
 
 function MySolutions() {
   const { t } = useI18n();
@@ -93,6 +94,7 @@ export function SupplierDashboard() {
           <MySolutions />
           <SavedSearches />
           <MyResponses />
+          <Notifications />
         </div>
       </RequireAuth>
     </>
