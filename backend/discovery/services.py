@@ -113,6 +113,11 @@ def saved_search_update(*, saved: SavedSearch, data: dict[str, Any]) -> SavedSea
     return saved
 
 
+@transaction.atomic
+def saved_search_delete(*, saved: SavedSearch) -> None:
+    saved.delete()
+
+
 def _request_for(saved: SavedSearch) -> SearchRequest:
     filters = {k: tuple(v) for k, v in saved.filters.items()}
     return SearchRequest(text=saved.query, filters=filters, sort="newest", page_size=20)

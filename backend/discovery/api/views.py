@@ -168,5 +168,5 @@ class SavedSearchDetailApi(APIView):
 
     @extend_schema(request=None, responses={204: None})
     def delete(self, request: Request, pk: int) -> Any:
-        self._get(request, pk).delete()
+        services.saved_search_delete(saved=self._get(request, pk))
         return Response(status=status.HTTP_204_NO_CONTENT)
