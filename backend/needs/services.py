@@ -15,7 +15,7 @@ from backend.common.access import check_member
 from backend.common.services import model_update
 from backend.needs.models import Need
 from backend.outbox.services import derived_refresh
-from backend.reference.cpv import normalize_cpv
+from backend.reference.cpv import clean_cpv_codes
 
 EDITABLE_FIELDS = (
     "title",
@@ -40,13 +40,9 @@ def _clean(data: dict[str, Any], *, organization: Organization) -> dict[str, Any
     cleaned = dict(data)
     errors: dict[str, list[str]] = {}
     if "cpv_codes" in cleaned:
-        codes: list[str] = []
-        for raw in cleaned["cpv_codes"] or []:
-            try:
-                codes.append(normalize_cpv(str(raw)))
-            except ValidationError as exc:
-                errors.setdefault("cpv_codes", []).extend(exc.messages)
-        cleaned["cpv_codes"] = list(dict.fromkeys(codes))
+        cleaned["cpv_codes"], cpv_errors = clean_cpv_codes(cleaned["cpv_codes"])
+        if cpv_errors:
+            errors["cpv_codes"] = cpv_errors
     low, high = cleaned.get("budget_min"), cleaned.get("budget_max")
     if low is not None and high is not None and low > high:
         errors["budget_max"] = [_("The upper budget limit must not be below the lower one.")]

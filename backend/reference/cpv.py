@@ -72,3 +72,15 @@ def cpv_search(query: str, limit: int = 20) -> list[CpvCode]:
     if q.isdigit():
         return [c for c in codes if c.code.startswith(q)][:limit]
     return [c for c in codes if q in c.name_en.lower() or q in c.division_nb.lower()][:limit]
+
+
+def clean_cpv_codes(values: list[str] | None) -> tuple[list[str], list[str]]:
+    """Normalised, de-duplicated codes and the messages for the values that are not codes."""
+    codes: list[str] = []
+    errors: list[str] = []
+    for raw in values or []:
+        try:
+            codes.append(normalize_cpv(str(raw)))
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    return list(dict.fromkeys(codes)), errors

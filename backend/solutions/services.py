@@ -12,7 +12,7 @@ from backend.audit.services import audit_log
 from backend.common.access import check_member
 from backend.common.services import model_update
 from backend.outbox.services import derived_refresh
-from backend.reference.cpv import normalize_cpv
+from backend.reference.cpv import clean_cpv_codes
 from backend.reference.vocabularies import COUNTY_CODES
 from backend.solutions.models import Solution
 
@@ -32,13 +32,9 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
     cleaned = dict(data)
     errors: dict[str, list[str]] = {}
     if "cpv_codes" in cleaned:
-        codes: list[str] = []
-        for raw in cleaned["cpv_codes"] or []:
-            try:
-                codes.append(normalize_cpv(str(raw)))
-            except ValidationError as exc:
-                errors.setdefault("cpv_codes", []).extend(exc.messages)
-        cleaned["cpv_codes"] = list(dict.fromkeys(codes))
+        cleaned["cpv_codes"], cpv_errors = clean_cpv_codes(cleaned["cpv_codes"])
+        if cpv_errors:
+            errors["cpv_codes"] = cpv_errors
     if "regions" in cleaned:
         unknown = [r for r in cleaned["regions"] or [] if r not in COUNTY_CODES]
         if unknown:
