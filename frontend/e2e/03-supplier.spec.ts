@@ -44,7 +44,7 @@ test.describe('supplier', () => {
     await page.getByRole('button', { name: 'Lagre søk' }).click();
     await expect(page.getByText('Søket er lagret.')).toBeVisible();
     await page.goto('/supplier');
-    await expect(page.getByRole('link', { name: 'Trygghet hjemme' })).toBeVisible();
+    await expect(page.locator('section[aria-labelledby="saved-heading"]').getByRole('link', { name: 'Trygghet hjemme' })).toBeVisible();
     await checkPage(page, 'supplier-04-saved-searches');
   });
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { checkPage, login, PASSWORD, USERS } from './helpers';
+import { checkPage, login, PASSWORD, randomOrgNumber, USERS } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -19,7 +19,7 @@ test.describe('advisor', () => {
     await page.getByLabel('Organisasjonsnummer', { exact: true }).fill('123');
     await page.getByLabel('Organisasjonsnummer', { exact: true }).blur();
     await expect(page.getByText(/ikke gyldig/)).toBeVisible();
-    await page.getByLabel('Organisasjonsnummer', { exact: true }).fill('974760673');
+    await page.getByLabel('Organisasjonsnummer', { exact: true }).fill(randomOrgNumber());
     await page.getByLabel('Offentlig innkjøper', { exact: true }).check();
     await checkPage(page, 'buyer-00-register-organisation');
     await page.getByRole('button', { name: 'Registrer virksomhet' }).click();

@@ -15,8 +15,9 @@ if [[ ${E2E_SKIP_BUILD:-0} != 1 ]]; then
 fi
 
 export DJANGO_SETTINGS_MODULE=backend.config.settings.dev
-# timeout: eager Celery tasks (embedding on first use) can hold the SQLite write lock for a while.
-export DATABASE_URL="sqlite:///$TMP/db.sqlite3?timeout=90"
+# Eager Celery tasks can hold the SQLite write lock for a while: wait for it (timeout), and take
+# the write lock at BEGIN (IMMEDIATE) so concurrent requests queue instead of failing at once.
+export DATABASE_URL="sqlite:///$TMP/db.sqlite3?timeout=90&transaction_mode=IMMEDIATE"
 export SEARCH_PATH="$TMP/search"
 # Embedded search and eager tasks whatever services `make test` exported for pytest.
 export SEARCH_BACKEND=search.backends.embedded.EmbeddedBackend

@@ -40,3 +40,14 @@ export function osloLocal(days: number, hour: number): string {
   const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
   return `${ymd}T${String(hour).padStart(2, '0')}:00`;
 }
+
+/** A random organisation number with a valid MOD11 check digit. */
+export function randomOrgNumber(): string {
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  for (;;) {
+    const digits = [8 + Math.floor(Math.random() * 2), ...Array.from({ length: 7 }, () => Math.floor(Math.random() * 10))];
+    const rest = weights.reduce((sum, w, i) => sum + w * (digits[i] ?? 0), 0) % 11;
+    const check = rest === 0 ? 0 : 11 - rest;
+    if (check !== 10) return [...digits, check].join('');
+  }
+}

@@ -169,8 +169,8 @@ export function SearchPage() {
     <>
       <PageHeading title={t('search.title')}>{t('search.title')}</PageHeading>
       <Paragraph>{t('search.intro')}</Paragraph>
-      <search>
-        <form onSubmit={submit} className="row" role="search" aria-label={t('search.formLabel')}>
+      <search aria-label={t('search.formLabel')}>
+        <form onSubmit={submit} className="row">
           <div style={{ flex: '1 1 20rem' }}>
             <Textfield
               label={t('search.queryLabel')}
