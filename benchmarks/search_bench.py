@@ -102,7 +102,9 @@ def main(argv: list[str]) -> int:
     print(f"dictionaries loaded in {time.perf_counter() - started:.1f} s")
     docs = synthetic_docs(args.docs)
     with tempfile.TemporaryDirectory() as path:
-        bench("embedded", get_backend("embedded", path=path), docs, args.queries)
+        bench(
+            "embedded", get_backend("embedded", path=path, embedding_dims=DIMS), docs, args.queries
+        )
     if args.es_url and get_backend("elasticsearch", url=args.es_url).ping():
         prefix = f"bench-{uuid.uuid4().hex[:8]}"
         backend = get_backend(

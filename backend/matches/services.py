@@ -24,6 +24,7 @@ from backend.matches import engine as eng
 from backend.matches.models import Match, MatchNote, Notification
 from backend.needs.models import Need
 from backend.solutions.models import Solution
+from matching.pipeline import MatchingEngine
 from matching.types import ScoredMatch
 
 
@@ -45,7 +46,11 @@ def _explanation_fields(m: ScoredMatch) -> dict[str, object]:
     }
 
 
-def _upsert(*, need_id: int, target: str, scored: ScoredMatch, model_id: str) -> None:
+def _upsert(
+    *, need_id: int, target: str, scored: ScoredMatch, model_id: str, from_target: bool = False
+) -> None:
+    """Create or refresh a pair; a rejected pair is left alone. `from_target`: the engine
+    ranked from the solution's side, so the sentence pair is turned to read need first."""
     kind, target_id = eng.split_item_id(target)
     lookup = (
         {"need_id": need_id, "solution_id": target_id}
@@ -53,6 +58,8 @@ def _upsert(*, need_id: int, target: str, scored: ScoredMatch, model_id: str) ->
         else {"need_id": need_id, "other_need_id": target_id}
     )
     fields = _explanation_fields(scored) | {"model_id": model_id}
+    if from_target:
+        fields["best_pair"] = list(reversed(fields["best_pair"]))  # type: ignore[call-overload]
     existing = Match.objects.filter(**lookup).first()
     if existing is None:
         Match.objects.create(
@@ -81,32 +88,33 @@ def _replace_suggestions(
     stale.exclude(**{field: keep}).delete()
 
 
-@transaction.atomic
+def _rank_and_store_needs(needs: Sequence[Need], engine: MatchingEngine) -> None:
+    """Rank outside any transaction (encoding may take seconds); write in a short one."""
+    k, model_id = settings.MATCHING_TOP_K, engine.encoder.model_id
+    items = [eng.need_item(n) for n in needs]
+    solutions = engine.rank_many(items, "solution", k)
+    similar = engine.rank_many(items, "need", k)
+    with transaction.atomic():
+        for need, item in zip(needs, items, strict=True):
+            for kind, ranked in (
+                (Match.Kind.NEED_SOLUTION, solutions),
+                (Match.Kind.NEED_NEED, similar),
+            ):
+                _replace_suggestions(
+                    need_id=need.pk,
+                    kind=kind,
+                    model_id=model_id,
+                    scored=[(m.target_id, m) for m in ranked[item.id]],
+                )
+
+
 def matches_recompute_for_needs(*, need_ids: Iterable[int]) -> None:
     needs = list(Need.objects.filter(pk__in=list(need_ids), status=Need.Status.PUBLISHED))
-    if not needs:
-        return
-    engine = eng.engine_build(eng.published_needs(), eng.published_solutions())
-    k, model_id = settings.MATCHING_TOP_K, engine.encoder.model_id
-    for need in needs:
-        item = eng.need_item(need)
-        solutions = engine.rank_for_need(item, k=k)
-        _replace_suggestions(
-            need_id=need.pk,
-            kind=Match.Kind.NEED_SOLUTION,
-            scored=[(m.target_id, m) for m in solutions],
-            model_id=model_id,
-        )
-        similar = engine.similar_needs(item, k=k)
-        _replace_suggestions(
-            need_id=need.pk,
-            kind=Match.Kind.NEED_NEED,
-            scored=[(m.target_id, m) for m in similar],
-            model_id=model_id,
-        )
+    if needs:
+        engine = eng.engine_build(eng.published_needs(), eng.published_solutions())
+        _rank_and_store_needs(needs, engine)
 
 
-@transaction.atomic
 def matches_recompute_for_solutions(*, solution_ids: Iterable[int]) -> None:
     solutions = list(
         Solution.objects.filter(pk__in=list(solution_ids), status=Solution.Status.PUBLISHED)
@@ -114,17 +122,17 @@ def matches_recompute_for_solutions(*, solution_ids: Iterable[int]) -> None:
     if not solutions:
         return
     engine = eng.engine_build(eng.published_needs(), eng.published_solutions())
-    for solution in solutions:
-        for match in engine.rank_for_solution(
-            eng.solution_item(solution), k=settings.MATCHING_TOP_K
-        ):
-            need_id = eng.split_item_id(match.target_id)[1]
-            _upsert(
-                need_id=need_id,
-                target=match.source_id,
-                scored=match,
-                model_id=engine.encoder.model_id,
-            )
+    items = [eng.solution_item(s) for s in solutions]
+    ranked = engine.rank_many(items, "need", settings.MATCHING_TOP_K)
+    with transaction.atomic():
+        for item in items:
+            for match in ranked[item.id]:
+                _upsert(
+                    need_id=eng.split_item_id(match.target_id)[1],
+                    target=match.source_id,
+                    scored=match,
+                    model_id=engine.encoder.model_id,
+                )
 
 
 def matches_recompute(*, entity: str, ids: list[int]) -> None:
@@ -293,25 +301,6 @@ def matches_recompute_all() -> int:
     """Recompute every published need's suggestions with one engine (batched encoding and
     batched vector search). Returns the number of needs."""
     needs = eng.published_needs()
-    if not needs:
-        return 0
-    engine = eng.engine_build(needs, eng.published_solutions())
-    model_id, k = engine.encoder.model_id, settings.MATCHING_TOP_K
-    items = [eng.need_item(n) for n in needs]
-    solutions = engine.rank_many(items, "solution", k)
-    similar = engine.rank_many(items, "need", k)
-    with transaction.atomic():
-        for need, item in zip(needs, items, strict=True):
-            _replace_suggestions(
-                need_id=need.pk,
-                kind=Match.Kind.NEED_SOLUTION,
-                model_id=model_id,
-                scored=[(m.target_id, m) for m in solutions[item.id]],
-            )
-            _replace_suggestions(
-                need_id=need.pk,
-                kind=Match.Kind.NEED_NEED,
-                model_id=model_id,
-                scored=[(m.target_id, m) for m in similar[item.id]],
-            )
+    if needs:
+        _rank_and_store_needs(needs, eng.engine_build(needs, eng.published_solutions()))
     return len(needs)
