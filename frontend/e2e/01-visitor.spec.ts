@@ -17,8 +17,11 @@ test.describe('visitor', () => {
     await expect(page).toHaveURL(/q=trygghetsalarm/);
     await expect(page.locator('.snippet mark').first()).toBeVisible();
 
-    await page.getByRole('group', { name: 'Type' }).getByLabel(/^Behov/).check();
+    // A facet choice navigates and re-renders the radios, so click and then assert on the URL
+    // and a fresh locator (check() would inspect the replaced element).
+    await page.getByRole('group', { name: 'Type' }).getByLabel(/^Behov/).click();
     await expect(page).toHaveURL(/type=need/);
+    await expect(page.getByRole('group', { name: 'Type' }).getByLabel(/^Behov/)).toBeChecked();
     await expect(page.getByTestId('result-count')).toHaveText(/\d+ treff/);
     await checkPage(page, 'visitor-02-search-results');
 
