@@ -81,8 +81,13 @@ test.describe('buyer', () => {
     await expect(page).toHaveURL(/\/conferences\/\d+$/);
 
     const publish = page.getByRole('button', { name: 'Publiser konferansen' });
-    if (await publish.count()) await publish.click();
+    if (await publish.count()) {
+      await publish.click();
+      // Publishing re-renders the page (and the slot form): wait for it before filling.
+      await expect(publish).toHaveCount(0);
+    }
     await page.getByLabel('Starter', { exact: true }).last().fill(osloLocal(31, 10));
+    await expect(page.getByLabel('Starter', { exact: true }).last()).not.toHaveValue('');
     await page.getByRole('button', { name: 'Legg til møtetid' }).click();
     await expect(page.getByRole('table').first().getByText('Ledig')).toBeVisible();
     await checkPage(page, 'buyer-06-conference');
