@@ -22,3 +22,9 @@ def check_member(*, user: AnyUser, organization: Organization, kind: str | None 
 def check_advisor(*, user: AnyUser) -> None:
     if not user_is_advisor(user):
         raise PermissionDenied(_("Only advisors can do this."))
+
+
+def check_member_or_advisor(*, user: AnyUser, organization: Organization) -> None:
+    """Members act for their organisation; advisors may act for any."""
+    if not user_is_advisor(user):
+        check_member(user=user, organization=organization)

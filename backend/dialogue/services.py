@@ -11,7 +11,7 @@ from backend.accounts.models import Organization, User
 from backend.accounts.selectors import user_is_advisor
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
-from backend.common.access import check_member
+from backend.common.access import check_member, check_member_or_advisor
 from backend.common.services import model_update
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 from backend.outbox.services import derived_refresh
@@ -58,8 +58,7 @@ def _clean(data: dict[str, Any], *, organization: Organization) -> dict[str, Any
 
 
 def _check_host(*, user: User, conference: DialogueConference) -> None:
-    if not user_is_advisor(user):
-        check_member(user=user, organization=conference.organization)
+    check_member_or_advisor(user=user, organization=conference.organization)
 
 
 @transaction.atomic

@@ -8,10 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import Organization, User
-from backend.accounts.selectors import user_is_advisor
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
-from backend.common.access import check_member
+from backend.common.access import check_member, check_member_or_advisor
 from backend.common.services import model_update
 from backend.needs.models import Need
 from backend.outbox.services import derived_refresh
@@ -58,8 +57,7 @@ def _clean(data: dict[str, Any], *, organization: Organization) -> dict[str, Any
 
 
 def check_can_edit(*, user: User, need: Need) -> None:
-    if not user_is_advisor(user):
-        check_member(user=user, organization=need.organization)
+    check_member_or_advisor(user=user, organization=need.organization)
 
 
 @transaction.atomic

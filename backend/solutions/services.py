@@ -6,10 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import Organization, User
-from backend.accounts.selectors import user_is_advisor
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
-from backend.common.access import check_member
+from backend.common.access import check_member, check_member_or_advisor
 from backend.common.services import model_update
 from backend.outbox.services import derived_refresh
 from backend.reference.cpv import clean_cpv_codes
@@ -46,8 +45,7 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_can_edit(*, user: User, solution: Solution) -> None:
-    if not user_is_advisor(user):
-        check_member(user=user, organization=solution.organization)
+    check_member_or_advisor(user=user, organization=solution.organization)
 
 
 @transaction.atomic
