@@ -8,6 +8,7 @@ changes) and builds a matching engine over the published corpus.
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from typing import Any
 
 import numpy as np
 from django.conf import settings
@@ -17,7 +18,7 @@ from backend.needs.models import Need
 from backend.solutions.models import Solution
 from matching.embeddings import EmbeddingKey
 from matching.encoders import Encoder, load_encoder
-from matching.pipeline import MatchingEngine
+from matching.pipeline import MatchingEngine, default_index
 from matching.text import content_hash
 from matching.types import MatchItem, ScoringWeights
 
@@ -142,9 +143,62 @@ class StoredSentencesEngine(MatchingEngine):
         return np.stack([stored[shas[t]] for t in texts])
 
 
+class SearchBackendVectorIndex:
+    """`matching.retrieval.VectorIndex` over the search backend's k-NN (Elasticsearch in
+    production), so no in-process index is built over the whole corpus at each recompute.
+
+    The index holds raw embeddings; the engine queries with language-centred vectors. Within
+    one language, cosine to the raw vector ranks like the centred score (up to each
+    document's norm after centring), so candidates are fetched per language and the engine
+    re-scores them exactly. Only ids the engine was fitted with (published items) pass.
+    """
+
+    LANGUAGES = ("nb", "nn", "en")
+
+    def __init__(self, backend: Any) -> None:
+        self.backend = backend
+        self.kind: str | None = None
+        self.allowed: set[str] = set()
+
+    def add(self, ids: Sequence[str], vectors: np.ndarray) -> None:
+        self.allowed.update(ids)
+        if ids:
+            self.kind = split_item_id(ids[0])[0]
+
+    def search(self, queries: np.ndarray, k: int) -> list[list[tuple[str, float]]]:
+        return [self._candidates(query, k) for query in queries]
+
+    def _candidates(self, query: np.ndarray, k: int) -> list[tuple[str, float]]:
+        if self.kind is None:
+            return []
+        hits: dict[str, float] = {}
+        vector = [float(x) for x in query]
+        for language in self.LANGUAGES:
+            for pk, score in self.backend.knn(self.kind, vector, k, {"language": (language,)}):
+                item_id = f"{self.kind}:{pk}"
+                if item_id in self.allowed:
+                    hits[item_id] = max(score, hits.get(item_id, 0.0))
+        return sorted(hits.items(), key=lambda hit: -hit[1])
+
+    def __len__(self) -> int:
+        return len(self.allowed)
+
+
+def _index_factory() -> Any:
+    """MATCHING_RETRIEVAL: "search" = the search backend's k-NN; "index" = in-process."""
+    if settings.MATCHING_RETRIEVAL != "search":
+        return default_index
+    from backend.discovery.services import search_backend
+
+    return lambda dim, size: SearchBackendVectorIndex(search_backend())
+
+
 def engine_build(needs: Iterable[Need], solutions: Iterable[Solution]) -> MatchingEngine:
     engine = StoredSentencesEngine(
-        encoder=default_encoder(), weights=weights_get(), cache=DatabaseEmbeddingCache()
+        encoder=default_encoder(),
+        weights=weights_get(),
+        cache=DatabaseEmbeddingCache(),
+        index_factory=_index_factory(),
     )
     return engine.fit(
         solutions=[solution_item(s) for s in solutions], needs=[need_item(n) for n in needs]

@@ -2,6 +2,8 @@
 
 from django.test import override_settings
 
+from backend.discovery.services import search_sync
+from backend.matches import engine as eng
 from backend.matches.models import Embedding, Match
 from backend.matches.services import matches_recompute_for_needs
 from tests.backend.conftest import World
@@ -49,3 +51,25 @@ def test_embeddings_are_recomputed_only_when_the_text_changes(world: World) -> N
     # then
     assert unchanged.updated_at == stored.updated_at
     assert changed.content_hash != stored.content_hash
+
+
+@override_settings(EMBEDDING_MODEL="", MATCHING_RETRIEVAL="search")
+def test_production_retrieval_takes_candidates_from_elasticsearch_knn(world: World) -> None:
+    # given: the English answer is published, embedded and indexed, as the outbox does it
+    answer = SolutionFactory(
+        organization=world.supplier_org, title="Wearable fall detector with an alarm button",
+        description="Elderly people living at home wear it on the wrist; it calls the care "
+        "team automatically after a fall, anywhere.",
+    )
+    matches_recompute_for_needs(need_ids=[world.need.pk])
+    search_sync(entity="solution", ids=[world.solution.pk, answer.pk])
+    # when
+    engine = eng.engine_build(eng.published_needs(), eng.published_solutions())
+    query = engine.queries([eng.need_item(world.need)])[0]
+    side = engine._side("solution")
+    hits = side.index.search(query.vector[None, :], 10)[0]
+    matches_recompute_for_needs(need_ids=[world.need.pk])
+    # then: k-NN in Elasticsearch returned it, and the engine suggests it
+    assert isinstance(side.index, eng.SearchBackendVectorIndex)
+    assert f"solution:{answer.pk}" in [item for item, _ in hits]
+    assert Match.objects.filter(need=world.need, solution=answer).exists()

@@ -165,6 +165,9 @@ SEARCH_OPTIONS: dict[str, Any] = {
 EMBEDDING_MODEL = env.str("EMBEDDING_MODEL", default="")
 MATCHING_TOP_K = env.int("MATCHING_TOP_K", default=10)
 MATCHING_WEIGHTS: dict[str, float] = env.json("MATCHING_WEIGHTS", default={})
+# Candidate retrieval for matching: "search" = the search backend's k-NN (Elasticsearch in
+# production), "index" = an in-process vector index (faiss HNSW / numpy) over the corpus.
+MATCHING_RETRIEVAL = env.str("MATCHING_RETRIEVAL", default="index")
 
 # Celery
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/0")

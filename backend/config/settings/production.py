@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("SEARCH_BACKEND", "search.backends.elasticsearch.ElasticsearchBackend")
+os.environ.setdefault("MATCHING_RETRIEVAL", "search")
 
 from backend.config.env import env
 from backend.config.settings.base import *  # noqa: F403
