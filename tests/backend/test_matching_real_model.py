@@ -57,7 +57,8 @@ def test_embeddings_are_recomputed_only_when_the_text_changes(world: World) -> N
 def test_production_retrieval_takes_candidates_from_elasticsearch_knn(world: World) -> None:
     # given: the English answer is published, embedded and indexed, as the outbox does it
     answer = SolutionFactory(
-        organization=world.supplier_org, title="Wearable fall detector with an alarm button",
+        organization=world.supplier_org,
+        title="Wearable fall detector with an alarm button",
         description="Elderly people living at home wear it on the wrist; it calls the care "
         "team automatically after a fall, anywhere.",
     )
