@@ -15,6 +15,7 @@ from backend.common.access import check_member, check_member_or_advisor
 from backend.common.services import model_update
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 from backend.outbox.services import derived_refresh
+from backend.reference.vocabularies import DIALOGUE_STAGES
 
 EDITABLE_FIELDS = (
     "title",
@@ -122,9 +123,7 @@ def _check_open(conference: DialogueConference) -> None:
         raise ValidationError(_("The conference is not open for registration."))
     if timezone.now() > conference.registration_deadline:
         raise ValidationError(_("The registration deadline has passed."))
-    if any(
-        n.stage in ("konkurranse", "kontrakt", "implementering") for n in conference.needs.all()
-    ):
+    if any(n.stage not in DIALOGUE_STAGES for n in conference.needs.all()):
         raise ValidationError(_("The competition has been announced; the dialogue is closed."))
 
 

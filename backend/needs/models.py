@@ -6,11 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from backend.accounts.models import Organization
 from backend.common.models import VersionedModel
 from backend.reference.vocabularies import (
-    Procedure,
-    Stage,
+    DEFAULT_PROCEDURE,
+    DEFAULT_STAGE,
+    DIALOGUE_STAGES,
     county_choices,
     language_choices,
+    procedure_choices,
     sector_choices,
+    stage_choices,
 )
 
 
@@ -34,10 +37,10 @@ class Need(VersionedModel):
     budget_min = models.PositiveBigIntegerField(_("budget from (NOK)"), null=True, blank=True)
     budget_max = models.PositiveBigIntegerField(_("budget to (NOK)"), null=True, blank=True)
     stage = models.CharField(
-        _("stage"), max_length=20, choices=Stage.choices, default=Stage.BEHOVSAVKLARING
+        _("stage"), max_length=20, choices=stage_choices(), default=DEFAULT_STAGE
     )
     procedure = models.CharField(
-        _("procedure"), max_length=30, choices=Procedure.choices, default=Procedure.UAVKLART
+        _("procedure"), max_length=30, choices=procedure_choices(), default=DEFAULT_PROCEDURE
     )
     response_deadline = models.DateTimeField(_("deadline for responses"), null=True, blank=True)
     language = models.CharField(
@@ -68,8 +71,4 @@ class Need(VersionedModel):
     @property
     def dialogue_open(self) -> bool:
         """Dialogue stops once the competition is announced (and when the need is closed)."""
-        return self.status == self.Status.PUBLISHED and self.stage in (
-            Stage.FORANKRING,
-            Stage.BEHOVSAVKLARING,
-            Stage.MARKEDSDIALOG,
-        )
+        return self.status == self.Status.PUBLISHED and self.stage in DIALOGUE_STAGES

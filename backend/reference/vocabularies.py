@@ -6,7 +6,6 @@ request's language.
 
 from dataclasses import dataclass
 
-from django.db import models
 from django.utils.translation import get_language
 
 
@@ -65,17 +64,6 @@ COUNTIES: tuple[Term, ...] = (
 )
 
 
-class Stage(models.TextChoices):
-    """LUP's stages of a need, in order."""
-
-    FORANKRING = "forankring", "Forankring"
-    BEHOVSAVKLARING = "behovsavklaring", "Behovsavklaring"
-    MARKEDSDIALOG = "markedsdialog", "Markedsdialog"
-    KONKURRANSE = "konkurranse", "Konkurranse"
-    KONTRAKT = "kontrakt", "Kontraktsoppfølging"
-    IMPLEMENTERING = "implementering", "Implementering og spredning"
-
-
 STAGES: tuple[Term, ...] = (
     Term("forankring", "Forankring", "Anchoring"),
     Term("behovsavklaring", "Behovsavklaring", "Needs clarification"),
@@ -84,15 +72,6 @@ STAGES: tuple[Term, ...] = (
     Term("kontrakt", "Kontraktsoppfølging", "Contract follow-up"),
     Term("implementering", "Implementering og spredning", "Implementation and spreading"),
 )
-
-
-class Procedure(models.TextChoices):
-    INNOVASJONSPARTNERSKAP = "innovasjonspartnerskap", "Innovasjonspartnerskap"
-    KONKURRANSE_MED_FORHANDLING = "konkurranse_med_forhandling", "Konkurranse med forhandling"
-    KONKURRANSEPREGET_DIALOG = "konkurransepreget_dialog", "Konkurransepreget dialog"
-    FORKOMMERSIELL = "forkommersiell", "Førkommersiell anskaffelse (PCP)"
-    ANBUD_FUNKSJONSKRAV = "anbud_funksjonskrav", "Anbudskonkurranse med funksjonskrav"
-    UAVKLART = "uavklart", "Ikke avklart"
 
 
 PROCEDURES: tuple[Term, ...] = (
@@ -118,6 +97,11 @@ LANGUAGES: tuple[Term, ...] = (
     Term("en", "Engelsk", "English"),
 )
 
+# LUP's stages before the competition is announced: the market dialogue is open.
+DIALOGUE_STAGES = frozenset({"forankring", "behovsavklaring", "markedsdialog"})
+DEFAULT_STAGE = "behovsavklaring"
+DEFAULT_PROCEDURE = "uavklart"
+
 SECTOR_CODES = frozenset(t.code for t in SECTORS)
 COUNTY_CODES = frozenset(t.code for t in COUNTIES)
 
@@ -132,6 +116,14 @@ def sector_choices() -> list[tuple[str, str]]:
 
 def county_choices() -> list[tuple[str, str]]:
     return [(t.code, t.nb) for t in COUNTIES]
+
+
+def stage_choices() -> list[tuple[str, str]]:
+    return [(t.code, t.nb) for t in STAGES]
+
+
+def procedure_choices() -> list[tuple[str, str]]:
+    return [(t.code, t.nb) for t in PROCEDURES]
 
 
 def language_choices() -> list[tuple[str, str]]:

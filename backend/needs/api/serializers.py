@@ -12,11 +12,11 @@ from backend.common.serializers import (
 )
 from backend.needs.models import Need
 from backend.reference.vocabularies import (
-    Procedure,
-    Stage,
     county_choices,
     language_choices,
+    procedure_choices,
     sector_choices,
+    stage_choices,
 )
 
 
@@ -103,8 +103,8 @@ class NeedInput(serializers.Serializer):  # type: ignore[type-arg]
     municipality = serializers.CharField(max_length=100, required=False, allow_blank=True)
     budget_min = serializers.IntegerField(min_value=0, required=False, allow_null=True)
     budget_max = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    stage = serializers.ChoiceField(choices=Stage.choices, required=False)
-    procedure = serializers.ChoiceField(choices=Procedure.choices, required=False)
+    stage = serializers.ChoiceField(choices=stage_choices(), required=False)
+    procedure = serializers.ChoiceField(choices=procedure_choices(), required=False)
     response_deadline = serializers.DateTimeField(required=False, allow_null=True)
     language = serializers.ChoiceField(choices=language_choices(), required=False)
     co_buyer_ids = serializers.PrimaryKeyRelatedField(

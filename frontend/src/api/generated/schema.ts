@@ -1635,7 +1635,7 @@ export interface components {
          *     * `konkurranse_med_forhandling` - Konkurranse med forhandling
          *     * `konkurransepreget_dialog` - Konkurransepreget dialog
          *     * `forkommersiell` - Førkommersiell anskaffelse (PCP)
-         *     * `anbud_funksjonskrav` - Anbudskonkurranse med funksjonskrav
+         *     * `anbud_funksjonskrav` - Åpen/begrenset anbudskonkurranse med funksjonskrav
          *     * `uavklart` - Ikke avklart
          * @enum {string}
          */
@@ -2724,7 +2724,7 @@ export interface operations {
                  *     * `konkurranse_med_forhandling` - Konkurranse med forhandling
                  *     * `konkurransepreget_dialog` - Konkurransepreget dialog
                  *     * `forkommersiell` - Førkommersiell anskaffelse (PCP)
-                 *     * `anbud_funksjonskrav` - Anbudskonkurranse med funksjonskrav
+                 *     * `anbud_funksjonskrav` - Åpen/begrenset anbudskonkurranse med funksjonskrav
                  *     * `uavklart` - Ikke avklart
                  */
                 procedure?: "anbud_funksjonskrav" | "forkommersiell" | "innovasjonspartnerskap" | "konkurranse_med_forhandling" | "konkurransepreget_dialog" | "uavklart";
