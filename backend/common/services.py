@@ -4,6 +4,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from django.db import models
+from django.utils import timezone
+
+from backend.audit.services import audit_log
+from backend.common.models import VersionedModel
+from backend.common.types import AnyUser
+from backend.outbox.services import derived_refresh
 
 M = TypeVar("M", bound=models.Model)
 
@@ -43,3 +49,26 @@ def model_update(*, instance: M, fields: Iterable[str], data: Mapping[str, Any])
             concrete.append("updated_at")
         instance.save(update_fields=concrete)
     return instance, bool(changed)
+
+
+def status_change(
+    *,
+    instance: VersionedModel,
+    user: AnyUser,
+    status: str,
+    action: str,
+    entity: str,
+    stamp: str | None = None,
+    matching: bool = True,
+) -> None:
+    """Move a row to a new status: stamp the time, bump the version, save, audit it, and
+    queue the refresh of the derived stores (search index, and matches unless told not)."""
+    fields = ["status", "version", "updated_at"]
+    instance.status = status  # type: ignore[attr-defined]
+    if stamp is not None:
+        setattr(instance, stamp, timezone.now())
+        fields.append(stamp)
+    instance.version += 1
+    instance.save(update_fields=fields)
+    audit_log(actor=user, action=action, obj=instance)
+    derived_refresh(entity=entity, entity_id=instance.pk, matching=matching)

@@ -12,7 +12,7 @@ from backend.accounts.selectors import user_is_advisor
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_member, check_member_or_advisor
-from backend.common.services import model_update
+from backend.common.services import model_update, status_change
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 from backend.outbox.services import derived_refresh
 from backend.reference.vocabularies import DIALOGUE_STAGES
@@ -99,12 +99,15 @@ def conference_publish(*, user: User, conference: DialogueConference) -> Dialogu
         raise PermissionDenied(_("Only verified public buyers can announce conferences."))
     if conference.status != DialogueConference.Status.DRAFT:
         raise ValidationError(_("Only a draft can be published."))
-    conference.status = DialogueConference.Status.PUBLISHED
-    conference.published_at = timezone.now()
-    conference.version += 1
-    conference.save(update_fields=["status", "published_at", "version", "updated_at"])
-    audit_log(actor=user, action=AuditEvent.Action.PUBLISHED, obj=conference)
-    derived_refresh(entity="conference", entity_id=conference.pk, matching=False)
+    status_change(
+        instance=conference,
+        user=user,
+        status=DialogueConference.Status.PUBLISHED,
+        stamp="published_at",
+        action=AuditEvent.Action.PUBLISHED,
+        entity="conference",
+        matching=False,
+    )
     return conference
 
 

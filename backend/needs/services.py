@@ -4,14 +4,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import Organization, User
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_member, check_member_or_advisor
-from backend.common.services import model_update
+from backend.common.services import model_update, status_change
 from backend.needs.models import Need
 from backend.outbox.services import derived_refresh
 from backend.reference.cpv import clean_cpv_codes
@@ -100,12 +99,14 @@ def need_publish(*, user: User, need: Need) -> Need:
         )
     if need.status != Need.Status.DRAFT:
         raise ValidationError(_("Only a draft can be published."))
-    need.status = Need.Status.PUBLISHED
-    need.published_at = timezone.now()
-    need.version += 1
-    need.save(update_fields=["status", "published_at", "version", "updated_at"])
-    audit_log(actor=user, action=AuditEvent.Action.PUBLISHED, obj=need)
-    derived_refresh(entity="need", entity_id=need.pk)
+    status_change(
+        instance=need,
+        user=user,
+        status=Need.Status.PUBLISHED,
+        stamp="published_at",
+        action=AuditEvent.Action.PUBLISHED,
+        entity="need",
+    )
     return need
 
 
@@ -114,12 +115,15 @@ def need_close(*, user: User, need: Need) -> Need:
     check_can_edit(user=user, need=need)
     if need.status != Need.Status.PUBLISHED:
         raise ValidationError(_("Only a published need can be closed."))
-    need.status = Need.Status.CLOSED
-    need.closed_at = timezone.now()
-    need.version += 1
-    need.save(update_fields=["status", "closed_at", "version", "updated_at"])
-    audit_log(actor=user, action=AuditEvent.Action.CLOSED, obj=need)
-    derived_refresh(entity="need", entity_id=need.pk, matching=False)
+    status_change(
+        instance=need,
+        user=user,
+        status=Need.Status.CLOSED,
+        stamp="closed_at",
+        action=AuditEvent.Action.CLOSED,
+        entity="need",
+        matching=False,
+    )
     return need
 
 

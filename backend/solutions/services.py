@@ -2,14 +2,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import Organization, User
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_member, check_member_or_advisor
-from backend.common.services import model_update
+from backend.common.services import model_update, status_change
 from backend.outbox.services import derived_refresh
 from backend.reference.cpv import clean_cpv_codes
 from backend.reference.vocabularies import COUNTY_CODES
@@ -78,21 +77,26 @@ def solution_publish(*, user: User, solution: Solution) -> Solution:
     _check_can_edit(user=user, solution=solution)
     if solution.status == Solution.Status.PUBLISHED:
         raise ValidationError(_("The solution is already published."))
-    solution.status = Solution.Status.PUBLISHED
-    solution.published_at = timezone.now()
-    solution.version += 1
-    solution.save(update_fields=["status", "published_at", "version", "updated_at"])
-    audit_log(actor=user, action=AuditEvent.Action.PUBLISHED, obj=solution)
-    derived_refresh(entity="solution", entity_id=solution.pk)
+    status_change(
+        instance=solution,
+        user=user,
+        status=Solution.Status.PUBLISHED,
+        stamp="published_at",
+        action=AuditEvent.Action.PUBLISHED,
+        entity="solution",
+    )
     return solution
 
 
 @transaction.atomic
 def solution_archive(*, user: User, solution: Solution) -> Solution:
     _check_can_edit(user=user, solution=solution)
-    solution.status = Solution.Status.ARCHIVED
-    solution.version += 1
-    solution.save(update_fields=["status", "version", "updated_at"])
-    audit_log(actor=user, action=AuditEvent.Action.CLOSED, obj=solution)
-    derived_refresh(entity="solution", entity_id=solution.pk, matching=False)
+    status_change(
+        instance=solution,
+        user=user,
+        status=Solution.Status.ARCHIVED,
+        action=AuditEvent.Action.CLOSED,
+        entity="solution",
+        matching=False,
+    )
     return solution
