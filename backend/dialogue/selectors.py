@@ -56,3 +56,14 @@ def question_list(*, user: AnyUser, conference: DialogueConference) -> QuerySet[
     if not conference.registrations.filter(organization_id__in=own).exists():
         return qs.none()
     return qs.filter(Q(answered_at__isnull=False) | Q(organization_id__in=own))
+
+
+def question_get(*, user: AnyUser, question_id: int) -> Question:
+    """A question the user may see (the conference's visibility, then the question's)."""
+    question = Question.objects.select_related("conference").filter(pk=question_id).first()
+    if question is None:
+        raise Http404
+    conference = conference_get(user=user, conference_id=question.conference_id)
+    if not question_list(user=user, conference=conference).filter(pk=question_id).exists():
+        raise Http404
+    return question

@@ -1,5 +1,7 @@
 """Market dialogue: conferences, registrations and 1:1 meetings, with equal treatment."""
 
+import csv
+import io
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -278,3 +280,27 @@ def _notify_registered(question: Question) -> None:
             for u in users
         ]
     )
+
+
+def participants_export_csv(*, user: User, conference: DialogueConference) -> str:
+    """Every registered person as CSV, for the host and advisors. The export is audited."""
+    from backend.dialogue.selectors import registration_list
+
+    _check_host(user=user, conference=conference)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["virksomhet", "organisasjonsnummer", "navn", "e-post", "rolle", "påmeldt"])
+    for r in registration_list(user=user, conference=conference):
+        for p in r.participants:
+            writer.writerow(
+                [
+                    r.organization.name,
+                    r.organization.org_number,
+                    p.get("name", ""),
+                    p.get("email", ""),
+                    p.get("role", ""),
+                    timezone.localtime(r.created_at).strftime("%d.%m.%Y %H:%M"),
+                ]
+            )
+    audit_log(actor=user, action=AuditEvent.Action.EXPORTED, obj=conference)
+    return out.getvalue()

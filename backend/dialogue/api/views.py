@@ -1,5 +1,3 @@
-import csv
-import io
 from typing import Any
 
 import django_filters
@@ -7,14 +5,12 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import exceptions, generics, permissions, status
+from rest_framework import generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.accounts.selectors import user_supplier_org_ids
-from backend.audit.models import AuditEvent
-from backend.audit.services import audit_log
 from backend.common.api import auth_user, csv_response, validated
 from backend.dialogue import selectors, services
 from backend.dialogue.api import serializers as s
@@ -130,25 +126,6 @@ class RegistrationDetailApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-def _participants_csv(registrations: QuerySet[Registration]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["virksomhet", "organisasjonsnummer", "navn", "e-post", "rolle", "påmeldt"])
-    for r in registrations:
-        for p in r.participants:
-            writer.writerow(
-                [
-                    r.organization.name,
-                    r.organization.org_number,
-                    p.get("name", ""),
-                    p.get("email", ""),
-                    p.get("role", ""),
-                    timezone.localtime(r.created_at).strftime("%d.%m.%Y %H:%M"),
-                ]
-            )
-    return out.getvalue()
-
-
 class RegistrationExportApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
@@ -158,10 +135,7 @@ class RegistrationExportApi(APIView):
     )
     def get(self, request: Request, pk: int) -> Any:
         conf = selectors.conference_get(user=request.user, conference_id=pk)
-        if not selectors.user_hosts_conference(user=request.user, conference=conf):
-            raise exceptions.PermissionDenied()
-        audit_log(actor=request.user, action=AuditEvent.Action.EXPORTED, obj=conf)
-        content = _participants_csv(selectors.registration_list(user=request.user, conference=conf))
+        content = services.participants_export_csv(user=auth_user(request), conference=conf)
         return csv_response(content, f"deltakere-{conf.pk}.csv")
 
 
@@ -288,12 +262,7 @@ class QuestionAnswerApi(APIView):
         summary="Answer a question; the answer is published to all registered",
     )
     def post(self, request: Request, pk: int) -> Response:
-        question = get_object_or_404(Question.objects.select_related("conference"), pk=pk)
-        conference = selectors.conference_get(
-            user=request.user, conference_id=question.conference_id
-        )
-        if question not in selectors.question_list(user=request.user, conference=conference):
-            raise exceptions.NotFound()
+        question = selectors.question_get(user=request.user, question_id=pk)
         question = services.question_answer(
             user=auth_user(request),
             question=question,
