@@ -31,6 +31,12 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         max_length=5, choices=[("nb", "Norsk bokmål"), ("en", "English")], default="nb"
     )
+    email_verified_at = models.DateTimeField(
+        _("e-mail verified at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the user opened the signed link sent to the address."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = ["username"]
@@ -39,6 +45,10 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
 
 
 class Organization(BaseModel):
@@ -91,3 +101,66 @@ class Membership(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organization}"
+
+
+class Decision(models.TextChoices):
+    """The states of a request that someone else decides on."""
+
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class JoinRequest(BaseModel):
+    """A person asks to act for an organisation already registered (its number is taken).
+    The organisation's administrators, or an advisor, approve or decline."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="join_requests")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    message = models.TextField(_("message"), blank=True, max_length=1000)
+    status = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organization"],
+                condition=models.Q(status="pending"),
+                name="one_pending_join_request",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.organization} ({self.status})"
+
+
+class Invitation(BaseModel):
+    """An administrator invites an e-mail address to the organisation. The invitee accepts
+    through a signed link while signed in with that address; nobody is added unasked."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(
+        max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER
+    )
+    invited_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization} ({self.status})"

@@ -21,6 +21,14 @@ class AuditEvent(models.Model):
         REJECTED = "rejected"
         NOTED = "noted"
         EXPORTED = "exported"
+        REQUESTED = "requested"
+        APPROVED = "approved"
+        DECLINED = "declined"
+        WITHDRAWN = "withdrawn"
+        INVITED = "invited"
+        GRANTED = "granted"
+        REVOKED = "revoked"
+        ROLE_CHANGED = "role_changed"
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

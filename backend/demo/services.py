@@ -68,6 +68,7 @@ def _user(email: str, full_name: str, *, superuser: bool = False) -> User:
             full_name=full_name,
             is_staff=superuser,
             is_superuser=superuser,
+            email_verified_at=timezone.now(),
         )
         user.set_password(PASSWORD)
         user.save()

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import Organization, User
+from backend.accounts.policy import Act, check_org_may
 from backend.accounts.selectors import user_is_advisor
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
@@ -97,8 +98,7 @@ def conference_update(
 @transaction.atomic
 def conference_publish(*, user: User, conference: DialogueConference) -> DialogueConference:
     _check_host(user=user, conference=conference)
-    if not conference.organization.verified:
-        raise PermissionDenied(_("Only verified public buyers can announce conferences."))
+    check_org_may(organization=conference.organization, act=Act.ANNOUNCE_CONFERENCE)
     if conference.status != DialogueConference.Status.DRAFT:
         raise ValidationError(_("Only a draft can be published."))
     status_change(
@@ -140,7 +140,12 @@ def registration_create(
     organization: Organization,
     participants: list[dict[str, str]],
 ) -> Registration:
-    check_member(user=user, organization=organization, kind=Organization.Kind.SUPPLIER)
+    check_member(
+        user=user,
+        organization=organization,
+        kind=Organization.Kind.SUPPLIER,
+        act=Act.JOIN_DIALOGUE,
+    )
     locked = DialogueConference.objects.select_for_update().get(pk=conference.pk)
     _check_open(locked)
     _check_participants(participants)
@@ -186,7 +191,12 @@ def slot_create(
 @transaction.atomic
 def slot_book(*, user: User, slot: MeetingSlot, organization: Organization) -> MeetingSlot:
     """Book a 1:1 slot. The row lock makes two bookings of one slot serialise: one wins."""
-    check_member(user=user, organization=organization, kind=Organization.Kind.SUPPLIER)
+    check_member(
+        user=user,
+        organization=organization,
+        kind=Organization.Kind.SUPPLIER,
+        act=Act.JOIN_DIALOGUE,
+    )
     locked = MeetingSlot.objects.select_for_update().select_related("conference").get(pk=slot.pk)
     conference = locked.conference
     registration = (
@@ -232,7 +242,12 @@ def slot_cancel(*, user: User, slot: MeetingSlot) -> MeetingSlot:
 def question_ask(
     *, user: User, conference: DialogueConference, organization: Organization, text: str
 ) -> Question:
-    check_member(user=user, organization=organization, kind=Organization.Kind.SUPPLIER)
+    check_member(
+        user=user,
+        organization=organization,
+        kind=Organization.Kind.SUPPLIER,
+        act=Act.JOIN_DIALOGUE,
+    )
     if not conference.registrations.filter(organization=organization).exists():
         raise ValidationError(_("Register for the conference to ask questions."))
     if not text.strip():

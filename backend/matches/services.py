@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -21,7 +20,8 @@ from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_advisor
 from backend.matches import engine as eng
-from backend.matches.models import Match, MatchNote, Notification
+from backend.matches.models import Match, MatchNote
+from backend.matches.notifications import notifications_send
 from backend.needs.models import Need
 from backend.solutions.models import Solution
 from matching.pipeline import MatchingEngine
@@ -202,18 +202,14 @@ def _notify_introduction(match: Match) -> None:
         "A LUP advisor has introduced your organisations to each other on Innovasjonstorget. "
         "Get in touch to talk about the need “%(need)s” and “%(other)s”."
     ) % {"need": match.need.title, "other": other}
-    recipients = _introduction_recipients(match)
-    Notification.objects.bulk_create(
-        [
-            Notification(user=u, title=title, body=body, link=f"/behov/{match.need_id}")
-            for u in recipients
-        ]
+    notifications_send(
+        users=_introduction_recipients(match),
+        title=title,
+        body=body,
+        link=f"/needs/{match.need_id}",
     )
-    messages = [(title, body, settings.DEFAULT_FROM_EMAIL, [u.email]) for u in recipients]
-    transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
 
 
-@transaction.atomic
 def match_note_add(*, user: User, match: Match, text: str) -> MatchNote:
     check_advisor(user=user)
     if not text.strip():

@@ -3,8 +3,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from backend.accounts.models import Organization
-from backend.common.models import VersionedModel
+from backend.accounts.models import Decision, Organization
+from backend.common.models import BaseModel, VersionedModel
 from backend.reference.vocabularies import (
     DEFAULT_PROCEDURE,
     DEFAULT_STAGE,
@@ -72,3 +72,35 @@ class Need(VersionedModel):
     def dialogue_open(self) -> bool:
         """Dialogue stops once the competition is announced (and when the need is closed)."""
         return self.status == self.Status.PUBLISHED and self.stage in DIALOGUE_STAGES
+
+
+class CoBuyerRequest(BaseModel):
+    """A buyer asks another public buyer to share a need. The invited organisation reads
+    the need's drafts and responses only after its administrator accepted; until then the
+    need's `co_buyers` (the accepted ones) does not include it."""
+
+    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="co_buyer_requests")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="co_buyer_requests"
+    )
+    status = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["need", "organization"],
+                condition=models.Q(status="pending"),
+                name="one_pending_co_buyer_request",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} ↔ {self.need} ({self.status})"

@@ -3,9 +3,10 @@
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from backend.accounts.models import Decision
 from backend.accounts.selectors import user_buyer_org_ids, user_is_advisor
 from backend.common.types import AnyUser
-from backend.needs.models import Need
+from backend.needs.models import CoBuyerRequest, Need
 
 PUBLIC = (Need.Status.PUBLISHED, Need.Status.CLOSED)
 
@@ -44,3 +45,26 @@ def need_buyer_org_ids(need: Need) -> set[int]:
 
 def user_owns_need(*, user: AnyUser, need: Need) -> bool:
     return need.organization_id in user_buyer_org_ids(user)
+
+
+def pending_co_buyer_requests(*, need: Need) -> QuerySet[CoBuyerRequest]:
+    return need.co_buyer_requests.filter(status=Decision.PENDING).select_related("organization")
+
+
+def co_buyer_request_list(*, user: AnyUser) -> QuerySet[CoBuyerRequest]:
+    """Requests to the user's buyer organisations, and from them (their needs)."""
+    orgs = user_buyer_org_ids(user)
+    return (
+        CoBuyerRequest.objects.filter(
+            Q(organization_id__in=orgs) | Q(need__organization_id__in=orgs)
+        )
+        .select_related("need", "need__organization", "organization")
+        .distinct()
+    )
+
+
+def co_buyer_request_get(*, user: AnyUser, request_id: int) -> CoBuyerRequest:
+    request = co_buyer_request_list(user=user).filter(pk=request_id).first()
+    if request is None:
+        raise Http404
+    return request

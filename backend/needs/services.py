@@ -4,14 +4,17 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from backend.accounts.models import Organization, User
+from backend.accounts.models import Decision, Membership, Organization, User
+from backend.accounts.policy import Act, check_org_may, org_may
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_member, check_member_or_advisor
 from backend.common.services import model_update, status_change
-from backend.needs.models import Need
+from backend.matches.notifications import notifications_send
+from backend.needs.models import CoBuyerRequest, Need
 from backend.outbox.services import derived_refresh
 from backend.reference.cpv import clean_cpv_codes
 
@@ -29,7 +32,6 @@ EDITABLE_FIELDS = (
     "procedure",
     "response_deadline",
     "language",
-    "co_buyers",
     "estimated_users",
 )
 
@@ -50,6 +52,11 @@ def _clean(data: dict[str, Any], *, organization: Organization) -> dict[str, Any
                 _("%(org)s cannot be a co-buyer: co-buyers are other public buyers.")
                 % {"org": org.name}
             )
+        elif not org_may(kind=org.kind, verified=org.verified, act=Act.BE_CO_BUYER):
+            errors.setdefault("co_buyers", []).append(
+                _("%(org)s cannot be a co-buyer until an advisor has verified it.")
+                % {"org": org.name}
+            )
     if errors:
         raise ValidationError(errors)
     return cleaned
@@ -61,14 +68,19 @@ def check_can_edit(*, user: User, need: Need) -> None:
 
 @transaction.atomic
 def need_create(*, user: User, organization: Organization, data: dict[str, Any]) -> Need:
-    check_member(user=user, organization=organization, kind=Organization.Kind.PUBLIC_BUYER)
+    check_member(
+        user=user,
+        organization=organization,
+        kind=Organization.Kind.PUBLIC_BUYER,
+        act=Act.DRAFT_NEED,
+    )
     cleaned = _clean(data, organization=organization)
     co_buyers = cleaned.pop("co_buyers", [])
     need = Need(organization=organization, created_by=user, **cleaned)
     need.full_clean()
     need.save()
-    need.co_buyers.set(co_buyers)
     audit_log(actor=user, action=AuditEvent.Action.CREATED, obj=need)
+    co_buyers_sync(user=user, need=need, wanted=co_buyers)
     return need
 
 
@@ -76,7 +88,10 @@ def need_create(*, user: User, organization: Organization, data: dict[str, Any])
 def need_update(*, user: User, need: Need, data: dict[str, Any]) -> Need:
     check_can_edit(user=user, need=need)
     cleaned = _clean(data, organization=need.organization)
+    wanted = cleaned.pop("co_buyers", None)
     need, changed = model_update(instance=need, fields=EDITABLE_FIELDS, data=cleaned)
+    if wanted is not None:
+        co_buyers_sync(user=user, need=need, wanted=wanted)
     if changed:
         audit_log(
             actor=user,
@@ -92,11 +107,7 @@ def need_update(*, user: User, need: Need, data: dict[str, Any]) -> Need:
 @transaction.atomic
 def need_publish(*, user: User, need: Need) -> Need:
     check_can_edit(user=user, need=need)
-    if not need.organization.verified:
-        raise PermissionDenied(
-            _("Only verified public buyers can publish needs. An advisor verifies %(org)s.")
-            % {"org": need.organization.name}
-        )
+    check_org_may(organization=need.organization, act=Act.PUBLISH_NEED)
     if need.status != Need.Status.DRAFT:
         raise ValidationError(_("Only a draft can be published."))
     status_change(
@@ -134,3 +145,92 @@ def need_delete(*, user: User, need: Need) -> None:
         raise ValidationError(_("Only a draft can be deleted; close a published need instead."))
     audit_log(actor=user, action=AuditEvent.Action.DELETED, obj=need, data={"title": need.title})
     need.delete()
+
+
+# ---------------------------------------------------------------- co-buyers
+
+
+def co_buyers_sync(*, user: User, need: Need, wanted: list[Organization]) -> None:
+    """Make `wanted` the need's co-buyers: ask each new one (it reads nothing until its
+    administrator accepts), and drop the ones no longer wanted, pending or accepted."""
+    wanted_ids = {o.pk for o in wanted}
+    pending = {r.organization_id: r for r in need.co_buyer_requests.filter(status=Decision.PENDING)}
+    accepted = set(need.co_buyers.values_list("pk", flat=True))
+    for org in wanted:
+        if org.pk not in accepted and org.pk not in pending:
+            _co_buyer_request(user=user, need=need, organization=org)
+    for org_id, request in pending.items():
+        if org_id not in wanted_ids:
+            request.status, request.decided_at = Decision.WITHDRAWN, timezone.now()
+            request.save(update_fields=["status", "decided_at", "updated_at"])
+            audit_log(actor=user, action=AuditEvent.Action.WITHDRAWN, obj=request)
+    dropped = accepted - wanted_ids
+    if dropped:
+        need.co_buyers.remove(*dropped)
+        audit_log(
+            actor=user,
+            action=AuditEvent.Action.REVOKED,
+            obj=need,
+            data={"co_buyers": sorted(dropped)},
+        )
+
+
+def _co_buyer_request(*, user: User, need: Need, organization: Organization) -> CoBuyerRequest:
+    request = CoBuyerRequest.objects.create(need=need, organization=organization, requested_by=user)
+    audit_log(actor=user, action=AuditEvent.Action.REQUESTED, obj=request)
+    admins = organization.memberships.filter(role=Membership.Role.ADMIN).select_related("user")
+    notifications_send(
+        users=[m.user for m in admins],
+        title=_("%(org)s asks you to be co-buyer of “%(need)s”")
+        % {"org": need.organization.name, "need": need.title},
+        body=_(
+            "As co-buyer your organisation reads the need's drafts and the suppliers' "
+            "responses. Accept or decline on your buyer page."
+        ),
+        link="/buyer",
+    )
+    return request
+
+
+@transaction.atomic
+def co_buyer_request_decide(*, user: User, request: CoBuyerRequest, accept: bool) -> CoBuyerRequest:
+    locked = (
+        CoBuyerRequest.objects.select_for_update()
+        .select_related("need", "organization")
+        .get(pk=request.pk)
+    )
+    check_member(user=user, organization=locked.organization)
+    if not locked.organization.memberships.filter(user=user, role=Membership.Role.ADMIN).exists():
+        raise PermissionDenied(
+            _("Only the administrators of %(org)s can accept or decline.")
+            % {"org": locked.organization.name}
+        )
+    if locked.status != Decision.PENDING:
+        raise ValidationError(_("The request has already been decided."))
+    if accept:
+        check_org_may(organization=locked.organization, act=Act.BE_CO_BUYER)
+    locked.status = Decision.APPROVED if accept else Decision.DECLINED
+    locked.decided_by, locked.decided_at = user, timezone.now()
+    locked.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+    action = AuditEvent.Action.APPROVED if accept else AuditEvent.Action.DECLINED
+    audit_log(actor=user, action=action, obj=locked)
+    if accept:
+        locked.need.co_buyers.add(locked.organization)
+        _tell_responders(need=locked.need, organization=locked.organization)
+    return locked
+
+
+def _tell_responders(*, need: Need, organization: Organization) -> None:
+    """Suppliers who responded learn who can now read their response."""
+    responders = User.objects.filter(memberships__organization__responses__need=need).distinct()
+    notifications_send(
+        users=responders,
+        title=_("%(org)s can now read your response to “%(need)s”")
+        % {"org": organization.name, "need": need.title},
+        body=_(
+            "%(org)s has joined “%(need)s” as co-buyer. Like the need's owner, it can read the "
+            "responses to the need, including yours."
+        )
+        % {"org": organization.name, "need": need.title},
+        link=f"/needs/{need.pk}",
+    )

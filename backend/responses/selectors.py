@@ -4,7 +4,12 @@ organisation(s) of the need, and advisors. Anyone else gets 404, not 403."""
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from backend.accounts.selectors import user_buyer_org_ids, user_is_advisor, user_supplier_org_ids
+from backend.accounts.policy import Act
+from backend.accounts.selectors import (
+    user_is_advisor,
+    user_org_ids_that_may,
+    user_supplier_org_ids,
+)
 from backend.common.types import AnyUser
 from backend.needs.models import Need
 from backend.responses.models import Response
@@ -16,7 +21,8 @@ def response_list(*, user: AnyUser) -> QuerySet[Response]:
         return qs
     if not user.is_authenticated:
         return qs.none()
-    buyer_orgs = user_buyer_org_ids(user)
+    # An unverified public buyer reads no responses, not even to its own needs (policy.py).
+    buyer_orgs = user_org_ids_that_may(user, Act.READ_RESPONSES)
     q = Q(organization_id__in=user_supplier_org_ids(user))
     if buyer_orgs:
         q |= Q(need__organization_id__in=buyer_orgs) | Q(need__co_buyers__in=buyer_orgs)

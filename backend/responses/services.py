@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import Organization, User
+from backend.accounts.policy import Act
 from backend.accounts.selectors import user_org_ids
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
@@ -32,7 +33,9 @@ def response_create(
     body: str,
     confidential: bool = True,
 ) -> Response:
-    check_member(user=user, organization=organization, kind=Organization.Kind.SUPPLIER)
+    check_member(
+        user=user, organization=organization, kind=Organization.Kind.SUPPLIER, act=Act.RESPOND
+    )
     _check_dialogue_open(need)
     response = Response(
         need=need,

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import Organization, User
+from backend.accounts.policy import Act
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_member, check_member_or_advisor
@@ -49,7 +50,12 @@ def _check_can_edit(*, user: User, solution: Solution) -> None:
 
 @transaction.atomic
 def solution_create(*, user: User, organization: Organization, data: dict[str, Any]) -> Solution:
-    check_member(user=user, organization=organization, kind=Organization.Kind.SUPPLIER)
+    check_member(
+        user=user,
+        organization=organization,
+        kind=Organization.Kind.SUPPLIER,
+        act=Act.PUBLISH_SOLUTION,
+    )
     cleaned = _clean(data)
     publish = cleaned.pop("status", None) == Solution.Status.PUBLISHED
     solution = Solution(organization=organization, created_by=user, **cleaned)

@@ -31,6 +31,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.no")
     username = factory.LazyAttribute(lambda o: o.email)
     full_name = factory.Faker("name", locale="no_NO")
+    email_verified_at = factory.LazyFunction(timezone.now)
     password = factory.PostGenerationMethodCall("set_password", "hemmelig-passord-1")
 
     @classmethod

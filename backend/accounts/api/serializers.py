@@ -1,11 +1,15 @@
 from rest_framework import serializers
 
 from backend.accounts.models import Membership, Organization, User
+from backend.accounts.policy import org_capabilities
 from backend.accounts.selectors import user_roles
 
 
 class OrganizationOutput(serializers.ModelSerializer[Organization]):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    capabilities = serializers.SerializerMethodField(
+        help_text="What the organisation may do now (by kind and verification)."
+    )
 
     class Meta:
         model = Organization
@@ -22,7 +26,11 @@ class OrganizationOutput(serializers.ModelSerializer[Organization]):
             "verified",
             "verified_at",
             "created_at",
+            "capabilities",
         ]
+
+    def get_capabilities(self, org: Organization) -> list[str]:
+        return org_capabilities(org)
 
 
 class OrganizationInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -33,6 +41,12 @@ class OrganizationInput(serializers.Serializer):  # type: ignore[type-arg]
     county = serializers.CharField(max_length=2, required=False, allow_blank=True)
     website = serializers.URLField(required=False, allow_blank=True)
     description = serializers.CharField(required=False, allow_blank=True)
+    message = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=1000,
+        help_text="Sent to the administrators when the number is already registered.",
+    )
 
 
 class MembershipOutput(serializers.ModelSerializer[Membership]):
@@ -50,11 +64,6 @@ class MemberOutput(serializers.ModelSerializer[Membership]):
     class Meta:
         model = Membership
         fields = ["id", "email", "full_name", "role", "title"]
-
-
-class MemberInput(serializers.Serializer):  # type: ignore[type-arg]
-    email = serializers.EmailField()
-    role = serializers.ChoiceField(choices=Membership.Role.choices, default=Membership.Role.MEMBER)
 
 
 class UserOutput(serializers.ModelSerializer[User]):

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from backend.accounts.api import membership_views as mv
 from backend.accounts.api import views
 
 urlpatterns = [
@@ -21,4 +22,49 @@ urlpatterns = [
         views.OrganizationMembersApi.as_view(),
         name="organization-members",
     ),
+    path(
+        "organizations/<int:pk>/unverify/",
+        mv.OrganizationUnverifyApi.as_view(),
+        name="organization-unverify",
+    ),
+    path(
+        "organizations/<int:org_pk>/members/<int:pk>/",
+        mv.MemberDetailApi.as_view(),
+        name="organization-member-detail",
+    ),
+    path(
+        "organizations/<int:pk>/hand-over/",
+        mv.AdminHandOverApi.as_view(),
+        name="organization-hand-over",
+    ),
+    path(
+        "organizations/<int:pk>/join-requests/",
+        mv.JoinRequestListApi.as_view(),
+        name="organization-join-requests",
+    ),
+    path(
+        "organizations/<int:pk>/invitations/",
+        mv.InvitationListApi.as_view(),
+        name="organization-invitations",
+    ),
+    path("join-requests/", mv.MyJoinRequestListApi.as_view(), name="join-request-list"),
+    path(
+        "join-requests/<int:pk>/approve/",
+        mv.JoinRequestApproveApi.as_view(),
+        name="join-request-approve",
+    ),
+    path(
+        "join-requests/<int:pk>/decline/",
+        mv.JoinRequestDeclineApi.as_view(),
+        name="join-request-decline",
+    ),
+    path(
+        "join-requests/<int:pk>/withdraw/",
+        mv.JoinRequestWithdrawApi.as_view(),
+        name="join-request-withdraw",
+    ),
+    path(
+        "invitations/<int:pk>/revoke/", mv.InvitationRevokeApi.as_view(), name="invitation-revoke"
+    ),
+    path("invitations/accept/", mv.InvitationAcceptApi.as_view(), name="invitation-accept"),
 ]

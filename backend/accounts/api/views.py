@@ -12,8 +12,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.accounts import selectors, services
+from backend.accounts.api import membership_serializers as ms
 from backend.accounts.api import serializers as s
-from backend.accounts.models import Membership, Organization, User
+from backend.accounts.models import JoinRequest, Membership, Organization, User
 from backend.common.api import auth_user, validated
 
 
@@ -95,15 +96,18 @@ class OrganizationListApi(generics.ListAPIView[Organization]):
 
     @extend_schema(
         request=s.OrganizationInput,
-        responses={201: s.OrganizationOutput},
-        summary="Register an organisation (you become its administrator)",
+        responses={201: s.OrganizationOutput, 202: ms.JoinRequestOutput},
+        summary="Register an organisation (you become its administrator), or ask to join the "
+        "one already registered with that number (202)",
     )
     def post(self, request: Request) -> Response:
-        org = services.organization_create(
+        result = services.organization_register(
             user=auth_user(request),
             **validated(s.OrganizationInput, request),
         )
-        return Response(s.OrganizationOutput(org).data, status=status.HTTP_201_CREATED)
+        if isinstance(result, JoinRequest):
+            return Response(ms.JoinRequestOutput(result).data, status=status.HTTP_202_ACCEPTED)
+        return Response(s.OrganizationOutput(result).data, status=status.HTTP_201_CREATED)
 
 
 class OrganizationDetailApi(APIView):
@@ -138,17 +142,3 @@ class OrganizationMembersApi(generics.ListAPIView[Any]):
         ) and not selectors.user_is_advisor(self.request.user):
             raise exceptions.NotFound()
         return selectors.organization_members(organization=org)
-
-    @extend_schema(
-        request=s.MemberInput,
-        responses={201: s.MemberOutput},
-        summary="Add a member (organisation administrators)",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        org = get_object_or_404(Organization, pk=pk)
-        membership = services.membership_add(
-            user=auth_user(request),
-            organization=org,
-            **validated(s.MemberInput, request),
-        )
-        return Response(s.MemberOutput(membership).data, status=status.HTTP_201_CREATED)

@@ -200,6 +200,8 @@ OUTBOX_STUCK_AFTER = timedelta(seconds=env.int("OUTBOX_STUCK_AFTER_SECONDS", def
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Absolute base of the links the product sends (e-mails: invitations, verification, reset).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Innovasjonstorget <ikke-svar@innovasjonstorget.no>"
 )

@@ -10,7 +10,8 @@ from backend.common.serializers import (
     sector_label,
     stage_label,
 )
-from backend.needs.models import Need
+from backend.needs.models import CoBuyerRequest, Need
+from backend.needs.selectors import pending_co_buyer_requests
 from backend.reference.vocabularies import (
     county_choices,
     language_choices,
@@ -58,6 +59,12 @@ class NeedOutput(serializers.ModelSerializer[Need]):
         ]
 
 
+class NeedBrief(serializers.Serializer):  # type: ignore[type-arg]
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    status = serializers.CharField()
+
+
 class ConferenceBrief(serializers.Serializer):  # type: ignore[type-arg]
     id = serializers.IntegerField()
     title = serializers.CharField()
@@ -67,13 +74,53 @@ class ConferenceBrief(serializers.Serializer):  # type: ignore[type-arg]
     status = serializers.CharField()
 
 
+class CoBuyerRequestOutput(serializers.ModelSerializer[CoBuyerRequest]):
+    need = serializers.SerializerMethodField()
+    owner = OrganizationBrief(source="need.organization", read_only=True)
+    organization = OrganizationBrief(read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = CoBuyerRequest
+        fields = [
+            "id",
+            "need",
+            "owner",
+            "organization",
+            "status",
+            "status_label",
+            "created_at",
+            "decided_at",
+        ]
+
+    @extend_schema_field(NeedBrief)
+    def get_need(self, request: CoBuyerRequest) -> dict[str, object]:
+        return {"id": request.need_id, "title": request.need.title, "status": request.need.status}
+
+
 class NeedDetailOutput(NeedOutput):
     conferences = serializers.SerializerMethodField()
     can_edit = serializers.SerializerMethodField()
     dialogue_open = serializers.BooleanField(read_only=True)
+    pending_co_buyers = serializers.SerializerMethodField(
+        help_text="Public buyers asked to be co-buyers who have not answered yet (editors only)."
+    )
 
     class Meta(NeedOutput.Meta):
-        fields = [*NeedOutput.Meta.fields, "conferences", "can_edit", "dialogue_open"]
+        fields = [
+            *NeedOutput.Meta.fields,
+            "conferences",
+            "can_edit",
+            "dialogue_open",
+            "pending_co_buyers",
+        ]
+
+    @extend_schema_field(OrganizationBrief(many=True))
+    def get_pending_co_buyers(self, need: Need) -> list[dict[str, object]]:
+        if not self.get_can_edit(need):
+            return []
+        orgs = [r.organization for r in pending_co_buyer_requests(need=need)]
+        return OrganizationBrief(orgs, many=True).data  # type: ignore[return-value]
 
     @extend_schema_field(ConferenceBrief(many=True))
     def get_conferences(self, need: Need) -> list[dict[str, object]]:

@@ -10,7 +10,7 @@ from backend.accounts.selectors import user_org_ids
 from backend.common.api import auth_user, validated
 from backend.needs import selectors, services
 from backend.needs.api import serializers as s
-from backend.needs.models import Need
+from backend.needs.models import CoBuyerRequest, Need
 
 
 class NeedFilter(django_filters.FilterSet):
@@ -109,3 +109,40 @@ class NeedCloseApi(APIView):
         need = selectors.need_get(user=request.user, need_id=pk)
         need = services.need_close(user=auth_user(request), need=need)
         return Response(s.NeedDetailOutput(need, context={"request": request}).data)
+
+
+class CoBuyerRequestListApi(generics.ListAPIView[CoBuyerRequest]):
+    """Co-buyer requests to and from the user's public buyer organisations."""
+
+    queryset = CoBuyerRequest.objects.none()
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = s.CoBuyerRequestOutput
+    filterset_fields = ["status"]
+    ordering_fields = ["created_at"]
+
+    def get_queryset(self) -> QuerySet[CoBuyerRequest]:
+        return selectors.co_buyer_request_list(user=self.request.user)
+
+
+class CoBuyerRequestDecideApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+    accept = True
+
+    @extend_schema(request=None, responses=s.CoBuyerRequestOutput)
+    def post(self, request: Request, pk: int) -> Response:
+        decided = services.co_buyer_request_decide(
+            user=auth_user(request),
+            request=selectors.co_buyer_request_get(user=request.user, request_id=pk),
+            accept=self.accept,
+        )
+        return Response(s.CoBuyerRequestOutput(decided).data)
+
+
+class CoBuyerRequestAcceptApi(CoBuyerRequestDecideApi):
+    """Accept: your organisation becomes co-buyer and reads the need's responses (admins)."""
+
+
+class CoBuyerRequestDeclineApi(CoBuyerRequestDecideApi):
+    """Decline the request to be co-buyer (your organisation's administrators)."""
+
+    accept = False
