@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sourced by test.sh and bench.sh: start the test services, remember which ones were
+# Sourced by test.sh and bench.sh: start the test services (with the OIDC provider), remember which ones were
 # already running (someone else's), and stop only the ones we started when the shell exits.
 # Exports the variables of var/test-services/env.
 
@@ -8,7 +8,7 @@ STARTED_SERVICES=()
 
 services_up() {
   local s
-  for s in postgres redis elasticsearch; do
+  for s in postgres redis elasticsearch oidc; do
     "$SERVICES_SCRIPT" is-running "$s" || STARTED_SERVICES+=("$s")
   done
   trap services_down EXIT

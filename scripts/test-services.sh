@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Real PostgreSQL, Redis and Elasticsearch 8 on 127.0.0.1 for tests and local work.
+# Real PostgreSQL, Redis, Elasticsearch 8 and an OpenID Connect provider on 127.0.0.1 for tests
+# and local work.
 #
 #   scripts/test-services.sh install                 apt packages the tests need (services, hunspell,
 #                                                    chromium, FreeDict dictionaries, shellcheck)
@@ -12,14 +13,16 @@
 #   scripts/test-services.sh logs SERVICE            last 50 lines of its log
 #   scripts/test-services.sh purge                   stop the ones started from this repo, delete var/test-services
 #   scripts/test-services.sh verify-es               hunspell nb_NO smoke check (_analyze)
-#   scripts/test-services.sh start-es|stop-es|start-redis|stop-redis|start-pg|stop-pg
+#   scripts/test-services.sh start-es|stop-es|start-redis|stop-redis|start-pg|stop-pg|start-oidc|stop-oidc
 #
-# SERVICE is one of: postgres (pg), redis, elasticsearch (es). Default: all three.
-# Ports are fixed: PostgreSQL 55432, Redis 56379, Elasticsearch 59200 (transport 59300).
+# SERVICE is one of: postgres (pg), redis, elasticsearch (es), oidc. Default: all four.
+# Ports are fixed: PostgreSQL 55432, Redis 56379, Elasticsearch 59200 (transport 59300),
+# OIDC 58080 (NAV's mock-oauth2-server; issuer http://127.0.0.1:58080/idporten).
 # An instance already answering on a port is reused, whoever started it.
 # State lives in <repo>/var/test-services/. Elasticsearch is unpacked once into a cache
 # directory (INNOVASJON_CACHE_DIR; /var/cache/innovasjonstorget as root, else
-# ~/.cache/innovasjonstorget); Maven's ~/.m2 caches the downloaded zip.
+# ~/.cache/innovasjonstorget); Maven's ~/.m2 caches the downloaded zip. The OIDC provider's jars
+# are copied there the same way.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -32,6 +35,10 @@ ES_TRANSPORT_PORT=59300
 ES_VERSION="${ES_VERSION:-8.19.21}"
 ES_HEAP="${ES_HEAP:-512m}"
 ES_ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:${ES_VERSION}:zip"
+OIDC_PORT=58080
+OIDC_VERSION=$(sed -n 's:.*<mock-oauth2-server.version>\(.*\)</mock-oauth2-server.version>.*:\1:p' \
+  "$ROOT/tools/mock-oauth2-server/pom.xml")
+OIDC_HEAP="${OIDC_HEAP:-128m}"
 SVC_USER="${INNOVASJON_SVC_USER:-innovasjon-svc}"
 DB_NAME=innovasjon
 DB_USER=innovasjon
@@ -42,6 +49,7 @@ else
   CACHE_DIR="${INNOVASJON_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/innovasjonstorget}"
 fi
 ES_HOME="$CACHE_DIR/elasticsearch-$ES_VERSION"
+OIDC_HOME="$CACHE_DIR/mock-oauth2-server-$OIDC_VERSION"
 
 log() { printf '[test-services] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -416,6 +424,76 @@ es_stop() {
   log "elasticsearch: stopped"
 }
 
+# ---------------------------------------------------------------- OpenID Connect provider
+
+# NAV's mock-oauth2-server: a real OIDC provider (discovery, JWKS, authorization code flow with
+# PKCE and nonce, RS256 ID tokens) with a login form where any subject and claims can be typed.
+OIDC_URL="http://127.0.0.1:$OIDC_PORT"
+OIDC_ISSUER="$OIDC_URL/idporten"
+
+oidc_up() {
+  curl -sf -m 3 "$OIDC_ISSUER/.well-known/openid-configuration" 2>/dev/null |
+    grep -q "\"issuer\" *: *\"$OIDC_ISSUER\""
+}
+
+oidc_install() {
+  [[ -s $OIDC_HOME/.complete ]] && return 0
+  mkdir -p "$CACHE_DIR"
+  chmod 755 "$CACHE_DIR"
+  local tmp; tmp=$(mktemp -d "$CACHE_DIR/.fetch.XXXXXX")
+  log "oidc: fetching mock-oauth2-server $OIDC_VERSION and its runtime classpath with Maven"
+  mvn -B -q -Dstyle.color=never -f "$ROOT/tools/mock-oauth2-server/pom.xml" \
+    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$tmp/lib" ||
+    { rm -rf "$tmp"; die "could not fetch mock-oauth2-server $OIDC_VERSION"; }
+  chmod -R a+rX "$tmp"
+  echo "$OIDC_VERSION" >"$tmp/.complete"
+  rm -rf "$OIDC_HOME"
+  mv "$tmp" "$OIDC_HOME"
+}
+
+oidc_start() {
+  if oidc_up; then log "oidc: already running on $OIDC_PORT"; return 0; fi
+  port_open "$OIDC_PORT" && die "port $OIDC_PORT is taken by something that is not the OIDC provider"
+  local java_home dir
+  java_home=$(java17_home) || die "no JDK 17 or 21 under /usr/lib/jvm"
+  oidc_install
+  dir=$(svc_dir oidc)
+  svc_owner "$dir"
+  rm -f "$dir/oidc.pid"
+  log "oidc: mock-oauth2-server $OIDC_VERSION starting on 127.0.0.1:$OIDC_PORT"
+  # interactiveLogin: the authorize endpoint shows a form (subject + claims as JSON).
+  as_svc env -i PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 \
+    SERVER_HOSTNAME=127.0.0.1 SERVER_PORT="$OIDC_PORT" \
+    JSON_CONFIG='{"interactiveLogin": true, "httpServer": "NettyWrapper"}' \
+    setsid "$java_home/bin/java" "-Xmx$OIDC_HEAP" -cp "$OIDC_HOME/lib/*" \
+    no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt \
+    >"$dir/oidc.log" 2>&1 </dev/null &
+  local i launcher=$!
+  for ((i = 0; i < 120; i++)); do
+    # The pid file names the JVM (the one listening), not the wrapper that launched it.
+    if oidc_up; then port_pid "$OIDC_PORT" >"$dir/oidc.pid"; return 0; fi
+    kill -0 "$launcher" 2>/dev/null || break
+    sleep 0.5
+  done
+  tail -n 50 "$dir/oidc.log" >&2 || true
+  die "the OIDC provider did not start"
+}
+
+oidc_stop() {
+  local dir="$STATE/oidc" pid=""
+  [[ -s $dir/oidc.pid ]] && pid=$(cat "$dir/oidc.pid")
+  [[ -z $pid ]] && port_open "$OIDC_PORT" && pid=$(port_pid "$OIDC_PORT")
+  if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    local i
+    for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    if kill -0 "$pid" 2>/dev/null; then log "oidc: SIGKILL $pid"; kill -KILL "$pid" || true; fi
+  fi
+  wait_port_closed "$OIDC_PORT" 30 || die "the OIDC provider is still listening on $OIDC_PORT"
+  rm -f "$dir/oidc.pid"
+  log "oidc: stopped"
+}
+
 # ---------------------------------------------------------------- commands
 
 env_lines() {
@@ -424,24 +502,28 @@ DATABASE_URL=postgres://$DB_USER@127.0.0.1:$PG_PORT/$DB_NAME
 REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0
 CELERY_BROKER_URL=redis://127.0.0.1:$REDIS_PORT/1
 ELASTICSEARCH_URL=$ES_URL
+OIDC_ISSUER=$OIDC_ISSUER
+OIDC_CLIENT_ID=innovasjonstorget-test
+OIDC_CLIENT_SECRET=test-secret
 EOF
 }
 
-canon() { # service name -> pg|redis|es
+canon() { # service name -> pg|redis|es|oidc
   case $1 in
     pg | postgres | postgresql) echo pg ;;
     redis) echo redis ;;
     es | elasticsearch) echo es ;;
-    *) die "unknown service '$1' (postgres, redis, elasticsearch)" ;;
+    oidc | mock-oauth2-server) echo oidc ;;
+    *) die "unknown service '$1' (postgres, redis, elasticsearch, oidc)" ;;
   esac
 }
 
 services() { # args -> canonical names (default all)
-  if (($# == 0)); then printf '%s\n' pg redis es; return; fi
+  if (($# == 0)); then printf '%s\n' pg redis es oidc; return; fi
   local s; for s in "$@"; do canon "$s"; done
 }
 
-is_up() { case $1 in pg) pg_up ;; redis) redis_up ;; es) es_up ;; esac; }
+is_up() { case $1 in pg) pg_up ;; redis) redis_up ;; es) es_up ;; oidc) oidc_up ;; esac; }
 
 cmd_start() {
   local svcs; mapfile -t svcs < <(services "$@")
@@ -450,7 +532,7 @@ cmd_start() {
   mkdir -p "$STATE"
   local s
   for s in "${svcs[@]}"; do
-    case $s in pg) pg_start ;; redis) redis_start ;; es) es_start ;; esac
+    case $s in pg) pg_start ;; redis) redis_start ;; es) es_start ;; oidc) oidc_start ;; esac
   done
   env_lines >"$STATE/env"
   cmd_status "${svcs[@]}"
@@ -459,7 +541,7 @@ cmd_start() {
 cmd_stop() {
   local svcs s; mapfile -t svcs < <(services "$@")
   for s in "${svcs[@]}"; do
-    case $s in pg) pg_stop ;; redis) redis_stop ;; es) es_stop ;; esac
+    case $s in pg) pg_stop ;; redis) redis_stop ;; es) es_stop ;; oidc) oidc_stop ;; esac
   done
 }
 
@@ -467,7 +549,12 @@ cmd_status() {
   local svcs s rc=0; mapfile -t svcs < <(services "$@")
   for s in "${svcs[@]}"; do
     local port name
-    case $s in pg) port=$PG_PORT name=postgres ;; redis) port=$REDIS_PORT name=redis ;; es) port=$ES_PORT name=elasticsearch ;; esac
+    case $s in
+      pg) port=$PG_PORT name=postgres ;;
+      redis) port=$REDIS_PORT name=redis ;;
+      es) port=$ES_PORT name=elasticsearch ;;
+      oidc) port=$OIDC_PORT name=oidc ;;
+    esac
     if is_up "$s"; then
       printf '%-14s up    127.0.0.1:%s pid %s\n' "$name" "$port" "$(port_pid "$port")"
     else
@@ -483,14 +570,22 @@ cmd_logs() {
     pg) tail -n 50 "$STATE/pg/postgres.log" ;;
     redis) tail -n 50 "$STATE/redis/redis.log" ;;
     es) tail -n 50 "$STATE/es/logs/innovasjon-test.log" ;;
+    oidc) tail -n 50 "$STATE/oidc/oidc.log" ;;
   esac
 }
 
 own_pidfile() {
-  case $1 in pg) echo "$STATE/pg/data/postmaster.pid" ;; redis) echo "$STATE/redis/redis.pid" ;; es) echo "$STATE/es/es.pid" ;; esac
+  case $1 in
+    pg) echo "$STATE/pg/data/postmaster.pid" ;;
+    redis) echo "$STATE/redis/redis.pid" ;;
+    es) echo "$STATE/es/es.pid" ;;
+    oidc) echo "$STATE/oidc/oidc.pid" ;;
+  esac
 }
 
-svc_port() { case $1 in pg) echo "$PG_PORT" ;; redis) echo "$REDIS_PORT" ;; es) echo "$ES_PORT" ;; esac; }
+svc_port() {
+  case $1 in pg) echo "$PG_PORT" ;; redis) echo "$REDIS_PORT" ;; es) echo "$ES_PORT" ;; oidc) echo "$OIDC_PORT" ;; esac
+}
 
 # Is the instance on the service's port the one whose state lives in this repo's var/?
 is_ours() {
@@ -503,7 +598,7 @@ is_ours() {
 # Stops only the instances started from this repo (another clone's stay up), then deletes state.
 cmd_purge() {
   local s
-  for s in pg redis es; do
+  for s in pg redis es oidc; do
     if is_ours "$s"; then
       cmd_stop "$s"
     elif is_up "$s"; then
@@ -511,7 +606,7 @@ cmd_purge() {
     fi
   done
   local d
-  for d in pg redis es; do
+  for d in pg redis es oidc; do
     if [[ -L $STATE/$d ]]; then
       local target; target=$(readlink -f "$STATE/$d")
       rm -rf "$target"

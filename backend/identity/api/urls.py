@@ -1,0 +1,8 @@
+from django.urls import path
+
+from backend.identity.api import views
+
+urlpatterns = [
+    path("auth/oidc/login/", views.OidcLoginView.as_view(), name="oidc-login"),
+    path("auth/oidc/callback/", views.OidcCallbackView.as_view(), name="oidc-callback"),
+]
