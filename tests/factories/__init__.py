@@ -6,11 +6,11 @@ from typing import Any
 import factory
 from django.utils import timezone
 
-from backend.accounts.models import Membership, Organization, User
+from backend.accounts.models import JoinRequest, Membership, Organization, User
 from backend.accounts.validators import org_number_check_digit
 from backend.dialogue.models import DialogueConference, MeetingSlot, Registration
 from backend.matches.models import Match
-from backend.needs.models import Need
+from backend.needs.models import CoBuyerRequest, Need
 from backend.responses.models import Response
 from backend.solutions.models import Solution
 
@@ -165,3 +165,20 @@ class MatchFactory(factory.django.DjangoModelFactory):
     )
     shared_terms = factory.LazyFunction(lambda: ["alarm"])
     best_pair = factory.LazyFunction(lambda: ["Vi trenger trygghetsalarmer.", "A safety alarm."])
+
+
+class JoinRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JoinRequest
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    message = "Jeg jobber med innkjøp i kommunen og skal følge opp markedsdialogen."
+
+
+class CoBuyerRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CoBuyerRequest
+
+    need = factory.SubFactory(NeedFactory)
+    organization = factory.SubFactory(OrganizationFactory)

@@ -1,0 +1,95 @@
+"""Escalation roles against every endpoint of the permission matrix.
+
+Each of these users tried to gain power without being granted it: a self-made advisory
+organisation, an unverified public buyer, a buyer asked (not yet accepted) to be co-buyer,
+a person whose request to join is pending, a removed member, and a member whose e-mail is
+not confirmed. None may do more than an unrelated signed-in buyer (`other_buyer`), and no
+answer to them carries the confidential markers of the world: the response's text, the
+draft need's and the draft solution's titles.
+"""
+
+from collections.abc import Callable
+
+import pytest
+from rest_framework.test import APIClient
+
+from backend.accounts.models import Organization, User
+from tests.backend.conftest import ROLES, World
+from tests.backend.test_permissions import CASES, Case
+from tests.factories import (
+    CoBuyerRequestFactory,
+    JoinRequestFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    RegistrationFactory,
+    UserFactory,
+)
+
+
+def _self_made_advisor(w: World) -> User:
+    org = OrganizationFactory(kind=Organization.Kind.ADVISORY, verified=False, name="Rådgiver AS")
+    return MembershipFactory(organization=org).user
+
+
+def _unverified_buyer(w: World) -> User:
+    return MembershipFactory(organization=OrganizationFactory(verified=False)).user
+
+
+def _pending_co_buyer(w: World) -> User:
+    CoBuyerRequestFactory(need=w.need, organization=w.other_buyer_org)
+    CoBuyerRequestFactory(need=w.draft_need, organization=w.other_buyer_org)
+    user = w.users["other_buyer"]
+    assert user is not None
+    return user
+
+
+def _join_requester(w: World) -> User:
+    return JoinRequestFactory(organization=w.buyer_org).user
+
+
+def _removed_member(w: World) -> User:
+    membership = MembershipFactory(organization=w.buyer_org)
+    membership.delete()
+    return membership.user
+
+
+def _unconfirmed_email(w: World) -> User:
+    user = UserFactory(email_verified_at=None)
+    MembershipFactory(user=user, organization=w.buyer_org)
+    return user
+
+
+ESCALATIONS: dict[str, Callable[[World], User]] = {
+    "self-made advisor": _self_made_advisor,
+    "unverified buyer": _unverified_buyer,
+    "pending co-buyer": _pending_co_buyer,
+    "pending join request": _join_requester,
+    "removed member": _removed_member,
+    "unconfirmed e-mail": _unconfirmed_email,
+}
+
+
+def _markers(w: World) -> list[str]:
+    return [w.response.body, w.draft_need.title, w.draft_solution.title]
+
+
+@pytest.mark.parametrize("escalation", ESCALATIONS)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_no_escalation_gets_more_than_an_unrelated_buyer(
+    world: World, case: Case, escalation: str
+) -> None:
+    # given
+    RegistrationFactory(conference=world.conference, organization=world.supplier_org)
+    client = APIClient()
+    client.force_authenticate(ESCALATIONS[escalation](world))
+    body = case.body(world) if case.body else None
+    # when
+    response = getattr(client, case.method)(case.url(world), body, format="json")
+    # then
+    assert response.status_code == case.expected[ROLES.index("other_buyer")], (
+        escalation,
+        case.name,
+        response.content[:300],
+    )
+    leaked = [m for m in _markers(world) if m.encode() in response.content]
+    assert leaked == [], (escalation, case.name)
