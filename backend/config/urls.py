@@ -6,6 +6,7 @@ from backend.web.views import spa
 
 api: list[URLPattern | URLResolver] = [
     path("", include("backend.accounts.api.urls")),
+    path("", include("backend.identity.api.urls")),
     path("", include("backend.needs.api.urls")),
     path("", include("backend.solutions.api.urls")),
     path("", include("backend.dialogue.api.urls")),

@@ -93,6 +93,11 @@ class UserOutput(serializers.ModelSerializer[User]):
 class SessionOutput(serializers.Serializer):  # type: ignore[type-arg]
     user = UserOutput(allow_null=True)
     csrf_token = serializers.CharField()
+    oidc_login_url = serializers.CharField(
+        allow_null=True,
+        help_text="Where the browser starts an OpenID Connect login (ID-porten); "
+        "null when none is configured.",
+    )
 
 
 class LoginInput(serializers.Serializer):  # type: ignore[type-arg]
