@@ -36,7 +36,8 @@ def _as_drf(exc: Exception) -> Exception:
     if isinstance(exc, Http404):
         return exceptions.NotFound()
     if isinstance(exc, DjangoPermissionDenied):
-        return exceptions.PermissionDenied()
+        # The services' refusals say why ("not verified yet", "only administrators …").
+        return exceptions.PermissionDenied(str(exc) or None)
     return exc
 
 
