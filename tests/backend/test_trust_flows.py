@@ -51,7 +51,7 @@ def test_registering_an_advisory_organisation_is_refused_and_saves_nothing(db: N
     response = _client(user).post("/api/organizations/", _org_body(kind="advisory"), format="json")
     # then
     assert response.status_code == 400
-    assert "operators" in response.json()["kind"][0]
+    assert "driftsteamet" in response.json()["kind"][0]
     assert (Organization.objects.count(), user.memberships.count()) == (before, 0)
 
 
@@ -166,7 +166,7 @@ def test_an_unverified_buyer_drafts_but_cannot_publish(db: None) -> None:
     response = _client(user).post(f"/api/needs/{need.pk}/publish/")
     # then
     assert response.status_code == 403
-    assert "not verified yet" in response.json()["detail"]
+    assert "ikke verifisert ennå" in response.json()["detail"]
 
 
 def test_an_unverified_buyer_reads_no_responses_to_its_own_need(db: None) -> None:
@@ -369,5 +369,17 @@ def test_an_unverified_buyer_cannot_be_asked_to_be_co_buyer(world: World) -> Non
     )
     # then
     assert response.status_code == 400
-    assert "verified" in response.json()["co_buyers"][0]
+    assert "før en rådgiver har verifisert" in response.json()["co_buyers"][0]
     assert not CoBuyerRequest.objects.exists()
+
+
+def test_a_refusal_speaks_english_to_an_english_reader(db: None) -> None:
+    # given
+    org = OrganizationFactory(verified=False, name="Nordre Follo kommune")
+    user = MembershipFactory(organization=org).user
+    need = NeedFactory(organization=org, status="draft", published_at=None)
+    # when
+    response = _client(user).post(f"/api/needs/{need.pk}/publish/", HTTP_ACCEPT_LANGUAGE="en")
+    # then
+    assert response.status_code == 403
+    assert "is not verified yet" in response.json()["detail"]
