@@ -1785,6 +1785,8 @@ export interface components {
         SessionOutput: {
             user: components["schemas"]["UserOutput"] | null;
             csrf_token: string;
+            /** @description Where the browser starts an OpenID Connect login (ID-porten); null when none is configured. */
+            oidc_login_url: string | null;
         };
         Signal: {
             name: string;
