@@ -1,10 +1,13 @@
 """Roles are granted, never claimed: registration, verification, joining, inviting,
 leaving and co-buyers, as a user meets them through the API."""
 
+import io
 import re
 from typing import Any
 
+import pytest
 from django.core import mail
+from django.core.management import CommandError, call_command
 from rest_framework.test import APIClient
 
 from backend.accounts.models import Decision, Invitation, Membership, Organization, User
@@ -383,3 +386,32 @@ def test_a_refusal_speaks_english_to_an_english_reader(db: None) -> None:
     # then
     assert response.status_code == 403
     assert "is not verified yet" in response.json()["detail"]
+
+
+def test_an_operator_sets_up_a_verified_advisory_organisation(db: None) -> None:
+    # given
+    advisor = UserFactory(email="radgiver@lup-vest.no")
+    # when
+    call_command(
+        "advisory_create",
+        "--name=LUP Vest",
+        "--org-number=123456785",
+        "--admin-email=radgiver@lup-vest.no",
+        stdout=io.StringIO(),
+    )
+    # then
+    me = _client(advisor).get("/api/auth/me/").json()
+    assert me["is_advisor"] is True
+    assert AuditEvent.objects.filter(action="granted", data__user=advisor.pk).exists()
+
+
+def test_the_operator_command_refuses_an_unknown_advisor(db: None) -> None:
+    # when / then
+    with pytest.raises(CommandError, match=r"e-post|e-mail"):
+        call_command(
+            "advisory_create",
+            "--name=LUP Vest",
+            "--org-number=123456785",
+            "--admin-email=finnes.ikke@lup-vest.no",
+        )
+    assert not Organization.objects.filter(name="LUP Vest").exists()
