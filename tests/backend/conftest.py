@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from rest_framework.test import APIClient
 
 from backend.accounts.models import Organization, User
@@ -30,6 +32,20 @@ from tests.factories import (
 )
 
 ROLES = ("visitor", "buyer", "other_buyer", "supplier", "advisor")
+
+
+@pytest.fixture(autouse=True)
+def throttle_counters() -> None:
+    """Each test starts with no throttle counts. Redis is shared with other runs: delete only
+    this process's keys (settings/test.py prefixes them), never FLUSHDB."""
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        backend.clear()
+        return
+    client = backend._cache.get_client(write=True)
+    keys = list(client.scan_iter(match=f"{backend.key_prefix}:*", count=1000))
+    if keys:
+        client.delete(*keys)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -53,7 +53,7 @@ def test_wrong_password_is_refused_in_norwegian(world: World) -> None:
 
 def test_integrations_use_token_auth(world: World) -> None:
     # given
-    token = world.client("supplier").post("/api/auth/token/").json()["token"]
+    token = world.client("supplier").post("/api/auth/tokens/").json()["token"]
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     # when

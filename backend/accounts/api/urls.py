@@ -1,13 +1,28 @@
 from django.urls import path
 
+from backend.accounts.api import auth_views as av
 from backend.accounts.api import membership_views as mv
 from backend.accounts.api import views
 
 urlpatterns = [
-    path("auth/session/", views.SessionApi.as_view(), name="auth-session"),
-    path("auth/register/", views.RegisterApi.as_view(), name="auth-register"),
+    path("auth/session/", av.SessionApi.as_view(), name="auth-session"),
+    path("auth/register/", av.RegisterApi.as_view(), name="auth-register"),
+    path("auth/verify-email/", av.VerifyEmailApi.as_view(), name="auth-verify-email"),
+    path(
+        "auth/verify-email/resend/",
+        av.VerifyEmailResendApi.as_view(),
+        name="auth-verify-email-resend",
+    ),
+    path("auth/password-reset/", av.PasswordResetApi.as_view(), name="auth-password-reset"),
+    path(
+        "auth/password-reset/confirm/",
+        av.PasswordResetConfirmApi.as_view(),
+        name="auth-password-reset-confirm",
+    ),
+    path("auth/password/", av.PasswordChangeApi.as_view(), name="auth-password-change"),
     path("auth/me/", views.MeApi.as_view(), name="auth-me"),
-    path("auth/token/", views.TokenApi.as_view(), name="auth-token"),
+    path("auth/tokens/", av.ApiTokenListApi.as_view(), name="auth-token-list"),
+    path("auth/tokens/<str:key>/", av.ApiTokenDetailApi.as_view(), name="auth-token-detail"),
     path("organizations/", views.OrganizationListApi.as_view(), name="organization-list"),
     path(
         "organizations/<int:pk>/", views.OrganizationDetailApi.as_view(), name="organization-detail"

@@ -1,12 +1,8 @@
 from typing import Any
 
-from django.contrib.auth import authenticate, login, logout
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics, permissions, status
-from rest_framework.authtoken.models import Token
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,51 +14,6 @@ from backend.accounts.models import JoinRequest, Membership, Organization, User
 from backend.common.api import auth_user, validated
 
 
-def _session_payload(request: Request, user: Any = None) -> dict[str, Any]:
-    user = user or (request.user if request.user.is_authenticated else None)
-    if user is not None:
-        user = User.objects.prefetch_related("memberships__organization").get(pk=user.pk)
-    return {"user": s.UserOutput(user).data if user else None, "csrf_token": get_token(request)}
-
-
-class SessionApi(APIView):
-    permission_classes = [permissions.AllowAny]
-
-    @extend_schema(responses=s.SessionOutput, summary="Current session and CSRF token")
-    def get(self, request: Request) -> Response:
-        return Response(_session_payload(request))
-
-    @extend_schema(request=s.LoginInput, responses=s.SessionOutput, summary="Sign in")
-    def post(self, request: Request) -> Response:
-        data = validated(s.LoginInput, request)
-        user = authenticate(request, username=data["email"].lower(), password=data["password"])
-        if user is None:
-            raise exceptions.ValidationError(
-                {"non_field_errors": [_("Wrong e-mail address or password.")]}
-            )
-        login(request._request, user)
-        return Response(_session_payload(request, user))
-
-    @extend_schema(request=None, responses={204: None}, summary="Sign out")
-    def delete(self, request: Request) -> Response:
-        logout(request._request)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class RegisterApi(APIView):
-    permission_classes = [permissions.AllowAny]
-
-    @extend_schema(
-        request=s.RegisterInput,
-        responses={201: s.SessionOutput},
-        summary="Create a user account and sign in",
-    )
-    def post(self, request: Request) -> Response:
-        user = services.user_register(**validated(s.RegisterInput, request))
-        login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return Response(_session_payload(request, user), status=status.HTTP_201_CREATED)
-
-
 class MeApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
@@ -72,17 +23,6 @@ class MeApi(APIView):
             pk=request.user.pk or 0
         )
         return Response(s.UserOutput(user).data)
-
-
-class TokenApi(APIView):
-    permission_classes = [permissions.IsAuthenticated]
-
-    @extend_schema(
-        request=None, responses=s.TokenOutput, summary="Get an API token for integrations"
-    )
-    def post(self, request: Request) -> Response:
-        token, _created = Token.objects.get_or_create(user=auth_user(request))
-        return Response({"token": token.key})
 
 
 class OrganizationListApi(generics.ListAPIView[Organization]):

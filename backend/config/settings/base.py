@@ -26,7 +26,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
+    "axes",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -57,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns an account lockout flagged during the request into a 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "backend.config.urls"
@@ -90,6 +93,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Axes first: it refuses a locked-out account before any password is checked. A backend
+# added here (OIDC) goes after it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -114,7 +124,8 @@ WHITENOISE_USE_FINDERS = True
 REST_FRAMEWORK: dict[str, Any] = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        # Hashed, expiring tokens sent as "Authorization: Token <token>".
+        "knox.auth.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "backend.common.pagination.PageNumberPagination",
@@ -127,7 +138,49 @@ REST_FRAMEWORK: dict[str, Any] = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "backend.common.exceptions.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+    "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
+    "DEFAULT_THROTTLE_RATES": {
+        # Per client address: sign-in, registration, reset, e-mail verification.
+        "auth": "30/min",
+        # Per e-mail address submitted: registration, reset, verification e-mails.
+        "auth_address": "5/hour",
+        # Per account: API tokens, password change.
+        "account": "30/hour",
+        "search_anon": "120/min",
+        "search_semantic_anon": "20/min",
+    }
+    | env.json("THROTTLE_RATES", default={}),
 }
+
+# Throttle counters (and anything else cached). Redis when REDIS_URL or CACHE_URL is set;
+# `make run` is one process, where memory is enough.
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default=env.str("REDIS_URL", default="locmemcache://"))
+}
+
+# Accounts: the 11th wrong password in a row for an account is refused (429) until
+# AXES_COOLOFF_TIME has passed since the last attempt; a correct password resets the count.
+AXES_FAILURE_LIMIT = 11
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# authenticate() gets the e-mail as `username` (the admin login form and the API alike).
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "backend.common.throttling.axes_username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "backend.common.throttling.lockout_response"
+AXES_VERBOSE = False
+# The lockout is per account on purpose; per-address limits are DRF throttles.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=env.int("API_TOKEN_DAYS", default=90)),
+    "TOKEN_PREFIX": "itg_",
+    "AUTH_HEADER_PREFIX": "Token",
+}
+# Links sent by e-mail: address verification and password reset.
+EMAIL_VERIFICATION_MAX_AGE = timedelta(days=3)
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Innovasjonstorget API",
@@ -235,6 +288,5 @@ OIDC_TOKEN_USE_BASIC_AUTH = True
 OIDC_TIMEOUT = env.float("OIDC_TIMEOUT_SECONDS", default=10.0)
 OIDC_AUTHENTICATION_CALLBACK_URL = "oidc-callback"
 LOGIN_REDIRECT_URL = "/"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 if OIDC_ISSUER:
     AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "backend.identity.auth.IdentityBackend"]

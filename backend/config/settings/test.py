@@ -22,12 +22,16 @@ os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
 # The deterministic hashing encoder keeps the API suite fast; tests/backend/matches and
 # tests/matching run the real default model.
 os.environ.setdefault("EMBEDDING_MODEL", "fake-384")
+# Throttle counters in the real Redis, under a prefix of this process (tests/backend/conftest.py
+# clears them between tests).
+os.environ.setdefault("CACHE_URL", os.environ.get("REDIS_URL") or os.environ["CELERY_BROKER_URL"])
 
 from backend.config.settings.base import *  # noqa: E402, F403
-from backend.config.settings.base import SEARCH_OPTIONS  # noqa: E402
+from backend.config.settings.base import CACHES, SEARCH_OPTIONS  # noqa: E402
 
 SEARCH_OPTIONS["index_prefix"] = env.str("SEARCH_INDEX_PREFIX", default=f"test-{os.getpid()}")
 SEARCH_OPTIONS["refresh"] = True
 SEARCH_OPTIONS["embedding_dims"] = 384
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from backend.common.api import auth_user
 from backend.common.exceptions import ServiceUnavailable
+from backend.common.throttling import AnonSearchThrottle, AnonSemanticSearchThrottle
 from backend.discovery import selectors, services
 from backend.discovery.api import serializers as s
 from backend.discovery.models import SavedSearch
@@ -67,6 +68,7 @@ def _unavailable() -> ServiceUnavailable:
 
 class SearchApi(APIView):
     permission_classes = [permissions.AllowAny]
+    throttle_classes = [AnonSearchThrottle, AnonSemanticSearchThrottle]
 
     @extend_schema(
         parameters=[

@@ -1,0 +1,104 @@
+"""Rate limits for sign-in, registration, password reset, tokens and anonymous search.
+
+Two layers: django-axes locks an account out after repeated wrong passwords (its state is
+in the database, visible to operators in the admin), and DRF throttles count requests per
+client, per submitted address and per account in the cache (Redis outside `make run`).
+"""
+
+import hashlib
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from rest_framework import exceptions
+from rest_framework.request import Request
+from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, SimpleRateThrottle
+
+
+def lockout_seconds() -> int:
+    """How long an account stays locked after its last wrong password."""
+    return int(settings.AXES_COOLOFF_TIME.total_seconds())
+
+
+def _lockout_message(seconds: int) -> str:
+    minutes = max(1, round(seconds / 60))
+    return _(
+        "Too many wrong passwords for this account. Wait %(minutes)d minutes and try again, "
+        "or reset your password."
+    ) % {"minutes": minutes}
+
+
+def axes_username(request: HttpRequest, credentials: dict[str, Any] | None = None) -> str:
+    """AXES_USERNAME_CALLABLE: the account an attempt is for, as lower-case e-mail (the API
+    and the admin both pass it to authenticate() as `username`)."""
+    source: Any = credentials if credentials else request.POST
+    return str(source.get("username") or "").strip().lower()
+
+
+class LockedOut(exceptions.Throttled):
+    """429 with Retry-After: the account is locked after too many wrong passwords."""
+
+    def __init__(self) -> None:
+        seconds = lockout_seconds()
+        super().__init__(detail=_lockout_message(seconds))
+        self.wait = seconds  # Retry-After, without DRF's "Expected available in …" suffix
+
+
+def lockout_response(
+    request: HttpRequest, original_response: HttpResponse | None, credentials: Any = None
+) -> HttpResponse:
+    """AXES_LOCKOUT_CALLABLE: the same 429 for the API (already built) and the admin login."""
+    if original_response is not None and original_response.status_code == 429:
+        return original_response
+    seconds = lockout_seconds()
+    response = JsonResponse({"detail": _lockout_message(seconds)}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+class AuthClientThrottle(ScopedRateThrottle):
+    """Per client address (or account, when signed in), for the view's `throttle_scope`."""
+
+
+class AddressThrottle(SimpleRateThrottle):
+    """Per e-mail address submitted in the body: nobody gets flooded with our mail, whether
+    or not the address has an account (the limit is the same for both)."""
+
+    scope = "auth_address"
+
+    def get_cache_key(self, request: Request, view: Any) -> str | None:
+        email = request.data.get("email") if hasattr(request.data, "get") else None
+        if not isinstance(email, str) or not email.strip():
+            return None
+        digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+        return self.cache_format % {"scope": self.scope, "ident": digest}
+
+
+class AccountThrottle(SimpleRateThrottle):
+    """Per signed-in account (API tokens, password change)."""
+
+    scope = "account"
+
+    def get_cache_key(self, request: Request, view: Any) -> str | None:
+        if not request.user or not request.user.is_authenticated:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
+
+
+class AnonSearchThrottle(AnonRateThrottle):
+    """Anonymous searches per client address."""
+
+    scope = "search_anon"
+
+
+class AnonSemanticSearchThrottle(AnonRateThrottle):
+    """Anonymous semantic searches (each runs the embedding model) per client address."""
+
+    scope = "search_semantic_anon"
+
+    def allow_request(self, request: Request, view: Any) -> bool:
+        semantic = str(request.query_params.get("semantic", "")).lower()
+        if semantic not in ("1", "t", "true", "y", "yes", "on"):
+            return True
+        return super().allow_request(request, view)
