@@ -16,7 +16,7 @@ class ExternalIdentity(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="external_identities"
     )
     issuer = models.CharField(_("issuer"), max_length=255)
-    subject = models.CharField(_("subject"), max_length=255)
+    subject = models.CharField(_("subject identifier"), max_length=255)
     created_at = models.DateTimeField(auto_now_add=True)
     last_login_at = models.DateTimeField(_("last login"), null=True, blank=True)
 

@@ -23,6 +23,14 @@ export SEARCH_PATH="$TMP/search"
 export SEARCH_BACKEND=search.backends.embedded.EmbeddedBackend
 unset ELASTICSEARCH_URL CELERY_BROKER_URL
 export CELERY_TASK_ALWAYS_EAGER=true
+# The test services' OpenID Connect provider, when it runs (`make test` starts it): the login
+# page then offers ID-porten, as 05-oidc.spec.ts expects. Without it, password login only.
+unset OIDC_ISSUER OIDC_CLIENT_ID OIDC_CLIENT_SECRET
+if "$ROOT/scripts/test-services.sh" is-running oidc; then
+  while IFS= read -r line; do
+    [[ $line == OIDC_* ]] && export "${line?}"
+  done < <("$ROOT/scripts/test-services.sh" env)
+fi
 PY="$ROOT/.venv/bin/python"
 cd "$ROOT"
 "$PY" manage.py migrate --noinput >&2
