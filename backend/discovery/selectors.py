@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from backend.accounts.models import Organization
 from backend.common.types import AnyUser
 from backend.discovery.models import SavedSearch
 from backend.discovery.services import search_backend
@@ -69,7 +70,21 @@ def search_run(*, request: SearchRequest) -> SearchResponse:
     return search_backend().search(request)
 
 
+def _verified_org_ids(response: SearchResponse) -> set[int]:
+    """Verification is read fresh from the database (one query per page), so a hit shows an
+    organisation as unverified the moment an advisor withdraws it, without a reindex."""
+    ids = {_org_id(h.source) for h in response.hits} - {None}
+    return set(Organization.objects.filter(pk__in=ids, verified=True).values_list("pk", flat=True))
+
+
+def _org_id(source: dict[str, Any]) -> int | None:
+    """The index keeps ids as keywords (strings); the embedded backend as given."""
+    value = source.get("organization_id")
+    return int(value) if value not in (None, "") else None
+
+
 def search_payload(response: SearchResponse) -> dict[str, Any]:
+    verified = _verified_org_ids(response) if response.hits else set()
     return {
         "total": response.total,
         "page": response.page,
@@ -83,6 +98,7 @@ def search_payload(response: SearchResponse) -> dict[str, Any]:
                 "score": h.score,
                 "highlights": list(h.highlights),
                 **_public_fields(h.source),
+                "organization_verified": _org_id(h.source) in verified,
             }
             for h in response.hits
         ],

@@ -199,3 +199,31 @@ def test_saved_search_alert_mails_new_hits(world: World) -> None:
     assert sent == 1
     assert mail.outbox[-1].to == ["grunder@helsetek.no"]
     assert "Redningsvest som varsler selv" in mail.outbox[-1].body
+
+
+def test_a_hit_says_whether_its_organisation_is_verified_as_of_now(world: World) -> None:
+    # given
+    supplier = world.client("supplier")
+    created = supplier.post(
+        "/api/solutions/",
+        {
+            "organization": world.supplier_org.pk,
+            "title": "Kvernsteinsmølle som tjeneste",
+            "description": "Vi leverer og vedlikeholder kvernsteinsmøller til skolekjøkken.",
+            "sector": "oppvekst-og-utdanning",
+            "trl": 9,
+            "status": "published",
+        },
+        format="json",
+    )
+    assert created.status_code == 201, created.content
+    before = _search(world, "kvernsteinsmølle")["results"][0]["organization_verified"]
+    # when
+    world.client("advisor").post(
+        f"/api/organizations/{world.supplier_org.pk}/unverify/",
+        {"reason": "Organisasjonsnummeret er slettet i Enhetsregisteret."},
+        format="json",
+    )
+    # then
+    after = _search(world, "kvernsteinsmølle")["results"][0]["organization_verified"]
+    assert (before, after) == (True, False)

@@ -29,6 +29,7 @@ class SearchHitOutput(serializers.Serializer):  # type: ignore[type-arg]
     highlights = serializers.ListField(child=serializers.CharField())
     organization_name = serializers.CharField(required=False)
     organization_id = serializers.IntegerField(required=False)
+    organization_verified = serializers.BooleanField(required=False)
     sector = serializers.CharField(required=False)
     sector_label = serializers.CharField(required=False)
     counties = serializers.ListField(child=serializers.CharField(), required=False)
