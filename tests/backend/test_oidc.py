@@ -273,3 +273,14 @@ def test_password_login_still_works_with_oidc_configured(db: None) -> None:
     # then
     assert response.status_code == 200
     assert response.json()["user"]["id"] == user.pk
+
+
+def test_without_an_issuer_only_password_login_is_offered(db: None, settings: Any) -> None:
+    # given
+    settings.OIDC_ISSUER = ""
+    client = Client()
+    # when
+    body = client.get("/api/auth/session/").json()
+    # then
+    assert body["oidc_login_url"] is None
+    assert client.get(LOGIN).status_code == 404
