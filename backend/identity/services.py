@@ -3,8 +3,10 @@
 from collections.abc import Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
 from backend.audit.models import AuditEvent
@@ -113,3 +115,14 @@ def identity_unlink(*, actor: User, identity: ExternalIdentity) -> None:
         data={"issuer": identity.issuer, "user": identity.user_id},
     )
     identity.delete()
+
+
+@transaction.atomic
+def identity_remove(*, user: User, identity: ExternalIdentity) -> None:
+    """The user disconnects one of their identities, unless it is their only way to sign in."""
+    others = ExternalIdentity.objects.filter(user=user).exclude(pk=identity.pk)
+    if not user.has_usable_password() and not others.exists():
+        raise ValidationError(
+            _("This is the only way you can sign in, so it cannot be disconnected.")
+        )
+    identity_unlink(actor=user, identity=identity)

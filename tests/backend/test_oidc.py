@@ -284,3 +284,47 @@ def test_without_an_issuer_only_password_login_is_offered(db: None, settings: An
     # then
     assert body["oidc_login_url"] is None
     assert client.get(LOGIN).status_code == 404
+
+
+def test_a_user_lists_and_disconnects_their_identity(db: None, provider: str) -> None:
+    # given
+    owner = UserFactory()
+    client = Client()
+    client.force_login(owner)
+    _login(client, _subject(), {}, path=f"{LOGIN}?connect=1")
+    listed = client.get("/api/auth/identities/").json()
+    # when
+    response = client.delete(f"/api/auth/identities/{listed[0]['id']}/")
+    # then
+    assert [item["issuer"] for item in listed] == [provider]
+    assert response.status_code == 204
+    assert not ExternalIdentity.objects.filter(user=owner).exists()
+    assert AuditEvent.objects.filter(
+        object_id=str(listed[0]["id"]), action="deleted", actor=owner
+    ).exists()
+
+
+def test_the_only_way_to_sign_in_cannot_be_disconnected(db: None) -> None:
+    # given
+    client = Client()
+    _login(client, _subject(), {"email": "only-idporten@example.no"})
+    identity = ExternalIdentity.objects.get(user__email="only-idporten@example.no")
+    # when
+    response = client.delete(f"/api/auth/identities/{identity.pk}/", HTTP_ACCEPT_LANGUAGE="nb")
+    # then
+    assert response.status_code == 400
+    assert "eneste måten du kan logge inn på" in response.json()["non_field_errors"][0]
+    assert ExternalIdentity.objects.filter(pk=identity.pk).exists()
+
+
+def test_someone_elses_identity_is_not_found(db: None) -> None:
+    # given
+    _login(Client(), _subject(), {"email": "someone@example.no"})
+    identity = ExternalIdentity.objects.get(user__email="someone@example.no")
+    client = Client()
+    client.force_login(UserFactory())
+    # when
+    response = client.delete(f"/api/auth/identities/{identity.pk}/")
+    # then
+    assert response.status_code == 404
+    assert ExternalIdentity.objects.filter(pk=identity.pk).exists()

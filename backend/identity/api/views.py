@@ -1,7 +1,8 @@
-"""The browser's side of an OpenID Connect login: off to the provider, and back.
+"""The browser's side of an OpenID Connect login: off to the provider, and back; and the
+signed-in user's connected identities.
 
-Plain Django views (redirects, not JSON). Refusals and failures come back to the SPA's login
-page as `/login?oidc=<code>`, which explains them in the user's language.
+The flow's two views are plain Django views (redirects, not JSON). Refusals and failures come
+back to the SPA's login page as `/login?oidc=<code>`, which explains them in the user's language.
 """
 
 import logging
@@ -12,9 +13,18 @@ import requests
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.views import View
+from drf_spectacular.utils import extend_schema
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
+from rest_framework import permissions, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
+from backend.common.api import auth_user
+from backend.identity import selectors, services
+from backend.identity.api.serializers import IdentityOutput
 from backend.identity.auth import CONNECT_SESSION_KEY
 from backend.identity.provider import oidc_enabled, provider_endpoints
 from backend.identity.services import IdentityRefused
@@ -82,3 +92,26 @@ class OidcCallbackView(OIDCAuthenticationCallbackView):
             logger.warning("OIDC token exchange failed: %s", exc)
             return login_page(FAILED)
         return response
+
+
+class IdentityListApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        responses=IdentityOutput(many=True),
+        summary="Your connected identities (ID-porten); connect one at oidc_login_url?connect=1",
+    )
+    def get(self, request: Request) -> Response:
+        identities = selectors.user_identities(user=auth_user(request))
+        return Response(IdentityOutput(identities, many=True).data)
+
+
+class IdentityDetailApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=None, responses={204: None}, summary="Disconnect one of your identities")
+    def delete(self, request: Request, pk: int) -> Response:
+        user = auth_user(request)
+        identity = get_object_or_404(selectors.user_identities(user=user), pk=pk)
+        services.identity_remove(user=user, identity=identity)
+        return Response(status=status.HTTP_204_NO_CONTENT)
