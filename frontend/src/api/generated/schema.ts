@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/auth/identities/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your connected identities (ID-porten); connect one at oidc_login_url?connect=1 */
+        get: operations["auth_identities_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/identities/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect one of your identities */
+        delete: operations["auth_identities_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me/": {
         parameters: {
             query?: never;
@@ -21,6 +55,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password (revokes your API tokens and other sessions)
+         * @description Checks the CSRF token on every unsafe request, signed in or not.
+         */
+        post: operations["auth_password_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a password reset link (the same answer for any address)
+         * @description Checks the CSRF token on every unsafe request, signed in or not.
+         */
+        post: operations["auth_password_reset_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the link from the reset e-mail
+         * @description Signs out every session and revokes every API token of the account.
+         */
+        post: operations["auth_password_reset_confirm_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register/": {
         parameters: {
             query?: never;
@@ -30,7 +124,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a user account and sign in */
+        /**
+         * Create a user account; the address is confirmed by a link sent to it
+         * @description The answer is the same whether or not the address already has an account (its owner is told by e-mail). Sign in after opening the link.
+         */
         post: operations["auth_register_create"];
         delete?: never;
         options?: never;
@@ -45,19 +142,49 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Current session and CSRF token */
+        /**
+         * Current session and CSRF token
+         * @description Checks the CSRF token on every unsafe request, signed in or not.
+         */
         get: operations["auth_session_retrieve"];
         put?: never;
-        /** Sign in */
+        /**
+         * Sign in (the 11th wrong password in a row locks the account for a while)
+         * @description Checks the CSRF token on every unsafe request, signed in or not.
+         */
         post: operations["auth_session_create"];
-        /** Sign out */
+        /**
+         * Sign out
+         * @description Checks the CSRF token on every unsafe request, signed in or not.
+         */
         delete: operations["auth_session_destroy"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/auth/token/": {
+    "/api/auth/tokens/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your API tokens */
+        get: operations["auth_tokens_list"];
+        put?: never;
+        /**
+         * Create an API token for integrations (send it as 'Authorization: Token …')
+         * @description Signed in with a password session only: a token cannot mint tokens.
+         */
+        post: operations["auth_tokens_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens/{key}/": {
         parameters: {
             query?: never;
             header?: never;
@@ -66,8 +193,99 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Get an API token for integrations */
-        post: operations["auth_token_create"];
+        post?: never;
+        /** Revoke one of your API tokens */
+        delete: operations["auth_tokens_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an e-mail address with the token from the link
+         * @description Checks the CSRF token on every unsafe request, signed in or not.
+         */
+        post: operations["auth_verify_email_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email/resend/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the e-mail verification link again
+         * @description Checks the CSRF token on every unsafe request, signed in or not.
+         */
+        post: operations["auth_verify_email_resend_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/co-buyer-requests/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Co-buyer requests to and from the user's public buyer organisations. */
+        get: operations["co_buyer_requests_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/co-buyer-requests/{id}/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Accept: your organisation becomes co-buyer and reads the need's responses (admins). */
+        post: operations["co_buyer_requests_accept_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/co-buyer-requests/{id}/decline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Decline the request to be co-buyer (your organisation's administrators). */
+        post: operations["co_buyer_requests_decline_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -207,6 +425,108 @@ export interface paths {
         put?: never;
         /** Add a 1:1 meeting slot (host) */
         post: operations["conferences_slots_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an invitation */
+        post: operations["invitations_revoke_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation from its signed link */
+        post: operations["invitations_accept_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/join-requests/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The signed-in user's own requests to join organisations. */
+        get: operations["join_requests_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/join-requests/{id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Approve a request to join (the organisation's administrators, or an advisor). */
+        post: operations["join_requests_approve_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/join-requests/{id}/decline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Decline a request to join (the organisation's administrators, or an advisor). */
+        post: operations["join_requests_decline_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/join-requests/{id}/withdraw/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw your request */
+        post: operations["join_requests_withdraw_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -495,12 +815,30 @@ export interface paths {
         };
         get: operations["organizations_list"];
         put?: never;
-        /** Register an organisation (you become its administrator) */
+        /** Register an organisation (you become its administrator), or ask to join the one already registered with that number (202) */
         post: operations["organizations_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{org_pk}/members/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member, or leave (your own) */
+        delete: operations["organizations_members_destroy"];
+        options?: never;
+        head?: never;
+        /** Change a member's role */
+        patch: operations["organizations_members_partial_update"];
         trace?: never;
     };
     "/api/organizations/{id}/": {
@@ -519,6 +857,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{id}/hand-over/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the administrator role to another member */
+        post: operations["organizations_hand_over_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/invitations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["organizations_invitations_list"];
+        put?: never;
+        /** Invite a person by e-mail (organisation administrators) */
+        post: operations["organizations_invitations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/join-requests/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Pending requests to join the organisation: its administrators and advisors. */
+        get: operations["organizations_join_requests_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{id}/members/": {
         parameters: {
             query?: never;
@@ -528,8 +917,24 @@ export interface paths {
         };
         get: operations["organizations_members_list"];
         put?: never;
-        /** Add a member (organisation administrators) */
-        post: operations["organizations_members_create"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/unverify/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an organisation's verification (advisors) */
+        post: operations["organizations_unverify_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -923,6 +1328,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptedOutput: {
+            detail: string;
+        };
         /**
          * @description * `never` - Never
          *     * `daily` - Daily
@@ -933,6 +1341,24 @@ export interface components {
         AnswerInputRequest: {
             answer: string;
         };
+        ApiTokenCreatedOutput: {
+            /** @description The token's first characters. */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            expiry: string;
+            /** @description Shown this once; only its hash is stored. */
+            token: string;
+        };
+        ApiTokenOutput: {
+            /** @description The token's first characters. */
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            expiry: string;
+        };
         AutocompleteOutput: {
             suggestions: string[];
         };
@@ -940,6 +1366,18 @@ export interface components {
         BlankEnum: "";
         BookInputRequest: {
             organization: number;
+        };
+        CoBuyerRequestOutput: {
+            readonly id: number;
+            readonly need: components["schemas"]["NeedBrief"];
+            readonly owner: components["schemas"]["OrganizationBrief"];
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            status?: components["schemas"]["Status028Enum"];
+            readonly status_label: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            decided_at?: string | null;
         };
         CodeLabel: {
             code: string;
@@ -1053,6 +1491,59 @@ export interface components {
          * @enum {string}
          */
         FormatEnum: "physical" | "streamed" | "digital";
+        HandOverInputRequest: {
+            membership_id: number;
+        };
+        IdentityOutput: {
+            readonly id: number;
+            issuer: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /**
+             * Last login
+             * Format: date-time
+             */
+            last_login_at?: string | null;
+        };
+        InvitationAcceptInputRequest: {
+            token: string;
+        };
+        InvitationInputRequest: {
+            /** Format: email */
+            email: string;
+            /** @default member */
+            role: components["schemas"]["RoleEnum"];
+        };
+        InvitationOutput: {
+            readonly id: number;
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            /**
+             * E-mail
+             * Format: email
+             */
+            email: string;
+            role?: components["schemas"]["RoleEnum"];
+            status?: components["schemas"]["Status028Enum"];
+            readonly status_label: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        JoinRequestOutput: {
+            readonly id: number;
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            /** Format: email */
+            readonly email: string;
+            readonly full_name: string;
+            message?: string;
+            status?: components["schemas"]["Status028Enum"];
+            readonly status_label: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            decided_at?: string | null;
+        };
         /**
          * @description * `nb` - Norsk bokmål
          *     * `nn` - Norsk nynorsk
@@ -1136,12 +1627,6 @@ export interface components {
             language?: components["schemas"]["LanguageEnum"];
             readonly organization: components["schemas"]["OrganizationBrief"];
         };
-        MemberInputRequest: {
-            /** Format: email */
-            email: string;
-            /** @default member */
-            role: components["schemas"]["RoleEnum"];
-        };
         MemberOutput: {
             readonly id: number;
             /** Format: email */
@@ -1159,10 +1644,9 @@ export interface components {
             title?: string;
         };
         NeedBrief: {
-            readonly id: number;
+            id: number;
             title: string;
-            stage?: components["schemas"]["StageEnum"];
-            status?: components["schemas"]["NeedStatusEnum"];
+            status: string;
         };
         NeedDetailOutput: {
             readonly id: number;
@@ -1209,6 +1693,8 @@ export interface components {
             readonly conferences: components["schemas"]["ConferenceBrief"][];
             readonly can_edit: boolean;
             readonly dialogue_open: boolean;
+            /** @description Public buyers asked to be co-buyers who have not answered yet (editors only). */
+            readonly pending_co_buyers: components["schemas"]["OrganizationBrief"][];
         };
         NeedInputRequest: {
             organization: number;
@@ -1321,6 +1807,8 @@ export interface components {
             county?: string;
             website?: string;
             description?: string;
+            /** @description Sent to the administrators when the number is already registered. */
+            message?: string;
         };
         /**
          * @description * `public_buyer` - Public buyer
@@ -1345,6 +1833,23 @@ export interface components {
             verified_at?: string | null;
             /** Format: date-time */
             readonly created_at: string;
+            /** @description What the organisation may do now (by kind and verification). */
+            readonly capabilities: string[];
+        };
+        PaginatedCoBuyerRequestOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["CoBuyerRequestOutput"][];
         };
         PaginatedConferenceOutputList: {
             /** @example 123 */
@@ -1360,6 +1865,36 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ConferenceOutput"][];
+        };
+        PaginatedInvitationOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["InvitationOutput"][];
+        };
+        PaginatedJoinRequestOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["JoinRequestOutput"][];
         };
         PaginatedMatchOutputList: {
             /** @example 123 */
@@ -1553,6 +2088,19 @@ export interface components {
             email: string;
             role?: string;
         };
+        PasswordChangeInputRequest: {
+            old_password: string;
+            new_password: string;
+        };
+        PasswordResetConfirmInputRequest: {
+            uid: string;
+            token: string;
+            new_password: string;
+        };
+        PasswordResetInputRequest: {
+            /** Format: email */
+            email: string;
+        };
         PatchedConferenceUpdateInputRequest: {
             need_ids?: number[];
             title?: string;
@@ -1569,6 +2117,9 @@ export interface components {
             registration_deadline?: string;
             capacity?: number;
             max_slots_per_supplier?: number;
+        };
+        PatchedMemberRoleInputRequest: {
+            role?: components["schemas"]["RoleEnum"];
         };
         PatchedNeedUpdateInputRequest: {
             title?: string;
@@ -1676,6 +2227,13 @@ export interface components {
         RejectInputRequest: {
             reason: string;
         };
+        ResendVerificationInputRequest: {
+            /**
+             * Format: email
+             * @description Needed when not signed in; ignored when signed in.
+             */
+            email?: string;
+        };
         ResponseInputRequest: {
             need: number;
             organization: number;
@@ -1698,6 +2256,9 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+        };
+        RevokeInputRequest: {
+            reason: string;
         };
         /**
          * @description * `admin` - Administrator
@@ -1735,6 +2296,7 @@ export interface components {
             highlights: string[];
             organization_name?: string;
             organization_id?: number;
+            organization_verified?: boolean;
             sector?: string;
             sector_label?: string;
             counties?: string[];
@@ -1890,12 +2452,17 @@ export interface components {
          * @enum {string}
          */
         StateEnum: "suggested" | "shortlisted" | "introduced" | "rejected";
+        /**
+         * @description * `pending` - Pending
+         *     * `approved` - Approved
+         *     * `declined` - Declined
+         *     * `withdrawn` - Withdrawn
+         * @enum {string}
+         */
+        Status028Enum: "pending" | "approved" | "declined" | "withdrawn";
         TermOutput: {
             code: string;
             label: string;
-        };
-        TokenOutput: {
-            token: string;
         };
         /**
          * @description * `need` - need
@@ -1917,6 +2484,9 @@ export interface components {
             readonly is_advisor: boolean;
             readonly memberships: components["schemas"]["MembershipOutput"][];
         };
+        VerifyEmailInputRequest: {
+            token: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1926,6 +2496,45 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    auth_identities_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityOutput"][];
+                };
+            };
+        };
+    };
+    auth_identities_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     auth_me_retrieve: {
         parameters: {
             query?: never;
@@ -1945,6 +2554,80 @@ export interface operations {
             };
         };
     };
+    auth_password_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordChangeInputRequest"];
+                "multipart/form-data": components["schemas"]["PasswordChangeInputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_password_reset_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetInputRequest"];
+                "multipart/form-data": components["schemas"]["PasswordResetInputRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedOutput"];
+                };
+            };
+        };
+    };
+    auth_password_reset_confirm_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetConfirmInputRequest"];
+                "multipart/form-data": components["schemas"]["PasswordResetConfirmInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedOutput"];
+                };
+            };
+        };
+    };
     auth_register_create: {
         parameters: {
             query?: never;
@@ -1960,12 +2643,12 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionOutput"];
+                    "application/json": components["schemas"]["AcceptedOutput"];
                 };
             };
         };
@@ -2012,6 +2695,14 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOutput"];
                 };
             };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedOutput"];
+                };
+            };
         };
     };
     auth_session_destroy: {
@@ -2032,7 +2723,7 @@ export interface operations {
             };
         };
     };
-    auth_token_create: {
+    auth_tokens_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -2046,7 +2737,173 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenOutput"];
+                    "application/json": components["schemas"]["ApiTokenOutput"][];
+                };
+            };
+        };
+    };
+    auth_tokens_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenCreatedOutput"];
+                };
+            };
+        };
+    };
+    auth_tokens_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_verify_email_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["VerifyEmailInputRequest"];
+                "multipart/form-data": components["schemas"]["VerifyEmailInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedOutput"];
+                };
+            };
+        };
+    };
+    auth_verify_email_resend_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ResendVerificationInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ResendVerificationInputRequest"];
+                "multipart/form-data": components["schemas"]["ResendVerificationInputRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedOutput"];
+                };
+            };
+        };
+    };
+    co_buyer_requests_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+                /**
+                 * @description * `pending` - Pending
+                 *     * `approved` - Approved
+                 *     * `declined` - Declined
+                 *     * `withdrawn` - Withdrawn
+                 */
+                status?: "approved" | "declined" | "pending" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCoBuyerRequestOutputList"];
+                };
+            };
+        };
+    };
+    co_buyer_requests_accept_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoBuyerRequestOutput"];
+                };
+            };
+        };
+    };
+    co_buyer_requests_decline_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoBuyerRequestOutput"];
                 };
             };
         };
@@ -2396,6 +3253,143 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SlotOutput"];
+                };
+            };
+        };
+    };
+    invitations_revoke_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationOutput"];
+                };
+            };
+        };
+    };
+    invitations_accept_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationAcceptInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InvitationAcceptInputRequest"];
+                "multipart/form-data": components["schemas"]["InvitationAcceptInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipOutput"];
+                };
+            };
+        };
+    };
+    join_requests_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedJoinRequestOutputList"];
+                };
+            };
+        };
+    };
+    join_requests_approve_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestOutput"];
+                };
+            };
+        };
+    };
+    join_requests_decline_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestOutput"];
+                };
+            };
+        };
+    };
+    join_requests_withdraw_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestOutput"];
                 };
             };
         };
@@ -3146,6 +4140,63 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationOutput"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestOutput"];
+                };
+            };
+        };
+    };
+    organizations_members_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                org_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    organizations_members_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                org_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedMemberRoleInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedMemberRoleInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedMemberRoleInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOutput"];
+                };
+            };
         };
     };
     organizations_retrieve: {
@@ -3165,6 +4216,120 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationOutput"];
+                };
+            };
+        };
+    };
+    organizations_hand_over_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandOverInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["HandOverInputRequest"];
+                "multipart/form-data": components["schemas"]["HandOverInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOutput"];
+                };
+            };
+        };
+    };
+    organizations_invitations_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedInvitationOutputList"];
+                };
+            };
+        };
+    };
+    organizations_invitations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InvitationInputRequest"];
+                "multipart/form-data": components["schemas"]["InvitationInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationOutput"];
+                };
+            };
+        };
+    };
+    organizations_join_requests_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedJoinRequestOutputList"];
                 };
             };
         };
@@ -3199,7 +4364,7 @@ export interface operations {
             };
         };
     };
-    organizations_members_create: {
+    organizations_unverify_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -3210,18 +4375,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MemberInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["MemberInputRequest"];
-                "multipart/form-data": components["schemas"]["MemberInputRequest"];
+                "application/json": components["schemas"]["RevokeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RevokeInputRequest"];
+                "multipart/form-data": components["schemas"]["RevokeInputRequest"];
             };
         };
         responses: {
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemberOutput"];
+                    "application/json": components["schemas"]["OrganizationOutput"];
                 };
             };
         };
