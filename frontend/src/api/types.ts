@@ -41,6 +41,13 @@ export type SavedSearch = S['SavedSearchOutput'];
 export type SavedSearchInput = S['SavedSearchInputRequest'];
 export type AlertFrequency = S['AlertFrequencyEnum'];
 export type PipelineStats = S['PipelineOutput'];
+export type Membership = S['MembershipOutput'];
+export type Member = S['MemberOutput'];
+export type MemberRole = S['RoleEnum'];
+export type Invitation = S['InvitationOutput'];
+export type JoinRequest = S['JoinRequestOutput'];
+export type Decision = NonNullable<JoinRequest['status']>;
+export type CoBuyerRequest = S['CoBuyerRequestOutput'];
 
 /** What the explanation view needs from a match. */
 export type MatchExplanation = Pick<Match, 'score' | 'signals' | 'shared_terms' | 'best_pair'>;

@@ -48,6 +48,9 @@ function UserMenu() {
   return (
     <div className="user-menu">
       <span data-testid="current-user">{user.full_name || user.email}</span>
+      <DsLink asChild>
+        <Link to="/organizations">{t('nav.myOrganizations')}</Link>
+      </DsLink>
       <Button
         variant="secondary"
         data-size="sm"

@@ -9,6 +9,9 @@ import { QueryState } from '../../components/query-state';
 import { useConferences } from '../conferences/api';
 import { useNeeds } from '../needs/api';
 import { Notifications } from '../../components/notifications';
+import { MyJoinRequests } from '../organizations/join-requests';
+import { MyOrganizations } from '../organizations/my-organizations';
+import { CoBuyerRequests } from './co-buyer-requests';
 
 function MyNeeds() {
   const { t } = useI18n();
@@ -93,7 +96,10 @@ export function BuyerDashboard() {
       <RequireAuth roles={['buyer']}>
         <div className="stack">
           <MyNeeds />
+          <CoBuyerRequests />
           <MyConferences />
+          <MyOrganizations kinds={['public_buyer']} />
+          <MyJoinRequests hideWhenEmpty />
           <Notifications />
         </div>
       </RequireAuth>

@@ -11,6 +11,7 @@ import { usePublishConference, useRegistrations, useConference } from './api';
 import { RegistrationForm } from './registration-form';
 import { Questions } from './questions';
 import { Slots } from './slots';
+import { OrgName } from '../../components/org-name';
 
 function Registrations({ conferenceId }: { conferenceId: string }) {
   const { t } = useI18n();
@@ -40,7 +41,9 @@ function Registrations({ conferenceId }: { conferenceId: string }) {
             <Table.Body>
               {items.map((r) => (
                 <Table.Row key={r.id}>
-                  <Table.Cell>{r.organization.name}</Table.Cell>
+                  <Table.Cell>
+                    <OrgName org={r.organization} />
+                  </Table.Cell>
                   <Table.Cell>{r.participants.map((p) => `${p.name} <${p.email}>${p.role ? ` (${p.role})` : ''}`).join(', ')}</Table.Cell>
                 </Table.Row>
               ))}
@@ -70,7 +73,7 @@ function ConferenceView({ conf }: { conf: Conference }) {
       <div className="row">
         <Tag>{conf.format_label}</Tag>
         {conf.status ? <Tag data-color={conf.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${conf.status}` as MessageKey)}</Tag> : null}
-        <span>{conf.organization.name}</span>
+        <OrgName org={conf.organization} />
       </div>
       <dl className="dl">
         <dt>{t('conference.startsAt')}</dt>

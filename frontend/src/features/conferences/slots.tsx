@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
 import { ErrorAlert, QueryState } from '../../components/query-state';
 import { useCreateSlot, useMySlots, useSlotAction, useSlots } from './api';
+import { isUnverified } from '../../components/org-name';
 
 function NewSlotForm({ conferenceId }: { conferenceId: string }) {
   const { t } = useI18n();
@@ -35,8 +36,10 @@ function NewSlotForm({ conferenceId }: { conferenceId: string }) {
 function slotStatus(slot: Slot, mine: boolean, t: ReturnType<typeof useI18n>['t']): string {
   if (mine) return t('slots.yours');
   if (!slot.is_booked) return t('slots.free');
-  const name = slot.booked_by?.name;
-  return name ? t('slots.bookedBy', { name }) : t('slots.booked');
+  const org = slot.booked_by;
+  if (!org?.name) return t('slots.booked');
+  const name = isUnverified(org) ? `${org.name} (${t('orgName.unverified')})` : org.name;
+  return t('slots.bookedBy', { name });
 }
 
 /** 1:1 meeting slots: the buyer adds them; a registered supplier books or cancels. */

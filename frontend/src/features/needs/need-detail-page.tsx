@@ -10,6 +10,7 @@ import { ErrorAlert, QueryState } from '../../components/query-state';
 import { useNeed, useNeedAction } from './api';
 import { NeedFacts } from './need-facts';
 import { NeedResponses, SimilarNeeds, SuggestedSolutions } from './need-insights';
+import { OrgName } from '../../components/org-name';
 
 function Conferences({ need }: { need: Need }) {
   const { t } = useI18n();
@@ -89,7 +90,7 @@ function NeedView({ need }: { need: Need }) {
       <PageHeading title={need.title}>{need.title}</PageHeading>
       <div className="row">
         <Tag data-color={need.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${need.status ?? 'draft'}` as MessageKey)}</Tag>
-        <span>{need.organization.name}</span>
+        <OrgName org={need.organization} />
         {need.stage ? <Tag variant="outline">{need.stage.label}</Tag> : null}
       </div>
       {owner ? <OwnerActions need={need} /> : null}
@@ -125,12 +126,33 @@ function NeedView({ need }: { need: Need }) {
         {need.co_buyers && need.co_buyers.length > 0 ? (
           <ul>
             {need.co_buyers.map((o) => (
-              <li key={o.id}>{o.name}</li>
+              <li key={o.id}>
+                <OrgName org={o} />
+              </li>
             ))}
           </ul>
         ) : (
           <Paragraph>{t('need.coBuyers.empty')}</Paragraph>
         )}
+        {need.pending_co_buyers.length > 0 ? (
+          <>
+            <Heading level={3} data-size="xs" id="cobuyers-pending">
+              {t('need.coBuyers.pendingTitle')}
+            </Heading>
+            <ul aria-labelledby="cobuyers-pending">
+              {need.pending_co_buyers.map((o) => (
+                <li key={o.id}>
+                  <span className="org-name">
+                    <OrgName org={o} />
+                    <Tag data-color="info" data-size="sm">
+                      {t('need.coBuyers.pending')}
+                    </Tag>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
       <Conferences need={need} />
       {owner || advisor ? (

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Need, NeedInput } from '../../api/types';
@@ -9,6 +9,7 @@ import { useCurrentUser, userOrganizations } from '../../app/session';
 import { fieldErrorsOf, firstError, SelectField } from '../../components/form-fields';
 import { FormErrors } from '../../components/form-errors';
 import { useOrganizations } from '../../components/organizations';
+import { UnverifiedTag } from '../../components/org-name';
 import { PageHeading } from '../../components/page';
 import { Empty, QueryState } from '../../components/query-state';
 import { useReference } from '../../components/reference';
@@ -47,7 +48,8 @@ function initialState(need: Need | undefined, orgId: number): FormState {
     stage: need?.stage?.code ?? 'behovsavklaring',
     procedure: need?.procedure?.code ?? 'uavklart',
     response_deadline: isoToOsloLocal(need?.response_deadline),
-    co_buyer_ids: (need?.co_buyers ?? []).map((o) => o.id),
+    // Pending requests stay in the list: leaving them out would withdraw them on save.
+    co_buyer_ids: [...(need?.co_buyers ?? []), ...(need?.pending_co_buyers ?? [])].map((o) => o.id),
     organization: need?.organization.id ?? orgId,
   };
 }
@@ -80,6 +82,10 @@ function NeedForm({ need, orgId }: { need?: Need; orgId: number }) {
   const errors = fieldErrorsOf(save.error);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));
   const productWords = findSolutionWords(`${state.title} ${state.description}`);
+  const coBuyerError = firstError(errors, 'co_buyers') ?? firstError(errors, 'co_buyer_ids');
+  const pendingIds = new Set((need?.pending_co_buyers ?? []).map((o) => o.id));
+  // Only verified public buyers may be asked; ones already chosen stay visible so they can be removed.
+  const coBuyerOptions = (buyers.data ?? []).filter((o) => o.id !== state.organization && (o.verified !== false || state.co_buyer_ids.includes(o.id)));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -100,6 +106,7 @@ function NeedForm({ need, orgId }: { need?: Need; orgId: number }) {
     response_deadline: t('need.deadline'),
     cpv_codes: t('need.fields.cpv'),
     co_buyer_ids: t('need.coBuyers.title'),
+    co_buyers: t('need.coBuyers.title'),
   };
 
   return (
@@ -177,20 +184,26 @@ function NeedForm({ need, orgId }: { need?: Need; orgId: number }) {
 
       <Fieldset>
         <Fieldset.Legend>{t('need.coBuyers.title')}</Fieldset.Legend>
-        <Fieldset.Description>{t('need.hints.coBuyers')}</Fieldset.Description>
-        {(buyers.data ?? [])
-          .filter((o) => o.id !== state.organization)
-          .map((o) => (
-            <Checkbox
-              key={o.id}
-              label={o.name}
-              value={String(o.id)}
-              checked={state.co_buyer_ids.includes(o.id)}
-              onChange={(e) =>
-                set('co_buyer_ids', e.target.checked ? [...state.co_buyer_ids, o.id] : state.co_buyer_ids.filter((x) => x !== o.id))
-              }
-            />
-          ))}
+        <Fieldset.Description>
+          {t('need.hints.coBuyers')} {t('need.coBuyers.requestNote')}
+        </Fieldset.Description>
+        {coBuyerOptions.map((o) => (
+          <Checkbox
+            key={o.id}
+            label={
+              <span className="org-name">
+                {o.name} <UnverifiedTag org={o} />
+              </span>
+            }
+            description={pendingIds.has(o.id) ? t('need.coBuyers.pending') : undefined}
+            value={String(o.id)}
+            checked={state.co_buyer_ids.includes(o.id)}
+            onChange={(e) =>
+              set('co_buyer_ids', e.target.checked ? [...state.co_buyer_ids, o.id] : state.co_buyer_ids.filter((x) => x !== o.id))
+            }
+          />
+        ))}
+        {coBuyerError ? <ValidationMessage>{coBuyerError}</ValidationMessage> : null}
       </Fieldset>
 
       <div className="row">

@@ -5,6 +5,7 @@ import { useI18n, type MessageKey } from '../../app/i18n';
 import { MatchExplanationView, scorePercent } from '../../components/match-explanation';
 import { QueryState } from '../../components/query-state';
 import { useNeedMatches, useNeedResponses, useSimilarNeeds } from './api';
+import { OrgName } from '../../components/org-name';
 
 export function SuggestedSolutions({ needId }: { needId: string }) {
   const { t } = useI18n();
@@ -28,7 +29,7 @@ export function SuggestedSolutions({ needId }: { needId: string }) {
                       </DsLink>
                     </Heading>
                     <div className="meta">
-                      <span>{m.solution.organization.name}</span>
+                      <OrgName org={m.solution.organization} />
                       <span>TRL {m.solution.trl}</span>
                       <span>
                         {t('match.score')}: {scorePercent(m.score)}
@@ -76,7 +77,7 @@ export function SimilarNeeds({ needId }: { needId: string }) {
                       </DsLink>
                     </Heading>
                     <div className="meta">
-                      <span>{other.organization.name}</span>
+                      <OrgName org={other.organization} />
                       <span>
                         {t('match.score')}: {scorePercent(m.score)}
                       </span>
@@ -115,7 +116,7 @@ export function NeedResponses({ needId }: { needId: string }) {
                     {r.summary}
                   </Heading>
                   <div className="meta">
-                    <span>{r.organization.name}</span>
+                    <OrgName org={r.organization} />
                     {r.author_name ? <span>{r.author_name}</span> : null}
                     <span>{formatDateTime(r.created_at)}</span>
                     {r.confidential ? <Tag data-color="warning">{t('response.confidentialTag')}</Tag> : <Tag>{t('response.openTag')}</Tag>}

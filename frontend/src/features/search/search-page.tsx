@@ -12,6 +12,7 @@ import { Empty, ErrorAlert, Loading } from '../../components/query-state';
 import { useDebounced } from '../../components/use-debounced';
 import { FACETS, useAutocomplete, useSearch, type SearchParams } from './api';
 import { SaveSearchForm } from './save-search-form';
+import { OrgName } from '../../components/org-name';
 
 const PAGE_SIZE = 20;
 
@@ -29,7 +30,11 @@ function ResultCard({ hit }: { hit: SearchHit }) {
           <Tag data-color={hit.type === 'need' ? 'accent' : hit.type === 'solution' ? 'success' : 'info'}>
             {t(`search.types.${hit.type}` as MessageKey)}
           </Tag>
-          {hit.organization_name ? <span className="meta">{hit.organization_name}</span> : null}
+          {hit.organization_name ? (
+            <span className="meta">
+              <OrgName org={{ name: hit.organization_name, kind: hit.type === 'solution' ? 'supplier' : 'public_buyer', verified: hit.organization_verified }} />
+            </span>
+          ) : null}
         </div>
         <Heading level={3} data-size="xs">
           <DsLink asChild>

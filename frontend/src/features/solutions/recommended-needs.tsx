@@ -4,6 +4,7 @@ import { useI18n } from '../../app/i18n';
 import { MatchExplanationView, scorePercent } from '../../components/match-explanation';
 import { QueryState } from '../../components/query-state';
 import { useSolutionMatches } from './api';
+import { OrgName } from '../../components/org-name';
 
 export function RecommendedNeeds({ solutionId, headingLevel = 2, title }: { solutionId: string; headingLevel?: 2 | 3; title?: string }) {
   const { t } = useI18n();
@@ -26,7 +27,7 @@ export function RecommendedNeeds({ solutionId, headingLevel = 2, title }: { solu
                     </DsLink>
                   </Paragraph>
                   <div className="meta">
-                    <span>{m.need.organization.name}</span>
+                    <OrgName org={m.need.organization} />
                     <span>
                       {t('match.score')}: {scorePercent(m.score)}
                     </span>

@@ -8,6 +8,7 @@ import { PageHeading } from '../../components/page';
 import { ErrorAlert, QueryState } from '../../components/query-state';
 import { usePublishSolution, useSolution } from './api';
 import { RecommendedNeeds } from './recommended-needs';
+import { OrgName } from '../../components/org-name';
 
 function SolutionView({ solution }: { solution: Solution }) {
   const { t } = useI18n();
@@ -20,7 +21,7 @@ function SolutionView({ solution }: { solution: Solution }) {
       <PageHeading title={solution.title}>{solution.title}</PageHeading>
       <div className="row">
         <Tag data-color={solution.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${solution.status ?? 'draft'}` as MessageKey)}</Tag>
-        <span>{solution.organization.name}</span>
+        <OrgName org={solution.organization} />
       </div>
       {owner ? (
         <div className="row">

@@ -10,6 +10,8 @@ import { RecommendedNeeds } from '../solutions/recommended-needs';
 import { useMyResponses } from './api';
 import { SavedSearches } from './saved-searches';
 import { Notifications } from '../../components/notifications';
+import { MyJoinRequests } from '../organizations/join-requests';
+import { MyOrganizations } from '../organizations/my-organizations';
 
 function MySolutions() {
   const { t } = useI18n();
@@ -94,6 +96,8 @@ export function SupplierDashboard() {
           <MySolutions />
           <SavedSearches />
           <MyResponses />
+          <MyOrganizations kinds={['supplier']} />
+          <MyJoinRequests hideWhenEmpty />
           <Notifications />
         </div>
       </RequireAuth>

@@ -1,0 +1,117 @@
+import { Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import type { Organization } from '../../api/types';
+import { formatDate } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { RequireAuth } from '../../app/require-auth';
+import { useCurrentUser } from '../../app/session';
+import { LiveNotice } from '../../components/live-notice';
+import { UnverifiedTag } from '../../components/org-name';
+import { PageHeading } from '../../components/page';
+import { QueryState } from '../../components/query-state';
+import { useReference } from '../../components/reference';
+import { useOrganization } from './api';
+import { OrgCapabilities } from './capabilities';
+import { InvitationsSection } from './invitations';
+import { JoinRequestsSection } from './join-requests';
+import { MembersSection } from './members';
+
+function Facts({ org }: { org: Organization }) {
+  const { t } = useI18n();
+  const counties = useReference('counties');
+  const county = counties.data?.find((c) => c.code === org.county)?.label;
+  const place = [org.municipality, county].filter(Boolean).join(', ');
+  return (
+    <section aria-labelledby="facts-heading" className="stack">
+      <Heading level={2} data-size="sm" id="facts-heading">
+        {t('orgPage.facts')}
+      </Heading>
+      <dl className="dl">
+        <dt>{t('orgPage.kind')}</dt>
+        <dd>{org.kind_label}</dd>
+        <dt>{t('orgPage.number')}</dt>
+        <dd>{org.org_number}</dd>
+        {place ? (
+          <>
+            <dt>{t('orgPage.place')}</dt>
+            <dd>{place}</dd>
+          </>
+        ) : null}
+        {org.website ? (
+          <>
+            <dt>{t('orgPage.website')}</dt>
+            <dd>
+              <DsLink href={org.website} rel="noopener noreferrer">
+                {org.website}
+              </DsLink>
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('orgPage.verification')}</dt>
+        <dd>
+          {org.verified ? (
+            <Tag data-color="success">{org.verified_at ? t('orgPage.verifiedOn', { date: formatDate(org.verified_at) }) : t('orgPage.verifiedNote')}</Tag>
+          ) : (
+            <Tag data-color="warning">{t('orgPage.notVerified')}</Tag>
+          )}
+        </dd>
+        <dt>{t('orgPage.registeredOn')}</dt>
+        <dd>{formatDate(org.created_at)}</dd>
+      </dl>
+      {org.description ? <Paragraph className="prewrap">{org.description}</Paragraph> : null}
+    </section>
+  );
+}
+
+function OrgView({ org }: { org: Organization }) {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const [notice, setNotice] = useState<string>();
+  const membership = user?.memberships.find((m) => m.organization.id === org.id);
+  const isAdmin = membership?.role === 'admin';
+  const canManage = isAdmin || !!user?.is_advisor;
+  return (
+    <article className="stack">
+      <PageHeading title={org.name}>
+        <span className="org-name">
+          {org.name} <UnverifiedTag org={org} />
+        </span>
+      </PageHeading>
+      <LiveNotice message={notice} />
+      <div className="grid-2">
+        <Facts org={org} />
+        <OrgCapabilities org={org} />
+      </div>
+      {membership || user?.is_advisor ? (
+        <>
+          <MembersSection org={org} myEmail={user?.email ?? ''} canManage={canManage} isAdmin={isAdmin} notify={setNotice} />
+          {canManage ? (
+            <>
+              <JoinRequestsSection org={org} notify={setNotice} />
+              <InvitationsSection org={org} notify={setNotice} />
+            </>
+          ) : null}
+        </>
+      ) : (
+        <Paragraph>{t('orgPage.notMember')}</Paragraph>
+      )}
+    </article>
+  );
+}
+
+function Inner() {
+  const { id = '' } = useParams();
+  const org = useOrganization(id);
+  return <QueryState query={org}>{(o) => <OrgView org={o} />}</QueryState>;
+}
+
+/** An organisation's page for its members: facts, what it may do now, members, and for its
+ * administrators the invitations and requests to join. */
+export function OrgPage() {
+  return (
+    <RequireAuth>
+      <Inner />
+    </RequireAuth>
+  );
+}
