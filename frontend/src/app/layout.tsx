@@ -48,9 +48,11 @@ function UserMenu() {
   return (
     <div className="user-menu">
       <span data-testid="current-user">{user.full_name || user.email}</span>
-      <DsLink asChild>
-        <Link to="/organizations">{t('nav.myOrganizations')}</Link>
-      </DsLink>
+      {session.data?.oidc_login_url ? (
+        <DsLink asChild>
+          <Link to="/account/id-porten">{t('oidc.account.menu')}</Link>
+        </DsLink>
+      ) : null}
       <Button
         variant="secondary"
         data-size="sm"

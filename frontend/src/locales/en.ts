@@ -61,6 +61,16 @@ export const en: Messages = {
     wrongRole: 'This page is for a different role than yours.',
   },
   oidc: {
+    account: {
+      title: 'Signing in with ID-porten',
+      menu: 'ID-porten',
+      intro: 'Once ID-porten is connected to your user, you can sign in with it instead of a password.',
+      none: 'Your user is not connected to ID-porten.',
+      connected: 'Connected {date}, last used {lastUsed}.',
+      connect: 'Connect ID-porten',
+      disconnect: 'Disconnect ID-porten',
+      notConfigured: 'Signing in with ID-porten is not set up for this service.',
+    },
     signIn: 'Sign in with ID-porten',
     or: 'or with email and password',
     errorTitle: 'Signing in with ID-porten was not completed',

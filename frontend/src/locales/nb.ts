@@ -59,6 +59,16 @@ export const nb = {
     wrongRole: 'Siden er for en annen rolle enn den du har.',
   },
   oidc: {
+    account: {
+      title: 'Innlogging med ID-porten',
+      menu: 'ID-porten',
+      intro: 'Når ID-porten er koblet til brukeren din, kan du logge inn med den i stedet for passord.',
+      none: 'Brukeren din er ikke koblet til ID-porten.',
+      connected: 'Koblet til {date}, sist brukt {lastUsed}.',
+      connect: 'Koble til ID-porten',
+      disconnect: 'Koble fra ID-porten',
+      notConfigured: 'Innlogging med ID-porten er ikke satt opp for denne tjenesten.',
+    },
     signIn: 'Logg inn med ID-porten',
     or: 'eller med e-post og passord',
     errorTitle: 'Innloggingen med ID-porten ble ikke fullført',
