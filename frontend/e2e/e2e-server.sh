@@ -23,6 +23,15 @@ export SEARCH_PATH="$TMP/search"
 export SEARCH_BACKEND=search.backends.embedded.EmbeddedBackend
 unset ELASTICSEARCH_URL CELERY_BROKER_URL
 export CELERY_TASK_ALWAYS_EAGER=true
+# E-mails (verification and reset links) land as files that the tests read (helpers.ts).
+export E2E_MAIL_DIR=${E2E_MAIL_DIR:-$FRONTEND/test-results/e2e-mail}
+rm -rf "$E2E_MAIL_DIR" && mkdir -p "$E2E_MAIL_DIR"
+export EMAIL_URL="filemail://$E2E_MAIL_DIR"
+export SITE_URL="http://127.0.0.1:$PORT"
+# One browser on one address drives every test: throttle counters in this server's memory,
+# with room for a whole run.
+unset REDIS_URL CACHE_URL
+export THROTTLE_RATES='{"auth": "1000/min", "auth_address": "1000/hour", "search_anon": "10000/min", "search_semantic_anon": "10000/min"}'
 # The test services' OpenID Connect provider, when it runs (`make test` starts it): the login
 # page then offers ID-porten, as 05-oidc.spec.ts expects. Without it, password login only.
 unset OIDC_ISSUER OIDC_CLIENT_ID OIDC_CLIENT_SECRET

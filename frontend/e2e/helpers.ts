@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +13,26 @@ export const USERS = {
 } as const;
 
 const SHOTS = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
+const MAIL = process.env.E2E_MAIL_DIR ?? fileURLToPath(new URL('../test-results/e2e-mail/', import.meta.url));
+
+/** The path and query of the newest link to `path` in an e-mail to `to` (e2e-server.sh
+ * writes every e-mail to a file). Waits for the e-mail to arrive. */
+export async function mailLink(to: string, path: string): Promise<string> {
+  const pattern = new RegExp(`https?://[^/\\s]+(${path.replace(/[/?]/g, '\\$&')}\\?\\S+)`);
+  let link: string | undefined;
+  await expect
+    .poll(() => {
+      const files = readdirSync(MAIL).sort().reverse();
+      for (const file of files) {
+        const text = readFileSync(join(MAIL, file), 'utf8');
+        const match = text.includes(`To: ${to}`) ? pattern.exec(text) : null;
+        if (match?.[1]) return (link = match[1]);
+      }
+      return undefined;
+    })
+    .toBeTruthy();
+  return link ?? '';
+}
 
 /** Waits for the page to settle (no spinner), runs axe and saves a screenshot. */
 export async function checkPage(page: Page, name: string): Promise<void> {

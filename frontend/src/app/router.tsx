@@ -11,6 +11,9 @@ function page<T, K extends keyof T>(load: () => Promise<T>, name: K) {
 
 const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
 const RegisterPage = page(() => import('../features/auth/register-page'), 'RegisterPage');
+const VerifyEmailPage = page(() => import('../features/auth/verify-email-page'), 'VerifyEmailPage');
+const ForgotPasswordPage = page(() => import('../features/auth/forgot-password-page'), 'ForgotPasswordPage');
+const ResetPasswordPage = page(() => import('../features/auth/reset-password-page'), 'ResetPasswordPage');
 const IdentityPage = page(() => import('../features/auth/identity-page'), 'IdentityPage');
 const OrgRegisterPage = page(() => import('../features/organizations/org-register-page'), 'OrgRegisterPage');
 const NeedDetailPage = page(() => import('../features/needs/need-detail-page'), 'NeedDetailPage');
@@ -36,6 +39,9 @@ export const routes: RouteObject[] = [
       { index: true, element: <SearchPage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
+      { path: 'verify-email', element: <VerifyEmailPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'account/id-porten', element: <IdentityPage /> },
       { path: 'organizations/new', element: <OrgRegisterPage /> },
       { path: 'needs/new', element: <NeedFormPage /> },

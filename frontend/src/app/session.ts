@@ -54,8 +54,11 @@ export function useLogin() {
   return useSessionMutation((vars: { email: string; password: string }) => api.post('/api/auth/session/', vars));
 }
 
+/** Registration does not sign in: the address is confirmed by e-mail first. */
 export function useRegister() {
-  return useSessionMutation((vars: { email: string; password: string; full_name: string }) => api.post('/api/auth/register/', vars));
+  return useMutation({
+    mutationFn: (vars: { email: string; password: string; full_name: string }) => api.post('/api/auth/register/', vars),
+  });
 }
 
 export function useLogout() {

@@ -46,6 +46,11 @@ export function LoginPage() {
           </Button>
         </div>
         <Paragraph>
+          <DsLink asChild>
+            <Link to="/forgot-password">{t('auth.forgotPasswordLink')}</Link>
+          </DsLink>
+        </Paragraph>
+        <Paragraph>
           {t('auth.noAccount')}{' '}
           <DsLink asChild>
             <Link to="/register">{t('auth.registerLink')}</Link>
