@@ -6,14 +6,18 @@ client, per submitted address and per account in the cache (Redis outside `make 
 """
 
 import hashlib
+import logging
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from redis.exceptions import RedisError
 from rest_framework import exceptions
 from rest_framework.request import Request
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, SimpleRateThrottle
+
+logger = logging.getLogger(__name__)
 
 
 def lockout_seconds() -> int:
@@ -57,11 +61,24 @@ def lockout_response(
     return response
 
 
-class AuthClientThrottle(ScopedRateThrottle):
+class _FailOpen:
+    """With the cache (Redis) down, let requests through rather than fail them: the
+    lockout after wrong passwords lives in the database and still holds."""
+
+    def allow_request(self, request: Request, view: Any) -> bool:
+        try:
+            allowed: bool = super().allow_request(request, view)  # type: ignore[misc]
+        except RedisError:
+            logger.warning("Throttle cache unavailable; %s not counted", type(self).__name__)
+            return True
+        return allowed
+
+
+class AuthClientThrottle(_FailOpen, ScopedRateThrottle):
     """Per client address (or account, when signed in), for the view's `throttle_scope`."""
 
 
-class AddressThrottle(SimpleRateThrottle):
+class AddressThrottle(_FailOpen, SimpleRateThrottle):
     """Per e-mail address submitted in the body: nobody gets flooded with our mail, whether
     or not the address has an account (the limit is the same for both)."""
 
@@ -75,7 +92,7 @@ class AddressThrottle(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": digest}
 
 
-class AccountThrottle(SimpleRateThrottle):
+class AccountThrottle(_FailOpen, SimpleRateThrottle):
     """Per signed-in account (API tokens, password change)."""
 
     scope = "account"
@@ -86,13 +103,13 @@ class AccountThrottle(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
 
 
-class AnonSearchThrottle(AnonRateThrottle):
+class AnonSearchThrottle(_FailOpen, AnonRateThrottle):
     """Anonymous searches per client address."""
 
     scope = "search_anon"
 
 
-class AnonSemanticSearchThrottle(AnonRateThrottle):
+class AnonSemanticSearchThrottle(_FailOpen, AnonRateThrottle):
     """Anonymous semantic searches (each runs the embedding model) per client address."""
 
     scope = "search_semantic_anon"
