@@ -42,6 +42,9 @@ test.describe('ID-porten (OpenID Connect)', () => {
     await page.locator('input[name="username"]').fill(subject);
     await page.getByRole('button', { name: 'Sign-in' }).click();
     await expect(page.getByRole('button', { name: 'Logg ut' })).toBeVisible();
+    await page.getByRole('link', { name: 'ID-porten', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Koble fra ID-porten' })).toBeVisible();
+    await checkPage(page, 'oidc-03-connected');
 
     // Signed out, the same subject now signs in as that account, whatever e-mail it claims.
     await page.getByRole('button', { name: 'Logg ut' }).click();
