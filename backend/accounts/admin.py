@@ -73,7 +73,7 @@ class OrganizationAdmin(admin.ModelAdmin[Organization]):
         instances = formset.save(commit=False)
         for deleted in formset.deleted_objects:
             audit_log(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 action=AuditEvent.Action.REVOKED,
                 obj=form.instance,
                 data={"user": deleted.user_id, "admin": True},
@@ -82,7 +82,7 @@ class OrganizationAdmin(admin.ModelAdmin[Organization]):
         for membership in instances:
             membership.save()
             audit_log(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 action=AuditEvent.Action.GRANTED,
                 obj=form.instance,
                 data={"user": membership.user_id, "role": membership.role, "admin": True},

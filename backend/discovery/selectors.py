@@ -1,6 +1,7 @@
 """Search reads. The index only ever holds public documents (drafts and responses never
 enter it), so every hit, count and suggestion already respects the visibility rules."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import QuerySet
@@ -73,11 +74,11 @@ def search_run(*, request: SearchRequest) -> SearchResponse:
 def _verified_org_ids(response: SearchResponse) -> set[int]:
     """Verification is read fresh from the database (one query per page), so a hit shows an
     organisation as unverified the moment an advisor withdraws it, without a reindex."""
-    ids = {_org_id(h.source) for h in response.hits} - {None}
+    ids = {i for h in response.hits if (i := _org_id(h.source)) is not None}
     return set(Organization.objects.filter(pk__in=ids, verified=True).values_list("pk", flat=True))
 
 
-def _org_id(source: dict[str, Any]) -> int | None:
+def _org_id(source: Mapping[str, Any]) -> int | None:
     """The index keeps ids as keywords (strings); the embedded backend as given."""
     value = source.get("organization_id")
     return int(value) if value not in (None, "") else None
