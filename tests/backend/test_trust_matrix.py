@@ -9,10 +9,14 @@ draft need's and the draft solution's titles.
 """
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
+from backend.accounts.auth_services import api_token_create, api_token_revoke, password_change
 from backend.accounts.models import Organization, User
 from tests.backend.conftest import ROLES, World
 from tests.backend.test_permissions import CASES, Case
@@ -93,3 +97,53 @@ def test_no_escalation_gets_more_than_an_unrelated_buyer(
     )
     leaked = [m for m in _markers(world) if m.encode() in response.content]
     assert leaked == [], (escalation, case.name)
+
+
+def _expired_token(w: World) -> str:
+    user = w.users["buyer"]
+    assert user is not None
+    instance, token = api_token_create(user=user)
+    AuthToken.objects.filter(pk=instance.pk).update(expiry=timezone.now() - timedelta(minutes=1))
+    return token
+
+
+def _revoked_token(w: World) -> str:
+    user = w.users["buyer"]
+    assert user is not None
+    instance, token = api_token_create(user=user)
+    api_token_revoke(user=user, token_key=instance.token_key)
+    return token
+
+
+def _token_before_password_change(w: World) -> str:
+    user = w.users["buyer"]
+    assert user is not None
+    _instance, token = api_token_create(user=user)
+    password_change(
+        user=user, old_password="hemmelig-passord-1", new_password="Nytt-langt-passord-2026"
+    )
+    return token
+
+
+DEAD_TOKENS: dict[str, Callable[[World], str]] = {
+    "expired token": _expired_token,
+    "revoked token": _revoked_token,
+    "token from before a password change": _token_before_password_change,
+}
+
+
+@pytest.mark.parametrize("dead", DEAD_TOKENS)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_a_dead_token_of_the_owning_buyer_opens_nothing(
+    world: World, case: Case, dead: str
+) -> None:
+    # given
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {DEAD_TOKENS[dead](world)}")
+    body = case.body(world) if case.body else None
+    # when
+    response = getattr(client, case.method)(case.url(world), body, format="json")
+    # then
+    assert response.status_code in (401, 403), (dead, case.name, response.status_code)
+    leaked = [m for m in _markers(world) if m.encode() in response.content]
+    assert leaked == [], (dead, case.name)
