@@ -11,10 +11,12 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from backend.accounts.models import Membership, Organization, User
+from backend.accounts.models import Decision, JoinRequest, Membership, Organization, User
+from backend.accounts.services import join_request_create
 from backend.accounts.validators import org_number_check_digit
 from backend.dialogue.models import DialogueConference, MeetingSlot, Registration
-from backend.needs.models import Need
+from backend.needs.models import CoBuyerRequest, Need
+from backend.needs.services import co_buyers_sync
 from backend.responses.models import Response
 from backend.solutions.models import Solution
 
@@ -345,6 +347,41 @@ def _co_buyers(needs: dict[str, Need], orgs: dict[str, Organization]) -> None:
     needs["g1-n03"].co_buyers.add(orgs["Porsgrunn kommune"], orgs["Larvik kommune"])
 
 
+JOIN_REQUESTS = (
+    (
+        "ola.tveit@bergen.kommune.no",
+        "Ola Tveit",
+        "Bergen kommune",
+        "Hei! Jeg er nyansatt rådgiver i Etat for helse og omsorg og skal følge opp "
+        "markedsdialogen om aktivitet på sykehjem sammen med Ingrid.",
+    ),
+)
+
+# (need key, organisation asked to be co-buyer): pending requests for the buyers to decide.
+CO_BUYER_REQUESTS = (("trd-1", "Bergen kommune"), ("g2-n10", "Trondheim kommune"))
+
+
+def _join_requests(orgs: dict[str, Organization]) -> None:
+    """Pending requests to join, made through the service (as a user would)."""
+    for email, full_name, org_name, message in JOIN_REQUESTS:
+        user, org = _user(email, full_name), orgs[org_name]
+        asked = JoinRequest.objects.filter(user=user, organization=org).exists()
+        if not asked and not org.memberships.filter(user=user).exists():
+            join_request_create(user=user, organization=org, message=message)
+
+
+def _co_buyer_requests(needs: dict[str, Need], orgs: dict[str, Organization]) -> None:
+    """Ask other verified buyers to be co-buyers, through the service, once per pair."""
+    for key, org_name in CO_BUYER_REQUESTS:
+        need, org = needs[key], orgs[org_name]
+        requester = need.created_by
+        if requester is None or CoBuyerRequest.objects.filter(need=need, organization=org).exists():
+            continue
+        asked = [*need.co_buyers.all()]
+        asked += [r.organization for r in need.co_buyer_requests.filter(status=Decision.PENDING)]
+        co_buyers_sync(user=requester, need=need, wanted=[*asked, org])
+
+
 @transaction.atomic
 def demo_market_load() -> dict[str, int]:
     orgs = _organizations()
@@ -358,6 +395,8 @@ def demo_market_load() -> dict[str, int]:
     _co_buyers(needs, orgs)
     _dialogue(needs, solutions, users)
     _responses(needs, solutions, users)
+    _join_requests(orgs)
+    _co_buyer_requests(needs, orgs)
     return {
         "organizations": Organization.objects.count(),
         "needs": Need.objects.count(),

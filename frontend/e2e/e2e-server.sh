@@ -26,7 +26,8 @@ export CELERY_TASK_ALWAYS_EAGER=true
 # E-mails (verification and reset links) land as files that the tests read (helpers.ts).
 export E2E_MAIL_DIR=${E2E_MAIL_DIR:-$FRONTEND/test-results/e2e-mail}
 rm -rf "$E2E_MAIL_DIR" && mkdir -p "$E2E_MAIL_DIR"
-export EMAIL_URL="filemail://$E2E_MAIL_DIR"
+# filemail:// + an absolute path (django-environ drops the first slash of the path).
+export EMAIL_URL="filemail:///$E2E_MAIL_DIR"
 export SITE_URL="http://127.0.0.1:$PORT"
 # One browser on one address drives every test: throttle counters in this server's memory,
 # with room for a whole run.

@@ -53,6 +53,9 @@ function UserMenu() {
           <Link to="/account/id-porten">{t('oidc.account.menu')}</Link>
         </DsLink>
       ) : null}
+      <DsLink asChild>
+        <Link to="/organizations">{t('nav.myOrganizations')}</Link>
+      </DsLink>
       <Button
         variant="secondary"
         data-size="sm"

@@ -11,11 +11,14 @@ function page<T, K extends keyof T>(load: () => Promise<T>, name: K) {
 
 const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
 const RegisterPage = page(() => import('../features/auth/register-page'), 'RegisterPage');
+const IdentityPage = page(() => import('../features/auth/identity-page'), 'IdentityPage');
 const VerifyEmailPage = page(() => import('../features/auth/verify-email-page'), 'VerifyEmailPage');
 const ForgotPasswordPage = page(() => import('../features/auth/forgot-password-page'), 'ForgotPasswordPage');
 const ResetPasswordPage = page(() => import('../features/auth/reset-password-page'), 'ResetPasswordPage');
-const IdentityPage = page(() => import('../features/auth/identity-page'), 'IdentityPage');
 const OrgRegisterPage = page(() => import('../features/organizations/org-register-page'), 'OrgRegisterPage');
+const MyOrganizationsPage = page(() => import('../features/organizations/my-organizations-page'), 'MyOrganizationsPage');
+const OrgPage = page(() => import('../features/organizations/org-page'), 'OrgPage');
+const InvitationAcceptPage = page(() => import('../features/organizations/invitation-accept-page'), 'InvitationAcceptPage');
 const NeedDetailPage = page(() => import('../features/needs/need-detail-page'), 'NeedDetailPage');
 const NeedFormPage = page(() => import('../features/needs/need-form-page'), 'NeedFormPage');
 const BuyerDashboard = page(() => import('../features/buyer/buyer-dashboard'), 'BuyerDashboard');
@@ -39,11 +42,14 @@ export const routes: RouteObject[] = [
       { index: true, element: <SearchPage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
+      { path: 'account/id-porten', element: <IdentityPage /> },
       { path: 'verify-email', element: <VerifyEmailPage /> },
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },
-      { path: 'account/id-porten', element: <IdentityPage /> },
+      { path: 'organizations', element: <MyOrganizationsPage /> },
       { path: 'organizations/new', element: <OrgRegisterPage /> },
+      { path: 'organizations/:id', element: <OrgPage /> },
+      { path: 'invitations/accept', element: <InvitationAcceptPage /> },
       { path: 'needs/new', element: <NeedFormPage /> },
       { path: 'needs/:id', element: <NeedDetailPage /> },
       { path: 'needs/:id/edit', element: <NeedFormPage /> },

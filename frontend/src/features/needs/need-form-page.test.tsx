@@ -51,4 +51,36 @@ describe('NeedFormPage (guided, LUP method)', () => {
     const post = calls.find((c) => c.init?.method === 'POST');
     expect(JSON.parse(String(post?.init?.body))).toMatchObject({ organization: 2, title: 'Fall', stage: 'behovsavklaring' });
   });
+
+  it('keeps co-buyers that have not answered yet, marked as awaiting an answer, when saving', async () => {
+    const need = {
+      id: 9,
+      title: 'Solstrøm på tak som ikke tåler tradisjonelle anlegg',
+      description: 'Mange kommunale bygg har tak som ikke tåler vekten av vanlige solcelleanlegg.',
+      desired_effect: 'Mer egenprodusert strøm uten å forsterke takene.',
+      sector: { code: 'helse-og-omsorg', label: 'Helse og omsorg' },
+      cpv_codes: [],
+      county: { code: '46', label: 'Vestland' },
+      municipality: 'Bergen',
+      stage: { code: 'behovsavklaring', label: 'Behovsavklaring' },
+      procedure: { code: 'uavklart', label: 'Ikke avklart' },
+      organization: { id: 2, name: 'Bergen kommune', kind: 'public_buyer', verified: true },
+      co_buyers: [],
+      pending_co_buyers: [{ id: 3, name: 'Trondheim kommune', kind: 'public_buyer', verified: true }],
+      can_edit: true,
+    };
+    const { calls } = mockFetch({
+      '/api/auth/session/': buyerSession,
+      ...refs,
+      '/api/needs/9/': need,
+    });
+    renderRoute(<NeedFormPage />, { path: '/needs/:id/edit', route: '/needs/9/edit' });
+    const trondheim = await screen.findByRole('checkbox', { name: 'Trondheim kommune' });
+    expect(trondheim).toBeChecked();
+    expect(screen.getByText('Venter på svar')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre' }));
+    await vi.waitFor(() => expect(calls.some((c) => c.init?.method === 'PATCH')).toBe(true));
+    const patch = calls.find((c) => c.init?.method === 'PATCH');
+    expect(JSON.parse(String(patch?.init?.body)).co_buyer_ids).toEqual([3]);
+  });
 });

@@ -1,0 +1,78 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mockFetch, renderRoute } from '../../test/render';
+import { bergen, joinRequest, members, sessionFor } from './fixtures';
+import { OrgPage } from './org-page';
+
+const page = { path: '/organizations/:id', route: '/organizations/6' };
+const empty = { count: 0, results: [] };
+const counties = { '/api/reference/counties/': [{ code: '46', label: 'Vestland' }] };
+
+describe('OrgPage', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows an administrator the members, requests to join and invitations, and approves a request', async () => {
+    const { calls } = mockFetch({
+      '/api/auth/session/': sessionFor('admin'),
+      '/api/organizations/6/': bergen,
+      '/api/organizations/6/members/': members,
+      '/api/organizations/6/join-requests/': { count: 1, results: [joinRequest] },
+      '/api/organizations/6/invitations/': empty,
+      '/api/join-requests/3/approve/': { ...joinRequest, status: 'approved' },
+      ...counties,
+    });
+    renderRoute(<OrgPage />, page);
+    expect(await screen.findByRole('heading', { level: 1, name: /Bergen kommune/ })).toBeInTheDocument();
+    expect(screen.getByText('Publisere behov, så leverandørene kan se dem og sende innspill')).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Medlemmer' });
+    expect(within(table).getByText('Ola Tveit')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Gjør Ola Tveit til administrator' })).toBeInTheDocument();
+    expect(await screen.findByText('Jeg jobber i Etat for helse og omsorg.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Inviter kolleger' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Godkjenn forespørselen fra Kari Nordmann' }));
+    expect(await screen.findByText('Kari Nordmann er nå medlem.')).toBeInTheDocument();
+    expect(calls.some((c) => c.url.pathname === '/api/join-requests/3/approve/' && c.init?.method === 'POST')).toBe(true);
+  });
+
+  it('shows the API’s reason when the last administrator tries to leave', async () => {
+    mockFetch({
+      '/api/auth/session/': sessionFor('admin'),
+      '/api/organizations/6/': bergen,
+      '/api/organizations/6/members/': { count: 1, results: [members.results[0]] },
+      '/api/organizations/6/join-requests/': empty,
+      '/api/organizations/6/invitations/': empty,
+      '/api/organizations/6/members/11/': () => ({
+        status: 400,
+        body: { non_field_errors: ['Bergen kommune må ha minst én administrator. Overlat administratorrollen til et annet medlem først.'] },
+      }),
+      ...counties,
+    });
+    renderRoute(<OrgPage />, page);
+    expect(await screen.findByText(/Du er eneste administrator/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Forlat virksomheten' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Ja, fortsett' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Bergen kommune må ha minst én administrator.');
+  });
+
+  it('gives an ordinary member of an unverified buyer no admin controls and explains what waits for verification', async () => {
+    const unverified = { ...bergen, id: 7, name: 'Nordre Follo kommune', verified: false, verified_at: null, capabilities: ['draft_need'] };
+    mockFetch({
+      '/api/auth/session/': sessionFor('member', unverified),
+      '/api/organizations/7/': unverified,
+      '/api/organizations/7/members/': members,
+      ...counties,
+    });
+    renderRoute(<OrgPage />, { path: '/organizations/:id', route: '/organizations/7' });
+    expect(await screen.findByRole('heading', { name: 'Venter på verifisering' })).toBeInTheDocument();
+    expect(screen.getByText(/Til da kan dere skrive behov som utkast, men ikke publisere dem/)).toBeInTheDocument();
+    expect(screen.getByText('Skrive behov som utkast')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Dette kan virksomheten gjøre når den er verifisert' })).toBeInTheDocument();
+    expect(screen.getByText('Lese innspillene fra leverandørene, også de konfidensielle')).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: 'Medlemmer' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Gjør .* til/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Inviter kolleger' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Forespørsler om å bli med' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Forlat virksomheten' })).toBeInTheDocument();
+  });
+});
