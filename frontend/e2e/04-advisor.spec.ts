@@ -30,7 +30,7 @@ test.describe('advisor', () => {
     await page.getByLabel('Offentlig innkjøper', { exact: true }).check();
     await checkPage(page, 'buyer-00-register-organisation');
     await page.getByRole('button', { name: 'Registrer virksomhet' }).click();
-    await expect(page.getByText(`${orgName} er registrert.`)).toBeVisible();
+    await expect(page.getByRole('heading', { name: `${orgName} er registrert, og du er administrator for virksomheten.` })).toBeVisible();
   });
 
   test('verifies the new organisation', async ({ page }) => {

@@ -1,20 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { checkPage, PASSWORD, USERS } from './helpers';
+import { expect, test } from '@playwright/test';
+import { checkPage, PASSWORD, signInAtProvider, USERS } from './helpers';
 
 // The OpenID Connect provider of the test services (NAV's mock-oauth2-server, issuer
 // http://127.0.0.1:58080/idporten): e2e-server.sh passes its settings to the backend when it
 // runs. Its login page takes any subject and the claims as JSON, as ID-porten would vouch for them.
 
 test.describe.configure({ mode: 'serial' });
-
-async function signInAtProvider(page: Page, subject: string, claims: Record<string, unknown>): Promise<void> {
-  await page.goto('/login');
-  await page.getByRole('link', { name: 'Logg inn med ID-porten' }).click();
-  await expect(page.getByRole('heading', { name: 'Mock OAuth2 Server Sign-in' })).toBeVisible();
-  await page.locator('input[name="username"]').fill(subject);
-  await page.locator('textarea[name="claims"]').fill(JSON.stringify(claims));
-  await page.getByRole('button', { name: 'Sign-in' }).click();
-}
 
 test.describe('ID-porten (OpenID Connect)', () => {
   test('a new person signs in through the provider and lands signed in', async ({ page }) => {
@@ -48,7 +39,7 @@ test.describe('ID-porten (OpenID Connect)', () => {
 
     // Signed out, the same subject now signs in as that account, whatever e-mail it claims.
     await page.getByRole('button', { name: 'Logg ut' }).click();
-    await expect(page.getByRole('link', { name: 'Logg inn' })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Logg inn' })).toBeVisible();
     await signInAtProvider(page, subject, { email: 'another-address@example.no' });
     await expect(page.getByRole('button', { name: 'Logg ut' })).toBeVisible();
     await expect(page.getByTestId('current-user')).toHaveText('Sara Nilsen');

@@ -71,3 +71,14 @@ export function randomOrgNumber(): string {
     if (check !== 10) return [...digits, check].join('');
   }
 }
+
+/** Signs in through the test services' OpenID Connect provider (NAV's mock-oauth2-server), whose
+ * login page takes any subject and the claims as JSON, as ID-porten would vouch for them. */
+export async function signInAtProvider(page: Page, subject: string, claims: Record<string, unknown>): Promise<void> {
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Logg inn med ID-porten' }).click();
+  await expect(page.getByRole('heading', { name: 'Mock OAuth2 Server Sign-in' })).toBeVisible();
+  await page.locator('input[name="username"]').fill(subject);
+  await page.locator('textarea[name="claims"]').fill(JSON.stringify(claims));
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+}

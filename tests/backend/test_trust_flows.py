@@ -172,6 +172,24 @@ def test_an_unverified_buyer_drafts_but_cannot_publish(db: None) -> None:
     assert "ikke verifisert ennå" in response.json()["detail"]
 
 
+def test_the_need_says_who_may_publish_it_now(db: None) -> None:
+    # given an unverified buyer's draft, read by its member, by an outsider and after verifying
+    org = OrganizationFactory(verified=False, name="Nordre Follo kommune")
+    member = MembershipFactory(organization=org).user
+    outsider = MembershipFactory(organization=OrganizationFactory(verified=True)).user
+    need = NeedFactory(organization=org, status="draft", published_at=None)
+
+    def can_publish(user: User) -> object:
+        response = _client(user).get(f"/api/needs/{need.pk}/")
+        return response.json().get("can_publish") if response.status_code == 200 else None
+
+    # when / then: the member waits for the advisor; the outsider does not see the draft at all
+    assert (can_publish(member), can_publish(outsider)) == (False, None)
+    org.verified = True
+    org.save(update_fields=["verified"])
+    assert can_publish(member) is True
+
+
 def test_an_unverified_buyer_reads_no_responses_to_its_own_need(db: None) -> None:
     # given
     org = OrganizationFactory(verified=False)

@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from backend.accounts.models import Organization
+from backend.accounts.policy import Act, org_may
 from backend.common.serializers import (
     CpvListField,
     OrganizationBrief,
@@ -101,6 +102,9 @@ class CoBuyerRequestOutput(serializers.ModelSerializer[CoBuyerRequest]):
 class NeedDetailOutput(NeedOutput):
     conferences = serializers.SerializerMethodField()
     can_edit = serializers.SerializerMethodField()
+    can_publish = serializers.SerializerMethodField(
+        help_text="The reader may publish this draft now (its organisation is allowed to)."
+    )
     dialogue_open = serializers.BooleanField(read_only=True)
     pending_co_buyers = serializers.SerializerMethodField(
         help_text="Public buyers asked to be co-buyers who have not answered yet (editors only)."
@@ -111,6 +115,7 @@ class NeedDetailOutput(NeedOutput):
             *NeedOutput.Meta.fields,
             "conferences",
             "can_edit",
+            "can_publish",
             "dialogue_open",
             "pending_co_buyers",
         ]
@@ -135,6 +140,11 @@ class NeedDetailOutput(NeedOutput):
 
         user = self.context["request"].user
         return user_is_advisor(user) or need.organization_id in user_org_ids(user)
+
+    def get_can_publish(self, need: Need) -> bool:
+        org = need.organization
+        allowed = org_may(kind=org.kind, verified=org.verified, act=Act.PUBLISH_NEED)
+        return need.status == Need.Status.DRAFT and allowed and self.get_can_edit(need)
 
 
 class NeedInput(serializers.Serializer):  # type: ignore[type-arg]

@@ -366,6 +366,9 @@ export const en: Messages = {
       respond: 'Send a response',
       board: 'Open curation board',
       done: 'The change has been saved.',
+      awaitingVerification:
+        'The need can be published once an advisor of the Supplier Development Programme (LUP) has verified {org}, usually within two working days. Until then you can save and improve the draft.',
+      aboutOrg: 'See what {org} can do now',
     },
     coBuyers: {
       title: 'Co-buyers',

@@ -364,6 +364,9 @@ export const nb = {
       respond: 'Send innspill',
       board: 'Åpne kurateringstavle',
       done: 'Endringen er lagret.',
+      awaitingVerification:
+        'Behovet kan publiseres når en rådgiver i Leverandørutviklingsprogrammet (LUP) har verifisert {org}, vanligvis innen to virkedager. Til da kan dere lagre og forbedre utkastet.',
+      aboutOrg: 'Se hva {org} kan gjøre nå',
     },
     coBuyers: {
       title: 'Medinnkjøpere',

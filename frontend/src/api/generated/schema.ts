@@ -1692,6 +1692,8 @@ export interface components {
             readonly updated_at: string;
             readonly conferences: components["schemas"]["ConferenceBrief"][];
             readonly can_edit: boolean;
+            /** @description The reader may publish this draft now (its organisation is allowed to). */
+            readonly can_publish: boolean;
             readonly dialogue_open: boolean;
             /** @description Public buyers asked to be co-buyers who have not answered yet (editors only). */
             readonly pending_co_buyers: components["schemas"]["OrganizationBrief"][];

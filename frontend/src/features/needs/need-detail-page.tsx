@@ -52,7 +52,7 @@ function OwnerActions({ need }: { need: Need }) {
         <Button asChild variant="secondary">
           <Link to={`/needs/${need.id}/edit`}>{t('need.actions.edit')}</Link>
         </Button>
-        {need.status === 'draft' ? (
+        {need.can_publish ? (
           <Button loading={action.isPending} onClick={() => action.mutate('publish')}>
             {t('need.actions.publish')}
           </Button>
@@ -68,6 +68,16 @@ function OwnerActions({ need }: { need: Need }) {
           </>
         ) : null}
       </div>
+      {need.status === 'draft' && !need.can_publish && !need.organization.verified ? (
+        <Alert data-color="info">
+          <Paragraph>{t('need.actions.awaitingVerification', { org: need.organization.name })}</Paragraph>
+          <Paragraph>
+            <DsLink asChild>
+              <Link to={`/organizations/${need.organization.id}`}>{t('need.actions.aboutOrg', { org: need.organization.name })}</Link>
+            </DsLink>
+          </Paragraph>
+        </Alert>
+      ) : null}
       {action.isError ? <ErrorAlert error={action.error} /> : null}
       {action.isSuccess ? (
         <Alert data-color="success" role="status">
