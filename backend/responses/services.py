@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -10,8 +12,10 @@ from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_member
 from backend.common.services import model_update
+from backend.common.types import AnyUser
 from backend.needs.models import Need
-from backend.responses.models import Response
+from backend.responses.models import Response, ResponseRead
+from backend.responses.selectors import reader_organizations
 
 
 def _check_dialogue_open(need: Need) -> None:
@@ -63,7 +67,23 @@ def response_update(*, user: User, response: Response, data: dict[str, object]) 
     return response
 
 
-def response_record_view(*, user: User, response: Response) -> None:
-    """Reading a confidential response is audit-logged, except by its own author's org."""
-    if response.confidential and response.organization_id not in user_org_ids(user):
-        audit_log(actor=user, action=AuditEvent.Action.VIEWED_CONFIDENTIAL, obj=response)
+def response_reads_record(
+    *, user: AnyUser, responses: Iterable[Response], via: ResponseRead.Via
+) -> list[ResponseRead]:
+    """Log every confidential response in `responses` that `user` reads from outside the
+    supplier that wrote it: one row each, in one INSERT, whatever the path (a response in a
+    list counts as read). The supplier's own members are not logged."""
+    if not user.is_authenticated:
+        return []
+    own = user_org_ids(user)
+    read = [r for r in responses if r.confidential and r.organization_id not in own]
+    if not read:
+        return []
+    acting_for = reader_organizations(user=user, responses=read)
+    now = timezone.now()
+    return ResponseRead.objects.bulk_create(
+        ResponseRead(
+            response=r, reader=user, organization_id=acting_for.get(r.pk), via=via, read_at=now
+        )
+        for r in read
+    )

@@ -111,14 +111,3 @@ def test_curation_decisions_export_as_csv(world: World) -> None:
     text = response.content.decode("utf-8-sig")
     assert text.splitlines()[0].startswith("id,behov,kjøper")
     assert "For tidlig fase" in text and "Avvist" in text
-
-
-def test_viewing_a_confidential_response_is_audited(world: World) -> None:
-    # when
-    world.client("buyer").get(f"/api/responses/{world.response.pk}/")
-    world.client("supplier").get(f"/api/responses/{world.response.pk}/")
-    # then
-    viewers = AuditEvent.objects.filter(action="viewed_confidential").values_list(
-        "actor__email", flat=True
-    )
-    assert list(viewers) == ["innkjoper@bergen.kommune.no"]

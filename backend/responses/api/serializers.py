@@ -3,7 +3,7 @@ from rest_framework import serializers
 from backend.accounts.models import Organization
 from backend.common.serializers import OrganizationBrief
 from backend.needs.models import Need
-from backend.responses.models import Response
+from backend.responses.models import Response, ResponseRead
 
 
 class NeedRef(serializers.ModelSerializer[Need]):
@@ -49,3 +49,35 @@ class ResponseUpdateInput(serializers.Serializer):  # type: ignore[type-arg]
     summary = serializers.CharField(max_length=300, required=False)
     body = serializers.CharField(min_length=20, required=False)
     confidential = serializers.BooleanField(required=False)
+
+
+class ResponseReadOutput(serializers.ModelSerializer[ResponseRead]):
+    reader_name = serializers.SerializerMethodField(
+        help_text="The person who read it; empty when they have deleted their account."
+    )
+    organization = OrganizationBrief(
+        read_only=True, allow_null=True, help_text="The organisation they acted for."
+    )
+    via_label = serializers.CharField(source="get_via_display", read_only=True)
+
+    class Meta:
+        model = ResponseRead
+        fields = ["id", "reader_name", "organization", "via", "via_label", "read_at"]
+
+    def get_reader_name(self, read: ResponseRead) -> str:
+        return str(read.reader) if read.reader else ""
+
+
+class ResponseReadResponseRef(serializers.ModelSerializer[Response]):
+    need = NeedRef(read_only=True)
+
+    class Meta:
+        model = Response
+        fields = ["id", "summary", "need"]
+
+
+class OrganizationResponseReadOutput(ResponseReadOutput):
+    response = ResponseReadResponseRef(read_only=True)
+
+    class Meta(ResponseReadOutput.Meta):
+        fields = [*ResponseReadOutput.Meta.fields, "response"]
