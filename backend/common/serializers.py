@@ -1,7 +1,10 @@
 """Output fields shared across apps: labelled vocabularies, organisation summaries."""
 
+from collections.abc import Callable
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -14,6 +17,22 @@ class OrganizationBrief(serializers.ModelSerializer[Organization]):
     class Meta:
         model = Organization
         fields = ["id", "name", "kind", "verified", "county", "municipality"]
+
+
+class VisiblePrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):  # type: ignore[type-arg]
+    """An id of a row the requesting user may see. An id the user may not see fails exactly
+    like an id that does not exist (same message), so input never reveals hidden rows.
+
+    `scope` is a selector taking `user=` and returning what that user may see."""
+
+    def __init__(self, *, scope: Callable[..., QuerySet[Any]], **kwargs: Any) -> None:
+        self.scope = scope
+        kwargs.setdefault("pk_field", serializers.IntegerField())
+        super().__init__(**kwargs)
+
+    def get_queryset(self) -> QuerySet[Any]:
+        request = self.context.get("request")
+        return self.scope(user=getattr(request, "user", None) or AnonymousUser())
 
 
 class CodeLabel(serializers.Serializer):  # type: ignore[type-arg]

@@ -17,6 +17,8 @@ from backend.audit.services import audit_log
 from backend.common.access import check_member, check_member_or_advisor
 from backend.common.services import model_update, status_change
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.needs.models import Need
+from backend.needs.selectors import need_list
 from backend.outbox.services import derived_refresh
 from backend.reference.vocabularies import DIALOGUE_STAGES
 
@@ -36,7 +38,24 @@ EDITABLE_FIELDS = (
 )
 
 
-def _clean(data: dict[str, Any], *, organization: Organization) -> dict[str, Any]:
+def _needs_errors(*, user: User, needs: list[Need], organization: Organization) -> list[str]:
+    """A conference links its own organisation's needs. A need the user may not see is named
+    by its id only: an error message never carries a hidden need's title."""
+    visible = set(
+        need_list(user=user).filter(pk__in=[n.pk for n in needs]).values_list("pk", flat=True)
+    )
+    errors = []
+    for need in needs:
+        if need.organization_id == organization.pk and need.pk in visible:
+            continue
+        name = need.title if need.pk in visible else f"#{need.pk}"
+        errors.append(
+            _("“%(title)s” is not a need of %(org)s.") % {"title": name, "org": organization.name}
+        )
+    return errors
+
+
+def _clean(data: dict[str, Any], *, user: User, organization: Organization) -> dict[str, Any]:
     errors: dict[str, list[str]] = {}
     starts, ends = data.get("starts_at"), data.get("ends_at")
     deadline = data.get("registration_deadline")
@@ -50,12 +69,11 @@ def _clean(data: dict[str, Any], *, organization: Organization) -> dict[str, Any
         errors["stream_url"] = [_("A streamed or digital conference needs a stream address.")]
     if data.get("format") in ("physical", "streamed") and not data.get("location"):
         errors["location"] = [_("A conference held in person needs a location.")]
-    for need in data.get("needs") or []:
-        if need.organization_id != organization.pk:
-            errors.setdefault("need_ids", []).append(
-                _("“%(title)s” is not a need of %(org)s.")
-                % {"title": need.title, "org": organization.name}
-            )
+    need_errors = _needs_errors(
+        user=user, needs=list(data.get("needs") or []), organization=organization
+    )
+    if need_errors:
+        errors["need_ids"] = need_errors
     if errors:
         raise ValidationError(errors)
     return data
@@ -70,7 +88,7 @@ def conference_create(
     *, user: User, organization: Organization, data: dict[str, Any]
 ) -> DialogueConference:
     check_member(user=user, organization=organization, kind=Organization.Kind.PUBLIC_BUYER)
-    cleaned = dict(_clean(data, organization=organization))
+    cleaned = dict(_clean(data, user=user, organization=organization))
     needs = cleaned.pop("needs", [])
     conference = DialogueConference(organization=organization, created_by=user, **cleaned)
     conference.full_clean()
@@ -86,7 +104,7 @@ def conference_update(
 ) -> DialogueConference:
     _check_host(user=user, conference=conference)
     merged = {f: getattr(conference, f) for f in EDITABLE_FIELDS if f != "needs"} | data
-    _clean(merged, organization=conference.organization)
+    _clean(merged, user=user, organization=conference.organization)
     conference, changed = model_update(instance=conference, fields=EDITABLE_FIELDS, data=data)
     if changed:
         audit_log(actor=user, action=AuditEvent.Action.CHANGED, obj=conference)

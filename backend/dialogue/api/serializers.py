@@ -1,9 +1,10 @@
 from rest_framework import serializers
 
 from backend.accounts.models import Organization
-from backend.common.serializers import OrganizationBrief
+from backend.common.serializers import OrganizationBrief, VisiblePrimaryKeyRelatedField
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 from backend.needs.models import Need
+from backend.needs.selectors import need_list
 
 
 class NeedBrief(serializers.ModelSerializer[Need]):
@@ -46,9 +47,7 @@ class ConferenceOutput(serializers.ModelSerializer[DialogueConference]):
 
 class ConferenceInput(serializers.Serializer):  # type: ignore[type-arg]
     organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
-    need_ids = serializers.PrimaryKeyRelatedField(
-        queryset=Need.objects.all(), many=True, source="needs"
-    )
+    need_ids = VisiblePrimaryKeyRelatedField(scope=need_list, many=True, source="needs")
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(required=False, allow_blank=True)
     agenda = serializers.CharField(required=False, allow_blank=True)

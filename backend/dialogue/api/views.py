@@ -12,13 +12,24 @@ from rest_framework.views import APIView
 
 from backend.accounts.selectors import user_supplier_org_ids
 from backend.common.api import auth_user, csv_response, validated
+from backend.common.filters import visible_to
 from backend.dialogue import selectors, services
 from backend.dialogue.api import serializers as s
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.needs.selectors import need_list
+
+
+class MySlotsFilter(django_filters.FilterSet):
+    conference = django_filters.ModelChoiceFilter(queryset=visible_to(selectors.conference_list))
+
+    class Meta:
+        model = MeetingSlot
+        fields = ["conference"]
 
 
 class ConferenceFilter(django_filters.FilterSet):
     upcoming = django_filters.BooleanFilter(method="filter_upcoming")
+    needs = django_filters.ModelMultipleChoiceFilter(queryset=visible_to(need_list))
 
     class Meta:
         model = DialogueConference
@@ -206,7 +217,7 @@ class MySlotsApi(generics.ListAPIView[MeetingSlot]):
     permission_classes = [permissions.IsAuthenticated]
     serializer_class = s.SlotOutput
     ordering_fields = ["starts_at"]
-    filterset_fields = ["conference"]
+    filterset_class = MySlotsFilter
 
     def get_queryset(self) -> QuerySet[MeetingSlot]:
         return MeetingSlot.objects.filter(

@@ -1,9 +1,15 @@
 from rest_framework import serializers
 
-from backend.common.serializers import OrganizationBrief, sector_label
+from backend.common.serializers import (
+    OrganizationBrief,
+    VisiblePrimaryKeyRelatedField,
+    sector_label,
+)
 from backend.matches.models import Match, MatchNote, Notification
 from backend.needs.models import Need
+from backend.needs.selectors import need_list
 from backend.solutions.models import Solution
+from backend.solutions.selectors import solution_list
 
 
 class Signal(serializers.Serializer):  # type: ignore[type-arg]
@@ -82,13 +88,9 @@ class RejectInput(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class ManualMatchInput(serializers.Serializer):  # type: ignore[type-arg]
-    need = serializers.PrimaryKeyRelatedField(queryset=Need.objects.all())
-    solution = serializers.PrimaryKeyRelatedField(
-        queryset=Solution.objects.all(), required=False, allow_null=True
-    )
-    other_need = serializers.PrimaryKeyRelatedField(
-        queryset=Need.objects.all(), required=False, allow_null=True
-    )
+    need = VisiblePrimaryKeyRelatedField(scope=need_list)
+    solution = VisiblePrimaryKeyRelatedField(scope=solution_list, required=False, allow_null=True)
+    other_need = VisiblePrimaryKeyRelatedField(scope=need_list, required=False, allow_null=True)
     note = serializers.CharField(required=False, allow_blank=True)
 
 

@@ -1,5 +1,6 @@
 from typing import Any
 
+import django_filters
 from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -11,16 +12,26 @@ from rest_framework.views import APIView
 from backend.accounts.selectors import user_is_advisor
 from backend.common.access import check_advisor
 from backend.common.api import auth_user, csv_response, validated
+from backend.common.filters import visible_to
 from backend.matches import selectors, services
 from backend.matches.api import serializers as s
 from backend.matches.models import Match, MatchNote, Notification
 from backend.matches.selectors import check_need_insight, check_solution_insight
-from backend.needs.selectors import need_get
-from backend.solutions.selectors import solution_get
+from backend.needs.selectors import need_get, need_list
+from backend.solutions.selectors import solution_get, solution_list
+
+
+class MatchFilter(django_filters.FilterSet):
+    need = django_filters.ModelChoiceFilter(queryset=visible_to(need_list))
+    solution = django_filters.ModelChoiceFilter(queryset=visible_to(solution_list))
+
+    class Meta:
+        model = Match
+        fields = ["state", "kind", "need", "solution", "source"]
 
 
 class _MatchListBase(generics.ListAPIView[Match]):
-    filterset_fields = ["state", "kind", "need", "solution", "source"]
+    filterset_class = MatchFilter
     ordering_fields = ["score", "created_at", "updated_at"]
 
     def get_serializer_class(self) -> Any:

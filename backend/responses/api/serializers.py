@@ -1,8 +1,9 @@
 from rest_framework import serializers
 
 from backend.accounts.models import Organization
-from backend.common.serializers import OrganizationBrief
+from backend.common.serializers import OrganizationBrief, VisiblePrimaryKeyRelatedField
 from backend.needs.models import Need
+from backend.needs.selectors import need_list
 from backend.responses.models import Response, ResponseRead
 
 
@@ -38,7 +39,7 @@ class ResponseOutput(serializers.ModelSerializer[Response]):
 
 
 class ResponseInput(serializers.Serializer):  # type: ignore[type-arg]
-    need = serializers.PrimaryKeyRelatedField(queryset=Need.objects.all())
+    need = VisiblePrimaryKeyRelatedField(scope=need_list)
     organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
     summary = serializers.CharField(max_length=300)
     body = serializers.CharField(min_length=20)

@@ -1,5 +1,6 @@
 from typing import Any
 
+import django_filters
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
@@ -10,7 +11,8 @@ from rest_framework.views import APIView
 
 from backend.accounts.models import Organization
 from backend.common.api import auth_user, validated
-from backend.needs.selectors import need_get
+from backend.common.filters import visible_to
+from backend.needs.selectors import need_get, need_list
 from backend.responses import selectors, services
 from backend.responses.api import serializers as s
 from backend.responses.models import Response as NeedResponse
@@ -31,11 +33,19 @@ class _LoggedReadsMixin(generics.ListAPIView[NeedResponse]):
         return self.get_paginated_response(data) if page is not None else Response(data)
 
 
+class ResponseFilter(django_filters.FilterSet):
+    need = django_filters.ModelChoiceFilter(queryset=visible_to(need_list))
+
+    class Meta:
+        model = NeedResponse
+        fields = ["need", "organization", "confidential"]
+
+
 class ResponseListApi(_LoggedReadsMixin):
     permission_classes = [permissions.IsAuthenticated]
     read_via = ResponseRead.Via.LIST
     serializer_class = s.ResponseOutput
-    filterset_fields = ["need", "organization", "confidential"]
+    filterset_class = ResponseFilter
     ordering_fields = ["created_at"]
 
     def get_queryset(self) -> QuerySet[NeedResponse]:
