@@ -65,7 +65,7 @@ class Organization(BaseModel):
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
     county = models.CharField(_("county"), max_length=2, choices=county_choices(), blank=True)
     website = models.URLField(_("website"), blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=2000)
     verified = models.BooleanField(_("verified"), default=False)
     verified_at = models.DateTimeField(null=True, blank=True)
     verified_by = models.ForeignKey(

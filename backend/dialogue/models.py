@@ -26,8 +26,8 @@ class DialogueConference(VersionedModel):
     )
     needs = models.ManyToManyField(Need, related_name="conferences")
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
-    agenda = models.TextField(_("agenda"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=10_000)
+    agenda = models.TextField(_("agenda"), blank=True, max_length=5000)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     format = models.CharField(
@@ -126,8 +126,8 @@ class Question(BaseModel):
     asked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    text = models.TextField(_("question"))
-    answer = models.TextField(_("answer"), blank=True)
+    text = models.TextField(_("question"), max_length=2000)
+    answer = models.TextField(_("answer"), blank=True, max_length=5000)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

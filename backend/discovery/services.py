@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 from backend.accounts.models import User
 from backend.dialogue.models import DialogueConference
 from backend.discovery import documents
+from backend.discovery.filter_values import filter_errors
 from backend.discovery.models import SavedSearch
 from backend.needs.models import Need
 from backend.solutions.models import Solution
 from search.backends import get_backend
 from search.backends.base import SearchBackend
-from search.types import FILTER_KEYS, IndexDocument, SearchRequest
+from search.types import IndexDocument, SearchRequest
 
 
 @cache
@@ -78,13 +79,14 @@ def search_reindex() -> None:
 
 
 def _clean_filters(filters: dict[str, Any]) -> dict[str, list[str]]:
-    unknown = sorted(set(filters) - set(FILTER_KEYS))
-    if unknown:
-        raise ValidationError({"filters": [_("Unknown filter: %(name)s.") % {"name": unknown[0]}]})
-    return {
+    cleaned = {
         k: [str(v) for v in (vals if isinstance(vals, list) else [vals])]
         for k, vals in filters.items()
     }
+    errors = filter_errors(cleaned)
+    if errors:
+        raise ValidationError({"filters": errors})
+    return cleaned
 
 
 @transaction.atomic

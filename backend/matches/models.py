@@ -42,7 +42,7 @@ class Match(BaseModel):
         max_length=12, choices=State.choices, default=State.SUGGESTED, db_index=True
     )
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.ENGINE)
-    rejection_reason = models.TextField(blank=True)
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True, max_length=2000)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -75,7 +75,7 @@ class MatchNote(BaseModel):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    text = models.TextField(_("note"))
+    text = models.TextField(_("note"), max_length=5000)
 
     class Meta:
         ordering = ["created_at"]

@@ -20,7 +20,7 @@ class Solution(VersionedModel):
         Organization, on_delete=models.PROTECT, related_name="solutions"
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), max_length=10_000)
     sector = models.CharField(_("sector"), max_length=40, choices=sector_choices())
     cpv_codes = models.JSONField(_("CPV codes"), default=list, blank=True)
     trl = models.PositiveSmallIntegerField(

@@ -3,6 +3,8 @@
 from rest_framework import serializers
 
 from backend.accounts.models import Invitation, JoinRequest, Membership
+from backend.common import limits
+from backend.common.fields import PlainTextField
 from backend.common.serializers import OrganizationBrief
 
 
@@ -28,7 +30,7 @@ class JoinRequestOutput(serializers.ModelSerializer[JoinRequest]):
 
 
 class InvitationInput(serializers.Serializer):  # type: ignore[type-arg]
-    email = serializers.EmailField()
+    email = serializers.EmailField(max_length=limits.EMAIL)
     role = serializers.ChoiceField(choices=Membership.Role.choices, default=Membership.Role.MEMBER)
 
 
@@ -51,7 +53,7 @@ class InvitationOutput(serializers.ModelSerializer[Invitation]):
 
 
 class InvitationAcceptInput(serializers.Serializer):  # type: ignore[type-arg]
-    token = serializers.CharField(max_length=500)
+    token = serializers.CharField(max_length=limits.TOKEN)
 
 
 class MemberRoleInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -59,8 +61,8 @@ class MemberRoleInput(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class HandOverInput(serializers.Serializer):  # type: ignore[type-arg]
-    membership_id = serializers.IntegerField()
+    membership_id = serializers.IntegerField(min_value=1)
 
 
 class RevokeInput(serializers.Serializer):  # type: ignore[type-arg]
-    reason = serializers.CharField(max_length=1000)
+    reason = PlainTextField(max_length=limits.REASON, multiline=True)

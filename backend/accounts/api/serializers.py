@@ -1,8 +1,12 @@
 from rest_framework import serializers
 
-from backend.accounts.models import Membership, Organization, User
+from backend.accounts.models import JoinRequest, Membership, Organization, User
 from backend.accounts.policy import org_capabilities
 from backend.accounts.selectors import user_roles
+from backend.accounts.validators import validate_org_number
+from backend.common import limits
+from backend.common.fields import PlainTextField, WebAddressField, model_text
+from backend.reference.vocabularies import county_choices
 
 
 class OrganizationOutput(serializers.ModelSerializer[Organization]):
@@ -34,17 +38,22 @@ class OrganizationOutput(serializers.ModelSerializer[Organization]):
 
 
 class OrganizationInput(serializers.Serializer):  # type: ignore[type-arg]
-    name = serializers.CharField(max_length=200)
-    org_number = serializers.CharField(max_length=20)
+    name = model_text(Organization, "name")
+    org_number = PlainTextField(
+        max_length=20,
+        validators=[validate_org_number],
+        help_text="Nine digits with a valid MOD11 check digit (spaces are ignored).",
+    )
     kind = serializers.ChoiceField(choices=Organization.Kind.choices)
-    municipality = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    county = serializers.CharField(max_length=2, required=False, allow_blank=True)
-    website = serializers.URLField(required=False, allow_blank=True)
-    description = serializers.CharField(required=False, allow_blank=True)
-    message = serializers.CharField(
+    municipality = model_text(Organization, "municipality", required=False, allow_blank=True)
+    county = serializers.ChoiceField(choices=county_choices(), required=False, allow_blank=True)
+    website = WebAddressField(required=False, allow_blank=True)
+    description = model_text(Organization, "description", required=False, allow_blank=True)
+    message = model_text(
+        JoinRequest,
+        "message",
         required=False,
         allow_blank=True,
-        max_length=1000,
         help_text="Sent to the administrators when the number is already registered.",
     )
 
@@ -101,14 +110,16 @@ class SessionOutput(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class LoginInput(serializers.Serializer):  # type: ignore[type-arg]
-    email = serializers.EmailField()
-    password = serializers.CharField(trim_whitespace=False)
+    email = serializers.EmailField(max_length=limits.EMAIL)
+    password = serializers.CharField(trim_whitespace=False, max_length=limits.PASSWORD)
 
 
 class RegisterInput(serializers.Serializer):  # type: ignore[type-arg]
-    email = serializers.EmailField()
-    password = serializers.CharField(trim_whitespace=False, min_length=8)
-    full_name = serializers.CharField(max_length=200)
+    email = serializers.EmailField(max_length=limits.EMAIL)
+    password = serializers.CharField(
+        trim_whitespace=False, min_length=8, max_length=limits.PASSWORD
+    )
+    full_name = model_text(User, "full_name")
 
 
 class TokenOutput(serializers.Serializer):  # type: ignore[type-arg]

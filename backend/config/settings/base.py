@@ -6,6 +6,7 @@ from typing import Any
 
 import django_stubs_ext
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from backend.config.env import BASE_DIR, env
@@ -25,6 +26,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
     "rest_framework",
     "knox",
     "axes",
@@ -53,14 +55,47 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A 413 in the user's language for an API body larger than DATA_UPLOAD_MAX_MEMORY_SIZE.
+    "backend.common.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Last: turns an account lockout flagged during the request into a 429.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Response headers, the same in every environment (the e2e run checks the front end under them).
+# The built front end loads only its own scripts and style sheets: no inline code, no CDN.
+# Designsystemet's SVG icons in CSS are data: URLs. A nonce is added only for a page that asks
+# for one (the API docs' inline style), never for the single-page app.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-src": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Trust the proxy's word that a request came over HTTPS only when proxies are configured
+# (DJANGO_NUM_PROXIES); without one, a client could send the header itself.
+NUM_PROXIES = env.int("DJANGO_NUM_PROXIES", default=0)
+if NUM_PROXIES > 0:
+    _proxy_ssl_header = env.str("DJANGO_PROXY_SSL_HEADER", default="X-Forwarded-Proto")
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https")
 
 ROOT_URLCONF = "backend.config.urls"
 WSGI_APPLICATION = "backend.config.wsgi.application"
@@ -92,6 +127,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"].setdefault("timeout", 60)
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The largest request body read, in bytes: the API answers 413 above it (the longest texts
+# it accepts fit many times over), Django's own forms (the admin) 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=512 * 1024)
 
 # Axes first: it refuses a locked-out account before any password is checked. A backend
 # added here (OIDC) goes after it.
@@ -136,10 +174,12 @@ REST_FRAMEWORK: dict[str, Any] = {
         "rest_framework.filters.SearchFilter",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON only, read within DATA_UPLOAD_MAX_MEMORY_SIZE; malformed or too deep is a 400.
+    "DEFAULT_PARSER_CLASSES": ["backend.common.parsers.JSONParser"],
     "EXCEPTION_HANDLER": "backend.common.exceptions.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
-    "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
         # Per client address: sign-in, registration, reset, e-mail verification.
         "auth": "30/min",
@@ -198,6 +238,7 @@ SPECTACULAR_SETTINGS = {
         "SolutionStatusEnum": "backend.solutions.models.Solution.Status",
         "ConferenceStatusEnum": "backend.dialogue.models.DialogueConference.Status",
         "OrganizationKindEnum": "backend.accounts.models.Organization.Kind",
+        "DecisionEnum": "backend.accounts.models.Decision",
         "MatchKindEnum": "backend.matches.models.Match.Kind",
         "LanguageEnum": "backend.reference.vocabularies.language_choices",
         "CountyEnum": "backend.reference.vocabularies.county_choices",

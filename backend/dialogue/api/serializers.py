@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from backend.accounts.models import Organization
@@ -7,6 +8,8 @@ from backend.needs.models import Need
 from backend.needs.selectors import need_list
 
 
+# Its own component name: backend.needs has another NeedBrief (a schema may hold only one).
+@extend_schema_serializer(component_name="ConferenceNeedBrief")
 class NeedBrief(serializers.ModelSerializer[Need]):
     class Meta:
         model = Need

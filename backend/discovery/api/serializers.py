@@ -1,7 +1,8 @@
 from rest_framework import serializers
 
+from backend.common import limits
+from backend.common.fields import PlainTextField, model_text
 from backend.discovery.models import SavedSearch
-from search.types import FILTER_KEYS
 
 
 class SearchParams(serializers.Serializer):  # type: ignore[type-arg]
@@ -73,15 +74,14 @@ class SavedSearchOutput(serializers.ModelSerializer[SavedSearch]):
 
 
 class SavedSearchInput(serializers.Serializer):  # type: ignore[type-arg]
-    name = serializers.CharField(max_length=100)
-    query = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    name = model_text(SavedSearch, "name")
+    query = model_text(SavedSearch, "query", required=False, allow_blank=True)
     filters = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()), required=False
+        child=serializers.ListField(
+            child=PlainTextField(max_length=limits.FILTER_VALUE),
+            max_length=limits.FILTER_VALUES,
+        ),
+        required=False,
+        help_text="Search filters by name (see /api/search/), each with a list of values.",
     )
     alert_frequency = serializers.ChoiceField(choices=SavedSearch.Frequency.choices, required=False)
-
-    def validate_filters(self, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        unknown = sorted(set(value) - set(FILTER_KEYS))
-        if unknown:
-            raise serializers.ValidationError(f"{unknown[0]}?")
-        return value

@@ -3,6 +3,8 @@ from rest_framework import serializers
 
 from backend.accounts.models import Organization
 from backend.accounts.policy import Act, org_may
+from backend.common import limits
+from backend.common.fields import PlainTextField, bounded_many, model_text
 from backend.common.serializers import (
     CpvListField,
     OrganizationBrief,
@@ -149,25 +151,34 @@ class NeedDetailOutput(NeedOutput):
 
 class NeedInput(serializers.Serializer):  # type: ignore[type-arg]
     organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
-    title = serializers.CharField(max_length=200)
-    description = serializers.CharField(min_length=40)
-    desired_effect = serializers.CharField(required=False, allow_blank=True)
+    title = model_text(Need, "title")
+    description = model_text(Need, "description", min_length=40)
+    desired_effect = model_text(Need, "desired_effect", required=False, allow_blank=True)
     sector = serializers.ChoiceField(choices=sector_choices())
     cpv_codes = serializers.ListField(
-        child=serializers.CharField(max_length=12), required=False, max_length=20
+        child=PlainTextField(max_length=12), required=False, max_length=limits.CPV_CODES
     )
     county = serializers.ChoiceField(choices=county_choices(), required=False, allow_blank=True)
-    municipality = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    budget_min = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    budget_max = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    municipality = model_text(Need, "municipality", required=False, allow_blank=True)
+    budget_min = serializers.IntegerField(
+        min_value=0, max_value=limits.BUDGET_NOK, required=False, allow_null=True
+    )
+    budget_max = serializers.IntegerField(
+        min_value=0, max_value=limits.BUDGET_NOK, required=False, allow_null=True
+    )
     stage = serializers.ChoiceField(choices=stage_choices(), required=False)
     procedure = serializers.ChoiceField(choices=procedure_choices(), required=False)
     response_deadline = serializers.DateTimeField(required=False, allow_null=True)
     language = serializers.ChoiceField(choices=language_choices(), required=False)
-    co_buyer_ids = serializers.PrimaryKeyRelatedField(
-        queryset=Organization.objects.all(), many=True, required=False, source="co_buyers"
+    co_buyer_ids = bounded_many(
+        serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all()),
+        max_length=limits.CO_BUYERS,
+        required=False,
+        source="co_buyers",
     )
-    estimated_users = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    estimated_users = serializers.IntegerField(
+        min_value=0, max_value=limits.ESTIMATED_USERS, required=False, allow_null=True
+    )
 
 
 class NeedUpdateInput(NeedInput):

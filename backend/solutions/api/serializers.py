@@ -1,13 +1,20 @@
 from rest_framework import serializers
 
 from backend.accounts.models import Organization
+from backend.common import limits
+from backend.common.fields import PlainTextField, WebAddressField, model_text
 from backend.common.serializers import (
     CountyListField,
     CpvListField,
     OrganizationBrief,
     sector_label,
 )
-from backend.reference.vocabularies import county_choices, language_choices, sector_choices
+from backend.reference.vocabularies import (
+    COUNTIES,
+    county_choices,
+    language_choices,
+    sector_choices,
+)
 from backend.solutions.models import Solution
 
 
@@ -40,18 +47,20 @@ class SolutionOutput(serializers.ModelSerializer[Solution]):
 
 class SolutionInput(serializers.Serializer):  # type: ignore[type-arg]
     organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
-    title = serializers.CharField(max_length=200)
-    description = serializers.CharField(min_length=40)
+    title = model_text(Solution, "title")
+    description = model_text(Solution, "description", min_length=40)
     sector = serializers.ChoiceField(choices=sector_choices())
     cpv_codes = serializers.ListField(
-        child=serializers.CharField(max_length=12), required=False, max_length=20
+        child=PlainTextField(max_length=12), required=False, max_length=limits.CPV_CODES
     )
     trl = serializers.IntegerField(min_value=1, max_value=9)
     regions = serializers.ListField(
-        child=serializers.ChoiceField(choices=county_choices()), required=False
+        child=serializers.ChoiceField(choices=county_choices()),
+        required=False,
+        max_length=len(COUNTIES),
     )
     language = serializers.ChoiceField(choices=language_choices(), required=False)
-    website = serializers.URLField(required=False, allow_blank=True)
+    website = WebAddressField(required=False, allow_blank=True)
     status = serializers.ChoiceField(
         choices=[("draft", "draft"), ("published", "published")], required=False
     )

@@ -1,0 +1,274 @@
+"""The shape of a person's copy of their data (`GET /api/auth/me/export/`), and of deleting
+their account."""
+
+from typing import Any
+
+from axes.models import AccessLog
+from knox.models import AuthToken
+from rest_framework import serializers
+
+from backend.accounts.models import Invitation, JoinRequest, Membership, Organization, User
+from backend.audit.models import AuditEvent
+from backend.common.serializers import OrganizationBrief
+from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.discovery.models import SavedSearch
+from backend.identity.models import ExternalIdentity
+from backend.matches.models import Notification
+from backend.needs.models import Need
+from backend.privacy.selectors import PersonalData, participant_is
+from backend.responses.models import Response, ResponseRead
+
+EXPORT_FORMAT = 1
+
+
+class OrgRef(serializers.ModelSerializer[Organization]):
+    class Meta:
+        model = Organization
+        fields = ["id", "name", "org_number", "kind"]
+
+
+class ConferenceRef(serializers.ModelSerializer[DialogueConference]):
+    class Meta:
+        model = DialogueConference
+        fields = ["id", "title", "starts_at"]
+
+
+class NeedRef(serializers.ModelSerializer[Need]):
+    class Meta:
+        model = Need
+        fields = ["id", "title"]
+
+
+class ProfileOutput(serializers.ModelSerializer[User]):
+    has_password = serializers.BooleanField(source="has_usable_password")
+
+    class Meta:
+        model = User
+        fields = [
+            "id",
+            "email",
+            "full_name",
+            "preferred_language",
+            "email_verified_at",
+            "date_joined",
+            "last_login",
+            "has_password",
+        ]
+
+
+class MembershipOutput(serializers.ModelSerializer[Membership]):
+    organization = OrgRef()
+
+    class Meta:
+        model = Membership
+        fields = ["organization", "role", "title", "created_at"]
+
+
+class JoinRequestOutput(serializers.ModelSerializer[JoinRequest]):
+    organization = OrgRef()
+
+    class Meta:
+        model = JoinRequest
+        fields = ["organization", "message", "status", "created_at", "decided_at"]
+
+
+class InvitationOutput(serializers.ModelSerializer[Invitation]):
+    organization = OrgRef()
+
+    class Meta:
+        model = Invitation
+        fields = ["organization", "email", "role", "status", "created_at", "expires_at"]
+
+
+class IdentityOutput(serializers.ModelSerializer[ExternalIdentity]):
+    class Meta:
+        model = ExternalIdentity
+        fields = ["issuer", "subject", "created_at", "last_login_at"]
+
+
+class ApiTokenOutput(serializers.ModelSerializer[AuthToken]):
+    """Metadata only: the token itself was shown once and is stored as a hash."""
+
+    id = serializers.CharField(source="token_key")
+
+    class Meta:
+        model = AuthToken
+        fields = ["id", "created", "expiry"]
+
+
+class SignInOutput(serializers.ModelSerializer[AccessLog]):
+    class Meta:
+        model = AccessLog
+        fields = ["attempt_time", "logout_time", "ip_address", "user_agent"]
+
+
+class AuditEventOutput(serializers.ModelSerializer[AuditEvent]):
+    by_you = serializers.SerializerMethodField()
+    details = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AuditEvent
+        fields = ["created_at", "action", "object_type", "object_id", "by_you", "details"]
+
+    def get_by_you(self, event: AuditEvent) -> bool:
+        return bool(event.actor_id == self.context["user"].pk)
+
+    def get_details(self, event: AuditEvent) -> dict[str, Any]:
+        """Without the ids of other people the event names (a member added or removed)."""
+        own = self.context["user"].pk
+        return {k: v for k, v in event.data.items() if k != "user" or v == own}
+
+
+class ResponseReadOutput(serializers.ModelSerializer[ResponseRead]):
+    organization = OrgRef(allow_null=True, help_text="The organisation you read it for.")
+
+    class Meta:
+        model = ResponseRead
+        fields = ["response_id", "organization", "via", "read_at"]
+
+
+class QuestionOutput(serializers.ModelSerializer[Question]):
+    conference = ConferenceRef()
+    organization = OrgRef()
+
+    class Meta:
+        model = Question
+        fields = ["conference", "organization", "text", "created_at", "answered_at"]
+
+
+class RegistrationOutput(serializers.ModelSerializer[Registration]):
+    conference = ConferenceRef()
+    organization = OrgRef()
+    registered_by_you = serializers.SerializerMethodField()
+    you_as_participant = serializers.SerializerMethodField(
+        help_text="Your own entries in the participant list; other people's are left out."
+    )
+
+    class Meta:
+        model = Registration
+        fields = [
+            "conference",
+            "organization",
+            "created_at",
+            "registered_by_you",
+            "you_as_participant",
+        ]
+
+    def get_registered_by_you(self, registration: Registration) -> bool:
+        return bool(registration.registered_by_id == self.context["user"].pk)
+
+    def get_you_as_participant(self, registration: Registration) -> list[dict[str, str]]:
+        email = self.context["user"].email
+        return [p for p in registration.participants if participant_is(p, email)]
+
+
+class BookingOutput(serializers.ModelSerializer[MeetingSlot]):
+    conference = ConferenceRef()
+    organization = OrgRef(source="booked_by", allow_null=True)
+
+    class Meta:
+        model = MeetingSlot
+        fields = ["conference", "organization", "starts_at", "ends_at", "booked_at"]
+
+
+class AuthoredResponseOutput(serializers.ModelSerializer[Response]):
+    """A response belongs to the organisation that sent it: its content is in the copy only
+    while the person is still a member of that organisation."""
+
+    organization = OrgRef()
+    need = serializers.SerializerMethodField()
+    summary = serializers.SerializerMethodField()
+    body = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Response
+        fields = [
+            "id",
+            "organization",
+            "need",
+            "summary",
+            "body",
+            "confidential",
+            "created_at",
+            "updated_at",
+        ]
+
+    def _member(self, response: Response) -> bool:
+        return response.organization_id in self.context["member_org_ids"]
+
+    def get_need(self, response: Response) -> dict[str, Any] | None:
+        return NeedRef(response.need).data if self._member(response) else None
+
+    def get_summary(self, response: Response) -> str | None:
+        return response.summary if self._member(response) else None
+
+    def get_body(self, response: Response) -> str | None:
+        return response.body if self._member(response) else None
+
+
+class SavedSearchOutput(serializers.ModelSerializer[SavedSearch]):
+    class Meta:
+        model = SavedSearch
+        fields = ["name", "query", "filters", "alert_frequency", "created_at", "last_alerted_at"]
+
+
+class NotificationOutput(serializers.ModelSerializer[Notification]):
+    class Meta:
+        model = Notification
+        fields = ["title", "body", "link", "created_at", "read_at"]
+
+
+class OtherRecordOutput(serializers.Serializer):  # type: ignore[type-arg]
+    type = serializers.CharField(help_text="What names you: a need you created, a note, …")
+    id = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+
+
+class PersonalDataOutput(serializers.Serializer):  # type: ignore[type-arg]
+    """Everything Innovasjonstorget holds about you, as JSON."""
+
+    format = serializers.IntegerField(help_text="The version of this format.")
+    generated_at = serializers.DateTimeField()
+    profile = ProfileOutput(source="user")
+    memberships = MembershipOutput(many=True)
+    join_requests = JoinRequestOutput(many=True)
+    invitations = InvitationOutput(many=True)
+    identities = IdentityOutput(many=True)
+    api_tokens = ApiTokenOutput(many=True)
+    sign_ins = SignInOutput(many=True)
+    audit_events = AuditEventOutput(many=True)
+    responses_read = ResponseReadOutput(many=True)
+    questions = QuestionOutput(many=True)
+    registrations = RegistrationOutput(many=True)
+    bookings = BookingOutput(many=True)
+    responses = AuthoredResponseOutput(many=True)
+    saved_searches = SavedSearchOutput(many=True)
+    notifications = NotificationOutput(many=True)
+    other_records = OtherRecordOutput(many=True)
+
+
+def personal_data_output(data: PersonalData, *, generated_at: Any) -> dict[str, Any]:
+    context = {"user": data.user, "member_org_ids": data.member_org_ids}
+    source = {**data.__dict__, "format": EXPORT_FORMAT, "generated_at": generated_at}
+    out: dict[str, Any] = PersonalDataOutput(source, context=context).data
+    return out
+
+
+class DeletionInfoOutput(serializers.Serializer):  # type: ignore[type-arg]
+    has_password = serializers.BooleanField(
+        help_text="Confirm with the password; without one, sign in with ID-porten again first."
+    )
+    recent_oidc_login = serializers.BooleanField(
+        help_text="Signed in with ID-porten in this session within the last 10 minutes."
+    )
+    blocking_organizations = OrganizationBrief(
+        many=True,
+        help_text="Organisations you are the only administrator of while others are members: "
+        "hand the role over first.",
+    )
+
+
+class AccountDeleteInput(serializers.Serializer):  # type: ignore[type-arg]
+    password = serializers.CharField(
+        trim_whitespace=False, max_length=200, required=False, allow_blank=True, default=""
+    )
