@@ -1,16 +1,22 @@
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from backend.accounts.selectors import user_buyer_org_ids, user_is_advisor, user_supplier_org_ids
 from backend.common.types import AnyUser
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.needs.models import Need
+from backend.needs.selectors import need_visibility_q
 
 PUBLIC = (DialogueConference.Status.PUBLISHED, DialogueConference.Status.CANCELLED)
 
 
 def conference_list(*, user: AnyUser) -> QuerySet[DialogueConference]:
+    """Conferences the user may see, each with `visible_needs`: the linked needs the user may
+    see (a draft never shows through a public conference that links it)."""
+    visible_needs = Need.objects.filter(need_visibility_q(user)).distinct().order_by("pk")
     qs = (
         DialogueConference.objects.select_related("organization")
+        .prefetch_related(Prefetch("needs", queryset=visible_needs, to_attr="visible_needs"))
         .annotate(registration_count=Count("registrations", distinct=True))
         .order_by("starts_at", "id")
     )

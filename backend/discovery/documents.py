@@ -50,15 +50,26 @@ def solution_document(solution: Solution) -> IndexDocument:
     )
 
 
+def _conference_version(conference: DialogueConference, needs: list[Need]) -> int:
+    """The document changes with the conference and with any linked need (a need leaving
+    publication takes its sector away), so its version is the latest change of either, in
+    microseconds: it grows with each, as the index's external versioning requires."""
+    latest = max([conference.updated_at, *(n.updated_at for n in needs)])
+    return int(latest.timestamp() * 1_000_000)
+
+
 def conference_document(conference: DialogueConference) -> IndexDocument:
-    needs = list(conference.needs.all())
+    """A public conference's document derives from its published needs only: a linked draft
+    (or closed) need adds no sector, stage or CPV code to what visitors can search."""
+    linked = list(conference.needs.all())
+    needs = [n for n in linked if n.status == Need.Status.PUBLISHED]
     first = needs[0] if needs else None
     text = "\n\n".join(p for p in (conference.description, conference.agenda) if p)
     cpv = tuple(dict.fromkeys(c for n in needs for c in n.cpv_codes))
     return IndexDocument(
         kind="conference",
         id=conference.pk,
-        version=conference.version,
+        version=_conference_version(conference, linked),
         title=conference.title,
         text=text,
         language=first.language if first else "nb",

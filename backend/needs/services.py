@@ -62,6 +62,14 @@ def _clean(data: dict[str, Any], *, organization: Organization) -> dict[str, Any
     return cleaned
 
 
+def _linked_conferences_refresh(*, need: Need) -> None:
+    """A public conference's search document carries its published needs' sector, stage and
+    CPV codes: queue a refresh of those that link `need` when it changes."""
+    public = need.conferences.filter(status__in=("published", "cancelled"))
+    for conference_id in public.values_list("pk", flat=True):
+        derived_refresh(entity="conference", entity_id=conference_id, matching=False)
+
+
 def check_can_edit(*, user: User, need: Need) -> None:
     check_member_or_advisor(user=user, organization=need.organization)
 
@@ -101,6 +109,7 @@ def need_update(*, user: User, need: Need, data: dict[str, Any]) -> Need:
         )
         if need.is_public:
             derived_refresh(entity="need", entity_id=need.pk)
+            _linked_conferences_refresh(need=need)
     return need
 
 
@@ -118,6 +127,7 @@ def need_publish(*, user: User, need: Need) -> Need:
         action=AuditEvent.Action.PUBLISHED,
         entity="need",
     )
+    _linked_conferences_refresh(need=need)
     return need
 
 
@@ -135,6 +145,26 @@ def need_close(*, user: User, need: Need) -> Need:
         entity="need",
         matching=False,
     )
+    _linked_conferences_refresh(need=need)
+    return need
+
+
+@transaction.atomic
+def need_unpublish(*, user: User, need: Need) -> Need:
+    """Take a published or closed need back to draft: it leaves search, suggestions and the
+    documents of the conferences that link it."""
+    check_can_edit(user=user, need=need)
+    if need.status == Need.Status.DRAFT:
+        raise ValidationError(_("The need is already a draft."))
+    status_change(
+        instance=need,
+        user=user,
+        status=Need.Status.DRAFT,
+        action=AuditEvent.Action.WITHDRAWN,
+        entity="need",
+        matching=False,
+    )
+    _linked_conferences_refresh(need=need)
     return need
 
 

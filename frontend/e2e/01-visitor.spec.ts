@@ -1,4 +1,5 @@
-import { checkPage, expect, test } from './helpers';
+import { expect, test } from '@playwright/test';
+import { checkPage } from './helpers';
 
 test.describe('visitor', () => {
   test('searches with facets, snippets and autocomplete, and reads a need with its conferences and co-buyers', async ({ page }) => {

@@ -1,4 +1,5 @@
-import { checkPage, expect, login, osloLocal, test, USERS } from './helpers';
+import { expect, test } from '@playwright/test';
+import { checkPage, login, osloLocal, USERS } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,4 +1,5 @@
-import { checkPage, expect, login, test, USERS } from './helpers';
+import { expect, test } from '@playwright/test';
+import { checkPage, login, USERS } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 

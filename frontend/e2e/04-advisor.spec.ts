@@ -1,4 +1,5 @@
-import { checkPage, expect, login, mailLink, PASSWORD, randomOrgNumber, test, USERS } from './helpers';
+import { expect, test } from '@playwright/test';
+import { checkPage, login, mailLink, PASSWORD, randomOrgNumber, USERS } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 

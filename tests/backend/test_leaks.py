@@ -12,8 +12,12 @@ from rest_framework.response import Response as ApiResponse
 
 from backend.dialogue.models import DialogueConference
 from backend.dialogue.services import conference_create
+from backend.discovery.documents import conference_document
+from backend.discovery.services import search_sync
 from backend.matches.models import Match
 from backend.needs.models import Need
+from backend.needs.services import need_close, need_unpublish
+from backend.outbox.models import OutboxEntry
 from backend.responses.models import Response
 from tests.backend.conftest import World
 from tests.factories import ConferenceFactory, NeedFactory
@@ -177,3 +181,99 @@ def test_a_filter_on_a_hidden_id_answers_as_for_a_missing_one(
     # then
     assert hidden_answer.status_code == 400
     _same(hidden_answer, missing_answer, ids[hidden])
+
+
+# ------------------------------------------------- 2. a public conference links a draft need
+
+
+def _linked_draft(w: World) -> Need:
+    draft = NeedFactory(
+        organization=w.buyer_org,
+        status=Need.Status.DRAFT,
+        published_at=None,
+        title="Hemmelig utkast om snøsmelting",
+        sector="bygg-og-eiendom",
+        cpv_codes=["45000000"],
+        stage="konkurranse",
+    )
+    w.conference.needs.add(draft)
+    return draft
+
+
+@pytest.mark.parametrize("role", ["visitor", "other_buyer", "supplier"])
+def test_a_public_conference_shows_no_draft_need_to_those_who_may_not_see_it(
+    world: World, role: str
+) -> None:
+    # given: Bergen's published conference links a published need and a draft
+    draft = _linked_draft(world)
+    client = world.client(role)
+    # when
+    detail = client.get(f"/api/conferences/{world.conference.pk}/")
+    listing = client.get("/api/conferences/")
+    # then
+    assert [n["id"] for n in detail.json()["needs"]] == [world.need.pk]
+    for answer in (detail, listing):
+        assert draft.title not in answer.content.decode()
+        assert f'"id":{draft.pk},' not in answer.content.decode().replace(" ", "")
+
+
+@pytest.mark.parametrize("role", ["buyer", "advisor"])
+def test_the_host_and_advisors_see_every_need_of_the_conference(world: World, role: str) -> None:
+    # given
+    draft = _linked_draft(world)
+    # when
+    detail = world.client(role).get(f"/api/conferences/{world.conference.pk}/")
+    # then
+    assert {n["id"] for n in detail.json()["needs"]} == {world.need.pk, draft.pk}
+
+
+def test_a_conference_search_document_derives_only_from_published_needs(world: World) -> None:
+    # given: a published conference whose only need is a draft
+    conference = ConferenceFactory(organization=world.buyer_org)
+    draft = NeedFactory(
+        organization=world.buyer_org,
+        status=Need.Status.DRAFT,
+        sector="bygg-og-eiendom",
+        cpv_codes=["45000000"],
+        stage="konkurranse",
+    )
+    conference.needs.add(draft)
+    # when
+    search_sync(entity="conference", ids=[conference.pk])
+    document = conference_document(conference)
+    found = world.client("visitor").get(
+        "/api/search/", {"type": "conference", "sector": "bygg-og-eiendom"}
+    )
+    by_cpv = world.client("visitor").get(
+        "/api/search/", {"type": "conference", "cpv_code": "45000000"}
+    )
+    # then
+    assert (document.sector, document.cpv_codes, document.stage) == ("", (), None)
+    assert conference.pk not in [h["id"] for h in found.json()["results"]]
+    assert conference.pk not in [h["id"] for h in by_cpv.json()["results"]]
+
+
+@pytest.mark.parametrize("change", [need_unpublish, need_close])
+def test_a_need_leaving_publication_refreshes_the_conferences_that_link_it(
+    world: World, django_capture_on_commit_callbacks: Any, change: Any
+) -> None:
+    # given: a published need with its own sector, linked to a published conference
+    need = NeedFactory(organization=world.buyer_org, sector="mobilitet-og-transport")
+    conference = ConferenceFactory(organization=world.buyer_org, needs=[need])
+    search_sync(entity="conference", ids=[conference.pk])
+
+    def hits() -> list[int]:
+        answer = world.client("visitor").get(
+            "/api/search/", {"type": "conference", "sector": "mobilitet-og-transport"}
+        )
+        return [h["id"] for h in answer.json()["results"]]
+
+    assert conference.pk in hits()
+    # when: the need goes back to draft, or is closed
+    with django_capture_on_commit_callbacks(execute=True):
+        change(user=world.users["buyer"], need=need)
+    # then
+    assert conference.pk not in hits()
+    assert OutboxEntry.objects.filter(
+        entity="conference", entity_id=conference.pk, processed_at__isnull=False
+    ).exists()

@@ -18,7 +18,8 @@ class NeedBrief(serializers.ModelSerializer[Need]):
 
 class ConferenceOutput(serializers.ModelSerializer[DialogueConference]):
     organization = OrganizationBrief(read_only=True)
-    needs = NeedBrief(many=True, read_only=True)
+    # The linked needs the reader may see (selectors.conference_list prefetches them).
+    needs = NeedBrief(source="visible_needs", many=True, read_only=True)
     registration_count = serializers.IntegerField(read_only=True)
     format_label = serializers.CharField(source="get_format_display", read_only=True)
 

@@ -48,7 +48,7 @@ class ConferenceListApi(generics.ListAPIView[DialogueConference]):
     ordering_fields = ["starts_at", "registration_deadline", "created_at"]
 
     def get_queryset(self) -> QuerySet[DialogueConference]:
-        return selectors.conference_list(user=self.request.user).prefetch_related("needs")
+        return selectors.conference_list(user=self.request.user)
 
     @extend_schema(
         request=s.ConferenceInput,
