@@ -42,7 +42,9 @@ COPY search/ search/
 RUN pip install --no-deps -e .
 COPY --from=frontend /app/frontend/dist frontend/dist
 
-RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
+# The production settings require these; collectstatic uses none of them.
+RUN DJANGO_SECRET_KEY=collectstatic-only DJANGO_ALLOWED_HOSTS=localhost \
+    DATABASE_URL=sqlite:////tmp/collectstatic.sqlite3 python manage.py collectstatic --noinput \
  && mkdir -p var && chown -R app:app var
 
 USER app

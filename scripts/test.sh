@@ -70,11 +70,25 @@ frontend_steps() {
 scripts/setup.sh venv || { echo "venv setup failed" >&2; exit 1; }
 export PATH="$ROOT/.venv/bin:$PATH"
 
+# `manage.py check --deploy` with the production settings and only what a deployment must set
+# (nothing else from this environment); any warning fails.
+deploy_check() {
+  local key
+  key=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(50))')
+  env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 \
+    DJANGO_SETTINGS_MODULE=backend.config.settings.production \
+    DJANGO_SECRET_KEY="$key" \
+    DJANGO_ALLOWED_HOSTS=innovasjonstorget.example.no \
+    DATABASE_URL=postgres://innovasjon@127.0.0.1:5432/innovasjon \
+    .venv/bin/python manage.py check --deploy --fail-level WARNING
+}
+
 lint_steps() {
   step ruff-check .venv/bin/ruff check .
   step ruff-format .venv/bin/ruff format --check .
   step mypy .venv/bin/mypy
   step import-linter .venv/bin/lint-imports
+  step deploy-check deploy_check
   step shellcheck shellcheck -x scripts/*.sh .ci/run
 }
 

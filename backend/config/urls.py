@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from backend.web.views import spa
 
@@ -17,7 +17,12 @@ api: list[URLPattern | URLResolver] = [
     path("", include("backend.reference.api.urls")),
     path("", include("backend.insights.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    # The split view serves Swagger UI's init script as a file: no inline script (CSP).
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="schema", template_name="web/swagger_ui.html"),
+        name="docs",
+    ),
 ]
 
 urlpatterns = [

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { checkPage } from './helpers';
+import { checkPage, expect, test } from './helpers';
 
 test.describe('visitor', () => {
   test('searches with facets, snippets and autocomplete, and reads a need with its conferences and co-buyers', async ({ page }) => {

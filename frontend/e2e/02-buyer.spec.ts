@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { checkPage, login, osloLocal, USERS } from './helpers';
+import { checkPage, expect, login, osloLocal, test, USERS } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 

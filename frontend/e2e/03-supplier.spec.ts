@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { checkPage, login, USERS } from './helpers';
+import { checkPage, expect, login, test, USERS } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { checkPage, login, mailLink, PASSWORD, randomOrgNumber, USERS } from './helpers';
+import { checkPage, expect, login, mailLink, PASSWORD, randomOrgNumber, test, USERS } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { checkPage, PASSWORD, signInAtProvider, USERS } from './helpers';
+import { checkPage, expect, PASSWORD, signInAtProvider, test, USERS } from './helpers';
 
 // The OpenID Connect provider of the test services (NAV's mock-oauth2-server, issuer
 // http://127.0.0.1:58080/idporten): e2e-server.sh passes its settings to the backend when it

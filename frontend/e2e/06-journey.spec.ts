@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { checkPage, login, randomOrgNumber, signInAtProvider, USERS } from './helpers';
+import { checkPage, expect, login, randomOrgNumber, signInAtProvider, test, USERS } from './helpers';
 
 // Trust, end to end: a real identity (the OIDC provider), an organisation that may only draft until
 // an advisor verifies it, and then a published need that visitors find.

@@ -1,8 +1,49 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+export { expect };
+
+const CSP_MESSAGE = /Content.Security.Policy/i;
+
+/** Reports every Content-Security-Policy violation in the context's pages into `violations`:
+ * the browser's own console message and the `securitypolicyviolation` event alike. */
+async function watchCsp(context: BrowserContext, violations: string[]): Promise<void> {
+  context.on('console', (message) => {
+    if (CSP_MESSAGE.test(message.text())) violations.push(`${message.page()?.url() ?? ''}: ${message.text()}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(
+        `Content Security Policy violation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
+}
+
+/** Playwright's `test`, failing any test during which a page reported a Content-Security-Policy
+ * violation: the e2e server sends the production policy (backend/config/settings/base.py), so
+ * the front end must work under it. Watches the test's context and any `browser.newContext()`. */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context, browser }, use) => {
+      const violations: string[] = [];
+      await watchCsp(context, violations);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const created = await newContext(options);
+        await watchCsp(created, violations);
+        return created;
+      };
+      await use(violations);
+      Reflect.deleteProperty(browser, 'newContext');
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const PASSWORD = 'demo-passord-2026';
 export const USERS = {

@@ -924,6 +924,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{id}/response-access-log/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who has read the responses your organisation wrote or received
+         * @description Every read of the responses an organisation wrote, or received for its needs.
+         */
+        get: operations["organizations_response_access_log_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{id}/unverify/": {
         parameters: {
             query?: never;
@@ -1079,9 +1099,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Every confidential response on the page returned counts as read: logged in one INSERT. */
         get: operations["responses_list"];
         put?: never;
-        /** Answer a need (confidential by default) */
+        /**
+         * Answer a need (confidential by default)
+         * @description Every confidential response on the page returned counts as read: logged in one INSERT.
+         */
         post: operations["responses_create"];
         delete?: never;
         options?: never;
@@ -1103,6 +1127,27 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["responses_partial_update"];
+        trace?: never;
+    };
+    "/api/responses/{id}/access-log/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who has read this response (its owners only)
+         * @description Who read a confidential response: for the supplier that wrote it and the need's buyers.
+         *     Anyone else gets 404, as for a response that does not exist.
+         */
+        get: operations["responses_access_log_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/saved-searches/": {
@@ -1372,7 +1417,7 @@ export interface components {
             readonly need: components["schemas"]["NeedBrief"];
             readonly owner: components["schemas"]["OrganizationBrief"];
             readonly organization: components["schemas"]["OrganizationBrief"];
-            status?: components["schemas"]["Status028Enum"];
+            status?: components["schemas"]["DecisionEnum"];
             readonly status_label: string;
             /** Format: date-time */
             readonly created_at: string;
@@ -1411,6 +1456,12 @@ export interface components {
             capacity: number;
             max_slots_per_supplier?: number;
         };
+        ConferenceNeedBrief: {
+            readonly id: number;
+            title: string;
+            stage?: components["schemas"]["StageEnum"];
+            status?: components["schemas"]["NeedStatusEnum"];
+        };
         ConferenceOutput: {
             readonly id: number;
             title: string;
@@ -1441,7 +1492,7 @@ export interface components {
             /** Format: date-time */
             published_at?: string | null;
             readonly organization: components["schemas"]["OrganizationBrief"];
-            readonly needs: components["schemas"]["NeedBrief"][];
+            readonly needs: components["schemas"]["ConferenceNeedBrief"][];
             readonly registration_count: number;
             /** Format: int64 */
             version?: number;
@@ -1479,6 +1530,14 @@ export interface components {
          * @enum {string}
          */
         CountyEnum: "03" | "11" | "15" | "18" | "31" | "32" | "33" | "34" | "39" | "40" | "42" | "46" | "50" | "55" | "56";
+        /**
+         * @description * `pending` - Pending
+         *     * `approved` - Approved
+         *     * `declined` - Declined
+         *     * `withdrawn` - Withdrawn
+         * @enum {string}
+         */
+        DecisionEnum: "pending" | "approved" | "declined" | "withdrawn";
         FacetValueOutput: {
             value: string;
             label: string;
@@ -1523,7 +1582,7 @@ export interface components {
              */
             email: string;
             role?: components["schemas"]["RoleEnum"];
-            status?: components["schemas"]["Status028Enum"];
+            status?: components["schemas"]["DecisionEnum"];
             readonly status_label: string;
             /** Format: date-time */
             readonly created_at: string;
@@ -1537,7 +1596,7 @@ export interface components {
             readonly email: string;
             readonly full_name: string;
             message?: string;
-            status?: components["schemas"]["Status028Enum"];
+            status?: components["schemas"]["DecisionEnum"];
             readonly status_label: string;
             /** Format: date-time */
             readonly created_at: string;
@@ -1838,6 +1897,19 @@ export interface components {
             /** @description What the organisation may do now (by kind and verification). */
             readonly capabilities: string[];
         };
+        OrganizationResponseReadOutput: {
+            readonly id: number;
+            /** @description The person who read it; empty when they have deleted their account. */
+            readonly reader_name: string;
+            /** @description The organisation they acted for. */
+            readonly organization: components["schemas"]["OrganizationBrief"] | null;
+            /** Read through */
+            via: components["schemas"]["ViaEnum"];
+            readonly via_label: string;
+            /** Format: date-time */
+            read_at?: string;
+            readonly response: components["schemas"]["ResponseReadResponseRef"];
+        };
         PaginatedCoBuyerRequestOutputList: {
             /** @example 123 */
             count: number;
@@ -1988,6 +2060,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["OrganizationOutput"][];
         };
+        PaginatedOrganizationResponseReadOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["OrganizationResponseReadOutput"][];
+        };
         PaginatedQuestionOutputList: {
             /** @example 123 */
             count: number;
@@ -2032,6 +2119,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ResponseOutput"][];
+        };
+        PaginatedResponseReadOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ResponseReadOutput"][];
         };
         PaginatedSavedSearchOutputList: {
             /** @example 123 */
@@ -2259,6 +2361,23 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        ResponseReadOutput: {
+            readonly id: number;
+            /** @description The person who read it; empty when they have deleted their account. */
+            readonly reader_name: string;
+            /** @description The organisation they acted for. */
+            readonly organization: components["schemas"]["OrganizationBrief"] | null;
+            /** Read through */
+            via: components["schemas"]["ViaEnum"];
+            readonly via_label: string;
+            /** Format: date-time */
+            read_at?: string;
+        };
+        ResponseReadResponseRef: {
+            readonly id: number;
+            summary: string;
+            readonly need: components["schemas"]["NeedRef"];
+        };
         RevokeInputRequest: {
             reason: string;
         };
@@ -2454,14 +2573,6 @@ export interface components {
          * @enum {string}
          */
         StateEnum: "suggested" | "shortlisted" | "introduced" | "rejected";
-        /**
-         * @description * `pending` - Pending
-         *     * `approved` - Approved
-         *     * `declined` - Declined
-         *     * `withdrawn` - Withdrawn
-         * @enum {string}
-         */
-        Status028Enum: "pending" | "approved" | "declined" | "withdrawn";
         TermOutput: {
             code: string;
             label: string;
@@ -2489,6 +2600,15 @@ export interface components {
         VerifyEmailInputRequest: {
             token: string;
         };
+        /**
+         * @description * `detail` - The response
+         *     * `list` - List of responses
+         *     * `need` - The need's responses
+         *     * `export` - Export
+         *     * `admin` - Administration
+         * @enum {string}
+         */
+        ViaEnum: "detail" | "list" | "need" | "export" | "admin";
     };
     responses: never;
     parameters: never;
@@ -4366,6 +4486,36 @@ export interface operations {
             };
         };
     };
+    organizations_response_access_log_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOrganizationResponseReadOutputList"];
+                };
+            };
+        };
+    };
     organizations_unverify_create: {
         parameters: {
             query?: never;
@@ -4657,6 +4807,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResponseOutput"];
+                };
+            };
+        };
+    };
+    responses_access_log_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedResponseReadOutputList"];
                 };
             };
         };
