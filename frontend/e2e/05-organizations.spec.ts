@@ -27,7 +27,7 @@ test.describe('organisations and co-buyers', () => {
       await expect(page.getByRole('status').getByText('Ola Tveit er nå medlem.')).toBeVisible();
     }
     const members = page.getByRole('table', { name: 'Medlemmer' });
-    await expect(members.getByRole('cell', { name: 'ola.tveit@bergen.kommune.no' })).toBeVisible();
+    await expect(members.getByRole('cell', { name: 'ola.tveit@bergen.kommune.no', exact: true })).toBeVisible();
 
     await page.getByRole('button', { name: /Gjør Ola Tveit til (administrator|vanlig medlem)/ }).click();
     await expect(page.getByRole('status').getByText(/Ola Tveit er nå (administrator|medlem)\./)).toBeVisible();
@@ -36,7 +36,7 @@ test.describe('organisations and co-buyers', () => {
     await page.getByLabel('E-postadresse', { exact: true }).fill(colleague);
     await page.getByRole('button', { name: 'Send invitasjon' }).click();
     await expect(page.getByRole('status').getByText(`Invitasjonen er sendt til ${colleague}.`)).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Ventende invitasjoner' }).getByRole('cell', { name: colleague })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Ventende invitasjoner' }).getByRole('cell', { name: colleague, exact: true })).toBeVisible();
     await checkPage(page, 'org-02-invited');
   });
 
