@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from backend.accounts.models import JoinRequest, Membership, Organization, User
 from backend.accounts.validators import org_number_check_digit
-from backend.dialogue.models import DialogueConference, MeetingSlot, Registration
-from backend.matches.models import Match
+from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.discovery.models import SavedSearch
+from backend.matches.models import Match, MatchNote, Notification
 from backend.needs.models import CoBuyerRequest, Need
 from backend.responses.models import Response
 from backend.solutions.models import Solution
@@ -182,3 +183,38 @@ class CoBuyerRequestFactory(factory.django.DjangoModelFactory):
 
     need = factory.SubFactory(NeedFactory)
     organization = factory.SubFactory(OrganizationFactory)
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    conference = factory.SubFactory(ConferenceFactory)
+    organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.SUPPLIER)
+    text = "Hvor mange brukere skal løsningen dekke det første året?"
+
+
+class MatchNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MatchNote
+
+    match = factory.SubFactory(MatchFactory)
+    text = "Leverandøren har levert lignende løsning til en nabokommune."
+
+
+class SavedSearchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SavedSearch
+
+    user = factory.SubFactory(UserFactory)
+    name = "Trygghetsalarmer i Vestland"
+    query = "trygghetsalarm"
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    user = factory.SubFactory(UserFactory)
+    title = "Ny introduksjon"
+    body = "En rådgiver har introdusert dere for en leverandør."
