@@ -47,6 +47,13 @@ function Incoming({ request, isAdmin, onDone }: { request: CoBuyerRequest; isAdm
   const decide = useDecideCoBuyerRequest();
   const need = request.need.title;
   const busy = decide.isPending;
+  // The card leaves the list once the answer is saved: the notice belongs to the section, and
+  // mutateAsync settles even after this card has unmounted (mutate's callbacks would not).
+  const settle = (accept: boolean, message: string) =>
+    decide.mutateAsync({ request, accept }).then(
+      () => onDone(message),
+      () => undefined,
+    );
   return (
     <Card>
       <Heading level={3} data-size="xs">
@@ -67,12 +74,7 @@ function Incoming({ request, isAdmin, onDone }: { request: CoBuyerRequest; isAdm
             data-size="sm"
             loading={busy && decide.variables.accept}
             aria-label={t('coBuyerRequests.acceptFor', { need })}
-            onClick={() =>
-              decide.mutate(
-                { request, accept: true },
-                { onSuccess: () => onDone(t('coBuyerRequests.accepted', { org: request.organization.name, need })) },
-              )
-            }
+            onClick={() => settle(true, t('coBuyerRequests.accepted', { org: request.organization.name, need }))}
           >
             {t('coBuyerRequests.accept')}
           </Button>
@@ -81,7 +83,7 @@ function Incoming({ request, isAdmin, onDone }: { request: CoBuyerRequest; isAdm
             variant="secondary"
             loading={busy && !decide.variables.accept}
             aria-label={t('coBuyerRequests.declineFor', { need })}
-            onClick={() => decide.mutate({ request, accept: false }, { onSuccess: () => onDone(t('coBuyerRequests.declined', { need })) })}
+            onClick={() => settle(false, t('coBuyerRequests.declined', { need }))}
           >
             {t('coBuyerRequests.decline')}
           </Button>
