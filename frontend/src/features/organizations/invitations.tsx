@@ -16,15 +16,14 @@ function InviteForm({ org, notify }: { org: Organization; notify: (message: stri
   const errors = fieldErrorsOf(invite.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    invite.mutate(
-      { email: email.trim(), role },
-      {
-        onSuccess: (sent) => {
-          notify(t('invitations.sent', { email: sent.email }));
-          setEmail('');
-          setRole('member');
-        },
+    // mutateAsync settles even if a refetch of the organisation remounted this form meanwhile.
+    invite.mutateAsync({ email: email.trim(), role }).then(
+      (sent) => {
+        notify(t('invitations.sent', { email: sent.email }));
+        setEmail('');
+        setRole('member');
       },
+      () => undefined,
     );
   };
   const roles: { code: MemberRole; label: string }[] = [
