@@ -21,25 +21,25 @@ from backend.responses.models import Response, ResponseRead
 EXPORT_FORMAT = 1
 
 
-class OrgRef(serializers.ModelSerializer[Organization]):
+class MyDataOrgRef(serializers.ModelSerializer[Organization]):
     class Meta:
         model = Organization
         fields = ["id", "name", "org_number", "kind"]
 
 
-class ConferenceRef(serializers.ModelSerializer[DialogueConference]):
+class MyDataConferenceRef(serializers.ModelSerializer[DialogueConference]):
     class Meta:
         model = DialogueConference
         fields = ["id", "title", "starts_at"]
 
 
-class NeedRef(serializers.ModelSerializer[Need]):
+class MyDataNeedRef(serializers.ModelSerializer[Need]):
     class Meta:
         model = Need
         fields = ["id", "title"]
 
 
-class ProfileOutput(serializers.ModelSerializer[User]):
+class MyDataProfile(serializers.ModelSerializer[User]):
     has_password = serializers.BooleanField(source="has_usable_password")
 
     class Meta:
@@ -56,37 +56,37 @@ class ProfileOutput(serializers.ModelSerializer[User]):
         ]
 
 
-class MembershipOutput(serializers.ModelSerializer[Membership]):
-    organization = OrgRef()
+class MyDataMembership(serializers.ModelSerializer[Membership]):
+    organization = MyDataOrgRef()
 
     class Meta:
         model = Membership
         fields = ["organization", "role", "title", "created_at"]
 
 
-class JoinRequestOutput(serializers.ModelSerializer[JoinRequest]):
-    organization = OrgRef()
+class MyDataJoinRequest(serializers.ModelSerializer[JoinRequest]):
+    organization = MyDataOrgRef()
 
     class Meta:
         model = JoinRequest
         fields = ["organization", "message", "status", "created_at", "decided_at"]
 
 
-class InvitationOutput(serializers.ModelSerializer[Invitation]):
-    organization = OrgRef()
+class MyDataInvitation(serializers.ModelSerializer[Invitation]):
+    organization = MyDataOrgRef()
 
     class Meta:
         model = Invitation
         fields = ["organization", "email", "role", "status", "created_at", "expires_at"]
 
 
-class IdentityOutput(serializers.ModelSerializer[ExternalIdentity]):
+class MyDataIdentity(serializers.ModelSerializer[ExternalIdentity]):
     class Meta:
         model = ExternalIdentity
         fields = ["issuer", "subject", "created_at", "last_login_at"]
 
 
-class ApiTokenOutput(serializers.ModelSerializer[AuthToken]):
+class MyDataApiToken(serializers.ModelSerializer[AuthToken]):
     """Metadata only: the token itself was shown once and is stored as a hash."""
 
     id = serializers.CharField(source="token_key")
@@ -96,13 +96,13 @@ class ApiTokenOutput(serializers.ModelSerializer[AuthToken]):
         fields = ["id", "created", "expiry"]
 
 
-class SignInOutput(serializers.ModelSerializer[AccessLog]):
+class MyDataSignIn(serializers.ModelSerializer[AccessLog]):
     class Meta:
         model = AccessLog
         fields = ["attempt_time", "logout_time", "ip_address", "user_agent"]
 
 
-class AuditEventOutput(serializers.ModelSerializer[AuditEvent]):
+class MyDataAuditEvent(serializers.ModelSerializer[AuditEvent]):
     by_you = serializers.SerializerMethodField()
     details = serializers.SerializerMethodField()
 
@@ -119,26 +119,26 @@ class AuditEventOutput(serializers.ModelSerializer[AuditEvent]):
         return {k: v for k, v in event.data.items() if k != "user" or v == own}
 
 
-class ResponseReadOutput(serializers.ModelSerializer[ResponseRead]):
-    organization = OrgRef(allow_null=True, help_text="The organisation you read it for.")
+class MyDataResponseRead(serializers.ModelSerializer[ResponseRead]):
+    organization = MyDataOrgRef(allow_null=True, help_text="The organisation you read it for.")
 
     class Meta:
         model = ResponseRead
         fields = ["response_id", "organization", "via", "read_at"]
 
 
-class QuestionOutput(serializers.ModelSerializer[Question]):
-    conference = ConferenceRef()
-    organization = OrgRef()
+class MyDataQuestion(serializers.ModelSerializer[Question]):
+    conference = MyDataConferenceRef()
+    organization = MyDataOrgRef()
 
     class Meta:
         model = Question
         fields = ["conference", "organization", "text", "created_at", "answered_at"]
 
 
-class RegistrationOutput(serializers.ModelSerializer[Registration]):
-    conference = ConferenceRef()
-    organization = OrgRef()
+class MyDataRegistration(serializers.ModelSerializer[Registration]):
+    conference = MyDataConferenceRef()
+    organization = MyDataOrgRef()
     registered_by_you = serializers.SerializerMethodField()
     you_as_participant = serializers.SerializerMethodField(
         help_text="Your own entries in the participant list; other people's are left out."
@@ -162,20 +162,20 @@ class RegistrationOutput(serializers.ModelSerializer[Registration]):
         return [p for p in registration.participants if participant_is(p, email)]
 
 
-class BookingOutput(serializers.ModelSerializer[MeetingSlot]):
-    conference = ConferenceRef()
-    organization = OrgRef(source="booked_by", allow_null=True)
+class MyDataBooking(serializers.ModelSerializer[MeetingSlot]):
+    conference = MyDataConferenceRef()
+    organization = MyDataOrgRef(source="booked_by", allow_null=True)
 
     class Meta:
         model = MeetingSlot
         fields = ["conference", "organization", "starts_at", "ends_at", "booked_at"]
 
 
-class AuthoredResponseOutput(serializers.ModelSerializer[Response]):
+class MyDataAuthoredResponse(serializers.ModelSerializer[Response]):
     """A response belongs to the organisation that sent it: its content is in the copy only
     while the person is still a member of that organisation."""
 
-    organization = OrgRef()
+    organization = MyDataOrgRef()
     need = serializers.SerializerMethodField()
     summary = serializers.SerializerMethodField()
     body = serializers.SerializerMethodField()
@@ -197,7 +197,7 @@ class AuthoredResponseOutput(serializers.ModelSerializer[Response]):
         return response.organization_id in self.context["member_org_ids"]
 
     def get_need(self, response: Response) -> dict[str, Any] | None:
-        return NeedRef(response.need).data if self._member(response) else None
+        return MyDataNeedRef(response.need).data if self._member(response) else None
 
     def get_summary(self, response: Response) -> str | None:
         return response.summary if self._member(response) else None
@@ -206,19 +206,19 @@ class AuthoredResponseOutput(serializers.ModelSerializer[Response]):
         return response.body if self._member(response) else None
 
 
-class SavedSearchOutput(serializers.ModelSerializer[SavedSearch]):
+class MyDataSavedSearch(serializers.ModelSerializer[SavedSearch]):
     class Meta:
         model = SavedSearch
         fields = ["name", "query", "filters", "alert_frequency", "created_at", "last_alerted_at"]
 
 
-class NotificationOutput(serializers.ModelSerializer[Notification]):
+class MyDataNotification(serializers.ModelSerializer[Notification]):
     class Meta:
         model = Notification
         fields = ["title", "body", "link", "created_at", "read_at"]
 
 
-class OtherRecordOutput(serializers.Serializer):  # type: ignore[type-arg]
+class MyDataOtherRecord(serializers.Serializer):  # type: ignore[type-arg]
     type = serializers.CharField(help_text="What names you: a need you created, a note, …")
     id = serializers.IntegerField()
     created_at = serializers.DateTimeField()
@@ -229,22 +229,22 @@ class PersonalDataOutput(serializers.Serializer):  # type: ignore[type-arg]
 
     format = serializers.IntegerField(help_text="The version of this format.")
     generated_at = serializers.DateTimeField()
-    profile = ProfileOutput(source="user")
-    memberships = MembershipOutput(many=True)
-    join_requests = JoinRequestOutput(many=True)
-    invitations = InvitationOutput(many=True)
-    identities = IdentityOutput(many=True)
-    api_tokens = ApiTokenOutput(many=True)
-    sign_ins = SignInOutput(many=True)
-    audit_events = AuditEventOutput(many=True)
-    responses_read = ResponseReadOutput(many=True)
-    questions = QuestionOutput(many=True)
-    registrations = RegistrationOutput(many=True)
-    bookings = BookingOutput(many=True)
-    responses = AuthoredResponseOutput(many=True)
-    saved_searches = SavedSearchOutput(many=True)
-    notifications = NotificationOutput(many=True)
-    other_records = OtherRecordOutput(many=True)
+    profile = MyDataProfile(source="user")
+    memberships = MyDataMembership(many=True)
+    join_requests = MyDataJoinRequest(many=True)
+    invitations = MyDataInvitation(many=True)
+    identities = MyDataIdentity(many=True)
+    api_tokens = MyDataApiToken(many=True)
+    sign_ins = MyDataSignIn(many=True)
+    audit_events = MyDataAuditEvent(many=True)
+    responses_read = MyDataResponseRead(many=True)
+    questions = MyDataQuestion(many=True)
+    registrations = MyDataRegistration(many=True)
+    bookings = MyDataBooking(many=True)
+    responses = MyDataAuthoredResponse(many=True)
+    saved_searches = MyDataSavedSearch(many=True)
+    notifications = MyDataNotification(many=True)
+    other_records = MyDataOtherRecord(many=True)
 
 
 def personal_data_output(data: PersonalData, *, generated_at: Any) -> dict[str, Any]:

@@ -56,6 +56,9 @@ function UserMenu() {
       <DsLink asChild>
         <Link to="/organizations">{t('nav.myOrganizations')}</Link>
       </DsLink>
+      <DsLink asChild>
+        <Link to="/account/privacy">{t('privacy.menu')}</Link>
+      </DsLink>
       <Button
         variant="secondary"
         data-size="sm"

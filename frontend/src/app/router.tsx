@@ -12,6 +12,8 @@ function page<T, K extends keyof T>(load: () => Promise<T>, name: K) {
 const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
 const RegisterPage = page(() => import('../features/auth/register-page'), 'RegisterPage');
 const IdentityPage = page(() => import('../features/auth/identity-page'), 'IdentityPage');
+const PrivacyPage = page(() => import('../features/privacy/privacy-page'), 'PrivacyPage');
+const AccountDeletedPage = page(() => import('../features/privacy/privacy-page'), 'AccountDeletedPage');
 const VerifyEmailPage = page(() => import('../features/auth/verify-email-page'), 'VerifyEmailPage');
 const ForgotPasswordPage = page(() => import('../features/auth/forgot-password-page'), 'ForgotPasswordPage');
 const ResetPasswordPage = page(() => import('../features/auth/reset-password-page'), 'ResetPasswordPage');
@@ -43,6 +45,8 @@ export const routes: RouteObject[] = [
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: 'account/id-porten', element: <IdentityPage /> },
+      { path: 'account/privacy', element: <PrivacyPage /> },
+      { path: 'account/deleted', element: <AccountDeletedPage /> },
       { path: 'verify-email', element: <VerifyEmailPage /> },
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },

@@ -583,6 +583,42 @@ export const nb = {
       noData: 'Ingen data ennå.',
     },
   },
+  privacy: {
+    menu: 'Mine data',
+    title: 'Mine data',
+    intro: 'Her kan du laste ned en kopi av personopplysningene vi har om deg, og slette brukeren din.',
+    exportTitle: 'Last ned mine data',
+    exportText:
+      'Du får en JSON-fil med profilen din, medlemskap, forespørsler, invitasjoner, ID-porten-tilkobling, API-nøkler (uten selve nøkkelen), innlogginger, det du har gjort i tjenesten, konfidensielle innspill du har lest, spørsmål, påmeldinger, 1:1-møter, innspill du har skrevet, lagrede søk og varsler. Andre personers opplysninger er ikke med.',
+    exportButton: 'Last ned mine data',
+    deleteTitle: 'Slett brukeren min',
+    deleteErased:
+      'Når du sletter brukeren, sletter vi navnet og e-postadressen din, medlemskapene dine, forespørsler, lagrede søk, varsler, API-nøkler og tilkoblingen til ID-porten. Du blir logget ut overalt.',
+    deleteKept:
+      'Det du har publisert eller sendt på vegne av en virksomhet – behov, løsninger, dialogkonferanser og innspill – blir værende hos virksomheten, uten navnet ditt. Er du eneste medlem, blir virksomheten og innholdet værende uten medlemmer.',
+    blocked: 'Før du kan slette brukeren, må du gi administratorrollen til et annet medlem i:',
+    deleteButton: 'Slett brukeren min',
+    confirmTitle: 'Vil du slette brukeren din?',
+    confirmText: 'Dette kan ikke angres.',
+    password: 'Bekreft med passordet ditt',
+    oidcRecent: 'Du har nettopp logget inn med ID-porten, så du kan slette brukeren nå.',
+    oidcNeeded: 'Brukeren din har ikke passord. Bekreft at det er deg: logg inn med ID-porten på nytt, og slett brukeren innen 10 minutter.',
+    oidcSignIn: 'Logg inn med ID-porten på nytt',
+    confirmButton: 'Slett brukeren for godt',
+    deletedTitle: 'Brukeren din er slettet',
+    deletedText: 'Vi har slettet brukeren din og sendt en bekreftelse til e-postadressen din. Takk for at du brukte Innovasjonstorget.',
+  },
+  accessLog: {
+    title: 'Hvem har lest innspillet',
+    intro: 'Hver gang noen utenfor leverandøren leser et konfidensielt innspill, blir det logget. Leverandøren og innkjøperne bak behovet ser loggen.',
+    empty: 'Ingen utenfor leverandøren har lest innspillet ennå.',
+    person: 'Person',
+    organization: 'Virksomhet',
+    when: 'Tidspunkt',
+    via: 'Lest gjennom',
+    deletedUser: 'Slettet bruker',
+    operator: 'Driftsoperatør',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

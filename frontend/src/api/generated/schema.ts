@@ -55,6 +55,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/me/deletion/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What deleting your account needs (password or a fresh ID-porten login; organisations to hand over first) */
+        get: operations["auth_me_deletion_retrieve"];
+        put?: never;
+        /**
+         * Delete your account (erases your personal data, signs out everywhere)
+         * @description Confirm with your password, or, without one, within 10 minutes of signing in with ID-porten. What you published for an organisation stays with it. The last administrator of an organisation with other members hands the role over first.
+         */
+        post: operations["auth_me_deletion_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download your personal data (JSON)
+         * @description Your profile, memberships, requests, invitations, identities, API tokens (metadata), sign-ins, what you did (audit), the confidential responses you read, your questions, registrations, bookings, responses, saved searches and notifications. Other people's data is left out. The download is audit-logged.
+         */
+        get: operations["auth_me_export_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/password/": {
         parameters: {
             query?: never;
@@ -1376,6 +1417,37 @@ export interface components {
         AcceptedOutput: {
             detail: string;
         };
+        AccountDeleteInputRequest: {
+            /** @default  */
+            password: string;
+        };
+        /**
+         * @description * `created` - Created
+         *     * `changed` - Changed
+         *     * `published` - Published
+         *     * `closed` - Closed
+         *     * `deleted` - Deleted
+         *     * `verified` - Verified
+         *     * `viewed_confidential` - Viewed Confidential
+         *     * `booked` - Booked
+         *     * `cancelled` - Cancelled
+         *     * `registered` - Registered
+         *     * `shortlisted` - Shortlisted
+         *     * `introduced` - Introduced
+         *     * `rejected` - Rejected
+         *     * `noted` - Noted
+         *     * `exported` - Exported
+         *     * `requested` - Requested
+         *     * `approved` - Approved
+         *     * `declined` - Declined
+         *     * `withdrawn` - Withdrawn
+         *     * `invited` - Invited
+         *     * `granted` - Granted
+         *     * `revoked` - Revoked
+         *     * `role_changed` - Role Changed
+         * @enum {string}
+         */
+        ActionEnum: "created" | "changed" | "published" | "closed" | "deleted" | "verified" | "viewed_confidential" | "booked" | "cancelled" | "registered" | "shortlisted" | "introduced" | "rejected" | "noted" | "exported" | "requested" | "approved" | "declined" | "withdrawn" | "invited" | "granted" | "revoked" | "role_changed";
         /**
          * @description * `never` - Never
          *     * `daily` - Daily
@@ -1538,6 +1610,14 @@ export interface components {
          * @enum {string}
          */
         DecisionEnum: "pending" | "approved" | "declined" | "withdrawn";
+        DeletionInfoOutput: {
+            /** @description Confirm with the password; without one, sign in with ID-porten again first. */
+            has_password: boolean;
+            /** @description Signed in with ID-porten in this session within the last 10 minutes. */
+            recent_oidc_login: boolean;
+            /** @description Organisations you are the only administrator of while others are members: hand the role over first. */
+            blocking_organizations: components["schemas"]["OrganizationBrief"][];
+        };
         FacetValueOutput: {
             value: string;
             label: string;
@@ -1638,6 +1718,7 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** Reason for rejection */
             rejection_reason?: string;
             readonly decided_by: string | null;
             /** Format: date-time */
@@ -1701,6 +1782,198 @@ export interface components {
             role?: components["schemas"]["RoleEnum"];
             /** Job title */
             title?: string;
+        };
+        /** @description Metadata only: the token itself was shown once and is stored as a hash. */
+        MyDataApiToken: {
+            id: string;
+            /** Format: date-time */
+            readonly created: string;
+            /** Format: date-time */
+            expiry?: string | null;
+        };
+        MyDataAuditEvent: {
+            /** Format: date-time */
+            readonly created_at: string;
+            action: components["schemas"]["ActionEnum"];
+            object_type: string;
+            object_id: string;
+            readonly by_you: boolean;
+            /** @description Without the ids of other people the event names (a member added or removed). */
+            readonly details: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description A response belongs to the organisation that sent it: its content is in the copy only
+         *     while the person is still a member of that organisation.
+         */
+        MyDataAuthoredResponse: {
+            readonly id: number;
+            organization: components["schemas"]["MyDataOrgRef"];
+            readonly need: {
+                [key: string]: unknown;
+            } | null;
+            readonly summary: string | null;
+            readonly body: string | null;
+            /** Contains business secrets */
+            confidential?: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        MyDataBooking: {
+            conference: components["schemas"]["MyDataConferenceRef"];
+            organization: components["schemas"]["MyDataOrgRef"] | null;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: date-time */
+            booked_at?: string | null;
+        };
+        MyDataConferenceRef: {
+            readonly id: number;
+            title: string;
+            /** Format: date-time */
+            starts_at: string;
+        };
+        MyDataIdentity: {
+            issuer: string;
+            /** Subject identifier */
+            subject: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /**
+             * Last login
+             * Format: date-time
+             */
+            last_login_at?: string | null;
+        };
+        MyDataInvitation: {
+            organization: components["schemas"]["MyDataOrgRef"];
+            /**
+             * E-mail
+             * Format: email
+             */
+            email: string;
+            role?: components["schemas"]["RoleEnum"];
+            status?: components["schemas"]["DecisionEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        MyDataJoinRequest: {
+            organization: components["schemas"]["MyDataOrgRef"];
+            message?: string;
+            status?: components["schemas"]["DecisionEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            decided_at?: string | null;
+        };
+        MyDataMembership: {
+            organization: components["schemas"]["MyDataOrgRef"];
+            role?: components["schemas"]["RoleEnum"];
+            /** Job title */
+            title?: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        MyDataNotification: {
+            title: string;
+            body: string;
+            link?: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            read_at?: string | null;
+        };
+        MyDataOrgRef: {
+            readonly id: number;
+            name: string;
+            /** Organisation number */
+            org_number: string;
+            kind: components["schemas"]["OrganizationKindEnum"];
+        };
+        MyDataOtherRecord: {
+            /** @description What names you: a need you created, a note, … */
+            type: string;
+            id: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        MyDataProfile: {
+            readonly id: number;
+            /**
+             * E-mail
+             * Format: email
+             */
+            email: string;
+            full_name?: string;
+            preferred_language?: components["schemas"]["PreferredLanguageEnum"];
+            /**
+             * E-mail verified at
+             * Format: date-time
+             * @description Set when the user opened the signed link sent to the address.
+             */
+            email_verified_at?: string | null;
+            /** Format: date-time */
+            date_joined?: string;
+            /** Format: date-time */
+            last_login?: string | null;
+            has_password: boolean;
+        };
+        MyDataQuestion: {
+            conference: components["schemas"]["MyDataConferenceRef"];
+            organization: components["schemas"]["MyDataOrgRef"];
+            /** Question */
+            text: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            answered_at?: string | null;
+        };
+        MyDataRegistration: {
+            conference: components["schemas"]["MyDataConferenceRef"];
+            organization: components["schemas"]["MyDataOrgRef"];
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly registered_by_you: boolean;
+            /** @description Your own entries in the participant list; other people's are left out. */
+            readonly you_as_participant: {
+                [key: string]: string;
+            }[];
+        };
+        MyDataResponseRead: {
+            readonly response_id: number;
+            /** @description The organisation you read it for. */
+            organization: components["schemas"]["MyDataOrgRef"] | null;
+            /** Read through */
+            via: components["schemas"]["ViaEnum"];
+            /** Format: date-time */
+            read_at?: string;
+        };
+        MyDataSavedSearch: {
+            name: string;
+            /** Search text */
+            query?: string;
+            filters?: unknown;
+            /** Alert */
+            alert_frequency?: components["schemas"]["AlertFrequencyEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            last_alerted_at?: string | null;
+        };
+        MyDataSignIn: {
+            /** Format: date-time */
+            readonly attempt_time: string;
+            /** Format: date-time */
+            logout_time?: string | null;
+            ip_address?: string | null;
+            user_agent: string;
         };
         NeedBrief: {
             id: number;
@@ -1766,7 +2039,9 @@ export interface components {
             cpv_codes?: string[];
             county?: components["schemas"]["CountyEnum"] | components["schemas"]["BlankEnum"];
             municipality?: string;
+            /** Format: int64 */
             budget_min?: number | null;
+            /** Format: int64 */
             budget_max?: number | null;
             stage?: components["schemas"]["StageEnum"];
             procedure?: components["schemas"]["ProcedureEnum"];
@@ -1862,10 +2137,11 @@ export interface components {
         };
         OrganizationInputRequest: {
             name: string;
+            /** @description Nine digits with a valid MOD11 check digit (spaces are ignored). */
             org_number: string;
             kind: components["schemas"]["OrganizationKindEnum"];
             municipality?: string;
-            county?: string;
+            county?: components["schemas"]["CountyEnum"] | components["schemas"]["BlankEnum"];
             website?: string;
             description?: string;
             /** @description Sent to the administrators when the number is already registered. */
@@ -2233,7 +2509,9 @@ export interface components {
             cpv_codes?: string[];
             county?: components["schemas"]["CountyEnum"] | components["schemas"]["BlankEnum"];
             municipality?: string;
+            /** Format: int64 */
             budget_min?: number | null;
+            /** Format: int64 */
             budget_max?: number | null;
             stage?: components["schemas"]["StageEnum"];
             procedure?: components["schemas"]["ProcedureEnum"];
@@ -2251,6 +2529,7 @@ export interface components {
         PatchedSavedSearchInputRequest: {
             name?: string;
             query?: string;
+            /** @description Search filters by name (see /api/search/), each with a list of values. */
             filters?: {
                 [key: string]: string[];
             };
@@ -2265,6 +2544,29 @@ export interface components {
             regions?: components["schemas"]["CountyEnum"][];
             language?: components["schemas"]["LanguageEnum"];
             website?: string;
+        };
+        /** @description Everything Innovasjonstorget holds about you, as JSON. */
+        PersonalDataOutput: {
+            /** @description The version of this format. */
+            format: number;
+            /** Format: date-time */
+            generated_at: string;
+            profile: components["schemas"]["MyDataProfile"];
+            memberships: components["schemas"]["MyDataMembership"][];
+            join_requests: components["schemas"]["MyDataJoinRequest"][];
+            invitations: components["schemas"]["MyDataInvitation"][];
+            identities: components["schemas"]["MyDataIdentity"][];
+            api_tokens: components["schemas"]["MyDataApiToken"][];
+            sign_ins: components["schemas"]["MyDataSignIn"][];
+            audit_events: components["schemas"]["MyDataAuditEvent"][];
+            responses_read: components["schemas"]["MyDataResponseRead"][];
+            questions: components["schemas"]["MyDataQuestion"][];
+            registrations: components["schemas"]["MyDataRegistration"][];
+            bookings: components["schemas"]["MyDataBooking"][];
+            responses: components["schemas"]["MyDataAuthoredResponse"][];
+            saved_searches: components["schemas"]["MyDataSavedSearch"][];
+            notifications: components["schemas"]["MyDataNotification"][];
+            other_records: components["schemas"]["MyDataOtherRecord"][];
         };
         PipelineOutput: {
             needs_total: number;
@@ -2390,6 +2692,7 @@ export interface components {
         SavedSearchInputRequest: {
             name: string;
             query?: string;
+            /** @description Search filters by name (see /api/search/), each with a list of values. */
             filters?: {
                 [key: string]: string[];
             };
@@ -2676,6 +2979,66 @@ export interface operations {
             };
         };
     };
+    auth_me_deletion_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionInfoOutput"];
+                };
+            };
+        };
+    };
+    auth_me_deletion_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AccountDeleteInputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_me_export_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataOutput"];
+                };
+            };
+        };
+    };
     auth_password_create: {
         parameters: {
             query?: never;
@@ -2686,8 +3049,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PasswordChangeInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PasswordChangeInputRequest"];
-                "multipart/form-data": components["schemas"]["PasswordChangeInputRequest"];
             };
         };
         responses: {
@@ -2710,8 +3071,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PasswordResetInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetInputRequest"];
-                "multipart/form-data": components["schemas"]["PasswordResetInputRequest"];
             };
         };
         responses: {
@@ -2735,8 +3094,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PasswordResetConfirmInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetConfirmInputRequest"];
-                "multipart/form-data": components["schemas"]["PasswordResetConfirmInputRequest"];
             };
         };
         responses: {
@@ -2760,8 +3117,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RegisterInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RegisterInputRequest"];
-                "multipart/form-data": components["schemas"]["RegisterInputRequest"];
             };
         };
         responses: {
@@ -2804,8 +3159,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LoginInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["LoginInputRequest"];
-                "multipart/form-data": components["schemas"]["LoginInputRequest"];
             };
         };
         responses: {
@@ -2913,8 +3266,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["VerifyEmailInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["VerifyEmailInputRequest"];
-                "multipart/form-data": components["schemas"]["VerifyEmailInputRequest"];
             };
         };
         responses: {
@@ -2938,8 +3289,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["ResendVerificationInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ResendVerificationInputRequest"];
-                "multipart/form-data": components["schemas"]["ResendVerificationInputRequest"];
             };
         };
         responses: {
@@ -3083,8 +3432,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConferenceInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ConferenceInputRequest"];
-                "multipart/form-data": components["schemas"]["ConferenceInputRequest"];
             };
         };
         responses: {
@@ -3131,8 +3478,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedConferenceUpdateInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedConferenceUpdateInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedConferenceUpdateInputRequest"];
             };
         };
         responses: {
@@ -3209,8 +3554,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["QuestionInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["QuestionInputRequest"];
-                "multipart/form-data": components["schemas"]["QuestionInputRequest"];
             };
         };
         responses: {
@@ -3266,8 +3609,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RegistrationInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RegistrationInputRequest"];
-                "multipart/form-data": components["schemas"]["RegistrationInputRequest"];
             };
         };
         responses: {
@@ -3364,8 +3705,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SlotInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["SlotInputRequest"];
-                "multipart/form-data": components["schemas"]["SlotInputRequest"];
             };
         };
         responses: {
@@ -3410,8 +3749,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["InvitationAcceptInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["InvitationAcceptInputRequest"];
-                "multipart/form-data": components["schemas"]["InvitationAcceptInputRequest"];
             };
         };
         responses: {
@@ -3573,8 +3910,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ManualMatchInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ManualMatchInputRequest"];
-                "multipart/form-data": components["schemas"]["ManualMatchInputRequest"];
             };
         };
         responses: {
@@ -3672,8 +4007,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["NoteInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["NoteInputRequest"];
-                "multipart/form-data": components["schemas"]["NoteInputRequest"];
             };
         };
         responses: {
@@ -3699,8 +4032,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RejectInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RejectInputRequest"];
-                "multipart/form-data": components["schemas"]["RejectInputRequest"];
             };
         };
         responses: {
@@ -3904,8 +4235,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["NeedInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["NeedInputRequest"];
-                "multipart/form-data": components["schemas"]["NeedInputRequest"];
             };
         };
         responses: {
@@ -3972,8 +4301,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedNeedUpdateInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedNeedUpdateInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedNeedUpdateInputRequest"];
             };
         };
         responses: {
@@ -4249,8 +4576,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["OrganizationInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["OrganizationInputRequest"];
-                "multipart/form-data": components["schemas"]["OrganizationInputRequest"];
             };
         };
         responses: {
@@ -4306,8 +4631,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedMemberRoleInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedMemberRoleInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedMemberRoleInputRequest"];
             };
         };
         responses: {
@@ -4354,8 +4677,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["HandOverInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["HandOverInputRequest"];
-                "multipart/form-data": components["schemas"]["HandOverInputRequest"];
             };
         };
         responses: {
@@ -4411,8 +4732,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["InvitationInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["InvitationInputRequest"];
-                "multipart/form-data": components["schemas"]["InvitationInputRequest"];
             };
         };
         responses: {
@@ -4528,8 +4847,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RevokeInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RevokeInputRequest"];
-                "multipart/form-data": components["schemas"]["RevokeInputRequest"];
             };
         };
         responses: {
@@ -4576,8 +4893,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AnswerInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["AnswerInputRequest"];
-                "multipart/form-data": components["schemas"]["AnswerInputRequest"];
             };
         };
         responses: {
@@ -4748,8 +5063,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ResponseInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ResponseInputRequest"];
-                "multipart/form-data": components["schemas"]["ResponseInputRequest"];
             };
         };
         responses: {
@@ -4796,8 +5109,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedResponseUpdateInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedResponseUpdateInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedResponseUpdateInputRequest"];
             };
         };
         responses: {
@@ -4885,8 +5196,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SavedSearchInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["SavedSearchInputRequest"];
-                "multipart/form-data": components["schemas"]["SavedSearchInputRequest"];
             };
         };
         responses: {
@@ -4953,8 +5262,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedSavedSearchInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedSavedSearchInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedSavedSearchInputRequest"];
             };
         };
         responses: {
@@ -5060,8 +5367,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["BookInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["BookInputRequest"];
-                "multipart/form-data": components["schemas"]["BookInputRequest"];
             };
         };
         responses: {
@@ -5193,8 +5498,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SolutionInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["SolutionInputRequest"];
-                "multipart/form-data": components["schemas"]["SolutionInputRequest"];
             };
         };
         responses: {
@@ -5241,8 +5544,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedSolutionUpdateInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedSolutionUpdateInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedSolutionUpdateInputRequest"];
             };
         };
         responses: {

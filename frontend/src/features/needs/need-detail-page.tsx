@@ -169,7 +169,7 @@ function NeedView({ need }: { need: Need }) {
         <>
           <SuggestedSolutions needId={id} />
           <SimilarNeeds needId={id} />
-          <NeedResponses needId={id} />
+          <NeedResponses needId={id} showAccessLog={owner} />
         </>
       ) : null}
     </article>

@@ -6,6 +6,7 @@ import { MatchExplanationView, scorePercent } from '../../components/match-expla
 import { QueryState } from '../../components/query-state';
 import { useNeedMatches, useNeedResponses, useSimilarNeeds } from './api';
 import { OrgName } from '../../components/org-name';
+import { ResponseAccessLog } from '../privacy/access-log';
 
 export function SuggestedSolutions({ needId }: { needId: string }) {
   const { t } = useI18n();
@@ -98,7 +99,8 @@ export function SimilarNeeds({ needId }: { needId: string }) {
   );
 }
 
-export function NeedResponses({ needId }: { needId: string }) {
+/** The need's responses; `showAccessLog` for the need's buyers, who see who read each one. */
+export function NeedResponses({ needId, showAccessLog = false }: { needId: string; showAccessLog?: boolean }) {
   const { t } = useI18n();
   const responses = useNeedResponses(needId);
   return (
@@ -122,6 +124,7 @@ export function NeedResponses({ needId }: { needId: string }) {
                     {r.confidential ? <Tag data-color="warning">{t('response.confidentialTag')}</Tag> : <Tag>{t('response.openTag')}</Tag>}
                   </div>
                   <Paragraph className="prewrap">{r.body}</Paragraph>
+                  {showAccessLog && r.confidential ? <ResponseAccessLog responseId={r.id} /> : null}
                 </Card>
               </li>
             ))}

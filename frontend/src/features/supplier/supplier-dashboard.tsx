@@ -12,6 +12,7 @@ import { SavedSearches } from './saved-searches';
 import { Notifications } from '../../components/notifications';
 import { MyJoinRequests } from '../organizations/join-requests';
 import { MyOrganizations } from '../organizations/my-organizations';
+import { ResponseAccessLog } from '../privacy/access-log';
 
 function MySolutions() {
   const { t } = useI18n();
@@ -76,6 +77,7 @@ function MyResponses() {
                     <span>{formatDateTime(r.created_at)}</span>
                     {r.confidential ? <Tag data-color="warning">{t('response.confidentialTag')}</Tag> : <Tag>{t('response.openTag')}</Tag>}
                   </div>
+                  {r.confidential ? <ResponseAccessLog responseId={r.id} /> : null}
                 </Card>
               </li>
             ))}
