@@ -227,3 +227,24 @@ def test_a_hit_says_whether_its_organisation_is_verified_as_of_now(world: World)
     # then
     after = _search(world, "kvernsteinsmølle")["results"][0]["organization_verified"]
     assert (before, after) == (True, False)
+
+
+def test_a_hit_gives_ids_and_levels_as_numbers_as_the_schema_says(world: World) -> None:
+    # given: the index keeps them as keyword strings
+    created = world.client("supplier").post(
+        "/api/solutions/",
+        {
+            "organization": world.supplier_org.pk,
+            "title": "Kvernsteinsmølle som tjeneste",
+            "description": "Vi leverer og vedlikeholder kvernsteinsmøller til skolekjøkken.",
+            "sector": "oppvekst-og-utdanning",
+            "trl": 7,
+            "status": "published",
+        },
+        format="json",
+    )
+    assert created.status_code == 201, created.content
+    # when
+    hit = _search(world, "kvernsteinsmølle")["results"][0]
+    # then
+    assert (hit["organization_id"], hit["trl"]) == (world.supplier_org.pk, 7)

@@ -99,7 +99,8 @@ class SearchApi(APIView):
             raise exceptions.ValidationError({"non_field_errors": [str(exc)]}) from exc
         except SearchUnavailable as exc:
             raise _unavailable() from exc
-        return Response(selectors.search_payload(result))
+        # Through the output serializer: the index keeps ids and levels as strings.
+        return Response(s.SearchOutput(selectors.search_payload(result)).data)
 
 
 class AutocompleteApi(APIView):
