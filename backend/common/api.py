@@ -3,10 +3,14 @@
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import exceptions, serializers
 from rest_framework.request import Request
 
 from backend.accounts.models import User
+from backend.common import exports
 
 
 def auth_user(request: Request) -> User:
@@ -28,7 +32,37 @@ def validated(
     return dict(serializer.validated_data)
 
 
-def csv_response(content: str, filename: str) -> HttpResponse:
-    response = HttpResponse("\ufeff" + content, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+FILE_FORMAT_PARAMETER = OpenApiParameter(
+    "file_format",
+    str,
+    enum=list(exports.FORMATS),
+    required=False,
+    description="csv (default; UTF-8 with BOM) or xlsx (Excel)",
+)
+EXPORT_RESPONSES = {
+    (200, "text/csv"): OpenApiResponse(
+        response=OpenApiTypes.STR, description="CSV (UTF-8 with a byte-order mark) or XLSX"
+    ),
+    (200, exports.XLSX_TYPE): OpenApiResponse(response=OpenApiTypes.BINARY),
+}
+
+
+def export_format(request: Request) -> str:
+    """The export format asked for (?file_format=csv|xlsx), or a 400 in the user's language."""
+    chosen = request.query_params.get("file_format", "csv")
+    if chosen not in exports.FORMATS:
+        raise serializers.ValidationError(
+            {"file_format": [_("Choose one of: %(formats)s.") % {"formats": "csv, xlsx"}]}
+        )
+    return chosen
+
+
+def export_response(table: exports.Table, *, filename: str, file_format: str) -> HttpResponse:
+    """The table as a download: `filename` (without extension) in CSV or XLSX."""
+    if file_format == "xlsx":
+        response = HttpResponse(exports.table_xlsx(table), content_type=exports.XLSX_TYPE)
+    else:
+        response = HttpResponse(exports.table_csv(table), content_type=exports.CSV_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+    response["X-Content-Type-Options"] = "nosniff"
     return response

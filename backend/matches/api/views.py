@@ -3,7 +3,7 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -11,7 +11,14 @@ from rest_framework.views import APIView
 
 from backend.accounts.selectors import user_is_advisor
 from backend.common.access import check_advisor
-from backend.common.api import auth_user, csv_response, validated
+from backend.common.api import (
+    EXPORT_RESPONSES,
+    FILE_FORMAT_PARAMETER,
+    auth_user,
+    export_format,
+    export_response,
+    validated,
+)
 from backend.common.filters import visible_to
 from backend.matches import selectors, services
 from backend.matches.api import serializers as s
@@ -155,14 +162,17 @@ class MatchExportApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(
-        responses={(200, "text/csv"): OpenApiResponse(description="CSV")},
-        summary="Export curation decisions as CSV (advisors)",
+        parameters=[FILE_FORMAT_PARAMETER],
+        responses=EXPORT_RESPONSES,
+        summary="Export curation decisions as CSV or XLSX (advisors)",
     )
     def get(self, request: Request) -> Any:
         check_advisor(user=auth_user(request))
+        file_format = export_format(request)
         matches = selectors.match_list(user=request.user).order_by("need_id", "-score")
-        content = services.match_export_csv(user=auth_user(request), matches=matches)
-        return csv_response(content, f"matcher-{timezone.localdate():%Y-%m-%d}.csv")
+        table = services.match_export(user=auth_user(request), matches=matches)
+        filename = f"matcher-{timezone.localdate():%Y-%m-%d}"
+        return export_response(table, filename=filename, file_format=file_format)
 
 
 class NeedMatchesApi(_MatchListBase):

@@ -431,6 +431,7 @@ export const en: Messages = {
     registrations: 'Registrations',
     noRegistrations: 'No registrations yet.',
     exportCsv: 'Download participant list (CSV)',
+    exportXlsx: 'Download participant list (Excel)',
     organization: 'Organisation',
   },
   questions: {
@@ -536,6 +537,7 @@ export const en: Messages = {
     queueTitle: 'Curation queue',
     filterState: 'Show',
     exportCsv: 'Download matches (CSV)',
+    exportXlsx: 'Download matches (Excel)',
     verifyOrgs: 'Verify organisations',
     queueEmpty: 'No matches in this state.',
     need: 'Need',

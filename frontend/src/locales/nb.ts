@@ -429,6 +429,7 @@ export const nb = {
     registrations: 'Påmeldte',
     noRegistrations: 'Ingen påmeldte ennå.',
     exportCsv: 'Last ned deltakerliste (CSV)',
+    exportXlsx: 'Last ned deltakerliste (Excel)',
     organization: 'Virksomhet',
   },
   questions: {
@@ -534,6 +535,7 @@ export const nb = {
     queueTitle: 'Kurateringskø',
     filterState: 'Vis',
     exportCsv: 'Last ned matcher (CSV)',
+    exportXlsx: 'Last ned matcher (Excel)',
     verifyOrgs: 'Verifiser virksomheter',
     queueEmpty: 'Ingen matcher i denne tilstanden.',
     need: 'Behov',

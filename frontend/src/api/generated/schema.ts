@@ -445,7 +445,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export participants as CSV (host and advisors) */
+        /** Export participants as CSV or XLSX (host and advisors) */
         get: operations["conferences_registrations_export_retrieve"];
         put?: never;
         post?: never;
@@ -686,7 +686,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export curation decisions as CSV (advisors) */
+        /** Export curation decisions as CSV or XLSX (advisors) */
         get: operations["matches_export_retrieve"];
         put?: never;
         post?: never;
@@ -3645,7 +3645,10 @@ export interface operations {
     };
     conferences_registrations_export_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description csv (default; UTF-8 with BOM) or xlsx (Excel) */
+                file_format?: "csv" | "xlsx";
+            };
             header?: never;
             path: {
                 id: number;
@@ -3654,12 +3657,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV */
+            /** @description CSV (UTF-8 with a byte-order mark) or XLSX */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
         };
     };
@@ -4068,19 +4074,25 @@ export interface operations {
     };
     matches_export_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description csv (default; UTF-8 with BOM) or xlsx (Excel) */
+                file_format?: "csv" | "xlsx";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description CSV */
+            /** @description CSV (UTF-8 with a byte-order mark) or XLSX */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
         };
     };

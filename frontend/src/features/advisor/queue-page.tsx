@@ -31,6 +31,11 @@ function Queue() {
             {t('advisor.exportCsv')}
           </a>
         </Button>
+        <Button asChild variant="secondary">
+          <a href="/api/matches/export/?file_format=xlsx" download>
+            {t('advisor.exportXlsx')}
+          </a>
+        </Button>
         <Button asChild variant="tertiary">
           <Link to="/advisor/organizations">{t('advisor.verifyOrgs')}</Link>
         </Button>

@@ -27,6 +27,11 @@ function Registrations({ conferenceId }: { conferenceId: string }) {
             {t('conference.exportCsv')}
           </a>
         </Button>
+        <Button asChild variant="secondary" data-size="sm">
+          <a href={`/api/conferences/${conferenceId}/registrations/export/?file_format=xlsx`} download>
+            {t('conference.exportXlsx')}
+          </a>
+        </Button>
       </div>
       <QueryState query={regs} isEmpty={(d) => d.length === 0} empty={t('conference.noRegistrations')}>
         {(items) => (
