@@ -58,7 +58,7 @@ describe('PrivacyPage', () => {
   it('deletes the account after the password is confirmed in a dialog', async () => {
     const { calls } = mockFetch({
       '/api/auth/session/': session(),
-      '/api/auth/me/deletion/': (_url, init) => (init?.method === 'POST' ? { status: 204 } : { body: canDelete }),
+      '/api/auth/me/deletion/': (_url: URL, init: RequestInit | undefined) => (init?.method === 'POST' ? { status: 204 } : { body: canDelete }),
     });
     const router = renderPrivacy();
     await userEvent.click(await screen.findByRole('button', { name: 'Slett brukeren min' }));
@@ -75,7 +75,7 @@ describe('PrivacyPage', () => {
   it('shows a wrong password at the field and keeps the dialog open', async () => {
     mockFetch({
       '/api/auth/session/': session(),
-      '/api/auth/me/deletion/': (_url, init) =>
+      '/api/auth/me/deletion/': (_url: URL, init: RequestInit | undefined) =>
         init?.method === 'POST' ? { status: 400, body: { password: ['Passordet er feil.'] } } : { body: canDelete },
     });
     renderPrivacy();
