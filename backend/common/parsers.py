@@ -49,6 +49,10 @@ def json_load(raw: bytes, *, encoding: str = "utf-8") -> Any:
         text = raw.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise exceptions.ParseError(_("The request must be JSON encoded as UTF-8.")) from exc
+    too_deep = exceptions.ParseError(
+        _("The JSON is nested too deeply (at most %(depth)d levels).")
+        % {"depth": limits.JSON_DEPTH}
+    )
     try:
         data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
@@ -56,13 +60,12 @@ def json_load(raw: bytes, *, encoding: str = "utf-8") -> Any:
             _("The request is not valid JSON (line %(line)d, column %(column)d).")
             % {"line": exc.lineno, "column": exc.colno}
         ) from exc
-    except (ValueError, RecursionError) as exc:
+    except RecursionError as exc:
+        raise too_deep from exc
+    except ValueError as exc:
         raise exceptions.ParseError(_("The request is not valid JSON.")) from exc
     if _too_deep(data, limits.JSON_DEPTH):
-        raise exceptions.ParseError(
-            _("The JSON is nested too deeply (at most %(depth)d levels).")
-            % {"depth": limits.JSON_DEPTH}
-        )
+        raise too_deep
     return data
 
 

@@ -1,5 +1,6 @@
 """Market dialogue: conferences, registrations and 1:1 meetings, with equal treatment."""
 
+from collections.abc import Collection
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +17,7 @@ from backend.common.access import check_member, check_member_or_advisor
 from backend.common.exports import Table
 from backend.common.services import model_update, status_change
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.dialogue.rules import check_slot_time, past_errors
 from backend.needs.models import Need
 from backend.needs.selectors import need_list
 from backend.outbox.services import derived_refresh
@@ -54,16 +56,22 @@ def _needs_errors(*, user: User, needs: list[Need], organization: Organization) 
     return errors
 
 
-def _clean(data: dict[str, Any], *, user: User, organization: Organization) -> dict[str, Any]:
-    errors: dict[str, list[str]] = {}
+def _clean(
+    data: dict[str, Any],
+    *,
+    user: User,
+    organization: Organization,
+    changed: Collection[str] | None = None,
+) -> dict[str, Any]:
+    errors: dict[str, list[str]] = past_errors(data, changed=changed)
     starts, ends = data.get("starts_at"), data.get("ends_at")
     deadline = data.get("registration_deadline")
     if starts and ends and ends <= starts:
         errors["ends_at"] = [_("The conference must end after it starts.")]
     if starts and deadline and deadline > starts:
-        errors["registration_deadline"] = [
+        errors.setdefault("registration_deadline", []).append(
             _("The registration deadline must be before the conference starts.")
-        ]
+        )
     if data.get("format") in ("streamed", "digital") and not data.get("stream_url"):
         errors["stream_url"] = [_("A streamed or digital conference needs a stream address.")]
     if data.get("format") in ("physical", "streamed") and not data.get("location"):
@@ -102,8 +110,9 @@ def conference_update(
     *, user: User, conference: DialogueConference, data: dict[str, Any]
 ) -> DialogueConference:
     _check_host(user=user, conference=conference)
-    merged = {f: getattr(conference, f) for f in EDITABLE_FIELDS if f != "needs"} | data
-    _clean(merged, user=user, organization=conference.organization)
+    current = {f: getattr(conference, f) for f in EDITABLE_FIELDS if f != "needs"}
+    moved = {f for f, value in data.items() if f in current and current[f] != value}
+    _clean(current | data, user=user, organization=conference.organization, changed=moved)
     conference, changed = model_update(instance=conference, fields=EDITABLE_FIELDS, data=data)
     if changed:
         audit_log(actor=user, action=AuditEvent.Action.CHANGED, obj=conference)
@@ -195,8 +204,7 @@ def slot_create(
     *, user: User, conference: DialogueConference, starts_at: Any, ends_at: Any
 ) -> MeetingSlot:
     _check_host(user=user, conference=conference)
-    if ends_at <= starts_at:
-        raise ValidationError({"ends_at": [_("The meeting must end after it starts.")]})
+    check_slot_time(conference=conference, starts_at=starts_at, ends_at=ends_at)
     if conference.slots.filter(starts_at__lt=ends_at, ends_at__gt=starts_at).exists():
         raise ValidationError({"starts_at": [_("The meeting overlaps another 1:1 meeting.")]})
     slot = MeetingSlot(conference=conference, starts_at=starts_at, ends_at=ends_at)

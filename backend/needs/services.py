@@ -36,9 +36,15 @@ EDITABLE_FIELDS = (
 )
 
 
-def _clean(data: dict[str, Any], *, organization: Organization) -> dict[str, Any]:
+def _clean(
+    data: dict[str, Any], *, organization: Organization, current: Need | None = None
+) -> dict[str, Any]:
     cleaned = dict(data)
     errors: dict[str, list[str]] = {}
+    deadline = cleaned.get("response_deadline")
+    kept = current is not None and deadline == current.response_deadline
+    if deadline is not None and deadline < timezone.now() and not kept:
+        errors["response_deadline"] = [_("The deadline for responses must be in the future.")]
     if "cpv_codes" in cleaned:
         cleaned["cpv_codes"], cpv_errors = clean_cpv_codes(cleaned["cpv_codes"])
         if cpv_errors:
@@ -95,7 +101,7 @@ def need_create(*, user: User, organization: Organization, data: dict[str, Any])
 @transaction.atomic
 def need_update(*, user: User, need: Need, data: dict[str, Any]) -> Need:
     check_can_edit(user=user, need=need)
-    cleaned = _clean(data, organization=need.organization)
+    cleaned = _clean(data, organization=need.organization, current=need)
     wanted = cleaned.pop("co_buyers", None)
     need, changed = model_update(instance=need, fields=EDITABLE_FIELDS, data=cleaned)
     if wanted is not None:

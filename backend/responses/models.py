@@ -20,7 +20,7 @@ class Response(VersionedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     summary = models.CharField(_("summary"), max_length=300)
-    body = models.TextField(_("response"))
+    body = models.TextField(_("response"), max_length=20_000)
     confidential = models.BooleanField(_("contains business secrets"), default=True)
 
     class Meta:

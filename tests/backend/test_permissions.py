@@ -7,6 +7,7 @@ that owns the solutions and wrote the response; advisor = member of an advisory 
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -194,8 +195,8 @@ CASES = (
         "post",
         lambda w: f"/api/conferences/{w.conference.pk}/slots/",
         lambda w: {
-            "starts_at": "2030-01-10T12:00:00+01:00",
-            "ends_at": "2030-01-10T12:45:00+01:00",
+            "starts_at": (w.conference.ends_at + timedelta(days=1)).isoformat(),
+            "ends_at": (w.conference.ends_at + timedelta(days=1, minutes=45)).isoformat(),
         },
         (403, 201, 403, 403, 201),
     ),

@@ -2,6 +2,14 @@ from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from backend.accounts.models import Organization
+from backend.common import limits
+from backend.common.fields import (
+    DateTimeField,
+    PlainTextField,
+    WebAddressField,
+    bounded_many,
+    model_text,
+)
 from backend.common.serializers import OrganizationBrief, VisiblePrimaryKeyRelatedField
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 from backend.needs.models import Need
@@ -51,16 +59,20 @@ class ConferenceOutput(serializers.ModelSerializer[DialogueConference]):
 
 class ConferenceInput(serializers.Serializer):  # type: ignore[type-arg]
     organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
-    need_ids = VisiblePrimaryKeyRelatedField(scope=need_list, many=True, source="needs")
-    title = serializers.CharField(max_length=200)
-    description = serializers.CharField(required=False, allow_blank=True)
-    agenda = serializers.CharField(required=False, allow_blank=True)
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    need_ids = bounded_many(
+        VisiblePrimaryKeyRelatedField(scope=need_list),
+        max_length=limits.CONFERENCE_NEEDS,
+        source="needs",
+    )
+    title = model_text(DialogueConference, "title")
+    description = model_text(DialogueConference, "description", required=False, allow_blank=True)
+    agenda = model_text(DialogueConference, "agenda", required=False, allow_blank=True)
+    starts_at = DateTimeField()
+    ends_at = DateTimeField()
     format = serializers.ChoiceField(choices=DialogueConference.Format.choices)
-    location = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    stream_url = serializers.URLField(required=False, allow_blank=True)
-    registration_deadline = serializers.DateTimeField()
+    location = model_text(DialogueConference, "location", required=False, allow_blank=True)
+    stream_url = WebAddressField(required=False, allow_blank=True)
+    registration_deadline = DateTimeField()
     capacity = serializers.IntegerField(min_value=1, max_value=10000)
     max_slots_per_supplier = serializers.IntegerField(min_value=1, max_value=10, required=False)
 
@@ -70,9 +82,9 @@ class ConferenceUpdateInput(ConferenceInput):
 
 
 class Participant(serializers.Serializer):  # type: ignore[type-arg]
-    name = serializers.CharField(max_length=200)
-    email = serializers.EmailField()
-    role = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    name = PlainTextField(max_length=limits.PERSON_NAME)
+    email = serializers.EmailField(max_length=limits.EMAIL)
+    role = PlainTextField(max_length=limits.ROLE, required=False, allow_blank=True)
 
 
 class RegistrationOutput(serializers.ModelSerializer[Registration]):
@@ -86,7 +98,7 @@ class RegistrationOutput(serializers.ModelSerializer[Registration]):
 
 class RegistrationInput(serializers.Serializer):  # type: ignore[type-arg]
     organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
-    participants = Participant(many=True, allow_empty=False)
+    participants = Participant(many=True, allow_empty=False, max_length=limits.PARTICIPANTS)
 
 
 class SlotOutput(serializers.ModelSerializer[MeetingSlot]):
@@ -109,8 +121,8 @@ class PublicSlotOutput(SlotOutput):
 
 
 class SlotInput(serializers.Serializer):  # type: ignore[type-arg]
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    starts_at = DateTimeField()
+    ends_at = DateTimeField()
 
 
 class BookInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -132,8 +144,8 @@ class QuestionOutput(serializers.ModelSerializer[Question]):
 
 class QuestionInput(serializers.Serializer):  # type: ignore[type-arg]
     organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
-    text = serializers.CharField(max_length=2000)
+    text = model_text(Question, "text")
 
 
 class AnswerInput(serializers.Serializer):  # type: ignore[type-arg]
-    answer = serializers.CharField(max_length=5000)
+    answer = model_text(Question, "answer")

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from backend.common.fields import model_text
 from backend.common.serializers import (
     OrganizationBrief,
     VisiblePrimaryKeyRelatedField,
@@ -80,18 +81,18 @@ class NoteOutput(serializers.ModelSerializer[MatchNote]):
 
 
 class NoteInput(serializers.Serializer):  # type: ignore[type-arg]
-    text = serializers.CharField(max_length=5000)
+    text = model_text(MatchNote, "text")
 
 
 class RejectInput(serializers.Serializer):  # type: ignore[type-arg]
-    reason = serializers.CharField(max_length=2000)
+    reason = model_text(Match, "rejection_reason")
 
 
 class ManualMatchInput(serializers.Serializer):  # type: ignore[type-arg]
     need = VisiblePrimaryKeyRelatedField(scope=need_list)
     solution = VisiblePrimaryKeyRelatedField(scope=solution_list, required=False, allow_null=True)
     other_need = VisiblePrimaryKeyRelatedField(scope=need_list, required=False, allow_null=True)
-    note = serializers.CharField(required=False, allow_blank=True)
+    note = model_text(MatchNote, "text", required=False, allow_blank=True)
 
 
 class NotificationOutput(serializers.ModelSerializer[Notification]):

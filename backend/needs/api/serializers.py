@@ -4,7 +4,7 @@ from rest_framework import serializers
 from backend.accounts.models import Organization
 from backend.accounts.policy import Act, org_may
 from backend.common import limits
-from backend.common.fields import PlainTextField, bounded_many, model_text
+from backend.common.fields import DateTimeField, PlainTextField, bounded_many, model_text
 from backend.common.serializers import (
     CpvListField,
     OrganizationBrief,
@@ -168,7 +168,7 @@ class NeedInput(serializers.Serializer):  # type: ignore[type-arg]
     )
     stage = serializers.ChoiceField(choices=stage_choices(), required=False)
     procedure = serializers.ChoiceField(choices=procedure_choices(), required=False)
-    response_deadline = serializers.DateTimeField(required=False, allow_null=True)
+    response_deadline = DateTimeField(required=False, allow_null=True)
     language = serializers.ChoiceField(choices=language_choices(), required=False)
     co_buyer_ids = bounded_many(
         serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all()),

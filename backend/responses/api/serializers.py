@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from backend.accounts.models import Organization
+from backend.common.fields import model_text
 from backend.common.serializers import OrganizationBrief, VisiblePrimaryKeyRelatedField
 from backend.needs.models import Need
 from backend.needs.selectors import need_list
@@ -41,14 +42,14 @@ class ResponseOutput(serializers.ModelSerializer[Response]):
 class ResponseInput(serializers.Serializer):  # type: ignore[type-arg]
     need = VisiblePrimaryKeyRelatedField(scope=need_list)
     organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
-    summary = serializers.CharField(max_length=300)
-    body = serializers.CharField(min_length=20)
+    summary = model_text(Response, "summary")
+    body = model_text(Response, "body", min_length=20)
     confidential = serializers.BooleanField(default=True)
 
 
 class ResponseUpdateInput(serializers.Serializer):  # type: ignore[type-arg]
-    summary = serializers.CharField(max_length=300, required=False)
-    body = serializers.CharField(min_length=20, required=False)
+    summary = model_text(Response, "summary", required=False)
+    body = model_text(Response, "body", min_length=20, required=False)
     confidential = serializers.BooleanField(required=False)
 
 
