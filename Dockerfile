@@ -12,8 +12,6 @@ RUN npm run build
 
 # ---- application
 FROM python:3.11-slim AS app
-# Set to a CPU-only PyTorch package index to keep CUDA wheels out of the image.
-ARG PIP_EXTRA_INDEX_URL=""
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
@@ -28,18 +26,15 @@ RUN apt-get update \
  && useradd --system --create-home --home-dir /home/app --uid 10001 app
 WORKDIR /app
 
-# Dependencies first (cached while only the code changes), then the code.
-COPY pyproject.toml README.md ./
-RUN mkdir -p backend matching search \
- && touch backend/__init__.py matching/__init__.py search/__init__.py \
- && pip install . \
- && pip uninstall -y innovasjonstorget \
- && rm -rf backend matching search build *.egg-info
-COPY manage.py ./
+# Dependencies first (cached while only the code changes): exactly the pinned, hashed
+# requirements/prod.lock (`make lock`), then the code without resolving anything.
+COPY requirements/prod.lock requirements/
+RUN pip install --require-hashes -r requirements/prod.lock
+COPY pyproject.toml README.md manage.py ./
 COPY backend/ backend/
 COPY matching/ matching/
 COPY search/ search/
-RUN pip install --no-deps -e .
+RUN pip install --no-deps --no-build-isolation -e .
 COPY --from=frontend /app/frontend/dist frontend/dist
 
 # The production settings require these; collectstatic uses none of them.

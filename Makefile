@@ -1,5 +1,5 @@
 # Thin wrappers; the work is in scripts/.
-.PHONY: help venv run test lint bench api services-start services-stop services-status clean
+.PHONY: help venv lock run test lint bench api services-start services-stop services-status clean
 
 help:
 	@echo "make run             serve http://127.0.0.1:8000 (SQLite, embedded search, demo data)"
@@ -7,11 +7,15 @@ help:
 	@echo "make lint            ruff, mypy, import-linter, tsc"
 	@echo "make bench           benchmarks"
 	@echo "make api             regenerate frontend/openapi.yaml and the TS API types"
+	@echo "make lock            re-pin the Python dependencies (requirements/*.lock) after editing pyproject.toml"
 	@echo "make services-start  start PostgreSQL :55432, Redis :56379, Elasticsearch :59200 (also -stop, -status)"
 	@echo "make clean           stop services, remove var/ and frontend/dist"
 
 venv:
 	@scripts/setup.sh venv
+
+lock:
+	@scripts/lock.sh
 
 run:
 	@scripts/run.sh
