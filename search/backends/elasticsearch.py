@@ -286,14 +286,28 @@ class ElasticsearchBackend(SearchBackend):
                 kinds, request.query_vector, HYBRID_CANDIDATES, request.filters
             )
             total, hits = fuse(request, hits, semantic)
+        suggestion = queries.parse_suggestion(response, request.text) if total == 0 else None
         return SearchResponse(
             total=total,
             hits=hits,
             facets=queries.parse_facets(response),
-            suggestion=queries.parse_suggestion(response, request.text) if total == 0 else None,
+            suggestion=self._finding(kinds, suggestion, request.filters),
             page=request.page,
             page_size=request.page_size,
         )
+
+    def _finding(
+        self, kinds: Iterable[Kind], suggestion: str | None, filters: Mapping[str, tuple[str, ...]]
+    ) -> str | None:
+        """The suggestion if searching it finds something. The term suggester also reads the
+        words of deleted documents until their segments merge, so without this check it could
+        offer a word that only a need taken back to draft (or an archived solution) held."""
+        if suggestion is None:
+            return None
+        search = self._search(kinds).query(queries.text_query(TextQuery.parse(suggestion)))
+        search = search.filter("bool", filter=queries.filter_clauses(filters))
+        with unavailable_on_errors():
+            return suggestion if search.count() > 0 else None
 
     def _knn_hits(
         self,

@@ -65,6 +65,24 @@ def test_delete_removes_documents_and_ignores_unknown_ids(backend: SearchBackend
     assert "Trygghetsalarmer for hjemmeboende eldre" not in backend.autocomplete("tryg")
 
 
+def test_a_deleted_documents_words_are_never_suggested(backend: SearchBackend) -> None:
+    # given a document taken out of the index (a need set back to draft), and another kept
+    backend.index(
+        [
+            make_doc(id=1, title="Kvernsteinsmølle for skolekjøkkenet"),
+            make_doc(id=2, title="Alarm for brann i kommunale bygg"),
+        ]
+    )
+    indexing.delete_documents(backend, "need", [1])
+    # when searching for its word misspelt, and for the kept one's
+    gone = backend.search(SearchRequest(text="kvernsteinsmøllx"))
+    kept = backend.search(SearchRequest(text="alrme"))
+    # then did-you-mean never offers the deleted word (Elasticsearch's term suggester still
+    # reads it until the segment merges), but still corrects what is there
+    assert (gone.total, gone.suggestion) == (0, None)
+    assert kept.suggestion == "alarm"
+
+
 def test_rebuild_replaces_everything(backend: SearchBackend) -> None:
     # given the corpus
     backend.index(CORPUS)
