@@ -176,8 +176,12 @@ def match_reject(*, user: User, match: Match, reason: str) -> Match:
 
 @transaction.atomic
 def match_introduce(*, user: User, match: Match) -> Match:
+    check_advisor(user=user)
     if match.state == Match.State.INTRODUCED:
         raise ValidationError(_("The parties have already been introduced."))
+    if not all(side.is_public for side in (match.need, match.solution or match.other_need) if side):
+        # The introduction names both sides to both parties: a draft never shows that way.
+        raise ValidationError(_("Only published needs and solutions can be introduced."))
     match = _decide(
         user=user, match=match, state=Match.State.INTRODUCED, action=AuditEvent.Action.INTRODUCED
     )
