@@ -30,9 +30,9 @@ class NeedFilter(django_filters.FilterSet):
         self, queryset: QuerySet[Need], name: str, value: str
     ) -> QuerySet[Need]:
         ids = [
-            n.pk
-            for n in queryset.only("pk", "cpv_codes")
-            if any(c.startswith(value) for c in n.cpv_codes)
+            pk
+            for pk, codes in queryset.values_list("pk", "cpv_codes")
+            if any(c.startswith(value) for c in codes)
         ]
         return queryset.filter(pk__in=ids)
 

@@ -1,0 +1,1060 @@
+"""One market with a hidden thing of every kind, and the probes that look for it.
+
+The scene (built once for the package, see conftest.py) holds, for each visibility rule of
+DESIGN.md, objects that carry unique marker strings: drafts, responses, rejected matches,
+advisor notes, who asked a question, who booked a 1:1 slot, participants' contact data.
+Each `Hidden` names its markers and the roles that may see them (its insiders). A probe
+reads every path as every role and reports each marker found where the role is an outsider.
+
+Markers are lowercase ASCII nonsense words, so that the search analysers keep them whole and
+no JSON or HTML escaping hides them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import Permission
+from django.core import mail
+from django.test import Client, TestCase
+from rest_framework.test import APIClient
+
+from backend.accounts.models import Organization, User
+from backend.audit.models import AuditEvent
+from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.dialogue.services import (
+    question_answer,
+    question_ask,
+    registration_create,
+    slot_book,
+)
+from backend.discovery.services import search_backend, search_sync
+from backend.matches.models import Match, MatchNote, Notification
+from backend.matches.services import (
+    match_introduce,
+    match_note_add,
+    match_reject,
+    match_shortlist,
+)
+from backend.needs.models import Need
+from backend.needs.services import co_buyer_request_decide, need_update
+from backend.responses.models import Response
+from backend.solutions.models import Solution
+from backend.solutions.services import solution_archive
+from tests.factories import (
+    ConferenceFactory,
+    MatchFactory,
+    MembershipFactory,
+    NeedFactory,
+    OrganizationFactory,
+    ResponseFactory,
+    SlotFactory,
+    SolutionFactory,
+    UserFactory,
+)
+
+#: An id no row has: a hidden row must be answered exactly like this one.
+MISSING = 987_654_321
+
+#: Every role of the scene. `visitor` is not signed in; `staff` has every model permission in
+#: the Django admin but is neither an advisor nor a superuser; `operator` is a superuser.
+ROLES = (
+    "visitor",
+    "owner",
+    "co_buyer",
+    "pending_co_buyer",
+    "other_buyer",
+    "unverified_buyer",
+    "supplier",
+    "rival",
+    "asker",
+    "booker",
+    "unverified_supplier",
+    "self_made_advisor",
+    "advisor",
+    "staff",
+    "operator",
+)
+#: Roles that see everything: advisors and operators.
+ALL_SEEING = frozenset({"advisor", "operator"})
+#: Roles that use the API (the admin's roles read it too, but see everything or nothing more).
+API_ROLES = tuple(r for r in ROLES if r not in ALL_SEEING)
+#: Paths where organisations themselves are public (Brønnøysund's register is): the list and
+#: an organisation's own page.
+ORGANISATION_PATHS = (r"/api/organizations/(\d+/)?(\?.*)?$",)
+
+# --------------------------------------------------------------------------- markers
+
+DRAFT_TITLE = "zqdrafttitle"
+DRAFT_BODY = "zqdraftbody"
+DRAFT_EFFECT = "zqdrafteffect"
+DRAFT_SECTOR = "kultur-og-inkludering"
+DRAFT_CPV = "92312000"
+DRAFT_STAGE = "forankring"
+TRONDHEIM_DRAFT = "zqtrondraft"
+DRAFT_CONFERENCE = "zqdraftconf"
+DRAFT_SOLUTION = "zqdraftsolution"
+ARCHIVED_SOLUTION = "zqarchivedsolution"
+RESPONSE_SUMMARY = "zqresponsesummary"
+RESPONSE_BODY = "zqresponsebody"
+RIVAL_RESPONSE = "zqrivalresponse"
+REJECT_REASON = "zqrejectreason"
+REJECT_PAIR_REASON = "zqrejectpair"
+ADVISOR_NOTE = "zqadvisornote"
+REJECTED_NOTE = "zqrejectednote"
+ASKER_ORG = "Zqaskerorg"
+ASKER_PERSON = "Zqaskerperson"
+ASKER_EMAIL = "zqasker@sporreorg.no"
+UNANSWERED_QUESTION = "zqunanswered"
+BOOKER_ORG = "Zqbookerorg"
+BOOKER_PERSON = "Zqbookerperson"
+BOOKER_EMAIL = "zqbooker@bookerorg.no"
+PARTICIPANT_NAME = "Zqparticipant"
+PARTICIPANT_EMAIL = "zqparticipant@helsetek.no"
+PARTICIPANT_ROLE = "Zqparticiprole"
+RIVAL_PARTICIPANT = "Zqrivalparticipant"
+RIVAL_PARTICIPANT_EMAIL = "zqrivalparticipant@konkurrent.no"
+ASKER_PARTICIPANT = "Zqaskerparticipant"
+BOOKER_PARTICIPANT = "Zqbookerparticipant"
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """Something confidential: its markers and who may see them."""
+
+    rule: str
+    name: str
+    markers: tuple[str, ...]
+    insiders: frozenset[str]
+    #: Paths (regular expressions) where the markers are public for everyone.
+    public_paths: tuple[str, ...] = ()
+
+    def hidden_from(self, role: str) -> bool:
+        return role not in self.insiders and role not in ALL_SEEING
+
+
+def _insiders(*roles: str) -> frozenset[str]:
+    return frozenset(roles)
+
+
+HIDDEN: tuple[Hidden, ...] = (
+    # drafts -------------------------------------------------------------------------
+    Hidden(
+        "drafts",
+        "Bergen's draft need: title",
+        (DRAFT_TITLE,),
+        # The organisation asked to be co-buyer is told which need (its title) to decide on.
+        _insiders("owner", "pending_co_buyer"),
+    ),
+    Hidden("drafts", "Bergen's draft need: text", (DRAFT_BODY, DRAFT_EFFECT), _insiders("owner")),
+    Hidden("drafts", "Trondheim's draft need", (TRONDHEIM_DRAFT,), _insiders("other_buyer")),
+    Hidden("drafts", "Bergen's draft conference", (DRAFT_CONFERENCE,), _insiders("owner")),
+    Hidden("drafts", "Helsetek's draft solution", (DRAFT_SOLUTION,), _insiders("supplier")),
+    Hidden("drafts", "Helsetek's archived solution", (ARCHIVED_SOLUTION,), _insiders("supplier")),
+    # responses ----------------------------------------------------------------------
+    Hidden(
+        "responses",
+        "Helsetek's response",
+        (RESPONSE_SUMMARY, RESPONSE_BODY),
+        _insiders("owner", "co_buyer", "supplier"),
+    ),
+    Hidden(
+        "responses",
+        "Konkurrent's response",
+        (RIVAL_RESPONSE,),
+        _insiders("owner", "co_buyer", "rival"),
+    ),
+    # rejected matches ---------------------------------------------------------------
+    Hidden(
+        "rejected_matches", "rejection reasons", (REJECT_REASON, REJECT_PAIR_REASON), _insiders()
+    ),
+    # advisor notes ------------------------------------------------------------------
+    Hidden("advisor_notes", "notes", (ADVISOR_NOTE, REJECTED_NOTE), _insiders()),
+    # who asked ----------------------------------------------------------------------
+    Hidden(
+        "question_askers",
+        "the asking organisation",
+        (ASKER_ORG,),
+        _insiders("owner", "asker"),
+        public_paths=ORGANISATION_PATHS,
+    ),
+    Hidden(
+        "question_askers",
+        "the asking person",
+        (ASKER_PERSON, ASKER_EMAIL),
+        _insiders("asker"),
+    ),
+    Hidden(
+        "question_askers",
+        "an unanswered question",
+        (UNANSWERED_QUESTION,),
+        _insiders("owner", "asker"),
+    ),
+    # who booked ---------------------------------------------------------------------
+    Hidden(
+        "slot_bookers",
+        "the booking organisation",
+        (BOOKER_ORG,),
+        _insiders("owner", "booker"),
+        public_paths=ORGANISATION_PATHS,
+    ),
+    Hidden(
+        "slot_bookers",
+        "the booking person",
+        (BOOKER_PERSON, BOOKER_EMAIL),
+        _insiders("booker"),
+    ),
+    # participants -------------------------------------------------------------------
+    Hidden(
+        "participant_contacts",
+        "Helsetek's participants",
+        (PARTICIPANT_NAME, PARTICIPANT_EMAIL, PARTICIPANT_ROLE),
+        _insiders("owner", "supplier"),
+    ),
+    Hidden(
+        "participant_contacts",
+        "Konkurrent's participants",
+        (RIVAL_PARTICIPANT, RIVAL_PARTICIPANT_EMAIL),
+        _insiders("owner", "rival"),
+    ),
+    Hidden(
+        "participant_contacts",
+        "the asker's and the booker's participants",
+        (ASKER_PARTICIPANT, BOOKER_PARTICIPANT),
+        _insiders("owner"),
+    ),
+)
+
+
+def hidden_of(rule: str) -> tuple[Hidden, ...]:
+    return tuple(h for h in HIDDEN if h.rule == rule)
+
+
+# --------------------------------------------------------------------------- the scene
+
+
+@dataclass
+class Scene:
+    users: dict[str, User | None]
+    orgs: dict[str, Organization]
+    need: Need
+    draft_need: Need
+    other_need: Need
+    other_draft: Need
+    conference: DialogueConference
+    draft_conference: DialogueConference
+    draft_linked_conference: DialogueConference
+    solution: Solution
+    rival_solution: Solution
+    draft_solution: Solution
+    archived_solution: Solution
+    response: Response
+    rival_response: Response
+    match: Match
+    rejected_match: Match
+    rejected_pair: Match
+    archived_match: Match
+    draft_solution_match: Match
+    draft_other_need_match: Match
+    slot: MeetingSlot
+    free_slot: MeetingSlot
+    draft_slot: MeetingSlot
+    answered_question: Question
+    unanswered_question: Question
+    registrations: dict[str, Registration]
+    mails: list[mail.EmailMessage] = field(default_factory=list)
+    _reads: dict[str, dict[str, tuple[int, bytes]]] = field(default_factory=dict)
+
+    def user(self, role: str) -> User | None:
+        """A fresh copy of the role's user (no role cache carried between requests)."""
+        user = self.users[role]
+        return None if user is None else User.objects.get(pk=user.pk)
+
+    def client(self, role: str, *, raise_errors: bool = True) -> APIClient:
+        client = APIClient(raise_request_exception=raise_errors)
+        user = self.user(role)
+        if user is not None:
+            client.force_authenticate(user)
+        return client
+
+    def browser(self, role: str) -> Client:
+        """A signed-in session, as the Django admin needs."""
+        client = Client()
+        user = self.user(role)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    def public_ids(self) -> dict[str, list[int]]:
+        return {
+            "need": list(
+                Need.objects.filter(status__in=("published", "closed")).values_list("pk", flat=True)
+            ),
+            "solution": list(
+                Solution.objects.filter(status="published").values_list("pk", flat=True)
+            ),
+            "conference": list(
+                DialogueConference.objects.filter(
+                    status__in=("published", "cancelled")
+                ).values_list("pk", flat=True)
+            ),
+        }
+
+    def reads(self, role: str) -> dict[str, tuple[int, bytes]]:
+        """Every read path as `role`: path → (status, body). Read once, shared by modules."""
+        if role not in self._reads:
+            client = self.client(role, raise_errors=False)
+            pages: dict[str, tuple[int, bytes]] = {}
+            for path in read_paths(self):
+                answer = client.get(path)
+                pages[path] = (answer.status_code, _body(answer))
+            self._reads[role] = pages
+        return self._reads[role]
+
+
+def _body(answer: Any) -> bytes:
+    if getattr(answer, "streaming", False):
+        return b"".join(answer.streaming_content)
+    return bytes(answer.content)
+
+
+def leaks_in(role: str, pages: dict[str, bytes], hidden: Iterable[Hidden]) -> list[str]:
+    """'path: marker (what)' for every marker of a thing hidden from `role` found in a page."""
+    found = []
+    for h in hidden:
+        if not h.hidden_from(role):
+            continue
+        for path, body in pages.items():
+            if any(re.fullmatch(p, path) for p in h.public_paths):
+                continue
+            found.extend(f"{path}: {m} ({h.name})" for m in h.markers if m.encode() in body)
+    return found
+
+
+def read_leaks(scene: Scene, role: str, hidden: Iterable[Hidden]) -> list[str]:
+    pages = {path: body for path, (_status, body) in scene.reads(role).items()}
+    return leaks_in(role, pages, hidden)
+
+
+def mail_pages(messages: Iterable[mail.EmailMessage]) -> dict[str, dict[str, bytes]]:
+    """Each recipient's e-mails as pages, keyed by recipient address."""
+    pages: dict[str, dict[str, bytes]] = {}
+    for n, message in enumerate(messages):
+        text = f"{message.subject}\n{message.body}".encode()
+        for to in message.to:
+            pages.setdefault(to, {})[f"mail #{n} {message.subject!r}"] = text
+    return pages
+
+
+def csv_rows(body: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def _ids(scene: Scene) -> dict[str, list[int]]:
+    return {
+        "need": [
+            scene.need.pk,
+            scene.draft_need.pk,
+            scene.other_need.pk,
+            scene.other_draft.pk,
+            MISSING,
+        ],
+        "solution": [
+            scene.solution.pk,
+            scene.rival_solution.pk,
+            scene.draft_solution.pk,
+            scene.archived_solution.pk,
+            MISSING,
+        ],
+        "conference": [
+            scene.conference.pk,
+            scene.draft_conference.pk,
+            scene.draft_linked_conference.pk,
+            MISSING,
+        ],
+        "response": [scene.response.pk, scene.rival_response.pk, MISSING],
+        "match": [
+            scene.match.pk,
+            scene.rejected_match.pk,
+            scene.rejected_pair.pk,
+            scene.archived_match.pk,
+            scene.draft_solution_match.pk,
+            scene.draft_other_need_match.pk,
+            MISSING,
+        ],
+        "organization": [o.pk for o in scene.orgs.values()],
+    }
+
+
+#: List endpoints and their query variants: filters and orderings on every field a hidden
+#: object could be told apart by.
+LIST_QUERIES: dict[str, tuple[str, ...]] = {
+    "/api/needs/": (
+        "",
+        "?status=draft",
+        f"?sector={DRAFT_SECTOR}",
+        f"?stage={DRAFT_STAGE}",
+        f"?cpv_division={DRAFT_CPV[:2]}",
+        "?mine=true",
+        "?ordering=title",
+        "?ordering=-created_at",
+        "?page_size=100",
+    ),
+    "/api/solutions/": ("", "?status=draft", "?status=archived", "?mine=true", "?ordering=-trl"),
+    "/api/conferences/": ("", "?status=draft", "?upcoming=true", "?ordering=-created_at"),
+    "/api/responses/": ("", "?confidential=true", "?ordering=created_at"),
+    "/api/matches/": ("", "?state=rejected", "?kind=need_need", "?ordering=-score"),
+    "/api/matches/queue/": ("",),
+    "/api/matches/export/": ("",),
+    "/api/notifications/": ("",),
+    "/api/slots/mine/": ("",),
+    "/api/co-buyer-requests/": ("",),
+    "/api/saved-searches/": ("",),
+    "/api/join-requests/": ("",),
+    "/api/organizations/": ("",),
+    "/api/auth/me/": ("",),
+    "/api/auth/me/export/": ("",),
+    "/api/auth/session/": ("",),
+    "/api/auth/tokens/": ("",),
+    "/api/auth/identities/": ("",),
+    "/api/stats/pipeline/": ("",),
+    "/api/reference/sectors/": ("",),
+}
+
+#: Detail endpoints, by the kind of id they take.
+DETAIL_PATHS: dict[str, tuple[str, ...]] = {
+    "need": (
+        "/api/needs/{}/",
+        "/api/needs/{}/matches/",
+        "/api/needs/{}/similar/",
+        "/api/needs/{}/responses/",
+        "/api/conferences/?needs={}",
+        "/api/responses/?need={}",
+        "/api/matches/?need={}",
+    ),
+    "solution": ("/api/solutions/{}/", "/api/solutions/{}/matches/", "/api/matches/?solution={}"),
+    "conference": (
+        "/api/conferences/{}/",
+        "/api/conferences/{}/registrations/",
+        "/api/conferences/{}/registrations/export/",
+        "/api/conferences/{}/slots/",
+        "/api/conferences/{}/questions/",
+        "/api/slots/mine/?conference={}",
+    ),
+    "response": ("/api/responses/{}/", "/api/responses/{}/access-log/"),
+    "match": ("/api/matches/{}/", "/api/matches/{}/notes/"),
+    "organization": (
+        "/api/organizations/{}/",
+        "/api/organizations/{}/members/",
+        "/api/organizations/{}/join-requests/",
+        "/api/organizations/{}/invitations/",
+        "/api/organizations/{}/response-access-log/",
+        "/api/responses/?organization={}",
+        "/api/conferences/?organization={}",
+    ),
+}
+
+
+def read_paths(scene: Scene) -> list[str]:
+    paths = [f"{base}{query}" for base, queries in LIST_QUERIES.items() for query in queries]
+    for kind, ids in _ids(scene).items():
+        paths.extend(template.format(pk) for template in DETAIL_PATHS[kind] for pk in ids)
+    return paths
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _member(org: Organization, email: str, full_name: str = "", **kw: Any) -> User:
+    user = UserFactory(email=email, **({"full_name": full_name} if full_name else {}), **kw)
+    MembershipFactory(user=user, organization=org)
+    return user
+
+
+def _people(name: str, email: str, role: str = "Daglig leder") -> list[dict[str, str]]:
+    return [{"name": name, "email": email, "role": role}]
+
+
+def _orgs() -> dict[str, Organization]:
+    supplier = Organization.Kind.SUPPLIER
+    return {
+        "owner": OrganizationFactory(name="Bergen kommune"),
+        "co_buyer": OrganizationFactory(name="Stavanger kommune", county="11"),
+        "pending_co_buyer": OrganizationFactory(name="Askøy kommune"),
+        "other_buyer": OrganizationFactory(name="Trondheim kommune", county="50"),
+        "unverified_buyer": OrganizationFactory(name="Nykommune", verified=False),
+        "supplier": OrganizationFactory(name="Helsetek AS", kind=supplier),
+        "rival": OrganizationFactory(name="Konkurrent AS", kind=supplier),
+        "asker": OrganizationFactory(name=f"{ASKER_ORG} AS", kind=supplier),
+        "booker": OrganizationFactory(name=f"{BOOKER_ORG} AS", kind=supplier),
+        "unverified_supplier": OrganizationFactory(
+            name="Ny leverandør AS", kind=supplier, verified=False
+        ),
+        "self_made_advisor": OrganizationFactory(
+            name="Rådgiver AS", kind=Organization.Kind.ADVISORY, verified=False
+        ),
+        "advisor": OrganizationFactory(name="LUP", kind=Organization.Kind.ADVISORY),
+    }
+
+
+def _users(orgs: dict[str, Organization]) -> dict[str, User | None]:
+    users: dict[str, User | None] = {"visitor": None}
+    for role, org in orgs.items():
+        users[role] = _member(org, f"{role.replace('_', '-')}@scene.no")
+    users["asker"] = _member(orgs["asker"], ASKER_EMAIL, f"{ASKER_PERSON} Hansen")
+    users["booker"] = _member(orgs["booker"], BOOKER_EMAIL, f"{BOOKER_PERSON} Olsen")
+    users["staff"] = UserFactory(email="stotte@scene.no", is_staff=True)
+    users["staff"].user_permissions.set(Permission.objects.all())
+    users["operator"] = UserFactory(email="drift@scene.no", is_staff=True, is_superuser=True)
+    return users
+
+
+def _needs(orgs: dict[str, Organization]) -> dict[str, Need]:
+    draft = {"status": Need.Status.DRAFT, "published_at": None}
+    return {
+        "need": NeedFactory(organization=orgs["owner"]),
+        "draft_need": NeedFactory(
+            organization=orgs["owner"],
+            title=f"{DRAFT_TITLE} kulturhus for alle",
+            description=f"Et hemmelig utkast om {DRAFT_BODY} som ingen andre skal lese ennå.",
+            desired_effect=f"Flere besøkende ({DRAFT_EFFECT}).",
+            sector=DRAFT_SECTOR,
+            cpv_codes=[DRAFT_CPV],
+            stage=DRAFT_STAGE,
+            county="03",
+            **draft,
+        ),
+        "other_need": NeedFactory(organization=orgs["other_buyer"], county="50"),
+        "other_draft": NeedFactory(
+            organization=orgs["other_buyer"],
+            title=f"{TRONDHEIM_DRAFT} utkast i Trondheim",
+            **draft,
+        ),
+    }
+
+
+def _solutions(orgs: dict[str, Organization]) -> dict[str, Solution]:
+    return {
+        "solution": SolutionFactory(organization=orgs["supplier"]),
+        "rival_solution": SolutionFactory(organization=orgs["rival"]),
+        "draft_solution": SolutionFactory(
+            organization=orgs["supplier"],
+            title=f"{DRAFT_SOLUTION} prototype",
+            status=Solution.Status.DRAFT,
+            published_at=None,
+        ),
+        "archived_solution": SolutionFactory(
+            organization=orgs["supplier"],
+            title=f"{ARCHIVED_SOLUTION} gammel alarm",
+            description=f"Den gamle alarmen {ARCHIVED_SOLUTION} som vi har sluttet å selge.",
+        ),
+    }
+
+
+def _conferences(orgs: dict[str, Organization], needs: dict[str, Need]) -> dict[str, Any]:
+    conference = ConferenceFactory(organization=orgs["owner"], needs=[needs["need"]])
+    draft_conference = ConferenceFactory(
+        organization=orgs["owner"],
+        title=f"{DRAFT_CONFERENCE} planlagt konferanse",
+        status=DialogueConference.Status.DRAFT,
+        published_at=None,
+        needs=[needs["need"]],
+    )
+    return {
+        "conference": conference,
+        "draft_conference": draft_conference,
+        # A published conference that links a draft need (the need is announced later).
+        "draft_linked_conference": ConferenceFactory(
+            organization=orgs["owner"], needs=[needs["draft_need"]]
+        ),
+        "slot": SlotFactory(conference=conference),
+        "free_slot": SlotFactory(conference=conference),
+        "draft_slot": SlotFactory(conference=draft_conference),
+    }
+
+
+def _dialogue(users: dict[str, User | None], orgs: dict[str, Organization], c: dict[str, Any]):  # type: ignore[no-untyped-def]
+    conference = c["conference"]
+    people = {
+        "supplier": _people(f"{PARTICIPANT_NAME} Nilsen", PARTICIPANT_EMAIL, PARTICIPANT_ROLE),
+        "rival": _people(f"{RIVAL_PARTICIPANT} Berg", RIVAL_PARTICIPANT_EMAIL),
+        "asker": _people(f"{ASKER_PARTICIPANT} Lie", "deltaker@sporreorg.no"),
+        "booker": _people(f"{BOOKER_PARTICIPANT} Dahl", "deltaker@bookerorg.no"),
+        "unverified_supplier": _people("Per Ny", "per@nyleverandor.no"),
+    }
+    registrations = {
+        role: registration_create(
+            user=users[role],  # type: ignore[arg-type]
+            conference=conference,
+            organization=orgs[role],
+            participants=participants,
+        )
+        for role, participants in people.items()
+    }
+    slot_book(user=users["booker"], slot=c["slot"], organization=orgs["booker"])  # type: ignore[arg-type]
+    answered = question_ask(
+        user=users["asker"],  # type: ignore[arg-type]
+        conference=conference,
+        organization=orgs["asker"],
+        text="Må alarmen virke uten strøm i minst åtte timer?",
+    )
+    unanswered = question_ask(
+        user=users["asker"],  # type: ignore[arg-type]
+        conference=conference,
+        organization=orgs["asker"],
+        text=f"Hvem leverer i dag ({UNANSWERED_QUESTION})?",
+    )
+    question_answer(user=users["owner"], question=answered, answer="Ja, i minst åtte timer.")  # type: ignore[arg-type]
+    return registrations, answered, unanswered
+
+
+def _matches(
+    users: dict[str, User | None], needs: dict[str, Need], sols: dict[str, Solution]
+) -> dict[str, Match]:
+    advisor = users["advisor"]
+    need = needs["need"]
+    matches = {
+        "match": MatchFactory(need=need, solution=sols["solution"]),
+        "rejected_match": MatchFactory(need=need, solution=sols["rival_solution"], score=0.9),
+        "rejected_pair": MatchFactory(
+            need=need, solution=None, other_need=needs["other_need"], kind=Match.Kind.NEED_NEED
+        ),
+        "archived_match": MatchFactory(need=need, solution=sols["archived_solution"]),
+        "draft_solution_match": MatchFactory(
+            need=need, solution=sols["draft_solution"], source=Match.Source.MANUAL
+        ),
+        "draft_other_need_match": MatchFactory(
+            need=need,
+            solution=None,
+            other_need=needs["other_draft"],
+            kind=Match.Kind.NEED_NEED,
+            source=Match.Source.MANUAL,
+        ),
+    }
+    match_shortlist(user=advisor, match=matches["match"])  # type: ignore[arg-type]
+    match_note_add(user=advisor, match=matches["match"], text=f"Ring først ({ADVISOR_NOTE}).")  # type: ignore[arg-type]
+    match_note_add(user=advisor, match=matches["rejected_match"], text=f"Nei ({REJECTED_NOTE}).")  # type: ignore[arg-type]
+    match_reject(
+        user=advisor,  # type: ignore[arg-type]
+        match=matches["rejected_match"],
+        reason=f"Dekker ikke behovet ({REJECT_REASON}).",
+    )
+    match_reject(
+        user=advisor,  # type: ignore[arg-type]
+        match=matches["rejected_pair"],
+        reason=f"Ulike behov ({REJECT_PAIR_REASON}).",
+    )
+    match_introduce(user=advisor, match=matches["match"])  # type: ignore[arg-type]
+    return matches
+
+
+def _co_buyers(
+    users: dict[str, User | None], orgs: dict[str, Organization], needs: dict[str, Need]
+) -> None:
+    owner = users["owner"]
+    need_update(
+        user=owner,  # type: ignore[arg-type]
+        need=needs["need"],
+        data={"co_buyers": [orgs["co_buyer"], orgs["pending_co_buyer"]]},
+    )
+    need_update(
+        user=owner, need=needs["draft_need"], data={"co_buyers": [orgs["pending_co_buyer"]]}
+    )  # type: ignore[arg-type]
+    request = needs["need"].co_buyer_requests.get(organization=orgs["co_buyer"])
+    co_buyer_request_decide(user=users["co_buyer"], request=request, accept=True)  # type: ignore[arg-type]
+
+
+def scene_build() -> Scene:
+    """Build the market inside the caller's transaction; index what is public; keep the
+    e-mails the building sent."""
+    mail.outbox = []
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        orgs = _orgs()
+        users = _users(orgs)
+        needs = _needs(orgs)
+        sols = _solutions(orgs)
+        conf = _conferences(orgs, needs)
+        for kind, ids in (
+            ("need", [n.pk for n in needs.values()]),
+            ("solution", [s.pk for s in sols.values()]),
+            (
+                "conference",
+                [conf[k].pk for k in ("conference", "draft_conference", "draft_linked_conference")],
+            ),
+        ):
+            search_sync(entity=kind, ids=ids)
+        responses = {
+            "response": ResponseFactory(
+                need=needs["need"],
+                organization=orgs["supplier"],
+                author=users["supplier"],
+                summary=f"Radarbasert tilsyn ({RESPONSE_SUMMARY})",
+                body=f"Forretningshemmelig pris: 1 200 kroner ({RESPONSE_BODY}).",
+            ),
+            "rival_response": ResponseFactory(
+                need=needs["need"],
+                organization=orgs["rival"],
+                author=users["rival"],
+                summary="Konkurrentens innspill",
+                body=f"Vår hemmelige metode ({RIVAL_RESPONSE}).",
+            ),
+        }
+        registrations, answered, unanswered = _dialogue(users, orgs, conf)
+        matches = _matches(users, needs, sols)
+        _co_buyers(users, orgs, needs)
+        # Once public, now archived: its words were in the index (did-you-mean, autocomplete).
+        solution_archive(user=users["supplier"], solution=sols["archived_solution"])  # type: ignore[arg-type]
+    for entity in (*needs.values(), *sols.values()):
+        entity.refresh_from_db()
+    return Scene(
+        users=users,
+        orgs=orgs,
+        **needs,
+        conference=conf["conference"],
+        draft_conference=conf["draft_conference"],
+        draft_linked_conference=conf["draft_linked_conference"],
+        **sols,
+        **responses,
+        **matches,
+        slot=conf["slot"],
+        free_slot=conf["free_slot"],
+        draft_slot=conf["draft_slot"],
+        answered_question=answered,
+        unanswered_question=unanswered,
+        registrations=registrations,
+        mails=list(mail.outbox),
+    )
+
+
+def scene_unindex(scene: Scene) -> None:
+    backend = search_backend()
+    for kind, ids in _ids(scene).items():
+        if kind in ("need", "solution", "conference"):
+            backend.delete(kind, [i for i in ids if i != MISSING])  # type: ignore[arg-type]
+
+
+def notes_of(match: Match) -> Iterator[MatchNote]:
+    yield from match.notes.all()
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _without_id(body: bytes, pk: int) -> bytes:
+    return re.sub(rb"(?<![0-9])" + str(pk).encode() + rb"(?![0-9])", b"ID", body)
+
+
+def same_answer(got: tuple[int, bytes], got_id: int, missing: tuple[int, bytes]) -> bool:
+    """Equal status and body once the id the caller sent is taken out of each."""
+    return (got[0], _without_id(got[1], got_id)) == (missing[0], _without_id(missing[1], MISSING))
+
+
+def existence_leaks(scene: Scene, role: str, kind: str, hidden_ids: Iterable[int]) -> list[str]:
+    """Every read path that takes an id of `kind` answers a hidden id as it answers `MISSING`."""
+    reads = scene.reads(role)
+    found = []
+    for template in DETAIL_PATHS[kind]:
+        missing = reads[template.format(MISSING)]
+        for pk in hidden_ids:
+            got = reads[template.format(pk)]
+            if not same_answer(got, pk, missing):
+                found.append(
+                    f"{template.format(pk)}: {got[0]} {got[1][:150]!r} ≠ "
+                    f"{missing[0]} {missing[1][:150]!r}"
+                )
+    return found
+
+
+def unseen_markers(scene: Scene, hidden: Iterable[Hidden]) -> list[str]:
+    """Markers no insider finds through any read path: a probe that could never fail."""
+    unseen = []
+    for h in hidden:
+        roles = sorted((h.insiders | ALL_SEEING) - {"operator"})
+        pages = [body for r in roles for (_status, body) in scene.reads(r).values()]
+        unseen.extend(
+            f"{m} ({h.name})" for m in h.markers if not any(m.encode() in p for p in pages)
+        )
+    return unseen
+
+
+def result_ids(answer: Any) -> list[int]:
+    assert answer.status_code == 200, answer.content[:300]
+    return [r["id"] for r in answer.json()["results"]]
+
+
+@dataclass(frozen=True)
+class Write:
+    """A request that takes the id of something (in its path or its body)."""
+
+    name: str
+    method: str
+    path: str
+    body: Callable[[Scene, int], dict[str, Any]] | None = None
+
+
+def conference_body(s: Scene, pk: int) -> dict[str, Any]:
+    return {
+        "organization": s.orgs["other_buyer"].pk,
+        "need_ids": [pk],
+        "title": "Dialogkonferanse om trygghet",
+        "starts_at": "2030-03-01T09:00:00+01:00",
+        "ends_at": "2030-03-01T12:00:00+01:00",
+        "registration_deadline": "2030-02-20T12:00:00+01:00",
+        "format": "physical",
+        "location": "Trondheim rådhus",
+        "capacity": 30,
+    }
+
+
+def _response_body(s: Scene, pk: int) -> dict[str, Any]:
+    return {
+        "need": pk,
+        "organization": s.orgs["rival"].pk,
+        "summary": "Innspill",
+        "body": "Vi har en løsning som passer godt til dette behovet.",
+    }
+
+
+NEED_WRITES = (
+    Write("edit", "patch", "/api/needs/{}/", lambda s, pk: {"title": "Ny tittel på behovet"}),
+    Write("publish", "post", "/api/needs/{}/publish/"),
+    Write("close", "post", "/api/needs/{}/close/"),
+    Write("delete", "delete", "/api/needs/{}/"),
+    Write("respond", "post", "/api/responses/", _response_body),
+    Write("conference with the need", "post", "/api/conferences/", conference_body),
+    Write(
+        "match the need",
+        "post",
+        "/api/matches/",
+        lambda s, pk: {"need": pk, "solution": s.solution.pk},
+    ),
+    Write(
+        "match as other need",
+        "post",
+        "/api/matches/",
+        lambda s, pk: {"need": s.need.pk, "other_need": pk},
+    ),
+)
+SOLUTION_WRITES = (
+    Write("edit", "patch", "/api/solutions/{}/", lambda s, pk: {"trl": 8}),
+    Write("publish", "post", "/api/solutions/{}/publish/"),
+    Write("archive", "post", "/api/solutions/{}/archive/"),
+    Write(
+        "match it",
+        "post",
+        "/api/matches/",
+        lambda s, pk: {"need": s.need.pk, "solution": pk},
+    ),
+)
+CONFERENCE_WRITES = (
+    Write("edit", "patch", "/api/conferences/{}/", lambda s, pk: {"title": "Ny tittel"}),
+    Write("publish", "post", "/api/conferences/{}/publish/"),
+    Write(
+        "register",
+        "post",
+        "/api/conferences/{}/registrations/",
+        lambda s, pk: {
+            "organization": s.orgs["rival"].pk,
+            "participants": [{"name": "Kari", "email": "kari@konkurrent.no"}],
+        },
+    ),
+    Write(
+        "add a slot",
+        "post",
+        "/api/conferences/{}/slots/",
+        lambda s, pk: {
+            "starts_at": "2030-01-10T12:00:00+01:00",
+            "ends_at": "2030-01-10T12:45:00+01:00",
+        },
+    ),
+    Write(
+        "ask",
+        "post",
+        "/api/conferences/{}/questions/",
+        lambda s, pk: {"organization": s.orgs["rival"].pk, "text": "Et spørsmål?"},
+    ),
+)
+SLOT_WRITES = (
+    Write(
+        "book", "post", "/api/slots/{}/book/", lambda s, pk: {"organization": s.orgs["rival"].pk}
+    ),
+    Write("cancel", "post", "/api/slots/{}/cancel/"),
+)
+
+
+RESPONSE_WRITES = (
+    Write("edit", "patch", "/api/responses/{}/", lambda s, pk: {"summary": "Endret innspill"}),
+)
+MATCH_WRITES = (
+    Write("shortlist", "post", "/api/matches/{}/shortlist/"),
+    Write("introduce", "post", "/api/matches/{}/introduce/"),
+    Write("reject", "post", "/api/matches/{}/reject/", lambda s, pk: {"reason": "Passer ikke"}),
+    Write("add a note", "post", "/api/matches/{}/notes/", lambda s, pk: {"text": "Et notat"}),
+)
+QUESTION_WRITES = (
+    Write("answer", "post", "/api/questions/{}/answer/", lambda s, pk: {"answer": "Et svar."}),
+)
+REGISTRATION_WRITES = (
+    Write("cancel", "delete", "/api/conferences/{conference}/registrations/{}/"),
+)
+#: Every write probed by some module, for the coverage check.
+ALL_WRITES = (
+    *NEED_WRITES,
+    *SOLUTION_WRITES,
+    *CONFERENCE_WRITES,
+    *SLOT_WRITES,
+    *RESPONSE_WRITES,
+    *MATCH_WRITES,
+    *QUESTION_WRITES,
+    *REGISTRATION_WRITES,
+)
+
+
+def write_leaks(
+    scene: Scene, role: str, writes: Iterable[Write], hidden_ids: Iterable[int]
+) -> list[str]:
+    """Each write answers a hidden id exactly as `MISSING` (status and body)."""
+    client = scene.client(role, raise_errors=False)
+    found = []
+    for write in writes:
+        answers = {}
+        for pk in (*hidden_ids, MISSING):
+            body = write.body(scene, pk) if write.body else None
+            path = write.path.format(pk, conference=scene.conference.pk)
+            answer = getattr(client, write.method)(path, body, format="json")
+            answers[pk] = (answer.status_code, _body(answer))
+        for pk, got in answers.items():
+            if pk != MISSING and not same_answer(got, pk, answers[MISSING]):
+                found.append(
+                    f"{write.name} #{pk}: {got[0]} {got[1][:200]!r} ≠ "
+                    f"{answers[MISSING][0]} {answers[MISSING][1][:200]!r}"
+                )
+    return found
+
+
+def mail_leaks(
+    scene: Scene, messages: Iterable[mail.EmailMessage], hidden: Iterable[Hidden]
+) -> list[str]:
+    """Markers in e-mails to someone the marked thing is hidden from (by their role)."""
+    roles = {u.email: r for r, u in scene.users.items() if u is not None}
+    found = []
+    for to, pages in mail_pages(messages).items():
+        role = roles.get(to, "visitor")
+        found.extend(f"{to}: {leak}" for leak in leaks_in(role, pages, hidden))
+    return found
+
+
+# --------------------------------------------------------------------------- the admin
+
+
+def _telling_audit_events() -> list[int]:
+    """An audit event per kind of confidential act: a question asked, a slot booked, a
+    registration, a response read, a match decided or noted."""
+    kinds = ("dialogue.question", "dialogue.meetingslot", "dialogue.registration")
+    rows = AuditEvent.objects.filter(object_type__in=kinds) | AuditEvent.objects.filter(
+        action__in=("viewed_confidential", "rejected", "noted")
+    )
+    return list(rows.order_by("pk").values_list("pk", flat=True)[:12])
+
+
+def admin_paths(scene: Scene) -> list[str]:
+    """The Django admin's index, every model's change list, and the change and history pages
+    of the scene's rows (and of a missing id)."""
+    from django.contrib import admin
+
+    rows: dict[type, list[int]] = {
+        Need: _ids(scene)["need"],
+        Solution: _ids(scene)["solution"],
+        DialogueConference: _ids(scene)["conference"],
+        Response: _ids(scene)["response"],
+        Match: _ids(scene)["match"],
+        MatchNote: [*MatchNote.objects.values_list("pk", flat=True), MISSING],
+        Registration: [*(r.pk for r in scene.registrations.values()), MISSING],
+        AuditEvent: [*_telling_audit_events(), MISSING],
+        Notification: [*Notification.objects.values_list("pk", flat=True)[:5], MISSING],
+    }
+    paths = ["/admin/"]
+    for model in admin.site._registry:
+        base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        paths.append(base)
+        for pk in rows.get(model, []):
+            paths.extend([f"{base}{pk}/change/", f"{base}{pk}/history/"])
+    return paths
+
+
+def admin_reads(scene: Scene, role: str) -> dict[str, tuple[int, bytes]]:
+    key = f"admin:{role}"
+    if key not in scene._reads:
+        client = scene.browser(role)
+        pages: dict[str, tuple[int, bytes]] = {}
+        for path in admin_paths(scene):
+            answer = client.get(path)
+            pages[path] = (
+                answer.status_code,
+                _body(answer) + answer.get("Location", "").encode(),
+            )
+        scene._reads[key] = pages
+    return scene._reads[key]
+
+
+def admin_leaks(scene: Scene, role: str, hidden: Iterable[Hidden]) -> list[str]:
+    pages = {path: body for path, (_status, body) in admin_reads(scene, role).items()}
+    return leaks_in(role, pages, hidden)
+
+
+def admin_search_count(scene: Scene, role: str, model: type, query: str) -> int:
+    """How many rows the admin's change list search finds (0 for a list the role may not open)."""
+    answer = scene.browser(role).get(
+        f"/admin/{model._meta.app_label}/{model._meta.model_name}/", {"q": query}
+    )
+    if answer.status_code != 200:
+        return 0
+    return int(answer.context["cl"].result_count)
+
+
+# --------------------------------------------------------------------------- search
+
+
+def search(scene: Scene, query: str, **params: Any) -> dict[str, Any]:
+    answer = scene.client("visitor").get("/api/search/", {"q": query, **params})
+    assert answer.status_code == 200, answer.content[:300]
+    return answer.json()  # type: ignore[no-any-return]
+
+
+def autocomplete(scene: Scene, prefix: str) -> list[str]:
+    answer = scene.client("visitor").get("/api/search/autocomplete/", {"q": prefix})
+    assert answer.status_code == 200, answer.content[:300]
+    return list(answer.json()["suggestions"])
+
+
+def typo(word: str) -> str:
+    """The word with its second-to-last letter wrong (what did-you-mean would correct)."""
+    return word[:-2] + ("x" if word[-2] != "x" else "y") + word[-1]
+
+
+def search_leaks(scene: Scene, words: Iterable[str]) -> list[str]:
+    """Each word, searched, completed and misspelt, turns up nowhere in search."""
+    found = []
+    for word in words:
+        for semantic in ("false", "true"):
+            if word.lower().encode() in json_bytes(search(scene, word, semantic=semantic)).lower():
+                found.append(f"search {word!r} (semantic={semantic})")
+        if [s for s in autocomplete(scene, word[:6]) if word.lower() in s.lower()]:
+            found.append(f"autocomplete {word[:6]!r}")
+        if word.lower() in (search(scene, typo(word))["suggestion"] or "").lower():
+            found.append(f"did-you-mean for {typo(word)!r}")
+    return found
+
+
+def json_bytes(data: Any) -> bytes:
+    import json
+
+    return json.dumps(data, ensure_ascii=False).encode()
