@@ -36,6 +36,29 @@ describe('api client', () => {
     expect((err as ApiError).fieldErrors).toEqual({ email: ['Påkrevd.'], non_field_errors: ['Nei'] });
   });
 
+  it('lists errors inside lists and objects under their field, as text', async () => {
+    const body = {
+      participants: [{}, { name: ['For lang.'], email: ['Ugyldig.'] }],
+      cpv_codes: { '2': ['99999999 er ikke en CPV-kode.'] },
+      filters: { county: { '0': ['«99» er ikke en verdi.'] } },
+    };
+    mockFetch({ '/api/needs/': () => ({ status: 400, body }) });
+    const err = (await api.post('/api/needs/', {} as never).catch((e: unknown) => e)) as ApiError;
+    expect(err.fieldErrors).toEqual({
+      participants: ['For lang.', 'Ugyldig.'],
+      cpv_codes: ['99999999 er ikke en CPV-kode.'],
+      filters: ['«99» er ikke en verdi.'],
+    });
+  });
+
+  it('exposes the detail of a request too large (413)', async () => {
+    mockFetch({ '/api/responses/': () => ({ status: 413, body: { detail: 'Forespørselen er for stor.' } }) });
+    const err = (await api.post('/api/responses/', {} as never).catch((e: unknown) => e)) as ApiError;
+    expect(err.status).toBe(413);
+    expect(err.detail).toBe('Forespørselen er for stor.');
+    expect(err.fieldErrors).toEqual({});
+  });
+
   it('exposes detail for 503', async () => {
     mockFetch({ '/api/search/': () => ({ status: 503, body: { detail: 'Søk er nede' } }) });
     const err = (await api.get('/api/search/').catch((e: unknown) => e)) as ApiError;

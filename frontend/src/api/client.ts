@@ -26,15 +26,25 @@ export class ApiError extends Error {
     return undefined;
   }
 
+  /** The messages per top-level field; errors inside lists and objects (a participant's
+   * name, the third CPV code) are listed under the field that holds them, as text. */
   get fieldErrors(): FieldErrors {
     if (this.status !== 400 || !this.body || typeof this.body !== 'object' || Array.isArray(this.body)) return {};
     const out: FieldErrors = {};
     for (const [key, value] of Object.entries(this.body as Record<string, unknown>)) {
-      if (Array.isArray(value)) out[key] = value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
-      else if (typeof value === 'string') out[key] = [value];
+      const messages = messagesIn(value);
+      if (messages.length > 0) out[key] = messages;
     }
     return out;
   }
+}
+
+/** Every message string inside a DRF error value, in order. */
+export function messagesIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(messagesIn);
+  if (value && typeof value === 'object') return Object.values(value as Record<string, unknown>).flatMap(messagesIn);
+  return [];
 }
 
 let csrfToken: string | null = null;
