@@ -1,10 +1,13 @@
 from django.contrib import admin
 
+from backend.common.admin import ScopedAdmin
 from backend.needs.models import Need
+from backend.needs.selectors import need_list
 
 
 @admin.register(Need)
-class NeedAdmin(admin.ModelAdmin[Need]):
+class NeedAdmin(ScopedAdmin[Need]):
+    visible = need_list
     list_display = ["title", "organization", "sector", "stage", "status", "published_at"]
     list_filter = ["status", "stage", "sector", "county"]
     search_fields = ["title", "description"]

@@ -3,15 +3,18 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 
+from backend.common.admin import ScopedAdmin
 from backend.responses.models import Response, ResponseRead
+from backend.responses.selectors import response_list
 from backend.responses.services import response_reads_record
 
 
 @admin.register(Response)
-class ResponseAdmin(admin.ModelAdmin[Response]):
+class ResponseAdmin(ScopedAdmin[Response]):
     """Operators see that a response exists, not its confidential text. Opening one is
     logged in its access log like any other read."""
 
+    visible = response_list
     list_display = ["summary", "need", "organization", "confidential", "created_at"]
     list_filter = ["confidential"]
     exclude = ["body"]
@@ -33,8 +36,8 @@ class ResponseAdmin(admin.ModelAdmin[Response]):
 
 
 @admin.register(ResponseRead)
-class ResponseReadAdmin(admin.ModelAdmin[ResponseRead]):
-    """The access log, read-only: append-only, as an audit trail must be."""
+class ResponseReadAdmin(ScopedAdmin[ResponseRead]):
+    """The access log, read-only: append-only, as an audit trail must be. Advisors only."""
 
     list_display = ["read_at", "response", "reader", "organization", "via"]
     list_filter = ["via"]

@@ -87,6 +87,9 @@ API_ROLES = tuple(r for r in ROLES if r not in ALL_SEEING)
 #: Paths where organisations themselves are public (Brønnøysund's register is): the list and
 #: an organisation's own page.
 ORGANISATION_PATHS = (r"/api/organizations/(\d+/)?(\?.*)?$",)
+#: The admin's pages of accounts and organisations: who has an account, and where, is not
+#: what the rules hide (which question a person asked, which slot they booked, is).
+ACCOUNT_ADMIN_PATHS = (r"/admin/accounts/.*",)
 
 # --------------------------------------------------------------------------- markers
 
@@ -181,13 +184,14 @@ HIDDEN: tuple[Hidden, ...] = (
         "the asking organisation",
         (ASKER_ORG,),
         _insiders("owner", "asker"),
-        public_paths=ORGANISATION_PATHS,
+        public_paths=ORGANISATION_PATHS + ACCOUNT_ADMIN_PATHS,
     ),
     Hidden(
         "question_askers",
         "the asking person",
         (ASKER_PERSON, ASKER_EMAIL),
         _insiders("asker"),
+        public_paths=ACCOUNT_ADMIN_PATHS,
     ),
     Hidden(
         "question_askers",
@@ -201,13 +205,14 @@ HIDDEN: tuple[Hidden, ...] = (
         "the booking organisation",
         (BOOKER_ORG,),
         _insiders("owner", "booker"),
-        public_paths=ORGANISATION_PATHS,
+        public_paths=ORGANISATION_PATHS + ACCOUNT_ADMIN_PATHS,
     ),
     Hidden(
         "slot_bookers",
         "the booking person",
         (BOOKER_PERSON, BOOKER_EMAIL),
         _insiders("booker"),
+        public_paths=ACCOUNT_ADMIN_PATHS,
     ),
     # participants -------------------------------------------------------------------
     Hidden(
