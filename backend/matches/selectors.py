@@ -1,8 +1,10 @@
 """Suggested matches are visible to advisors, to the buyer for its own needs and to the
-supplier for its own solutions. Buyers and suppliers never see rejected pairs."""
+supplier for its own solutions. Buyers and suppliers never see rejected pairs, nor a match
+whose other side they may not see (an archived solution, another buyer's draft). A
+need↔need pair rejected in one direction never shows in the other."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -10,6 +12,7 @@ from backend.accounts.selectors import user_buyer_org_ids, user_is_advisor, user
 from backend.common.types import AnyUser
 from backend.matches.models import Match
 from backend.needs.models import Need
+from backend.needs.selectors import need_visibility_q
 from backend.solutions.models import Solution
 
 
@@ -25,9 +28,44 @@ def _base() -> QuerySet[Match]:
     )
 
 
+def reverse_pair_rejected() -> Exists:
+    """The same two needs, the other way round, were rejected."""
+    return Exists(
+        Match.objects.filter(
+            kind=Match.Kind.NEED_NEED,
+            need_id=OuterRef("other_need_id"),
+            other_need_id=OuterRef("need_id"),
+            state=Match.State.REJECTED,
+        )
+    )
+
+
+def _current() -> QuerySet[Match]:
+    """Every match but the reverse of a rejected need↔need pair."""
+    return (
+        _base()
+        .alias(reverse_rejected=reverse_pair_rejected())
+        .exclude(Q(reverse_rejected=True) & ~Q(state=Match.State.REJECTED))
+    )
+
+
+def _counterpart_visible_q(user: AnyUser) -> Q:
+    """The other side of the match is one the user may see: a published solution or one of
+    its own, a need it may see."""
+    solution = (
+        Q(solution__isnull=True)
+        | Q(solution__status=Solution.Status.PUBLISHED)
+        | Q(solution__organization_id__in=user_supplier_org_ids(user))
+    )
+    other_need = Q(other_need__isnull=True) | Q(
+        other_need__in=Need.objects.filter(need_visibility_q(user))
+    )
+    return solution & other_need
+
+
 def match_list(*, user: AnyUser) -> QuerySet[Match]:
     if user_is_advisor(user):
-        return _base()
+        return _current()
     if not user.is_authenticated:
         return Match.objects.none()
     buyers = user_buyer_org_ids(user)
@@ -40,7 +78,13 @@ def match_list(*, user: AnyUser) -> QuerySet[Match]:
             need__status="published",
         )
     )
-    return _base().filter(q).exclude(state=Match.State.REJECTED).distinct()
+    return (
+        _current()
+        .filter(q)
+        .filter(_counterpart_visible_q(user))
+        .exclude(state=Match.State.REJECTED)
+        .distinct()
+    )
 
 
 def match_get(*, user: AnyUser, match_id: int) -> Match:

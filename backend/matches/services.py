@@ -1,7 +1,7 @@
 """Matches: recomputed by the engine after a change; curated by advisors.
 
-A rejected pair never comes back: the engine skips pairs whose row is rejected, and
-rows are never deleted once an advisor has decided on them.
+A rejected pair never comes back: the engine skips pairs whose row is rejected (for two
+needs, in either direction), and rows are never deleted once an advisor has decided on them.
 """
 
 from collections.abc import Iterable, Sequence
@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -45,6 +45,15 @@ def _explanation_fields(m: ScoredMatch) -> dict[str, object]:
     }
 
 
+def _pair_rejected(*, need_id: int, other_need_id: int) -> bool:
+    """Two needs rejected as a pair, in either direction."""
+    return Match.objects.filter(
+        Q(need_id=need_id, other_need_id=other_need_id)
+        | Q(need_id=other_need_id, other_need_id=need_id),
+        state=Match.State.REJECTED,
+    ).exists()
+
+
 def _upsert(
     *, need_id: int, target: str, scored: ScoredMatch, model_id: str, from_target: bool = False
 ) -> None:
@@ -56,6 +65,8 @@ def _upsert(
         if kind == "solution"
         else {"need_id": need_id, "other_need_id": target_id}
     )
+    if kind == "need" and _pair_rejected(need_id=need_id, other_need_id=target_id):
+        return
     fields = _explanation_fields(scored) | {"model_id": model_id}
     if from_target:
         fields["best_pair"] = list(reversed(fields["best_pair"]))  # type: ignore[call-overload]
@@ -142,10 +153,22 @@ def matches_recompute(*, entity: str, ids: list[int]) -> None:
         matches_recompute_for_solutions(solution_ids=ids)
 
 
+def _check_not_rejected(match: Match) -> None:
+    rejected = match.state == Match.State.REJECTED or (
+        match.other_need_id is not None
+        and _pair_rejected(need_id=match.need_id, other_need_id=match.other_need_id)
+    )
+    if rejected:
+        raise ValidationError(_("The match has been rejected; a rejected pair stays rejected."))
+
+
 def _decide(*, user: User, match: Match, state: str, action: str, **extra: object) -> Match:
     check_advisor(user=user)
-    if match.state == Match.State.REJECTED:
-        raise ValidationError(_("The match has been rejected; a rejected pair stays rejected."))
+    _check_not_rejected(match)
+    return _set_state(user=user, match=match, state=state, action=action, **extra)
+
+
+def _set_state(*, user: User, match: Match, state: str, action: str, **extra: object) -> Match:
     match.state, match.decided_by, match.decided_at = state, user, timezone.now()
     for name, value in extra.items():
         setattr(match, name, value)
@@ -165,13 +188,19 @@ def match_shortlist(*, user: User, match: Match) -> Match:
 def match_reject(*, user: User, match: Match, reason: str) -> Match:
     if not reason.strip():
         raise ValidationError({"reason": [_("Give a reason for the rejection.")]})
-    return _decide(
-        user=user,
-        match=match,
-        state=Match.State.REJECTED,
-        action=AuditEvent.Action.REJECTED,
-        rejection_reason=reason.strip(),
-    )
+    check_advisor(user=user)
+    _check_not_rejected(match)
+    reverse = Match.objects.filter(need_id=match.other_need_id, other_need_id=match.need_id)
+    # For two needs, the same pair seen from the other buyer's side is rejected with it.
+    for pair in [match, *(reverse if match.other_need_id is not None else [])]:
+        _set_state(
+            user=user,
+            match=pair,
+            state=Match.State.REJECTED,
+            action=AuditEvent.Action.REJECTED,
+            rejection_reason=reason.strip(),
+        )
+    return match
 
 
 @transaction.atomic
@@ -241,7 +270,8 @@ def match_create_manual(
         if solution
         else {"need": need, "other_need": other_need}
     )
-    if Match.objects.filter(**lookup).exists():
+    reverse = Q(need=other_need, other_need=need) if other_need is not None else Q(pk__in=[])
+    if Match.objects.filter(Q(**lookup) | reverse).exists():
         raise ValidationError(_("This pair is already on the board."))
     match = Match.objects.create(
         kind=Match.Kind.NEED_SOLUTION if solution else Match.Kind.NEED_NEED,

@@ -21,7 +21,8 @@ from backend.dialogue.models import DialogueConference
 from backend.dialogue.services import conference_create
 from backend.discovery.documents import conference_document
 from backend.discovery.services import search_sync
-from backend.matches.models import Match
+from backend.matches.models import Match, Notification
+from backend.matches.services import matches_recompute_for_needs
 from backend.needs.models import Need
 from backend.needs.services import need_close, need_unpublish
 from backend.outbox.models import OutboxEntry
@@ -414,3 +415,134 @@ def test_an_unknown_export_format_is_refused_and_nothing_is_exported(world: Worl
     assert answer.status_code == 400
     assert "file_format" in answer.json()
     assert AuditEvent.objects.filter(action=AuditEvent.Action.EXPORTED).count() == before
+
+
+# ------------------------------------------------- 4. matches: archived solutions, rejected pairs
+
+
+def _match_paths(match: Match) -> list[str]:
+    return [
+        "/api/matches/",
+        f"/api/matches/{match.pk}/",
+        f"/api/needs/{match.need_id}/matches/",
+        f"/api/needs/{match.need_id}/similar/",
+    ]
+
+
+def test_a_buyer_no_longer_reads_an_archived_solution_through_its_matches(world: World) -> None:
+    # given: a match of Bergen's need with a solution that its supplier then archived
+    secret = "Arkivert: vår gamle radarløsning med forretningshemmelig oppsett"
+    solution = SolutionFactory(organization=world.supplier_org, title=secret)
+    match = MatchFactory(need=world.need, solution=solution, best_pair=["Behov.", secret])
+    archive = world.client("supplier").post(f"/api/solutions/{solution.pk}/archive/")
+    assert archive.status_code == 200
+    buyer = world.client("buyer")
+    # when
+    answers = [buyer.get(path) for path in _match_paths(match)]
+    missing = buyer.get(f"/api/matches/{MISSING}/")
+    # then
+    assert all(secret not in a.content.decode() for a in answers)
+    _same(answers[1], missing, match.pk)
+    assert match.pk in [
+        m["id"] for m in world.client("advisor").get("/api/matches/").json()["results"]
+    ]
+
+
+def test_a_buyer_never_sees_another_buyers_draft_as_a_similar_need(world: World) -> None:
+    # given: Trondheim's need went back to draft after the engine paired it with Bergen's
+    other = NeedFactory(organization=world.other_buyer_org, title="Trondheims hemmelige utkast")
+    match = MatchFactory(
+        need=world.need, solution=None, other_need=other, kind=Match.Kind.NEED_NEED
+    )
+    need_unpublish(user=world.users["other_buyer"], need=other)
+    buyer = world.client("buyer")
+    # when
+    answers = [buyer.get(path) for path in _match_paths(match)]
+    # then
+    assert all(other.title not in a.content.decode() for a in answers)
+    assert answers[1].status_code == 404
+
+
+def _need_pair(w: World) -> tuple[Need, Need, Match, Match]:
+    bergen, trondheim = w.need, NeedFactory(organization=w.other_buyer_org)
+    forward = MatchFactory(
+        need=bergen, solution=None, other_need=trondheim, kind=Match.Kind.NEED_NEED
+    )
+    backward = MatchFactory(
+        need=trondheim, solution=None, other_need=bergen, kind=Match.Kind.NEED_NEED
+    )
+    return bergen, trondheim, forward, backward
+
+
+def test_a_rejected_need_pair_does_not_come_back_from_the_other_side(world: World) -> None:
+    # given: the engine paired the two needs from both sides
+    _, trondheim, forward, backward = _need_pair(world)
+    advisor = world.client("advisor")
+    # when: the advisor rejects the pair seen from Bergen's side
+    rejected = advisor.post(
+        f"/api/matches/{forward.pk}/reject/", {"reason": "Ulike behov"}, format="json"
+    )
+    # then: Trondheim's side of it is gone too, and cannot be revived
+    assert rejected.status_code == 200
+    other_buyer = world.client("other_buyer")
+    assert other_buyer.get(f"/api/matches/{backward.pk}/").status_code == 404
+    listed = other_buyer.get(f"/api/needs/{trondheim.pk}/similar/").json()["results"]
+    assert backward.pk not in [m["id"] for m in listed]
+    queue = advisor.get("/api/matches/queue/").json()["results"]
+    assert backward.pk not in [m["id"] for m in queue]
+    revived = advisor.post(f"/api/matches/{backward.pk}/introduce/")
+    assert revived.status_code == 400
+    assert Match.objects.get(pk=backward.pk).state == Match.State.REJECTED
+
+
+def test_a_pair_rejected_before_the_other_side_existed_is_not_created_by_the_engine(
+    world: World,
+) -> None:
+    # given: Bergen ↔ Trondheim rejected, Trondheim's need not yet ranked
+    trondheim = NeedFactory(organization=world.other_buyer_org)
+    skien = NeedFactory(organization=OrganizationFactory(name="Skien kommune"))
+    MatchFactory(
+        need=world.need,
+        solution=None,
+        other_need=trondheim,
+        kind=Match.Kind.NEED_NEED,
+        state=Match.State.REJECTED,
+        rejection_reason="Ulike behov",
+    )
+    # when
+    matches_recompute_for_needs(need_ids=[trondheim.pk])
+    # then: Trondheim gets its other similar needs, never Bergen's
+    similar = Match.objects.filter(need=trondheim, kind=Match.Kind.NEED_NEED)
+    assert similar.filter(other_need=skien).exists()
+    assert not similar.filter(other_need=world.need).exists()
+
+
+def test_a_rejected_pair_cannot_be_put_back_by_hand_from_the_other_side(world: World) -> None:
+    # given
+    bergen, trondheim, forward, backward = _need_pair(world)
+    backward.delete()
+    advisor = world.client("advisor")
+    advisor.post(f"/api/matches/{forward.pk}/reject/", {"reason": "Ulike behov"}, format="json")
+    # when
+    manual = advisor.post(
+        "/api/matches/", {"need": trondheim.pk, "other_need": bergen.pk}, format="json"
+    )
+    # then
+    assert manual.status_code == 400
+    assert not Match.objects.filter(need=trondheim, other_need=bergen).exists()
+
+
+def test_an_archived_solution_is_never_introduced_to_the_buyer(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    # given: a shortlisted match whose solution was archived since
+    solution = SolutionFactory(organization=world.supplier_org, title="Arkivert sensorløsning")
+    match = MatchFactory(need=world.need, solution=solution, state=Match.State.SHORTLISTED)
+    world.client("supplier").post(f"/api/solutions/{solution.pk}/archive/")
+    # when
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = world.client("advisor").post(f"/api/matches/{match.pk}/introduce/")
+    # then
+    assert answer.status_code == 400
+    assert not Notification.objects.filter(body__contains=solution.title).exists()
+    assert Match.objects.get(pk=match.pk).state == Match.State.SHORTLISTED
