@@ -5,6 +5,7 @@ shown to the response's owners only: the supplier that wrote it and the need's b
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
 
 from backend.accounts.models import Organization
 from backend.responses.models import ResponseRead
@@ -225,3 +226,35 @@ def test_a_reader_who_deletes_their_account_stays_as_their_organisation(world: W
     assert [(r["reader_name"], r["organization"]["name"]) for r in log.json()["results"]] == [
         ("", "Bergen kommune")
     ]
+
+
+def _queries(client: APIClient, url: str) -> int:
+    """Queries of one GET, after a first one has warmed the per-user caches."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_logging_a_longer_list_costs_no_more_queries(world: World) -> None:
+    # given
+    client = world.client("advisor")
+    few = _queries(client, "/api/responses/")
+    ResponseFactory.create_batch(5, need=world.need, organization=world.supplier_org)
+    # when
+    many = _queries(client, "/api/responses/")
+    # then
+    assert many == few
+
+
+def test_a_longer_access_log_costs_no_more_queries(world: World) -> None:
+    # given
+    url = f"/api/responses/{world.response.pk}/access-log/"
+    world.client("advisor").get(f"/api/responses/{world.response.pk}/")
+    few = _queries(world.client("supplier"), url)
+    for role in ("buyer", "advisor", "buyer"):
+        world.client(role).get(f"/api/responses/{world.response.pk}/")
+    # when
+    many = _queries(world.client("supplier"), url)
+    # then
+    assert many == few
