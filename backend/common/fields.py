@@ -6,7 +6,6 @@ and refuse control characters: a NUL byte would crash PostgreSQL, and the others
 invisible in the interface and break exports.
 """
 
-import unicodedata
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -19,23 +18,7 @@ from rest_framework.settings import api_settings
 from rest_framework.utils import humanize_datetime
 
 from backend.common import limits
-
-_LINE_BREAKS = str.maketrans({"\t": " ", "\r": " ", "\n": " "})
-
-
-def control_characters(value: str, *, multiline: bool) -> list[str]:
-    """The control characters in `value` (Unicode category Cc), apart from tab and line
-    feed in multi-line text."""
-    allowed = {"\t", "\n"} if multiline else set()
-    return [c for c in value if unicodedata.category(c) == "Cc" and c not in allowed]
-
-
-def clean_text(value: str, *, multiline: bool) -> str:
-    """NFC; line breaks as "\\n" in multi-line text and as spaces in a single line."""
-    value = unicodedata.normalize("NFC", value)
-    if multiline:
-        return value.replace("\r\n", "\n").replace("\r", "\n")
-    return value.translate(_LINE_BREAKS)
+from backend.common.text import clean_text, control_characters
 
 
 class PlainTextField(serializers.CharField):

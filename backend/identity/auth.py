@@ -17,7 +17,9 @@ from django.http import HttpRequest
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from backend.accounts.models import User
+from backend.common.text import control_characters
 from backend.identity import selectors, services
+from backend.identity.models import ExternalIdentity
 from backend.identity.provider import oidc_enabled, provider_endpoints
 
 CONNECT_SESSION_KEY = "oidc_connect_user_id"
@@ -82,7 +84,12 @@ class IdentityBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
         return payload
 
     def verify_claims(self, claims: dict[str, Any]) -> bool:
-        return bool(claims.get("sub")) and claims.get("iss") == settings.OIDC_ISSUER
+        """Ours, with a subject that fits its column and has no control characters (a NUL
+        would crash PostgreSQL in the lookup)."""
+        subject = str(claims.get("sub") or "")
+        fits = 0 < len(subject) <= (ExternalIdentity._meta.get_field("subject").max_length or 0)
+        clean = not control_characters(subject, multiline=False)
+        return fits and clean and claims.get("iss") == settings.OIDC_ISSUER
 
     def get_or_create_user(
         self, access_token: str, id_token: str, payload: dict[str, Any]
@@ -91,6 +98,8 @@ class IdentityBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
         if connecting is None:
             user: User | None = super().get_or_create_user(access_token, id_token, payload)
             return user
+        if not self.verify_claims(payload):
+            raise SuspiciousOperation("Claims verification failed.")
         services.identity_connect(
             user=connecting, issuer=payload["iss"], subject=str(payload["sub"])
         )

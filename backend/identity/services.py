@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from backend.accounts.models import User
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
+from backend.common.text import plain_line
 from backend.identity.models import ExternalIdentity
 
 
@@ -38,7 +40,19 @@ def _full_name(claims: Mapping[str, Any]) -> str:
     name = claims.get("name") or " ".join(
         str(claims[k]) for k in ("given_name", "family_name") if claims.get(k)
     )
-    return str(name).strip()[:200]
+    limit = User._meta.get_field("full_name").max_length or 200
+    return plain_line(str(name), max_length=limit)
+
+
+def _email(claims: Mapping[str, Any]) -> str:
+    """The e-mail claim if it is an address a user can have (it is also the username), or
+    "" (as if the provider gave none)."""
+    email = User.objects.normalize_email(str(claims.get("email") or "")).strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        return ""
+    return email if len(email) <= (User._meta.get_field("username").max_length or 0) else ""
 
 
 def _link(*, user: User, issuer: str, subject: str, via: str) -> ExternalIdentity:
@@ -61,7 +75,7 @@ def identity_user_create(*, issuer: str, subject: str, claims: Mapping[str, Any]
     An e-mail address that already has an account is not taken over: whoever holds the
     password signs in with it and connects the identity (`identity_connect`).
     """
-    email = User.objects.normalize_email(str(claims.get("email") or "")).lower()
+    email = _email(claims)
     if not email:
         raise IdentityRefused(IdentityRefused.EMAIL_MISSING)
     if User.objects.filter(email__iexact=email).exists():

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from backend.matches.models import Notification
 from backend.needs.models import Need
 from tests.backend.conftest import World
 from tests.backend.state import db_state
@@ -580,7 +581,7 @@ SEARCH_AND_ACCOUNT_CASES = (
         "ikke har mer enn 200 tegn",
     ),
     Bad(
-        "register with an address too long for any mailbox",
+        "register with an address longer than a username",
         "visitor",
         "post",
         lambda w: "/api/auth/register/",
@@ -590,7 +591,7 @@ SEARCH_AND_ACCOUNT_CASES = (
             "full_name": "Ny Bruker",
         },
         "email",
-        "ikke har mer enn 254 tegn",
+        "ikke har mer enn 150 tegn",
     ),
     Bad(
         "sign in with an e-mail that is a number",
@@ -750,3 +751,17 @@ def test_an_organisation_of_another_kind_is_no_co_buyer(world: World) -> None:
     assert response.status_code == 400
     assert "co_buyers" in response.json()
     assert db_state() == before
+
+
+def test_the_longest_names_and_titles_still_make_a_notification(world: World) -> None:
+    # given: an organisation name and a need title of the longest length each allows
+    world.buyer_org.name = "Kommune " * 24 + "Vest"
+    world.buyer_org.save(update_fields=["name"])
+    body = _need(world, title="T" * 200, co_buyer_ids=[world.other_buyer_org.pk])
+    # when: the co-buyer is asked, in a notification titled with both
+    response = world.client("buyer").post("/api/needs/", body, format="json")
+    # then
+    assert response.status_code == 201, response.content
+    notice = Notification.objects.get(user=world.users["other_buyer"])
+    assert len(notice.title) == 200
+    assert notice.title.endswith("…")

@@ -458,6 +458,14 @@ ENDPOINTS = (
         lambda s: {"old_password": "hemmelig-passord-1", "new_password": "et-nytt-passord-9"},
         204,
     ),
+    Endpoint(
+        "delete one's account",
+        "other_buyer",
+        "post",
+        lambda s: "/api/auth/me/deletion/",
+        lambda s: {"password": "hemmelig-passord-1"},
+        204,
+    ),
 )
 
 #: Writes that take no body: only the size limit concerns them.

@@ -115,7 +115,8 @@ class LoginInput(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class RegisterInput(serializers.Serializer):  # type: ignore[type-arg]
-    email = serializers.EmailField(max_length=limits.EMAIL)
+    # The address is also the account's username, which holds fewer characters.
+    email = serializers.EmailField(max_length=User._meta.get_field("username").max_length)
     password = serializers.CharField(
         trim_whitespace=False, min_length=8, max_length=limits.PASSWORD
     )

@@ -101,7 +101,7 @@ export const en: Messages = {
     errors: {
       account_exists:
         'A user with this email address already exists. Sign in with email and password below, and we will connect ID-porten to your user.',
-      email_missing: 'ID-porten gave no email address, so we cannot create a user. Create a user with email and password, and connect ID-porten afterwards.',
+      email_missing: 'ID-porten gave no email address we can use, so we cannot create a user. Create a user with email and password, and connect ID-porten afterwards.',
       identity_in_use: 'This ID-porten identity is already connected to another user.',
       already_connected: 'Your user is already connected to another ID-porten identity.',
       connect: 'Sign in before you connect ID-porten to your user.',

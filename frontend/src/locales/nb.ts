@@ -99,7 +99,7 @@ export const nb = {
     errors: {
       account_exists:
         'Det finnes allerede en bruker med denne e-postadressen. Logg inn med e-post og passord nedenfor, så kobler vi ID-porten til brukeren din.',
-      email_missing: 'ID-porten oppga ingen e-postadresse, så vi kan ikke opprette en bruker. Opprett en bruker med e-post og passord, og koble til ID-porten etterpå.',
+      email_missing: 'ID-porten oppga ingen e-postadresse vi kan bruke, så vi kan ikke opprette en bruker. Opprett en bruker med e-post og passord, og koble til ID-porten etterpå.',
       identity_in_use: 'Denne ID-porten-identiteten er allerede koblet til en annen bruker.',
       already_connected: 'Brukeren din er allerede koblet til en annen ID-porten-identitet.',
       connect: 'Logg inn før du kobler ID-porten til brukeren din.',
