@@ -90,6 +90,8 @@ ORGANISATION_PATHS = (r"/api/organizations/(\d+/)?(\?.*)?$",)
 #: The admin's pages of accounts and organisations: who has an account, and where, is not
 #: what the rules hide (which question a person asked, which slot they booked, is).
 ACCOUNT_ADMIN_PATHS = (r"/admin/accounts/.*",)
+#: Admin forms whose select boxes list every organisation (a need's co-buyers).
+ORGANISATION_SELECT_PATHS = (r"/admin/needs/need/\d+/change/",)
 
 # --------------------------------------------------------------------------- markers
 
@@ -184,7 +186,7 @@ HIDDEN: tuple[Hidden, ...] = (
         "the asking organisation",
         (ASKER_ORG,),
         _insiders("owner", "asker"),
-        public_paths=ORGANISATION_PATHS + ACCOUNT_ADMIN_PATHS,
+        public_paths=ORGANISATION_PATHS + ACCOUNT_ADMIN_PATHS + ORGANISATION_SELECT_PATHS,
     ),
     Hidden(
         "question_askers",
@@ -205,7 +207,7 @@ HIDDEN: tuple[Hidden, ...] = (
         "the booking organisation",
         (BOOKER_ORG,),
         _insiders("owner", "booker"),
-        public_paths=ORGANISATION_PATHS + ACCOUNT_ADMIN_PATHS,
+        public_paths=ORGANISATION_PATHS + ACCOUNT_ADMIN_PATHS + ORGANISATION_SELECT_PATHS,
     ),
     Hidden(
         "slot_bookers",
@@ -229,9 +231,15 @@ HIDDEN: tuple[Hidden, ...] = (
     ),
     Hidden(
         "participant_contacts",
-        "the asker's and the booker's participants",
-        (ASKER_PARTICIPANT, BOOKER_PARTICIPANT),
-        _insiders("owner"),
+        "the asker's participants",
+        (ASKER_PARTICIPANT,),
+        _insiders("owner", "asker"),
+    ),
+    Hidden(
+        "participant_contacts",
+        "the booker's participants",
+        (BOOKER_PARTICIPANT,),
+        _insiders("owner", "booker"),
     ),
 )
 
@@ -1063,3 +1071,16 @@ def json_bytes(data: Any) -> bytes:
     import json
 
     return json.dumps(data, ensure_ascii=False).encode()
+
+
+def schema_leaks(scene: Scene, hidden: Iterable[Hidden]) -> list[str]:
+    """Markers in the OpenAPI schema (its examples, descriptions) or the API docs page."""
+    if "schema" not in scene._reads:
+        client = scene.client("visitor")
+        pages = {}
+        for path in ("/api/schema/", "/api/docs/"):
+            answer = client.get(path)
+            assert answer.status_code == 200, (path, answer.status_code)
+            pages[path] = (answer.status_code, _body(answer))
+        scene._reads["schema"] = pages
+    return leaks_in("visitor", {p: b for p, (_s, b) in scene._reads["schema"].items()}, hidden)
