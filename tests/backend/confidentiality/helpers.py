@@ -918,6 +918,10 @@ QUESTION_WRITES = (
 REGISTRATION_WRITES = (
     Write("cancel", "delete", "/api/conferences/{conference}/registrations/{}/"),
 )
+CO_BUYER_WRITES = (
+    Write("accept", "post", "/api/co-buyer-requests/{}/accept/"),
+    Write("decline", "post", "/api/co-buyer-requests/{}/decline/"),
+)
 #: Every write probed by some module, for the coverage check.
 ALL_WRITES = (
     *NEED_WRITES,
@@ -928,6 +932,7 @@ ALL_WRITES = (
     *MATCH_WRITES,
     *QUESTION_WRITES,
     *REGISTRATION_WRITES,
+    *CO_BUYER_WRITES,
 )
 
 

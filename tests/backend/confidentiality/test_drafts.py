@@ -13,6 +13,7 @@ from backend.discovery.services import saved_search_alert
 from backend.needs.models import Need
 from tests.backend.confidentiality.helpers import (
     ARCHIVED_SOLUTION,
+    CO_BUYER_WRITES,
     CONFERENCE_WRITES,
     DRAFT_BODY,
     DRAFT_CONFERENCE,
@@ -323,6 +324,19 @@ def test_every_write_that_names_a_hidden_draft_answers_as_for_a_missing_id(
         ),
     ]
     assert leaks == [], "\n".join(leaks)
+
+
+@pytest.mark.parametrize("role", [r for r in API_ROLES if r not in ("owner", "pending_co_buyer")])
+def test_deciding_on_a_co_buyer_request_for_a_draft_answers_outsiders_as_a_missing_one(
+    market: Scene, role: str
+) -> None:
+    # given: Bergen asked Askøy to be co-buyer of its draft
+    request = market.draft_need.co_buyer_requests.get()
+    # when
+    leaks = write_leaks(market, role, CO_BUYER_WRITES, [request.pk])
+    # then
+    assert leaks == [], "\n".join(leaks)
+    assert market.draft_need.co_buyer_requests.get().status == "pending"
 
 
 def test_a_rejected_write_changed_nothing(market: Scene) -> None:
