@@ -4,7 +4,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from backend.accounts.models import Decision
-from backend.accounts.selectors import user_buyer_org_ids, user_is_advisor
+from backend.accounts.policy import Act
+from backend.accounts.selectors import user_buyer_org_ids, user_is_advisor, user_org_ids_that_may
 from backend.common.types import AnyUser
 from backend.needs.models import CoBuyerRequest, Need
 
@@ -19,6 +20,18 @@ def need_visibility_q(user: AnyUser) -> Q:
     if orgs:
         q |= Q(organization_id__in=orgs) | Q(co_buyers__in=orgs)
     return q
+
+
+def user_reads_responses_to(*, user: AnyUser, need: Need) -> bool:
+    """Whether `user` reads the responses to `need`: an advisor, or a member of its buyer or of
+    an accepted co-buyer that may read responses (policy.py), as the responses selector rules."""
+    if user_is_advisor(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    readers = set(user_org_ids_that_may(user, Act.READ_RESPONSES))
+    buyers = {need.organization_id, *(org.pk for org in need.co_buyers.all())}
+    return bool(readers & buyers)
 
 
 def need_list(*, user: AnyUser) -> QuerySet[Need]:

@@ -360,11 +360,14 @@ def test_accepting_lets_the_co_buyer_read_responses_and_tells_the_supplier(world
     # given
     request = CoBuyerRequestFactory(need=world.need, organization=world.other_buyer_org)
     other = _client(world.users["other_buyer"])
+    need_url = f"/api/needs/{world.need.pk}/"
+    assert other.get(need_url).json()["can_read_responses"] is False
     # when
     accepted = other.post(f"/api/co-buyer-requests/{request.pk}/accept/")
     # then
     assert accepted.status_code == 200
     assert other.get(f"/api/responses/{world.response.pk}/").status_code == 200
+    assert other.get(need_url).json()["can_read_responses"] is True
     told = Notification.objects.get(user=world.users["supplier"])
     assert "Trondheim kommune" in told.title
 

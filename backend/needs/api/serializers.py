@@ -14,7 +14,7 @@ from backend.common.serializers import (
     stage_label,
 )
 from backend.needs.models import CoBuyerRequest, Need
-from backend.needs.selectors import pending_co_buyer_requests
+from backend.needs.selectors import pending_co_buyer_requests, user_reads_responses_to
 from backend.reference.vocabularies import (
     county_choices,
     language_choices,
@@ -107,6 +107,9 @@ class NeedDetailOutput(NeedOutput):
     can_publish = serializers.SerializerMethodField(
         help_text="The reader may publish this draft now (its organisation is allowed to)."
     )
+    can_read_responses = serializers.SerializerMethodField(
+        help_text="The reader sees the responses to this need (buyer, accepted co-buyer, advisor)."
+    )
     dialogue_open = serializers.BooleanField(read_only=True)
     pending_co_buyers = serializers.SerializerMethodField(
         help_text="Public buyers asked to be co-buyers who have not answered yet (editors only)."
@@ -118,6 +121,7 @@ class NeedDetailOutput(NeedOutput):
             "conferences",
             "can_edit",
             "can_publish",
+            "can_read_responses",
             "dialogue_open",
             "pending_co_buyers",
         ]
@@ -142,6 +146,9 @@ class NeedDetailOutput(NeedOutput):
 
         user = self.context["request"].user
         return user_is_advisor(user) or need.organization_id in user_org_ids(user)
+
+    def get_can_read_responses(self, need: Need) -> bool:
+        return user_reads_responses_to(user=self.context["request"].user, need=need)
 
     def get_can_publish(self, need: Need) -> bool:
         org = need.organization

@@ -2026,6 +2026,8 @@ export interface components {
             readonly can_edit: boolean;
             /** @description The reader may publish this draft now (its organisation is allowed to). */
             readonly can_publish: boolean;
+            /** @description The reader sees the responses to this need (buyer, accepted co-buyer, advisor). */
+            readonly can_read_responses: boolean;
             readonly dialogue_open: boolean;
             /** @description Public buyers asked to be co-buyers who have not answered yet (editors only). */
             readonly pending_co_buyers: components["schemas"]["OrganizationBrief"][];

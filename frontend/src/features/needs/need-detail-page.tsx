@@ -169,9 +169,10 @@ function NeedView({ need }: { need: Need }) {
         <>
           <SuggestedSolutions needId={id} />
           <SimilarNeeds needId={id} />
-          <NeedResponses needId={id} showAccessLog={owner} />
         </>
       ) : null}
+      {/* The buyer, an accepted co-buyer and advisors read the responses; the buyers also see who read them. */}
+      {need.can_read_responses ? <NeedResponses needId={id} showAccessLog={!advisor} /> : null}
     </article>
   );
 }
