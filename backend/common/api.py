@@ -5,9 +5,10 @@ from typing import Any
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
-from rest_framework import exceptions, serializers
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import exceptions, permissions, serializers
 from rest_framework.request import Request
+from rest_framework.views import APIView
 
 from backend.accounts.models import User
 from backend.common import exports
@@ -19,6 +20,18 @@ def auth_user(request: Request) -> User:
         raise exceptions.NotAuthenticated()
     user: User = request.user
     return user
+
+
+@extend_schema(exclude=True)
+class NotFoundApi(APIView):
+    """Any /api/ path that names no endpoint (an id that is not a number, say): the same JSON
+    404 as an object that does not exist, never Django's HTML page."""
+
+    permission_classes = [permissions.AllowAny]
+    authentication_classes: list[Any] = []
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        raise exceptions.NotFound()
 
 
 def validated(

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from backend.common.api import NotFoundApi
 from backend.web.views import spa
 
 api: list[URLPattern | URLResolver] = [
@@ -23,6 +24,9 @@ api: list[URLPattern | URLResolver] = [
         SpectacularSwaggerSplitView.as_view(url_name="schema", template_name="web/swagger_ui.html"),
         name="docs",
     ),
+    # Last: a JSON 404 for what matched nothing above (a path without its final slash is
+    # still redirected to the one with it by CommonMiddleware).
+    re_path(r"^(.*/)?$", NotFoundApi.as_view(), name="api-not-found"),
 ]
 
 urlpatterns = [

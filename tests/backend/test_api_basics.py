@@ -106,3 +106,19 @@ def test_browsable_docs_are_served_without_a_cdn(world: World) -> None:
     # then
     assert response.status_code == 200
     assert b"/static/drf_spectacular_sidecar/swagger-ui-dist/" in response.content
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/needs/ikke-et-tall/", "/api/needs/-1/close/", "/api/finnes-ikke/", "/api/"]
+)
+def test_a_path_that_names_no_endpoint_answers_like_a_missing_object(
+    world: World, path: str
+) -> None:
+    # given
+    client = world.client("buyer")
+    missing = client.get("/api/needs/999999/")
+    # when
+    response = client.post(path, {}, format="json")
+    # then
+    assert (response.status_code, response["Content-Type"]) == (404, "application/json")
+    assert response.json() == missing.json() == {"detail": "Ikke funnet."}
