@@ -918,6 +918,11 @@ QUESTION_WRITES = (
 REGISTRATION_WRITES = (
     Write("cancel", "delete", "/api/conferences/{conference}/registrations/{}/"),
 )
+#: OPTIONS (DRF's metadata) of each detail endpoint, by the kind of id it takes.
+OPTIONS_PROBES = {
+    kind: tuple(Write("options", "options", t) for t in templates if "?" not in t)
+    for kind, templates in DETAIL_PATHS.items()
+}
 CO_BUYER_WRITES = (
     Write("accept", "post", "/api/co-buyer-requests/{}/accept/"),
     Write("decline", "post", "/api/co-buyer-requests/{}/decline/"),

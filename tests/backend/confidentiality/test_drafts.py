@@ -9,7 +9,7 @@ from django.core import mail
 
 from backend.dialogue.models import DialogueConference
 from backend.discovery.models import SavedSearch
-from backend.discovery.services import saved_search_alert
+from backend.discovery.services import saved_search_alert, search_sync
 from backend.needs.models import Need
 from tests.backend.confidentiality.helpers import (
     ARCHIVED_SOLUTION,
@@ -25,6 +25,7 @@ from tests.backend.confidentiality.helpers import (
     DRAFT_TITLE,
     MISSING,
     NEED_WRITES,
+    OPTIONS_PROBES,
     ROLES,
     SLOT_WRITES,
     SOLUTION_WRITES,
@@ -41,9 +42,11 @@ from tests.backend.confidentiality.helpers import (
     result_ids,
     same_answer,
     schema_leaks,
+    search,
     unseen_markers,
     write_leaks,
 )
+from tests.factories import NeedFactory
 
 HIDDEN = hidden_of("drafts")
 API_ROLES = [r for r in ROLES if r not in ("advisor", "operator")]
@@ -313,6 +316,9 @@ def test_every_write_that_names_a_hidden_draft_answers_as_for_a_missing_id(
 ) -> None:
     hidden = _hidden_ids(market, role)
     leaks = [
+        *write_leaks(market, role, OPTIONS_PROBES["need"], hidden["need"]),
+        *write_leaks(market, role, OPTIONS_PROBES["solution"], hidden["solution"]),
+        *write_leaks(market, role, OPTIONS_PROBES["conference"], hidden["conference"]),
         *write_leaks(market, role, NEED_WRITES, hidden["need"]),
         *write_leaks(market, role, SOLUTION_WRITES, hidden["solution"]),
         *write_leaks(market, role, CONFERENCE_WRITES, hidden["conference"]),
@@ -380,3 +386,23 @@ def test_a_drafts_admin_page_answers_staff_as_for_a_missing_id(market: Scene) ->
     base = "/admin/needs/need/{}/change/"
     missing = reads[base.format(MISSING)]
     assert same_answer(reads[base.format(market.draft_need.pk)], market.draft_need.pk, missing)
+
+
+def test_an_operator_taking_a_need_back_to_draft_in_the_admin_takes_it_out_of_search(
+    market: Scene, django_capture_on_commit_callbacks: Any
+) -> None:
+    # given: a published need, indexed and found
+    need = NeedFactory(organization=market.orgs["owner"], title="zqadminunpublish vannmålere")
+    search_sync(entity="need", ids=[need.pk])
+    found_before = search(market, "zqadminunpublish")["total"]
+    # when: the operator takes it back to draft with the admin's action
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = market.browser("operator").post(
+            "/admin/needs/need/", {"action": "need_unpublish", "_selected_action": [need.pk]}
+        )
+    # then: the database and the index agree: a draft, found by no one
+    need.refresh_from_db()
+    assert answer.status_code == 302
+    assert (found_before, need.status) == (1, Need.Status.DRAFT)
+    assert search(market, "zqadminunpublish")["total"] == 0
+    assert market.client("visitor").get(f"/api/needs/{need.pk}/").status_code == 404

@@ -14,6 +14,7 @@ from backend.matches.services import (
 from tests.backend.confidentiality.helpers import (
     API_ROLES,
     MATCH_WRITES,
+    OPTIONS_PROBES,
     REJECT_PAIR_REASON,
     REJECT_REASON,
     ROLES,
@@ -142,7 +143,8 @@ def test_the_engine_keeps_both_directions_of_a_rejected_need_pair_rejected(
 def test_deciding_on_a_rejected_pair_answers_as_for_a_missing_match(
     market: Scene, role: str
 ) -> None:
-    leaks = write_leaks(market, role, MATCH_WRITES, _rejected_ids(market))
+    writes = (*MATCH_WRITES, *OPTIONS_PROBES["match"])
+    leaks = write_leaks(market, role, writes, _rejected_ids(market))
     assert leaks == [], "\n".join(leaks)
     assert Match.objects.get(pk=market.rejected_match.pk).state == Match.State.REJECTED
 

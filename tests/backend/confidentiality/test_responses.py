@@ -11,6 +11,7 @@ from backend.needs.services import co_buyer_request_decide
 from backend.responses.models import Response
 from tests.backend.confidentiality.helpers import (
     API_ROLES,
+    OPTIONS_PROBES,
     RESPONSE_BODY,
     RESPONSE_SUMMARY,
     RESPONSE_WRITES,
@@ -106,8 +107,10 @@ def test_the_need_and_its_buyers_pages_count_no_responses_for_outsiders(market: 
         client.get(f"/api/needs/{market.need.pk}/").json(),
         client.get(f"/api/conferences/{market.conference.pk}/").json(),
     ]
-    # then: no field counts or names responses
-    assert not [p for p in pages if any("response" in k for k in p if k != "response_deadline")]
+    # then: no field counts or names responses; the need says the rival may not read them
+    allowed = {"response_deadline", "can_read_responses"}
+    assert [k for p in pages for k in p if "response" in k and k not in allowed] == []
+    assert pages[0].get("can_read_responses", False) is False
 
 
 def test_search_autocomplete_and_did_you_mean_never_show_a_response(market: Scene) -> None:
@@ -141,7 +144,8 @@ def test_editing_a_hidden_response_answers_as_for_a_missing_one(market: Scene, r
     # given
     before = list(Response.objects.order_by("pk").values_list("summary", "body"))
     # when
-    leaks = write_leaks(market, role, RESPONSE_WRITES, _hidden_ids(market, role))
+    writes = (*RESPONSE_WRITES, *OPTIONS_PROBES["response"])
+    leaks = write_leaks(market, role, writes, _hidden_ids(market, role))
     # then
     assert leaks == [], "\n".join(leaks)
     assert list(Response.objects.order_by("pk").values_list("summary", "body")) == before
