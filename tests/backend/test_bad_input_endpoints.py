@@ -493,6 +493,8 @@ NB = {
     "too long": "Forsikre deg om at dette feltet ikke har mer enn {n} tegn.",
     "control": "Fjern de usynlige kontrolltegnene (som NUL) fra teksten.",
     "number": "Skriv tekst, ikke et tall, en liste eller et objekt.",
+    "not JSON": "Send JSON (Content-Type: application/json), ikke "
+    "«application/x-www-form-urlencoded».",
 }
 EN = {
     "malformed": "The request is not valid JSON (line 1, column 16).",
@@ -539,10 +541,16 @@ def _scalars(body: Any, path: Path = ()) -> Iterator[Path]:
         yield path
 
 
-def _send(scene: Scene, endpoint: Endpoint, raw: bytes, language: str = "nb") -> Any:
+def _send(
+    scene: Scene,
+    endpoint: Endpoint,
+    raw: bytes,
+    language: str = "nb",
+    content_type: str = "application/json",
+) -> Any:
     client = scene.world.client(endpoint.role)
     return getattr(client, endpoint.method)(
-        endpoint.url(scene), raw, content_type="application/json", HTTP_ACCEPT_LANGUAGE=language
+        endpoint.url(scene), raw, content_type=content_type, HTTP_ACCEPT_LANGUAGE=language
     )
 
 
@@ -593,6 +601,7 @@ REFUSED_AS_A_WHOLE = {
     "deeper than Python recurses": (400, {"detail": NB["deep"]}),
     "a list, not an object": (400, {"non_field_errors": [NB["not an object"]]}),
     "over the size limit": (413, {"detail": NB["too large"]}),
+    "a form, not JSON": (415, {"detail": NB["not JSON"]}),
 }
 
 
@@ -605,6 +614,9 @@ def test_a_bad_body_is_refused_as_a_whole_and_changes_nothing(
     before = db_state()
     # when
     answers = {kind: _send(scene, endpoint, raw) for kind, raw in bodies.items()}
+    answers["a form, not JSON"] = _send(
+        scene, endpoint, b"title=x", content_type="application/x-www-form-urlencoded"
+    )
     # then
     assert {k: (a.status_code, a.json()) for k, a in answers.items()} == REFUSED_AS_A_WHOLE
     assert db_state() == before
