@@ -81,6 +81,9 @@ def test_the_hosts_export_has_every_participant(market: Scene) -> None:
     # then
     names = {row[2].split()[0] for row in csv_rows(answer.content)[1:]}
     assert {PARTICIPANT_NAME, RIVAL_PARTICIPANT, ASKER_PARTICIPANT, BOOKER_PARTICIPANT} <= names
+    # and the Excel export, as the probes read it (unpacked), holds them too
+    xlsx = market.reads("owner")[f"{_registrations(market)}export/?file_format=xlsx"]
+    assert (xlsx[0], PARTICIPANT_EMAIL.encode() in xlsx[1]) == (200, True)
 
 
 @pytest.mark.parametrize("role", [r for r in API_ROLES if r != "owner"])
