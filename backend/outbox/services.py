@@ -1,18 +1,30 @@
 """The outbox: a write commits its row and an outbox entry in one transaction; Celery
-processes the entry after commit; a periodic sweeper re-sends whatever is stuck.
+processes the entry after commit; a periodic sweeper re-sends whatever is due.
 
-Handlers are named explicitly here (no signals). Each takes an entity name and a
-list of ids, is idempotent, and raises `TransientError` subclasses when a service
-it needs is down.
+A run *claims* its entries first (``SELECT … FOR UPDATE SKIP LOCKED`` and a lease, so two
+runs never work on one entry and a crashed run's claim expires), then reads the rows and
+calls the handler, then finishes exactly the entries it claimed. Claiming is the version
+fence: an entry is visible to the claim only once its transaction has committed, so the
+rows the handler reads afterwards include the change it was written for. An entry whose
+transaction commits after the claim is never finished by that run, however early its
+``created_at``; it waits for its own message. (A row's ``version`` cannot be the fence: a
+conference's document also changes when one of its needs does, and a need or solution's
+when its organisation is renamed, without the row's own version moving.)
+
+Failures count ``attempts`` and back off exponentially (``next_attempt_at``); after
+``OUTBOX_MAX_ATTEMPTS`` the entry becomes a dead letter, which an operator re-queues in the
+admin. Handlers are named explicitly here (no signals); each takes an entity name and a list
+of ids and is idempotent.
 """
 
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -21,6 +33,7 @@ from backend.outbox.models import OutboxEntry
 logger = logging.getLogger(__name__)
 
 Handler = Callable[..., None]
+Key = tuple[str, str, int]
 
 HANDLERS: dict[str, str] = {
     OutboxEntry.Topic.SEARCH_INDEX: "backend.discovery.services.search_sync",
@@ -45,16 +58,54 @@ def derived_refresh(*, entity: str, entity_id: int, matching: bool = True) -> No
 
 
 def outbox_dispatch(*, entry_ids: list[int]) -> bool:
-    """Hand entries to Celery. With the broker down, log and leave them for the sweeper."""
-    from backend.outbox.tasks import outbox_process_task
+    """Hand entries to Celery, one task per topic on the topic's queue. With the broker
+    down, log and leave them for the sweeper."""
+    from backend.outbox.tasks import TOPIC_TASKS
 
+    by_topic: dict[str, list[int]] = defaultdict(list)
+    for pk, topic in OutboxEntry.objects.filter(pk__in=entry_ids).values_list("pk", "topic"):
+        by_topic[topic].append(pk)
     OutboxEntry.objects.filter(pk__in=entry_ids).update(dispatched_at=timezone.now())
-    try:
-        outbox_process_task.apply_async(args=[entry_ids], retry=False)
-    except Exception as exc:  # kombu/redis raise many kinds; none may fail the request
-        logger.warning("Outbox dispatch failed, the sweeper will resend %s: %s", entry_ids, exc)
-        return False
-    return True
+    sent = True
+    for topic, ids in by_topic.items():
+        try:
+            TOPIC_TASKS[topic].apply_async(args=[sorted(ids)], retry=False)
+        except Exception as exc:  # kombu/redis raise many kinds; none may fail the request
+            logger.warning("Outbox dispatch failed, the sweeper will resend %s: %s", ids, exc)
+            sent = False
+    return sent
+
+
+def _unleased(now: datetime) -> Q:
+    return Q(processed_at__isnull=True, dead_at__isnull=True) & (
+        Q(lease_until__isnull=True) | Q(lease_until__lt=now)
+    )
+
+
+def _same_rows(entries: Iterable[OutboxEntry]) -> Q:
+    keys: set[Key] = {(e.topic, e.entity, e.entity_id) for e in entries}
+    rows = Q(pk__in=[])
+    for topic, entity, entity_id in keys:
+        rows |= Q(topic=topic, entity=entity, entity_id=entity_id)
+    return rows
+
+
+@transaction.atomic
+def outbox_claim(*, entry_ids: list[int]) -> list[OutboxEntry]:
+    """Lease the given entries that are pending, not dead and not leased by another run,
+    together with the other committed pending entries of the same rows (one run applies
+    them all). Entries locked by a concurrent claim are skipped, not waited for."""
+    now = timezone.now()
+    free = OutboxEntry.objects.select_for_update(skip_locked=True).filter(_unleased(now))
+    asked = list(free.filter(pk__in=entry_ids))
+    if not asked:
+        return []
+    claimed = list(free.filter(_same_rows(asked)).order_by("id"))
+    lease_until = now + settings.OUTBOX_LEASE
+    OutboxEntry.objects.filter(pk__in=[e.pk for e in claimed]).update(lease_until=lease_until)
+    for entry in claimed:
+        entry.lease_until = lease_until
+    return claimed
 
 
 def _group(entries: Iterable[OutboxEntry]) -> dict[tuple[str, str], list[OutboxEntry]]:
@@ -64,62 +115,71 @@ def _group(entries: Iterable[OutboxEntry]) -> dict[tuple[str, str], list[OutboxE
     return groups
 
 
-def _mark_done(entries: list[OutboxEntry]) -> None:
+def outbox_finish(entries: list[OutboxEntry]) -> None:
+    """Done: exactly the claimed entries, and only while this run still holds their lease."""
+    if not entries:
+        return
+    OutboxEntry.objects.filter(
+        pk__in=[e.pk for e in entries], lease_until=entries[0].lease_until
+    ).update(processed_at=timezone.now(), lease_until=None)
+
+
+def outbox_backoff(attempts: int) -> timedelta:
+    """Wait before attempt ``attempts + 1``: base · 2^(attempts-1), capped."""
+    base: timedelta = settings.OUTBOX_BACKOFF_BASE
+    cap: timedelta = settings.OUTBOX_BACKOFF_MAX
+    return min(base * (1 << min(max(attempts - 1, 0), 20)), cap)
+
+
+def _fail(entries: list[OutboxEntry], exc: Exception) -> None:
     now = timezone.now()
-    keys = {(e.topic, e.entity, e.entity_id) for e in entries}
-    ids = [e.pk for e in entries]
-    # Entries for the same rows queued before this run are covered by it too.
-    newest = max(e.created_at for e in entries)
-    for topic, entity, entity_id in keys:
-        OutboxEntry.objects.filter(
-            topic=topic,
-            entity=entity,
-            entity_id=entity_id,
-            processed_at__isnull=True,
-            created_at__lte=newest,
-        ).update(processed_at=now)
-    OutboxEntry.objects.filter(pk__in=ids).update(processed_at=now)
-
-
-def _mark_failed(entries: list[OutboxEntry], exc: Exception) -> None:
+    error = f"{type(exc).__name__}: {exc}"[:2000]
     for entry in entries:
         entry.attempts += 1
-        entry.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-        entry.save(update_fields=["attempts", "last_error"])
+        entry.last_error = error
+        entry.lease_until = None
+        entry.next_attempt_at = now + outbox_backoff(entry.attempts)
+        if entry.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+            entry.dead_at = now
+            logger.error("Outbox %s is a dead letter after %s attempts", entry, entry.attempts)
+        entry.save(
+            update_fields=["attempts", "last_error", "lease_until", "next_attempt_at", "dead_at"]
+        )
 
 
 def outbox_process(*, entry_ids: list[int]) -> list[Exception]:
-    """Run the handlers for pending entries. Returns the errors of groups that failed."""
-    pending = list(OutboxEntry.objects.filter(pk__in=entry_ids, processed_at__isnull=True))
+    """Claim, apply and finish the entries. Returns the errors of groups that failed."""
     errors: list[Exception] = []
-    for (topic, entity), entries in _group(pending).items():
+    for (topic, entity), entries in _group(outbox_claim(entry_ids=entry_ids)).items():
         handler: Handler = import_string(HANDLERS[topic])
         ids = sorted({e.entity_id for e in entries})
         try:
             handler(entity=entity, ids=ids)
         except Exception as exc:
             logger.warning("Outbox %s %s %s failed: %s", topic, entity, ids, exc)
-            _mark_failed(entries, exc)
+            _fail(entries, exc)
             errors.append(exc)
             continue
-        _mark_done(entries)
+        outbox_finish(entries)
     return errors
 
 
-def outbox_pending(*, older_than: timedelta | None = None) -> list[int]:
-    cutoff = timezone.now() - (
-        older_than if older_than is not None else settings.OUTBOX_STUCK_AFTER
-    )
+def outbox_due(*, limit: int, stuck_after: timedelta | None = None) -> list[int]:
+    """Pending entries whose turn has come, oldest due first: not leased, not dead, past
+    their backoff, and not handed to Celery within ``stuck_after`` (still in flight)."""
+    now = timezone.now()
+    cutoff = now - (stuck_after if stuck_after is not None else settings.OUTBOX_STUCK_AFTER)
     return list(
-        OutboxEntry.objects.filter(processed_at__isnull=True, created_at__lte=cutoff)
-        .order_by("id")
-        .values_list("pk", flat=True)[:5000]
+        OutboxEntry.objects.filter(_unleased(now), next_attempt_at__lte=now)
+        .filter(Q(dispatched_at__isnull=True) | Q(dispatched_at__lte=cutoff))
+        .order_by("next_attempt_at", "id")
+        .values_list("pk", flat=True)[:limit]
     )
 
 
-def outbox_sweep(*, older_than: timedelta | None = None, batch_size: int = 200) -> int:
-    """Re-send entries that have waited longer than OUTBOX_STUCK_AFTER. Returns how many."""
-    ids = outbox_pending(older_than=older_than)
-    for start in range(0, len(ids), batch_size):
-        outbox_dispatch(entry_ids=ids[start : start + batch_size])
+def outbox_sweep(*, stuck_after: timedelta | None = None, batch_size: int | None = None) -> int:
+    """Re-send one bounded batch of due entries. Returns how many."""
+    ids = outbox_due(limit=batch_size or settings.OUTBOX_SWEEP_BATCH, stuck_after=stuck_after)
+    if ids:
+        outbox_dispatch(entry_ids=ids)
     return len(ids)

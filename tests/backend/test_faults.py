@@ -59,7 +59,7 @@ def worker(tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
             "-B",
             "--pool=solo",
             "-Q",
-            "default",
+            "default,search,matching",
             "--loglevel=INFO",
             "-s",
             str(tmp_path / "beat-schedule"),

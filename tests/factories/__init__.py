@@ -12,6 +12,7 @@ from backend.dialogue.models import DialogueConference, MeetingSlot, Question, R
 from backend.discovery.models import SavedSearch
 from backend.matches.models import Match, MatchNote, Notification
 from backend.needs.models import CoBuyerRequest, Need
+from backend.outbox.models import OutboxEntry
 from backend.responses.models import Response
 from backend.solutions.models import Solution
 
@@ -218,3 +219,14 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     title = "Ny introduksjon"
     body = "En rådgiver har introdusert dere for en leverandør."
+
+
+class OutboxEntryFactory(factory.django.DjangoModelFactory):
+    """An entry whose message is still in the broker's queue (or was lost)."""
+
+    class Meta:
+        model = OutboxEntry
+
+    topic = OutboxEntry.Topic.SEARCH_INDEX
+    entity = "solution"
+    entity_id = 0

@@ -271,7 +271,14 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_ROUTES = {"outbox.*": {"queue": "default"}, "discovery.*": {"queue": "default"}}
+# One queue per outbox topic, so workers can be added where the work is (encoding for
+# matching is the slow part); a worker started without -Q consumes them all.
+CELERY_TASK_ROUTES = {
+    "outbox.search_index": {"queue": "search"},
+    "outbox.matching_recompute": {"queue": "matching"},
+    "outbox.*": {"queue": "default"},
+    "discovery.*": {"queue": "default"},
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_TIMEZONE = TIME_ZONE
@@ -292,6 +299,15 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 OUTBOX_STUCK_AFTER = timedelta(seconds=env.int("OUTBOX_STUCK_AFTER_SECONDS", default=60))
+# A run holds its entries this long; a crashed run's entries are free again afterwards.
+OUTBOX_LEASE = timedelta(seconds=env.int("OUTBOX_LEASE_SECONDS", default=600))
+# A failed entry waits base · 2^(attempts-1) (capped) before its next try; after
+# OUTBOX_MAX_ATTEMPTS failures it is a dead letter, re-queued by an operator in the admin.
+OUTBOX_BACKOFF_BASE = timedelta(seconds=env.int("OUTBOX_BACKOFF_SECONDS", default=30))
+OUTBOX_BACKOFF_MAX = timedelta(seconds=env.int("OUTBOX_BACKOFF_MAX_SECONDS", default=3600))
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+# The sweeper re-sends at most this many due entries per run, oldest due first.
+OUTBOX_SWEEP_BATCH = env.int("OUTBOX_SWEEP_BATCH", default=200)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

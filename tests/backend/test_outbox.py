@@ -1,0 +1,179 @@
+"""The outbox on the real PostgreSQL, Redis and Elasticsearch: leases, finishing by what a
+run has read, retries with backoff, dead letters and their re-queue."""
+
+import threading
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.db import connection, connections, transaction
+
+from backend.config.celery import app as celery_app
+from backend.discovery.services import search_sync
+from backend.outbox.models import OutboxEntry
+from backend.outbox.services import (
+    derived_refresh,
+    outbox_claim,
+    outbox_due,
+    outbox_finish,
+    outbox_process,
+)
+from backend.solutions.services import solution_archive
+from tests.backend.conftest import World
+from tests.factories import OutboxEntryFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _in_thread(work: Callable[[], None]) -> threading.Thread:
+    def run() -> None:
+        try:
+            work()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+def _wait_for_lock_wait(table: str) -> None:
+    """Until some session of this database waits for a lock on a query touching `table`."""
+    with connection.cursor() as cursor:
+        for _ in range(200):
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock' AND query LIKE %s",
+                [f"%{table}%"],
+            )
+            if cursor.fetchone()[0]:
+                return
+            time.sleep(0.05)
+    raise AssertionError(f"nobody waits for {table}")
+
+
+def _found(world: World, text: str) -> list[int]:
+    response = world.client("visitor").get("/api/search/", {"q": text})
+    return [h["id"] for h in response.json()["results"] if h["type"] == "solution"]
+
+
+def test_a_change_committed_after_a_run_read_the_row_is_applied_by_its_own_entry(
+    world: World,
+) -> None:
+    """A run reads the solution while it is still published; the archive commits before that
+    run finishes. The run must not mark the archive's entry done: the solution leaves the
+    index when that entry's own message arrives."""
+    # given: the solution is published and indexed
+    solution = world.solution
+    search_sync(entity="solution", ids=[solution.pk])
+    assert _found(world, solution.title) == [solution.pk]
+    archived, release_archive = threading.Event(), threading.Event()
+    locked, release_lock = threading.Event(), threading.Event()
+
+    def archive() -> None:  # the supplier archives; the commit waits for the test
+        with transaction.atomic():
+            solution_archive(user=world.users["supplier"], solution=solution)  # type: ignore[arg-type]
+            archived.set()
+            release_archive.wait(30)
+
+    def stall_reads_of_vectors() -> None:  # holds the run between reading and finishing
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("LOCK TABLE matches_embedding IN ACCESS EXCLUSIVE MODE")
+            locked.set()
+            release_lock.wait(30)
+
+    def organisation_refresh() -> None:  # a later entry for the same row, processed at once
+        with transaction.atomic():
+            derived_refresh(entity="solution", entity_id=solution.pk, matching=False)
+
+    writer = _in_thread(archive)
+    assert archived.wait(10)
+    staller = _in_thread(stall_reads_of_vectors)
+    assert locked.wait(10)
+    # when: a run reads the still-published row, then stalls before it writes the index
+    run = _in_thread(organisation_refresh)
+    _wait_for_lock_wait("matches_embedding")
+    # and the archive commits meanwhile; its messages wait in the real broker's queue
+    celery_app.conf.task_always_eager = False
+    try:
+        release_archive.set()
+        writer.join(30)
+    finally:
+        celery_app.conf.task_always_eager = True
+    release_lock.set()
+    staller.join(30)
+    run.join(30)
+    # then: the archive's entries are still to do, and their delivery takes the row out
+    waiting = OutboxEntry.objects.filter(entity_id=solution.pk, processed_at__isnull=True)
+    assert [e.topic for e in waiting] == [OutboxEntry.Topic.SEARCH_INDEX]
+    assert outbox_process(entry_ids=[e.pk for e in waiting]) == []
+    assert _found(world, solution.title) == []
+
+
+def test_a_run_skips_entries_another_run_is_claiming_instead_of_waiting(world: World) -> None:
+    # given: another run is in the middle of claiming the entry (its row is locked)
+    entry = OutboxEntryFactory(entity_id=world.solution.pk)
+    locked, release = threading.Event(), threading.Event()
+
+    def claiming() -> None:
+        with transaction.atomic():
+            list(OutboxEntry.objects.select_for_update().filter(pk=entry.pk))
+            locked.set()
+            release.wait(30)
+
+    other = _in_thread(claiming)
+    assert locked.wait(10)
+    # when
+    started = time.monotonic()
+    claimed = outbox_claim(entry_ids=[entry.pk])
+    waited = time.monotonic() - started
+    release.set()
+    other.join(30)
+    # then
+    assert (claimed, waited < 5) == ([], True)
+
+
+def test_a_leased_entry_is_neither_claimed_again_nor_swept(world: World) -> None:
+    # given: a run holds the entry (it has been in flight longer than OUTBOX_STUCK_AFTER)
+    entry = OutboxEntryFactory(entity_id=world.solution.pk)
+    [claimed] = outbox_claim(entry_ids=[entry.pk])
+    # when
+    again = outbox_claim(entry_ids=[entry.pk])
+    due = outbox_due(limit=100, stuck_after=timedelta(0))
+    # then
+    assert (again, entry.pk in due, claimed.lease_until is not None) == ([], False, True)
+
+
+def test_a_crashed_runs_lease_expires_and_its_late_finish_marks_nothing(
+    world: World, settings: Any
+) -> None:
+    # given: a run claimed the entry with a lease that has run out (the run crashed)
+    settings.OUTBOX_LEASE = timedelta(0)
+    entry = OutboxEntryFactory(entity_id=world.solution.pk)
+    crashed = outbox_claim(entry_ids=[entry.pk])
+    # when: another run takes it over and the crashed run comes back and finishes
+    settings.OUTBOX_LEASE = timedelta(minutes=10)
+    taken_over = outbox_claim(entry_ids=[entry.pk])
+    outbox_finish(crashed)
+    # then: the entry is still the second run's, not done
+    entry.refresh_from_db()
+    assert ([e.pk for e in taken_over], entry.processed_at) == ([entry.pk], None)
+    assert entry.lease_until == taken_over[0].lease_until
+
+
+def test_one_run_applies_every_committed_entry_of_the_row_and_finishes_them(
+    world: World,
+) -> None:
+    # given: three deliveries for one row wait (two messages were lost)
+    entries = OutboxEntryFactory.create_batch(3, entity_id=world.solution.pk)
+    # when: one message arrives
+    errors = outbox_process(entry_ids=[entries[-1].pk])
+    # then
+    done = OutboxEntry.objects.filter(pk__in=[e.pk for e in entries], processed_at__isnull=False)
+    assert (errors, done.count(), _found(world, world.solution.title)) == (
+        [],
+        3,
+        [world.solution.pk],
+    )
