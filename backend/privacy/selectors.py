@@ -34,6 +34,13 @@ def _same_address(a: object, b: str) -> bool:
     return isinstance(a, str) and a.strip().lower() == b.strip().lower()
 
 
+def confirmed_address(*, user: User) -> str | None:
+    """The address whose copies elsewhere (participant lists, invitations) are the person's:
+    only one they have confirmed. Anyone can sign up with someone else's address, and until
+    it is confirmed it proves nothing, so such an account reads or erases none of them."""
+    return user.email.strip().lower() if user.email_verified else None
+
+
 def registrations_naming(*, email: str) -> QuerySet[Registration]:
     """Registrations whose participant list may name the address (check each entry with
     `participant_is`): a text match, since SQLite has no JSON containment."""
@@ -95,9 +102,11 @@ def _other_records(user: User) -> list[dict[str, Any]]:
 
 
 def personal_data(*, user: User) -> PersonalData:
+    email = confirmed_address(user=user)
+    named = registrations_naming(email=email) if email else Registration.objects.none()
     registrations = [
         r
-        for r in registrations_naming(email=user.email).select_related("conference", "organization")
+        for r in named.select_related("conference", "organization")
         if any(participant_is(p, user.email) for p in r.participants)
     ]
     registered = Registration.objects.filter(registered_by=user).select_related(
@@ -109,7 +118,9 @@ def personal_data(*, user: User) -> PersonalData:
         user=user,
         memberships=user.memberships.select_related("organization").order_by("created_at"),
         join_requests=user.join_requests.select_related("organization").order_by("created_at"),
-        invitations=Invitation.objects.filter(email__iexact=user.email)
+        invitations=(
+            Invitation.objects.filter(email__iexact=email) if email else Invitation.objects.none()
+        )
         .select_related("organization")
         .order_by("created_at"),
         identities=ExternalIdentity.objects.filter(user=user).order_by("created_at"),

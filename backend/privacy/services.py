@@ -29,6 +29,7 @@ from backend.accounts.models import Invitation, User
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.privacy.selectors import (
+    confirmed_address,
     deletion_blockers,
     participant_is,
     registrations_naming,
@@ -82,12 +83,22 @@ def _is(value: Any, email: str) -> bool:
 
 
 def _erase_copies(*, user: User) -> None:
-    """Erase the person's name and address where they were copied into other rows."""
+    """Erase the person's name and address where they were copied into other rows. Copies
+    that name only the address (participant lists, invitations) are theirs only once they
+    confirmed it: an account made with someone else's address erases none of them."""
     email = user.email.strip().lower()
     for event in user_audit_events(user=user).only("pk", "data"):
         cleaned = _scrubbed(event.data, email)
         if cleaned != event.data:
             AuditEvent.objects.filter(pk=event.pk).update(data=cleaned)
+    confirmed = confirmed_address(user=user)
+    if confirmed is not None:
+        _erase_named_copies(email=confirmed)
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username__iexact=email).delete()
+
+
+def _erase_named_copies(*, email: str) -> None:
     with translation.override("nb"):
         placeholder = _("Deleted user")
     for registration in registrations_naming(email=email):
@@ -101,8 +112,6 @@ def _erase_copies(*, user: User) -> None:
             registration.participants = participants
             registration.save(update_fields=["participants", "updated_at"])
     Invitation.objects.filter(email__iexact=email).delete()
-    for model in (AccessAttempt, AccessFailureLog, AccessLog):
-        model.objects.filter(username__iexact=email).delete()
 
 
 def _farewell_mail(*, email: str, language: str) -> None:

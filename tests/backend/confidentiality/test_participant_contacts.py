@@ -4,6 +4,7 @@ participants export, e-mails, search, the schema and the admin."""
 
 import pytest
 from django.core import mail
+from rest_framework.test import APIClient
 
 from backend.dialogue.models import Registration
 from tests.backend.confidentiality.helpers import (
@@ -13,6 +14,7 @@ from tests.backend.confidentiality.helpers import (
     MISSING,
     PARTICIPANT_EMAIL,
     PARTICIPANT_NAME,
+    PARTICIPANT_ROLE,
     REGISTRATION_WRITES,
     RIVAL_PARTICIPANT,
     ROLES,
@@ -31,6 +33,7 @@ from tests.backend.confidentiality.helpers import (
     unseen_markers,
     write_leaks,
 )
+from tests.factories import UserFactory
 
 HIDDEN = hidden_of("participant_contacts")
 REGISTERED = ("supplier", "rival", "asker", "booker", "unverified_supplier")
@@ -151,3 +154,43 @@ def test_staff_without_advisor_powers_see_no_participant_in_the_admin(market: Sc
 def test_the_operator_sees_the_participants_in_the_admin(market: Scene) -> None:
     pages = admin_reads(market, "operator").values()
     assert any(PARTICIPANT_EMAIL.encode() in body for _status, body in pages)
+
+
+def test_an_unconfirmed_account_with_a_participants_address_gets_none_of_their_data(
+    market: Scene,
+) -> None:
+    # given: someone signs up with the address Helsetek gave for its participant, and never
+    # confirms it (they cannot: it is not theirs), and signs in
+    claimant = APIClient()
+    claimant.force_authenticate(UserFactory(email=PARTICIPANT_EMAIL, email_verified_at=None))
+    # when: they download "their" data
+    answer = claimant.get("/api/auth/me/export/")
+    # then: nothing of the registration that names the address
+    assert answer.status_code == 200
+    found = [m for m in (PARTICIPANT_NAME, PARTICIPANT_ROLE) if m.encode() in answer.content]
+    assert found == []
+
+
+def test_an_unconfirmed_account_deleted_erases_no_participant_entry(market: Scene) -> None:
+    # given
+    registration = market.registrations["supplier"]
+    claimant = APIClient()
+    claimant.force_authenticate(UserFactory(email=PARTICIPANT_EMAIL, email_verified_at=None))
+    # when
+    answer = claimant.post(
+        "/api/auth/me/deletion/", {"password": "hemmelig-passord-1"}, format="json"
+    )
+    # then: the account is gone, Helsetek's registration is as Helsetek wrote it
+    registration.refresh_from_db()
+    assert answer.status_code == 204
+    assert registration.participants[0]["email"] == PARTICIPANT_EMAIL
+
+
+def test_the_participant_who_confirmed_the_address_gets_their_entry(market: Scene) -> None:
+    # given: the real person, address confirmed
+    person = APIClient()
+    person.force_authenticate(UserFactory(email=PARTICIPANT_EMAIL))
+    # when
+    answer = person.get("/api/auth/me/export/")
+    # then
+    assert PARTICIPANT_ROLE.encode() in answer.content
