@@ -51,6 +51,11 @@ def need_get(*, user: AnyUser, need_id: int) -> Need:
     return need
 
 
+def need_visible(*, user: AnyUser, need: Need) -> bool:
+    """Whether the user may see the need (no query for a public one)."""
+    return need.is_public or need_list(user=user).filter(pk=need.pk).exists()
+
+
 def need_buyer_org_ids(need: Need) -> set[int]:
     """The owning organisation and the co-buyers: who reads the need's responses."""
     return {need.organization_id, *(o.pk for o in need.co_buyers.all())}

@@ -4,6 +4,7 @@ their account."""
 from typing import Any
 
 from axes.models import AccessLog
+from django.utils.translation import gettext as _
 from knox.models import AuthToken
 from rest_framework import serializers
 
@@ -15,6 +16,7 @@ from backend.discovery.models import SavedSearch
 from backend.identity.models import ExternalIdentity
 from backend.matches.models import Notification
 from backend.needs.models import Need
+from backend.needs.selectors import need_visible
 from backend.privacy.selectors import PersonalData, participant_is
 from backend.responses.models import Response, ResponseRead
 
@@ -34,9 +36,17 @@ class MyDataConferenceRef(serializers.ModelSerializer[DialogueConference]):
 
 
 class MyDataNeedRef(serializers.ModelSerializer[Need]):
+    """A need named in one's data; a need gone back to draft keeps its title to its buyers."""
+
     class Meta:
         model = Need
         fields = ["id", "title"]
+
+    def to_representation(self, need: Need) -> dict[str, Any]:
+        data = dict(super().to_representation(need))
+        if not need_visible(user=self.context["user"], need=need):
+            data["title"] = _("A need that is no longer published")
+        return data
 
 
 class MyDataProfile(serializers.ModelSerializer[User]):
@@ -197,7 +207,9 @@ class MyDataAuthoredResponse(serializers.ModelSerializer[Response]):
         return response.organization_id in self.context["member_org_ids"]
 
     def get_need(self, response: Response) -> dict[str, Any] | None:
-        return MyDataNeedRef(response.need).data if self._member(response) else None
+        if not self._member(response):
+            return None
+        return MyDataNeedRef(response.need, context=self.context).data
 
     def get_summary(self, response: Response) -> str | None:
         return response.summary if self._member(response) else None

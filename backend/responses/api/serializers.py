@@ -1,19 +1,33 @@
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from backend.accounts.models import Organization
 from backend.common.fields import model_text
 from backend.common.serializers import OrganizationBrief, VisiblePrimaryKeyRelatedField
 from backend.needs.models import Need
-from backend.needs.selectors import need_list
+from backend.needs.selectors import need_list, need_visible
 from backend.responses.models import Response, ResponseRead
 
 
 class NeedRef(serializers.ModelSerializer[Need]):
+    """The need a response answers. A supplier keeps reading its response when the need goes
+    back to draft, but not the draft's title (it is the buyer's again)."""
+
     organization = OrganizationBrief(read_only=True)
 
     class Meta:
         model = Need
         fields = ["id", "title", "organization"]
+
+    def to_representation(self, need: Need) -> dict[str, Any]:
+        data = dict(super().to_representation(need))
+        request = self.context.get("request")
+        if not need_visible(user=getattr(request, "user", None) or AnonymousUser(), need=need):
+            data["title"] = _("A need that is no longer published")
+        return data
 
 
 class ResponseOutput(serializers.ModelSerializer[Response]):

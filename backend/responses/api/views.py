@@ -60,7 +60,10 @@ class ResponseListApi(_LoggedReadsMixin):
         data = validated(s.ResponseInput, request)
         need = need_get(user=auth_user(request), need_id=data.pop("need").pk)
         response = services.response_create(user=auth_user(request), need=need, **data)
-        return Response(s.ResponseOutput(response).data, status=status.HTTP_201_CREATED)
+        return Response(
+            s.ResponseOutput(response, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class ResponseDetailApi(APIView):
@@ -72,14 +75,14 @@ class ResponseDetailApi(APIView):
         services.response_reads_record(
             user=request.user, responses=[response], via=ResponseRead.Via.DETAIL
         )
-        return Response(s.ResponseOutput(response).data)
+        return Response(s.ResponseOutput(response, context={"request": request}).data)
 
     @extend_schema(request=s.ResponseUpdateInput, responses=s.ResponseOutput)
     def patch(self, request: Request, pk: int) -> Response:
         response = selectors.response_get(user=request.user, response_id=pk)
         data = validated(s.ResponseUpdateInput, request, partial=True)
         response = services.response_update(user=auth_user(request), response=response, data=data)
-        return Response(s.ResponseOutput(response).data)
+        return Response(s.ResponseOutput(response, context={"request": request}).data)
 
 
 class NeedResponsesApi(_LoggedReadsMixin):

@@ -11,6 +11,7 @@ from backend.dialogue.models import DialogueConference
 from backend.discovery.models import SavedSearch
 from backend.discovery.services import saved_search_alert, search_sync
 from backend.needs.models import Need
+from backend.needs.services import need_unpublish, need_update
 from tests.backend.confidentiality.helpers import (
     ARCHIVED_SOLUTION,
     CO_BUYER_WRITES,
@@ -406,3 +407,31 @@ def test_an_operator_taking_a_need_back_to_draft_in_the_admin_takes_it_out_of_se
     assert (found_before, need.status) == (1, Need.Status.DRAFT)
     assert search(market, "zqadminunpublish")["total"] == 0
     assert market.client("visitor").get(f"/api/needs/{need.pk}/").status_code == 404
+
+
+def test_a_need_taken_back_to_draft_shows_nothing_new_through_a_suppliers_own_response(
+    market: Scene,
+) -> None:
+    # given: Bergen takes its need back to draft and rewrites it; Helsetek and Konkurrent
+    # had responded to it while it was published
+    owner = market.user("owner")
+    need_unpublish(user=owner, need=market.need)  # type: ignore[arg-type]
+    need_update(user=owner, need=market.need, data={"title": "zqretitled nytt utkast"})  # type: ignore[arg-type]
+    paths = {
+        "supplier": (
+            "/api/responses/",
+            f"/api/responses/{market.response.pk}/",
+            "/api/auth/me/export/",
+            f"/api/organizations/{market.orgs['supplier'].pk}/response-access-log/",
+        ),
+        "rival": ("/api/responses/", f"/api/responses/{market.rival_response.pk}/"),
+    }
+    # when
+    pages = {
+        (role, path): market.client(role).get(path) for role, ps in paths.items() for path in ps
+    }
+    # then: they still read their responses, not the draft's new title
+    assert {k: a.status_code for k, a in pages.items() if a.status_code != 200} == {}
+    assert [k for k, a in pages.items() if b"zqretitled" in a.content] == []
+    owners = market.client("owner").get(f"/api/responses/{market.response.pk}/")
+    assert b"zqretitled" in owners.content
