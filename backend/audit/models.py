@@ -29,6 +29,7 @@ class AuditEvent(models.Model):
         GRANTED = "granted"
         REVOKED = "revoked"
         ROLE_CHANGED = "role_changed"
+        REQUEUED = "requeued"
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

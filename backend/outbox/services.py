@@ -28,6 +28,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from backend.audit.models import AuditEvent
+from backend.audit.services import audit_log
+from backend.common.types import AnyUser
 from backend.outbox.models import OutboxEntry
 
 logger = logging.getLogger(__name__)
@@ -182,4 +185,35 @@ def outbox_sweep(*, stuck_after: timedelta | None = None, batch_size: int | None
     ids = outbox_due(limit=batch_size or settings.OUTBOX_SWEEP_BATCH, stuck_after=stuck_after)
     if ids:
         outbox_dispatch(entry_ids=ids)
+    return len(ids)
+
+
+@transaction.atomic
+def outbox_requeue(*, user: AnyUser, entry_ids: list[int]) -> int:
+    """An operator sends dead letters (or entries waiting out a backoff) again: attempts
+    start over, each re-queue is audit-logged, and the entries are dispatched after commit.
+    Done and leased entries are left alone. Returns how many were re-queued."""
+    now = timezone.now()
+    entries = list(
+        OutboxEntry.objects.select_for_update()
+        .filter(pk__in=entry_ids, processed_at__isnull=True)
+        .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+    )
+    for entry in entries:
+        audit_log(
+            actor=user,
+            action=AuditEvent.Action.REQUEUED,
+            obj=entry,
+            data={
+                "attempts": entry.attempts,
+                "last_error": entry.last_error,
+                "dead": entry.dead_at is not None,
+            },
+        )
+    ids = [e.pk for e in entries]
+    OutboxEntry.objects.filter(pk__in=ids).update(
+        dead_at=None, attempts=0, next_attempt_at=now, lease_until=None
+    )
+    if ids:
+        transaction.on_commit(lambda: outbox_dispatch(entry_ids=ids))
     return len(ids)

@@ -9,20 +9,25 @@ from typing import Any
 
 import pytest
 from django.db import connection, connections, transaction
+from django.test import Client
+from django.utils import timezone
 
+from backend.audit.models import AuditEvent
 from backend.config.celery import app as celery_app
 from backend.discovery.services import search_sync
 from backend.outbox.models import OutboxEntry
 from backend.outbox.services import (
     derived_refresh,
+    outbox_backoff,
     outbox_claim,
     outbox_due,
     outbox_finish,
     outbox_process,
 )
+from backend.outbox.tasks import TOPIC_TASKS
 from backend.solutions.services import solution_archive
 from tests.backend.conftest import World
-from tests.factories import OutboxEntryFactory
+from tests.factories import EmbeddingFactory, OutboxEntryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -177,3 +182,92 @@ def test_one_run_applies_every_committed_entry_of_the_row_and_finishes_them(
         3,
         [world.solution.pk],
     )
+
+
+def _admin(world: World) -> Client:
+    client = Client()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client
+
+
+def test_the_wait_between_attempts_doubles_up_to_a_cap(settings: Any) -> None:
+    settings.OUTBOX_BACKOFF_BASE = timedelta(seconds=30)
+    settings.OUTBOX_BACKOFF_MAX = timedelta(minutes=5)
+    waits = [outbox_backoff(n).total_seconds() for n in range(1, 7)]
+    assert waits == [30, 60, 120, 240, 300, 300]
+
+
+def test_a_failing_entry_backs_off_then_becomes_a_dead_letter_the_operator_sees(
+    world: World, settings: Any
+) -> None:
+    # given: the solution's stored vector does not fit the index: indexing it always fails
+    settings.OUTBOX_MAX_ATTEMPTS = 3
+    EmbeddingFactory(entity_id=world.solution.pk, dims=3)
+    entry = OutboxEntryFactory(entity_id=world.solution.pk)
+    # when: the first attempt fails
+    started = timezone.now()
+    errors = outbox_process(entry_ids=[entry.pk])
+    entry.refresh_from_db()
+    # then: it waits out the backoff; the sweeper leaves it alone meanwhile
+    assert ([type(e).__name__ for e in errors], entry.attempts) == (["IndexingError"], 1)
+    assert entry.next_attempt_at >= started + settings.OUTBOX_BACKOFF_BASE
+    assert entry.pk not in outbox_due(limit=100, stuck_after=timedelta(0))
+    # when: the next attempts fail as well
+    outbox_process(entry_ids=[entry.pk])
+    outbox_process(entry_ids=[entry.pk])
+    entry.refresh_from_db()
+    # then: a dead letter, never swept, listed for the operator with its error
+    assert (entry.attempts, entry.dead_at is not None, entry.processed_at) == (3, True, None)
+    assert entry.pk not in outbox_due(limit=100, stuck_after=timedelta(0))
+    page = _admin(world).get("/admin/outbox/outboxentry/", {"state": "dead"})
+    assert page.status_code == 200
+    assert page.context["cl"].result_count == 1
+    assert "embedding has 3 dimensions" in page.content.decode()
+
+
+def test_an_operator_requeues_a_dead_letter_and_it_is_applied_and_audited(
+    world: World, settings: Any
+) -> None:
+    # given: a dead letter whose cause has since been fixed
+    settings.OUTBOX_MAX_ATTEMPTS = 1
+    bad = EmbeddingFactory(entity_id=world.solution.pk, dims=3)
+    entry = OutboxEntryFactory(entity_id=world.solution.pk)
+    outbox_process(entry_ids=[entry.pk])
+    bad.delete()
+    # when
+    response = _admin(world).post(
+        "/admin/outbox/outboxentry/", {"action": "requeue", "_selected_action": [entry.pk]}
+    )
+    # then
+    entry.refresh_from_db()
+    assert response.status_code == 302
+    assert (entry.dead_at, entry.processed_at is not None) == (None, True)
+    assert _found(world, world.solution.title) == [world.solution.pk]
+    event = AuditEvent.objects.get(action=AuditEvent.Action.REQUEUED)
+    assert (event.object_id, event.data["dead"], event.data["attempts"]) == (
+        str(entry.pk),
+        True,
+        1,
+    )
+
+
+def test_the_sweeper_takes_the_oldest_due_entries_in_a_bounded_batch(world: World) -> None:
+    # given: an old entry waiting out a long backoff, and newer ones due now
+    backing_off = OutboxEntryFactory(
+        entity_id=world.solution.pk, attempts=4, next_attempt_at=timezone.now() + timedelta(hours=1)
+    )
+    due = OutboxEntryFactory.create_batch(3, entity_id=world.need.pk, entity="need")
+    # when
+    batch = outbox_due(limit=2, stuck_after=timedelta(0))
+    # then: the backing-off entry starves nobody and is not resent early
+    assert batch == [due[0].pk, due[1].pk]
+    assert backing_off.pk not in batch
+
+
+def test_each_topic_has_its_own_task_and_queue() -> None:
+    router = celery_app.amqp.router
+    queues = {
+        topic: router.route({}, TOPIC_TASKS[topic].name)["queue"].name
+        for topic in OutboxEntry.Topic.values
+    }
+    assert queues == {"search.index": "search", "matching.recompute": "matching"}

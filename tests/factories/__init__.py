@@ -4,13 +4,15 @@ from datetime import timedelta
 from typing import Any
 
 import factory
+import numpy as np
 from django.utils import timezone
 
 from backend.accounts.models import JoinRequest, Membership, Organization, User
 from backend.accounts.validators import org_number_check_digit
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 from backend.discovery.models import SavedSearch
-from backend.matches.models import Match, MatchNote, Notification
+from backend.matches.engine import default_encoder
+from backend.matches.models import Embedding, Match, MatchNote, Notification
 from backend.needs.models import CoBuyerRequest, Need
 from backend.outbox.models import OutboxEntry
 from backend.responses.models import Response
@@ -230,3 +232,17 @@ class OutboxEntryFactory(factory.django.DjangoModelFactory):
     topic = OutboxEntry.Topic.SEARCH_INDEX
     entity = "solution"
     entity_id = 0
+
+
+class EmbeddingFactory(factory.django.DjangoModelFactory):
+    """A stored vector; give ``vector`` as float32 bytes."""
+
+    class Meta:
+        model = Embedding
+
+    entity = "solution"
+    entity_id = 0
+    model_id = factory.LazyFunction(lambda: default_encoder().model_id)
+    content_hash = "0" * 64
+    dims = 3
+    vector = factory.LazyAttribute(lambda e: np.zeros(e.dims, dtype=np.float32).tobytes())
