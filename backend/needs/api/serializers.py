@@ -1,7 +1,9 @@
+from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from backend.accounts.models import Organization
+from backend.accounts.models import Decision, Organization
 from backend.accounts.policy import Act, org_may
 from backend.common import limits
 from backend.common.fields import DateTimeField, PlainTextField, bounded_many, model_text
@@ -14,7 +16,11 @@ from backend.common.serializers import (
     stage_label,
 )
 from backend.needs.models import CoBuyerRequest, Need
-from backend.needs.selectors import pending_co_buyer_requests, user_reads_responses_to
+from backend.needs.selectors import (
+    need_visible,
+    pending_co_buyer_requests,
+    user_reads_responses_to,
+)
 from backend.reference.vocabularies import (
     county_choices,
     language_choices,
@@ -98,7 +104,16 @@ class CoBuyerRequestOutput(serializers.ModelSerializer[CoBuyerRequest]):
 
     @extend_schema_field(NeedBrief)
     def get_need(self, request: CoBuyerRequest) -> dict[str, object]:
-        return {"id": request.need_id, "title": request.need.title, "status": request.need.status}
+        """The invited organisation reads the title while it is asked; once the request is
+        declined or withdrawn, a draft's title is its owner's again."""
+        need = request.need
+        http = self.context.get("request")
+        reader = getattr(http, "user", None) or AnonymousUser()
+        asked = request.status in (Decision.PENDING, Decision.APPROVED)
+        title = need.title
+        if not asked and not need_visible(user=reader, need=need):
+            title = gettext("A need you no longer have access to")
+        return {"id": request.need_id, "title": title, "status": need.status}
 
 
 class NeedDetailOutput(NeedOutput):

@@ -135,7 +135,7 @@ class CoBuyerRequestDecideApi(APIView):
             request=selectors.co_buyer_request_get(user=request.user, request_id=pk),
             accept=self.accept,
         )
-        return Response(s.CoBuyerRequestOutput(decided).data)
+        return Response(s.CoBuyerRequestOutput(decided, context={"request": request}).data)
 
 
 class CoBuyerRequestAcceptApi(CoBuyerRequestDecideApi):

@@ -435,3 +435,17 @@ def test_a_need_taken_back_to_draft_shows_nothing_new_through_a_suppliers_own_re
     assert [k for k, a in pages.items() if b"zqretitled" in a.content] == []
     owners = market.client("owner").get(f"/api/responses/{market.response.pk}/")
     assert b"zqretitled" in owners.content
+
+
+def test_a_withdrawn_co_buyer_request_shows_the_draft_no_more(market: Scene) -> None:
+    # given: Bergen withdraws its request to Askøy and goes on writing its draft
+    owner = market.user("owner")
+    data = {"co_buyers": [], "title": "zqafterwithdrawal utkast"}
+    need_update(user=owner, need=market.draft_need, data=data)  # type: ignore[arg-type]
+    # when
+    page = market.client("pending_co_buyer").get("/api/co-buyer-requests/")
+    # then: Askøy still sees that it was asked, and withdrawn, not what the draft says now
+    rows = {r["need"]["id"]: r for r in page.json()["results"]}
+    assert rows[market.draft_need.pk]["status"] == "withdrawn"
+    assert b"zqafterwithdrawal" not in page.content
+    assert b"zqafterwithdrawal" in market.client("owner").get("/api/co-buyer-requests/").content
