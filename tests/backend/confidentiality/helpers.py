@@ -597,7 +597,9 @@ def _conferences(orgs: dict[str, Organization], needs: dict[str, Need]) -> dict[
         "draft_conference": draft_conference,
         # A published conference that links a draft need (the need is announced later).
         "draft_linked_conference": ConferenceFactory(
-            organization=orgs["owner"], needs=[needs["draft_need"]]
+            organization=orgs["owner"],
+            title="zqlinkedconf: dialogkonferanse om et kommende behov",
+            needs=[needs["draft_need"]],
         ),
         "slot": SlotFactory(conference=conference),
         "free_slot": SlotFactory(conference=conference),

@@ -253,7 +253,7 @@ def test_a_conferences_search_hit_and_facets_carry_nothing_of_a_draft_it_links(
 ) -> None:
     # when
     answer = market.client("visitor").get(
-        "/api/search/", {"q": market.draft_linked_conference.title, "type": "conference"}
+        "/api/search/", {"q": "zqlinkedconf", "type": "conference"}
     )
     # then
     hit = next(h for h in answer.json()["results"] if h["id"] == market.draft_linked_conference.pk)
