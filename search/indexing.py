@@ -6,7 +6,7 @@ Indexing is idempotent: a document whose stored version is the same or newer is 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import islice
 
 from search.backends.base import SearchBackend
@@ -32,9 +32,15 @@ def index_documents(
     return sent
 
 
-def delete_documents(backend: SearchBackend, kind: Kind, ids: Sequence[int]) -> None:
-    """Remove documents (unpublished or deleted rows); unknown ids are ignored."""
-    backend.delete(kind, ids)
+def delete_documents(
+    backend: SearchBackend,
+    kind: Kind,
+    ids: Sequence[int],
+    versions: Mapping[int, int] | None = None,
+) -> None:
+    """Remove documents (unpublished or deleted rows); unknown ids are ignored. Give each
+    deletion's version (see :meth:`SearchBackend.delete`) so nothing older comes back."""
+    backend.delete(kind, ids, versions)
 
 
 def rebuild(backend: SearchBackend, docs: Iterable[IndexDocument]) -> None:

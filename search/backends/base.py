@@ -50,7 +50,14 @@ class SearchBackend(ABC):
     def index(self, docs: Sequence[IndexDocument]) -> None: ...
 
     @abstractmethod
-    def delete(self, kind: Kind, ids: Sequence[int]) -> None: ...
+    def delete(
+        self, kind: Kind, ids: Sequence[int], versions: Mapping[int, int] | None = None
+    ) -> None:
+        """Remove documents; unknown ids are ignored. With ``versions`` (id → the version of
+        the deletion) a delete is versioned like a write: it removes a document only up to
+        that version, and keeps refusing a document of that version or older indexed later
+        (a replayed write, or a rebuild's snapshot read before the deletion), so a rebuild
+        running at the same time never brings a deleted document back."""
 
     @abstractmethod
     def search(self, request: SearchRequest) -> SearchResponse: ...

@@ -79,6 +79,7 @@ class ElasticsearchBackend(SearchBackend):
         refresh: bool = False,
         request_timeout: float = 10.0,
         retired_index_grace: float = 2.0,
+        tombstone_retention: str = "6h",
         analysis: Analysis | None = None,
         client: Elasticsearch | None = None,
         **options: Any,
@@ -93,6 +94,7 @@ class ElasticsearchBackend(SearchBackend):
         self.shards = number_of_shards
         self.refresh = refresh
         self.retired_index_grace = retired_index_grace
+        self.tombstone_retention = tombstone_retention
         self.analysis = analysis or default_analysis()
 
     # --- names -----------------------------------------------------------------------------
@@ -108,7 +110,11 @@ class ElasticsearchBackend(SearchBackend):
     def _create_index(self, kind: Kind, alias: str) -> str:
         name = self._new_index_name(kind)
         body = index_definition(
-            name, embedding_dims=self.embedding_dims, replicas=self.replicas, shards=self.shards
+            name,
+            embedding_dims=self.embedding_dims,
+            replicas=self.replicas,
+            shards=self.shards,
+            gc_deletes=self.tombstone_retention,
         )
         self.client.indices.create(index=name, aliases={alias: {}}, **body)
         return name
@@ -213,13 +219,22 @@ class ElasticsearchBackend(SearchBackend):
             tolerated = [self._rebuilding_alias(kind) for kind in kinds]
             self._bulk(self._index_actions(docs, targets), tolerated)
 
-    def delete(self, kind: Kind, ids: Sequence[int]) -> None:
+    def delete(
+        self, kind: Kind, ids: Sequence[int], versions: Mapping[int, int] | None = None
+    ) -> None:
+        """A versioned delete leaves a tombstone of its version (kept ``tombstone_retention``,
+        the index's ``gc_deletes``), which refuses older writes, a rebuild's among them."""
         if not ids:
             return
         with unavailable_on_errors():
             targets = self._write_targets(kind)
             actions = [
                 {"_op_type": "delete", "_index": target, "_id": str(doc_id)}
+                | (
+                    {"version": versions[doc_id], "version_type": "external_gte"}
+                    if versions is not None and doc_id in versions
+                    else {}
+                )
                 for doc_id in ids
                 for target in targets
             ]

@@ -80,6 +80,9 @@ class EmbeddedBackend(SearchBackend):
         self._lock = threading.Lock()
         self._store: Store = _empty_store()
         self._rebuilding: Store | None = None
+        # Versioned deletes' tombstones (kind → id → version), as Elasticsearch keeps them:
+        # a document of that version or older is refused, in the live and the rebuilding store.
+        self._deleted: dict[Kind, dict[int, int]] = {kind: {} for kind in KINDS}
         self._scorers: dict[Kind, tuple[dict[int, StoredDoc], Scorer]] = {}
         self._loaded = False
 
@@ -138,6 +141,7 @@ class EmbeddedBackend(SearchBackend):
     def clear(self) -> None:
         with self._lock:
             self._loaded = True
+            self._deleted = {kind: {} for kind in KINDS}
             self._write(_empty_store())
 
     # --- writes ------------------------------------------------------------------------------
@@ -151,20 +155,26 @@ class EmbeddedBackend(SearchBackend):
         with self._lock:
             store = {kind: dict(items) for kind, items in self._store.items()}
             for doc in analysed:
-                _put(store, doc)
+                _put(store, doc, self._deleted)
                 if self._rebuilding is not None:  # a rebuild in progress gets the write too
-                    _put(self._rebuilding, doc)
+                    _put(self._rebuilding, doc, self._deleted)
             self._write(store)
 
-    def delete(self, kind: Kind, ids: Sequence[int]) -> None:
+    def delete(
+        self, kind: Kind, ids: Sequence[int], versions: Mapping[int, int] | None = None
+    ) -> None:
         self._docs()
-        gone = set(ids)
         with self._lock:
             store = dict(self._store)
-            store[kind] = {key: doc for key, doc in store[kind].items() if key not in gone}
-            if self._rebuilding is not None:
-                for doc_id in gone:
-                    self._rebuilding[kind].pop(doc_id, None)
+            store[kind] = dict(store[kind])
+            for doc_id in ids:
+                version = None if versions is None else versions.get(doc_id)
+                if version is not None:
+                    tombstone = self._deleted[kind].get(doc_id, version)
+                    self._deleted[kind][doc_id] = max(tombstone, version)
+                for target in (store, self._rebuilding):
+                    if target is not None:
+                        _remove(target[kind], doc_id, version)
             self._write(store)
 
     def rebuild(self, docs: Iterable[IndexDocument]) -> None:
@@ -177,7 +187,7 @@ class EmbeddedBackend(SearchBackend):
             for doc in docs:
                 analysed = self._analysed(doc)
                 with self._lock:
-                    _put(self._rebuilding, analysed)
+                    _put(self._rebuilding, analysed, self._deleted)
             with self._lock:
                 self._write(self._rebuilding)
         finally:
@@ -319,12 +329,23 @@ class EmbeddedBackend(SearchBackend):
         return list(dict.fromkeys(title for _, title in sorted(ranked)))[:limit]
 
 
-def _put(store: Store, doc: StoredDoc) -> None:
-    """Store ``doc`` unless an equal or newer version is there (external versioning)."""
+def _put(store: Store, doc: StoredDoc, deleted: Mapping[Kind, Mapping[int, int]]) -> None:
+    """Store ``doc`` unless an equal or newer version is there, or a deletion of its version
+    or a newer one (external versioning)."""
     kind, doc_id = doc.key
     stored = store[kind].get(doc_id)
+    tombstone = deleted[kind].get(doc_id)
+    if tombstone is not None and tombstone >= doc.version:
+        return
     if stored is None or stored.version < doc.version:
         store[kind][doc_id] = doc
+
+
+def _remove(docs: dict[int, StoredDoc], doc_id: int, version: int | None) -> None:
+    """Remove the document; a versioned delete only up to its version (``external_gte``)."""
+    stored = docs.get(doc_id)
+    if stored is not None and (version is None or stored.version <= version):
+        del docs[doc_id]
 
 
 def _facets(

@@ -109,11 +109,14 @@ class CatalogueDocument(Document):
 
 
 def index_definition(
-    name: str, *, embedding_dims: int, replicas: int, shards: int = 1
+    name: str, *, embedding_dims: int, replicas: int, shards: int = 1, gc_deletes: str = "6h"
 ) -> dict[str, Any]:
-    """Settings and mappings of a concrete (versioned) index, for ``indices.create``."""
+    """Settings and mappings of a concrete (versioned) index, for ``indices.create``.
+
+    ``gc_deletes`` is how long a versioned delete's tombstone refuses older writes: longer
+    than a rebuild takes, so a rebuild's snapshot never resurrects a deleted document."""
     index = Index(name)
-    index.settings(number_of_shards=shards, number_of_replicas=replicas)
+    index.settings(number_of_shards=shards, number_of_replicas=replicas, gc_deletes=gc_deletes)
     index.document(CatalogueDocument)
     vectors = Mapping()
     vectors.field("embedding", DenseVector(dims=embedding_dims, index=True, similarity="cosine"))

@@ -3,12 +3,11 @@ run has read, retries with backoff, dead letters and their re-queue."""
 
 import threading
 import time
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.utils import timezone
 
@@ -26,37 +25,11 @@ from backend.outbox.services import (
 )
 from backend.outbox.tasks import TOPIC_TASKS
 from backend.solutions.services import solution_archive
+from tests.backend.concurrency import in_thread, wait_for_lock_wait
 from tests.backend.conftest import World
 from tests.factories import EmbeddingFactory, OutboxEntryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _in_thread(work: Callable[[], None]) -> threading.Thread:
-    def run() -> None:
-        try:
-            work()
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
-
-
-def _wait_for_lock_wait(table: str) -> None:
-    """Until some session of this database waits for a lock on a query touching `table`."""
-    with connection.cursor() as cursor:
-        for _ in range(200):
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                "AND wait_event_type = 'Lock' AND query LIKE %s",
-                [f"%{table}%"],
-            )
-            if cursor.fetchone()[0]:
-                return
-            time.sleep(0.05)
-    raise AssertionError(f"nobody waits for {table}")
 
 
 def _found(world: World, text: str) -> list[int]:
@@ -93,13 +66,13 @@ def test_a_change_committed_after_a_run_read_the_row_is_applied_by_its_own_entry
         with transaction.atomic():
             derived_refresh(entity="solution", entity_id=solution.pk, matching=False)
 
-    writer = _in_thread(archive)
+    writer = in_thread(archive)
     assert archived.wait(10)
-    staller = _in_thread(stall_reads_of_vectors)
+    staller = in_thread(stall_reads_of_vectors)
     assert locked.wait(10)
     # when: a run reads the still-published row, then stalls before it writes the index
-    run = _in_thread(organisation_refresh)
-    _wait_for_lock_wait("matches_embedding")
+    run = in_thread(organisation_refresh)
+    wait_for_lock_wait("matches_embedding")
     # and the archive commits meanwhile; its messages wait in the real broker's queue
     celery_app.conf.task_always_eager = False
     try:
@@ -128,7 +101,7 @@ def test_a_run_skips_entries_another_run_is_claiming_instead_of_waiting(world: W
             locked.set()
             release.wait(30)
 
-    other = _in_thread(claiming)
+    other = in_thread(claiming)
     assert locked.wait(10)
     # when
     started = time.monotonic()

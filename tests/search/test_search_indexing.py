@@ -133,3 +133,45 @@ def test_writes_during_a_rebuild_are_kept(backend: SearchBackend) -> None:
     indexing.rebuild(backend, stream())
     # then the newer version survives the alias swap
     assert titles(backend)[("need", 2)] == "Endret under ombygging"
+
+
+def test_a_delete_during_a_rebuild_is_not_undone_by_the_rebuilds_older_snapshot(
+    backend: SearchBackend,
+) -> None:
+    # given the corpus, and a rebuild streaming a snapshot read before need 2 was deleted
+    backend.index(CORPUS)
+
+    def stream() -> Iterator[IndexDocument]:
+        yield CORPUS[0]
+        # when need 2 is unpublished (its deletion is version 5) mid-rebuild, before the
+        # rebuild reaches its stale copy (version 1)
+        indexing.delete_documents(backend, "need", [2], versions={2: 5})
+        yield from CORPUS[1:]
+
+    indexing.rebuild(backend, stream())
+    # then need 2 stays deleted after the alias swap
+    assert ("need", 2) not in titles(backend)
+    assert ("need", 1) in titles(backend)
+
+
+def test_a_versioned_delete_refuses_older_writes_and_yields_to_newer_ones(
+    backend: SearchBackend,
+) -> None:
+    # given need 1 at version 3, deleted as of version 4
+    backend.index([replace(CORPUS[0], version=3)])
+    indexing.delete_documents(backend, "need", [1], versions={1: 4})
+    # when a replayed older write arrives, then a newer one (it was published again)
+    backend.index([replace(CORPUS[0], version=4, title="Gammel kopi")])
+    after_replay = titles(backend).get(("need", 1))
+    backend.index([replace(CORPUS[0], version=6, title="Publisert igjen")])
+    # then
+    assert (after_replay, titles(backend).get(("need", 1))) == (None, "Publisert igjen")
+
+
+def test_a_versioned_delete_leaves_a_newer_document_alone(backend: SearchBackend) -> None:
+    # given need 1 already at version 7 (published again after the deletion was decided)
+    backend.index([replace(CORPUS[0], version=7, title="Nyere")])
+    # when the older deletion arrives late
+    indexing.delete_documents(backend, "need", [1], versions={1: 5})
+    # then
+    assert titles(backend).get(("need", 1)) == "Nyere"
