@@ -5,12 +5,13 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 from backend.accounts import services
 from backend.accounts.models import Invitation, JoinRequest, Membership, Organization, User
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
+from backend.common.admin_services import changes, refusal
 
 
 class MembershipInline(admin.TabularInline[Membership, Organization]):
@@ -46,7 +47,9 @@ class UserAdmin(BaseUserAdmin[User]):
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin[Organization]):
     """Verification goes through the service (audited, advisory kinds by operators only);
-    every membership added or removed here is audited as a grant or revocation."""
+    every membership added or removed here is audited as a grant or revocation. An edit of
+    an existing organisation goes through organization_update (audited; the search documents
+    that carry its name are refreshed); its kind is fixed once it exists."""
 
     list_display = ["name", "org_number", "kind", "county", "verified"]
     list_filter = ["kind", "verified", "county"]
@@ -54,6 +57,35 @@ class OrganizationAdmin(admin.ModelAdmin[Organization]):
     inlines = [MembershipInline]
     readonly_fields = ["verified", "verified_at", "verified_by"]
     actions = ["verify"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Organization | None = None) -> Any:
+        fixed = list(super().get_readonly_fields(request, obj))
+        return [*fixed, "kind"] if obj is not None else fixed
+
+    def save_model(self, request: HttpRequest, obj: Organization, form: Any, change: bool) -> None:
+        if not change:
+            super().save_model(request, obj, form, change)
+            audit_log(actor=request.user, action=AuditEvent.Action.CREATED, obj=obj)
+            return
+        stored = Organization.objects.get(pk=obj.pk)
+        data = changes(stored, form, services.ORGANIZATION_EDITABLE)
+        if data:
+            services.organization_update(user=request.user, organization=stored, data=data)  # type: ignore[arg-type]
+
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except (ValidationError, PermissionDenied) as exc:
+            if request.method != "POST":
+                raise
+            self.message_user(request, refusal(exc), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
     @admin.action(description="Verifiser valgte virksomheter")
     def verify(self, request: HttpRequest, queryset: QuerySet[Organization]) -> None:

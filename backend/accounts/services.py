@@ -1,4 +1,5 @@
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -22,7 +23,9 @@ from backend.accounts.validators import normalize_org_number
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_advisor, check_can_act
+from backend.common.services import model_update
 from backend.matches.notifications import notifications_send
+from backend.outbox.services import derived_refresh
 
 
 @transaction.atomic
@@ -180,6 +183,41 @@ def organization_verification_revoke(
         data={"verification": True, "reason": reason.strip()},
     )
     return organization
+
+
+ORGANIZATION_EDITABLE = ("name", "org_number", "municipality", "county", "website", "description")
+
+
+@transaction.atomic
+def organization_update(
+    *, user: User, organization: Organization, data: dict[str, Any]
+) -> Organization:
+    """An advisor or operator corrects an organisation's facts (its kind and verification
+    change only through their own paths). Its name and county are in the search documents
+    of its public needs, solutions and conferences: those are refreshed."""
+    check_advisor(user=user)
+    organization, changed = model_update(
+        instance=organization, fields=ORGANIZATION_EDITABLE, data=data
+    )
+    if changed:
+        fields = sorted(k for k in data if k in ORGANIZATION_EDITABLE)
+        audit_log(
+            actor=user, action=AuditEvent.Action.CHANGED, obj=organization, data={"fields": fields}
+        )
+        if {"name", "county"} & set(fields):
+            _public_content_refresh(organization)
+    return organization
+
+
+def _public_content_refresh(organization: Organization) -> None:
+    public = {
+        "need": organization.needs.filter(status__in=("published", "closed")),
+        "solution": organization.solutions.filter(status="published"),
+        "conference": organization.conferences.filter(status__in=("published", "cancelled")),
+    }
+    for entity, rows in public.items():
+        for pk in rows.values_list("pk", flat=True):
+            derived_refresh(entity=entity, entity_id=pk, matching=False)
 
 
 def _admins(organization: Organization) -> list[User]:

@@ -1,4 +1,12 @@
-"""Build the search index's plain documents from the database rows."""
+"""Build the search index's plain documents from the database rows.
+
+A document's version (the index's external versioning keeps the newest) is the latest
+change, in microseconds, of every row it is built from: the row itself, its organisation
+(whose name and county it carries) and, for a conference, its needs. So an edit of any of
+them replaces the document, and a late or replayed older one never does.
+"""
+
+from datetime import datetime
 
 from backend.dialogue.models import DialogueConference
 from backend.matches.engine import stored_vector
@@ -7,12 +15,16 @@ from backend.solutions.models import Solution
 from search.types import IndexDocument
 
 
+def _version(*changed: datetime) -> int:
+    return int(max(changed).timestamp() * 1_000_000)
+
+
 def need_document(need: Need) -> IndexDocument:
     text = "\n\n".join(p for p in (need.description, need.desired_effect) if p)
     return IndexDocument(
         kind="need",
         id=need.pk,
-        version=need.version,
+        version=_version(need.updated_at, need.organization.updated_at),
         title=need.title,
         text=text,
         language=need.language,
@@ -34,7 +46,7 @@ def solution_document(solution: Solution) -> IndexDocument:
     return IndexDocument(
         kind="solution",
         id=solution.pk,
-        version=solution.version,
+        version=_version(solution.updated_at, solution.organization.updated_at),
         title=solution.title,
         text=solution.description,
         language=solution.language,
@@ -50,14 +62,6 @@ def solution_document(solution: Solution) -> IndexDocument:
     )
 
 
-def _conference_version(conference: DialogueConference, needs: list[Need]) -> int:
-    """The document changes with the conference and with any linked need (a need leaving
-    publication takes its sector away), so its version is the latest change of either, in
-    microseconds: it grows with each, as the index's external versioning requires."""
-    latest = max([conference.updated_at, *(n.updated_at for n in needs)])
-    return int(latest.timestamp() * 1_000_000)
-
-
 def conference_document(conference: DialogueConference) -> IndexDocument:
     """A public conference's document derives from its published needs only: a linked draft
     (or closed) need adds no sector, stage or CPV code to what visitors can search."""
@@ -69,7 +73,12 @@ def conference_document(conference: DialogueConference) -> IndexDocument:
     return IndexDocument(
         kind="conference",
         id=conference.pk,
-        version=_conference_version(conference, linked),
+        # A linked need leaving publication takes its sector away: it counts as a change.
+        version=_version(
+            conference.updated_at,
+            conference.organization.updated_at,
+            *(n.updated_at for n in linked),
+        ),
         title=conference.title,
         text=text,
         language=first.language if first else "nb",

@@ -190,9 +190,11 @@ def match_reject(*, user: User, match: Match, reason: str) -> Match:
         raise ValidationError({"reason": [_("Give a reason for the rejection.")]})
     check_advisor(user=user)
     _check_not_rejected(match)
-    reverse = Match.objects.filter(need_id=match.other_need_id, other_need_id=match.need_id)
-    # For two needs, the same pair seen from the other buyer's side is rejected with it.
-    for pair in [match, *(reverse if match.other_need_id is not None else [])]:
+    pairs = [match]
+    if match.other_need_id is not None:
+        # For two needs, the same pair seen from the other buyer's side is rejected with it.
+        pairs += Match.objects.filter(need_id=match.other_need_id, other_need_id=match.need_id)
+    for pair in pairs:
         _set_state(
             user=user,
             match=pair,

@@ -12,13 +12,20 @@ from backend.responses.services import response_reads_record
 @admin.register(Response)
 class ResponseAdmin(ScopedAdmin[Response]):
     """Operators see that a response exists, not its confidential text. Opening one is
-    logged in its access log like any other read."""
+    logged in its access log like any other read. Read-only: a response is the supplier's
+    own words, changed only by the supplier."""
 
     visible = response_list
     list_display = ["summary", "need", "organization", "confidential", "created_at"]
     list_filter = ["confidential"]
     exclude = ["body"]
     raw_id_fields = ["need", "organization", "author"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Response | None = None) -> bool:
+        return False
 
     def change_view(
         self,
