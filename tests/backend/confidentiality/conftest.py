@@ -7,13 +7,14 @@ from collections.abc import Iterator
 
 import pytest
 from django.db import transaction
+from pytest_django import DjangoDbBlocker
 
 from tests.backend.confidentiality.helpers import Scene, scene_build, scene_unindex
 
 
 @pytest.fixture(scope="package")
-def scene(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> Iterator[Scene]:
-    with django_db_blocker.unblock(), transaction.atomic():  # type: ignore[attr-defined]
+def scene(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[Scene]:
+    with django_db_blocker.unblock(), transaction.atomic():
         built = scene_build()
         try:
             yield built

@@ -320,7 +320,8 @@ class Scene:
         }
 
     def reads(self, role: str) -> dict[str, tuple[int, bytes]]:
-        """Every read path as `role`: path → (status, body). Read once, shared by modules."""
+        """Every read path as `role`: path → (status, body). Read once, shared by modules, so
+        a test must never write before it first reads (its writes would be cached)."""
         if role not in self._reads:
             client = self.client(role, raise_errors=False)
             pages: dict[str, tuple[int, bytes]] = {}
