@@ -25,6 +25,7 @@ from backend.audit.services import audit_log
 from backend.common.access import check_advisor, check_can_act
 from backend.common.services import model_update
 from backend.matches.notifications import notifications_send
+from backend.outbox.entities import ENTITIES
 from backend.outbox.services import derived_refresh
 
 
@@ -210,14 +211,11 @@ def organization_update(
 
 
 def _public_content_refresh(organization: Organization) -> None:
-    public = {
-        "need": organization.needs.filter(status__in=("published", "closed")),
-        "solution": organization.solutions.filter(status="published"),
-        "conference": organization.conferences.filter(status__in=("published", "cancelled")),
-    }
-    for entity, rows in public.items():
+    """Its public documents carry the organisation's name and county: refresh them."""
+    for spec in ENTITIES.values():
+        rows = spec.public().filter(organization=organization)
         for pk in rows.values_list("pk", flat=True):
-            derived_refresh(entity=entity, entity_id=pk, matching=False)
+            derived_refresh(entity=spec.entity, entity_id=pk, matching=False)
 
 
 def _admins(organization: Organization) -> list[User]:

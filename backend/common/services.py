@@ -9,6 +9,7 @@ from django.utils import timezone
 from backend.audit.services import audit_log
 from backend.common.models import VersionedModel
 from backend.common.types import AnyUser
+from backend.outbox.entities import Entity
 from backend.outbox.services import derived_refresh
 
 M = TypeVar("M", bound=models.Model)
@@ -57,7 +58,7 @@ def status_change(
     user: AnyUser,
     status: str,
     action: str,
-    entity: str,
+    entity: Entity,
     stamp: str | None = None,
     matching: bool = True,
 ) -> None:

@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -20,6 +22,9 @@ class DialogueConference(VersionedModel):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
         CANCELLED = "cancelled", _("Cancelled")
+
+    #: Shown to everyone (search, lists); the registry in backend/outbox/entities.py reads it.
+    PUBLIC_STATUSES: ClassVar[tuple[str, ...]] = (Status.PUBLISHED, Status.CANCELLED)
 
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="conferences"
@@ -58,7 +63,7 @@ class DialogueConference(VersionedModel):
 
     @property
     def is_public(self) -> bool:
-        return self.status in (self.Status.PUBLISHED, self.Status.CANCELLED)
+        return self.status in self.PUBLIC_STATUSES
 
 
 class Registration(BaseModel):

@@ -20,6 +20,7 @@ from backend.dialogue.models import DialogueConference, MeetingSlot, Question, R
 from backend.dialogue.rules import check_slot_time, past_errors
 from backend.needs.models import Need
 from backend.needs.selectors import need_list
+from backend.outbox.entities import Entity
 from backend.outbox.services import derived_refresh
 from backend.reference.vocabularies import DIALOGUE_STAGES
 
@@ -117,7 +118,7 @@ def conference_update(
     if changed:
         audit_log(actor=user, action=AuditEvent.Action.CHANGED, obj=conference)
         if conference.is_public:
-            derived_refresh(entity="conference", entity_id=conference.pk, matching=False)
+            derived_refresh(entity=Entity.CONFERENCE, entity_id=conference.pk, matching=False)
     return conference
 
 
@@ -133,7 +134,7 @@ def conference_publish(*, user: User, conference: DialogueConference) -> Dialogu
         status=DialogueConference.Status.PUBLISHED,
         stamp="published_at",
         action=AuditEvent.Action.PUBLISHED,
-        entity="conference",
+        entity=Entity.CONFERENCE,
         matching=False,
     )
     return conference

@@ -1,7 +1,7 @@
 """Keeping the search index in step with the database, and saved-search alerts."""
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -9,17 +9,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
-from backend.dialogue.models import DialogueConference
-from backend.discovery import documents
 from backend.discovery.filter_values import filter_errors
 from backend.discovery.models import SavedSearch
-from backend.needs.models import Need
-from backend.solutions.models import Solution
+from backend.outbox.entities import ENTITIES, entity_spec
 from search.backends import get_backend
 from search.backends.base import SearchBackend
 from search.types import IndexDocument, SearchRequest
@@ -36,41 +33,48 @@ def search_backend() -> SearchBackend:
 
 def _public_rows(entity: str, ids: list[int]) -> tuple[list[IndexDocument], list[int]]:
     """Documents for the rows that are public; the other ids are to be deleted."""
-    if entity == "need":
-        needs = Need.objects.filter(pk__in=ids, status__in=("published", "closed"))
-        docs = [documents.need_document(n) for n in needs.select_related("organization")]
-    elif entity == "solution":
-        sols = Solution.objects.filter(pk__in=ids, status="published")
-        docs = [documents.solution_document(s) for s in sols.select_related("organization")]
-    else:
-        confs = DialogueConference.objects.filter(pk__in=ids, status__in=("published", "cancelled"))
-        docs = [
-            documents.conference_document(c)
-            for c in confs.select_related("organization").prefetch_related("needs")
-        ]
+    spec = entity_spec(entity)
+    docs: list[IndexDocument] = [spec.document(row) for row in spec.public_rows(ids)]
     found = {d.id for d in docs}
     return docs, [i for i in ids if i not in found]
 
 
+def _micros(moment: datetime) -> int:
+    return int(moment.timestamp() * 1_000_000)
+
+
+def _deletion_versions(entity: str, ids: list[int]) -> dict[int, int]:
+    """The version of each deletion: that of a document built from the rows as they are now
+    (the latest of the entity's version fields: the row's, its organisation's and, for a
+    conference, its needs' last change; see documents.py), so it beats every document built
+    before; for a row that no longer exists, now. A rebuild's older snapshot of the row is
+    then refused by the index."""
+    spec = entity_spec(entity)
+    latest = {f"v{n}": Max(field) for n, field in enumerate(spec.version_fields)}
+    rows = spec.model._default_manager.filter(pk__in=ids).values("pk").annotate(**latest)
+    versions = dict.fromkeys(ids, _micros(timezone.now()))
+    for row in rows:
+        changed = [row[name] for name in latest if row[name] is not None]
+        versions[row["pk"]] = max(_micros(c) for c in changed)
+    return versions
+
+
 def search_sync(*, entity: str, ids: list[int]) -> None:
-    """Outbox handler: index the public rows among `ids`, delete the others. Idempotent."""
+    """Outbox handler: index the public rows among `ids`, delete the others (versioned, so
+    a rebuild running meanwhile cannot bring them back). Idempotent."""
     docs, gone = _public_rows(entity, ids)
     backend = search_backend()
     if docs:
         backend.index(docs)
     if gone:
-        backend.delete(entity, gone)  # type: ignore[arg-type]
+        backend.delete(entity, gone, _deletion_versions(entity, gone))  # type: ignore[arg-type]
 
 
 def all_documents(chunk: int = 500) -> Iterator[IndexDocument]:
-    for entity, model in (
-        ("need", Need),
-        ("solution", Solution),
-        ("conference", DialogueConference),
-    ):
-        ids = list(model.objects.order_by("pk").values_list("pk", flat=True))
+    for spec in ENTITIES.values():
+        ids = list(spec.model._default_manager.order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(ids), chunk):
-            yield from _public_rows(entity, ids[start : start + chunk])[0]
+            yield from _public_rows(spec.entity, ids[start : start + chunk])[0]
 
 
 def search_reindex() -> None:

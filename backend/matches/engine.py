@@ -15,6 +15,7 @@ from django.conf import settings
 
 from backend.matches.models import Embedding, SentenceEmbedding
 from backend.needs.models import Need
+from backend.outbox.entities import ENTITIES, Entity
 from backend.solutions.models import Solution
 from matching.embeddings import EmbeddingKey
 from matching.encoders import Encoder, load_encoder
@@ -106,11 +107,13 @@ class DatabaseEmbeddingCache:
 
 
 def published_needs() -> list[Need]:
-    return list(Need.objects.filter(status=Need.Status.PUBLISHED))
+    """The needs that take part in matching (the registry's rule)."""
+    return list(ENTITIES[Entity.NEED].matched_rows())
 
 
 def published_solutions() -> list[Solution]:
-    return list(Solution.objects.filter(status=Solution.Status.PUBLISHED))
+    """The solutions that take part in matching (the registry's rule)."""
+    return list(ENTITIES[Entity.SOLUTION].matched_rows())
 
 
 def _sha(text: str) -> str:

@@ -22,6 +22,7 @@ from backend.matches import engine as eng
 from backend.matches.models import Match, MatchNote
 from backend.matches.notifications import notifications_send
 from backend.needs.models import Need
+from backend.outbox.entities import ENTITIES, Entity, entity_spec
 from backend.solutions.models import Solution
 from matching.pipeline import MatchingEngine
 from matching.types import ScoredMatch
@@ -132,7 +133,7 @@ def matches_recompute_for_solutions(*, solution_ids: Iterable[int]) -> None:
     if not solutions:
         return
     engine = eng.engine_build(eng.published_needs(), eng.published_solutions())
-    items = [eng.solution_item(s) for s in solutions]
+    items = [ENTITIES[Entity.SOLUTION].matching_item(s) for s in solutions]
     ranked = engine.rank_many(items, "need", settings.MATCHING_TOP_K)
     with transaction.atomic():
         for item in items:
@@ -146,10 +147,12 @@ def matches_recompute_for_solutions(*, solution_ids: Iterable[int]) -> None:
 
 
 def matches_recompute(*, entity: str, ids: list[int]) -> None:
-    """Outbox handler: idempotent, so retries create no duplicates."""
-    if entity == "need":
+    """Outbox handler: idempotent, so retries create no duplicates. An entity the registry
+    does not match (a conference) has nothing to recompute."""
+    spec = entity_spec(entity)
+    if spec.entity == Entity.NEED:
         matches_recompute_for_needs(need_ids=ids)
-    elif entity == "solution":
+    elif spec.entity == Entity.SOLUTION:
         matches_recompute_for_solutions(solution_ids=ids)
 
 

@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -24,6 +26,9 @@ class Need(VersionedModel):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
         CLOSED = "closed", _("Closed")
+
+    #: Shown to everyone (search, lists); the registry in backend/outbox/entities.py reads it.
+    PUBLIC_STATUSES: ClassVar[tuple[str, ...]] = (Status.PUBLISHED, Status.CLOSED)
 
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="needs")
     co_buyers = models.ManyToManyField(Organization, blank=True, related_name="co_needs")
@@ -66,7 +71,7 @@ class Need(VersionedModel):
 
     @property
     def is_public(self) -> bool:
-        return self.status in (self.Status.PUBLISHED, self.Status.CLOSED)
+        return self.status in self.PUBLIC_STATUSES
 
     @property
     def dialogue_open(self) -> bool:

@@ -15,6 +15,7 @@ from backend.common.access import check_member, check_member_or_advisor
 from backend.common.services import model_update, status_change
 from backend.matches.notifications import notifications_send
 from backend.needs.models import CoBuyerRequest, Need
+from backend.outbox.entities import Entity
 from backend.outbox.services import derived_refresh
 from backend.reference.cpv import clean_cpv_codes
 
@@ -73,7 +74,7 @@ def _linked_conferences_refresh(*, need: Need) -> None:
     CPV codes: queue a refresh of those that link `need` when it changes."""
     public = need.conferences.filter(status__in=("published", "cancelled"))
     for conference_id in public.values_list("pk", flat=True):
-        derived_refresh(entity="conference", entity_id=conference_id, matching=False)
+        derived_refresh(entity=Entity.CONFERENCE, entity_id=conference_id, matching=False)
 
 
 def check_can_edit(*, user: User, need: Need) -> None:
@@ -114,7 +115,7 @@ def need_update(*, user: User, need: Need, data: dict[str, Any]) -> Need:
             data={"fields": sorted(k for k in cleaned if k in EDITABLE_FIELDS)},
         )
         if need.is_public:
-            derived_refresh(entity="need", entity_id=need.pk)
+            derived_refresh(entity=Entity.NEED, entity_id=need.pk)
             _linked_conferences_refresh(need=need)
     return need
 
@@ -131,7 +132,7 @@ def need_publish(*, user: User, need: Need) -> Need:
         status=Need.Status.PUBLISHED,
         stamp="published_at",
         action=AuditEvent.Action.PUBLISHED,
-        entity="need",
+        entity=Entity.NEED,
     )
     _linked_conferences_refresh(need=need)
     return need
@@ -148,7 +149,7 @@ def need_close(*, user: User, need: Need) -> Need:
         status=Need.Status.CLOSED,
         stamp="closed_at",
         action=AuditEvent.Action.CLOSED,
-        entity="need",
+        entity=Entity.NEED,
         matching=False,
     )
     _linked_conferences_refresh(need=need)
@@ -167,7 +168,7 @@ def need_unpublish(*, user: User, need: Need) -> Need:
         user=user,
         status=Need.Status.DRAFT,
         action=AuditEvent.Action.WITHDRAWN,
-        entity="need",
+        entity=Entity.NEED,
         matching=False,
     )
     _linked_conferences_refresh(need=need)

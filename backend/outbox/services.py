@@ -31,6 +31,7 @@ from django.utils.module_loading import import_string
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.types import AnyUser
+from backend.outbox.entities import Entity, entity_spec
 from backend.outbox.models import OutboxEntry
 
 logger = logging.getLogger(__name__)
@@ -51,9 +52,10 @@ def outbox_enqueue(*, topic: str, entity: str, entity_id: int) -> OutboxEntry:
     return entry
 
 
-def derived_refresh(*, entity: str, entity_id: int, matching: bool = True) -> None:
-    """Queue a refresh of the search index (and the matches) for one row."""
-    if matching:
+def derived_refresh(*, entity: Entity, entity_id: int, matching: bool = True) -> None:
+    """Queue a refresh of the search index (and, for an entity that is matched, the
+    matches) for one row. An entity the registry does not know raises ValueError."""
+    if matching and entity_spec(entity).matched:
         outbox_enqueue(
             topic=OutboxEntry.Topic.MATCHING_RECOMPUTE, entity=entity, entity_id=entity_id
         )

@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,6 +17,9 @@ class Solution(VersionedModel):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
         ARCHIVED = "archived", _("Archived")
+
+    #: Shown to everyone (search, lists); the registry in backend/outbox/entities.py reads it.
+    PUBLIC_STATUSES: ClassVar[tuple[str, ...]] = (Status.PUBLISHED,)
 
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="solutions"
@@ -48,4 +53,4 @@ class Solution(VersionedModel):
 
     @property
     def is_public(self) -> bool:
-        return self.status == self.Status.PUBLISHED
+        return self.status in self.PUBLIC_STATUSES

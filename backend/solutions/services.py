@@ -10,6 +10,7 @@ from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_member, check_member_or_advisor
 from backend.common.services import model_update, status_change
+from backend.outbox.entities import Entity
 from backend.outbox.services import derived_refresh
 from backend.reference.cpv import clean_cpv_codes
 from backend.reference.vocabularies import COUNTY_CODES
@@ -74,7 +75,7 @@ def solution_update(*, user: User, solution: Solution, data: dict[str, Any]) -> 
     if changed:
         audit_log(actor=user, action=AuditEvent.Action.CHANGED, obj=solution)
         if solution.is_public:
-            derived_refresh(entity="solution", entity_id=solution.pk)
+            derived_refresh(entity=Entity.SOLUTION, entity_id=solution.pk)
     return solution
 
 
@@ -89,7 +90,7 @@ def solution_publish(*, user: User, solution: Solution) -> Solution:
         status=Solution.Status.PUBLISHED,
         stamp="published_at",
         action=AuditEvent.Action.PUBLISHED,
-        entity="solution",
+        entity=Entity.SOLUTION,
     )
     return solution
 
@@ -102,7 +103,7 @@ def solution_archive(*, user: User, solution: Solution) -> Solution:
         user=user,
         status=Solution.Status.ARCHIVED,
         action=AuditEvent.Action.CLOSED,
-        entity="solution",
+        entity=Entity.SOLUTION,
         matching=False,
     )
     return solution
