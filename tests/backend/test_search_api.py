@@ -245,6 +245,7 @@ def test_a_hit_gives_ids_and_levels_as_numbers_as_the_schema_says(world: World) 
     )
     assert created.status_code == 201, created.content
     # when
-    hit = _search(world, "kvernsteinsmølle")["results"][0]
-    # then
+    hits = _search(world, "kvernsteinsmølle")["results"]
+    # then (earlier tests in this module may have indexed a similar solution: pick ours)
+    hit = next(h for h in hits if h["type"] == "solution" and h["id"] == created.json()["id"])
     assert (hit["organization_id"], hit["trl"]) == (world.supplier_org.pk, 7)
