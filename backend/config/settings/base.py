@@ -173,7 +173,7 @@ REST_FRAMEWORK: dict[str, Any] = {
         "rest_framework.filters.OrderingFilter",
         "rest_framework.filters.SearchFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "backend.common.schema.AutoSchema",
     # JSON only, read within DATA_UPLOAD_MAX_MEMORY_SIZE; malformed or too deep is a 400.
     "DEFAULT_PARSER_CLASSES": ["backend.common.parsers.JSONParser"],
     "EXCEPTION_HANDLER": "backend.common.exceptions.exception_handler",

@@ -105,7 +105,8 @@ class RegistrationInput(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class SlotOutput(serializers.ModelSerializer[MeetingSlot]):
-    booked_by = OrganizationBrief(read_only=True)
+    # Optional: only the host, advisors and the booking supplier learn who booked (null: free).
+    booked_by = OrganizationBrief(required=False, allow_null=True)
     is_booked = serializers.SerializerMethodField()
 
     class Meta:

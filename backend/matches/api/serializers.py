@@ -66,7 +66,8 @@ class MatchOutput(serializers.ModelSerializer[Match]):
 
 
 class MatchAdvisorOutput(MatchOutput):
-    decided_by = serializers.CharField(source="decided_by.email", allow_null=True, read_only=True)
+    # Optional: the match detail answers advisors with these fields and everyone else without.
+    decided_by = serializers.CharField(source="decided_by.email", allow_null=True, required=False)
 
     class Meta(MatchOutput.Meta):
         fields = [*MatchOutput.Meta.fields, "rejection_reason", "decided_by", "decided_at"]

@@ -1445,9 +1445,10 @@ export interface components {
          *     * `granted` - Granted
          *     * `revoked` - Revoked
          *     * `role_changed` - Role Changed
+         *     * `requeued` - Requeued
          * @enum {string}
          */
-        ActionEnum: "created" | "changed" | "published" | "closed" | "deleted" | "verified" | "viewed_confidential" | "booked" | "cancelled" | "registered" | "shortlisted" | "introduced" | "rejected" | "noted" | "exported" | "requested" | "approved" | "declined" | "withdrawn" | "invited" | "granted" | "revoked" | "role_changed";
+        ActionEnum: "created" | "changed" | "published" | "closed" | "deleted" | "verified" | "viewed_confidential" | "booked" | "cancelled" | "registered" | "shortlisted" | "introduced" | "rejected" | "noted" | "exported" | "requested" | "approved" | "declined" | "withdrawn" | "invited" | "granted" | "revoked" | "role_changed" | "requeued";
         /**
          * @description * `never` - Never
          *     * `daily` - Daily
@@ -1618,6 +1619,10 @@ export interface components {
             /** @description Organisations you are the only administrator of while others are members: hand the role over first. */
             blocking_organizations: components["schemas"]["OrganizationBrief"][];
         };
+        /** @description Why the request was refused, in the user's language. */
+        Error: {
+            detail: string;
+        };
         FacetValueOutput: {
             value: string;
             label: string;
@@ -1720,7 +1725,7 @@ export interface components {
             readonly updated_at: string;
             /** Reason for rejection */
             rejection_reason?: string;
-            readonly decided_by: string | null;
+            decided_by?: string | null;
             /** Format: date-time */
             decided_at?: string | null;
         };
@@ -2096,6 +2101,10 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /**
+         * @description The need a response answers. A supplier keeps reading its response when the need goes
+         *     back to draft, but not the draft's title (it is the buyer's again).
+         */
         NeedRef: {
             readonly id: number;
             title: string;
@@ -2798,7 +2807,7 @@ export interface components {
             /** Format: date-time */
             ends_at: string;
             readonly is_booked: boolean;
-            readonly booked_by: components["schemas"]["OrganizationBrief"];
+            booked_by?: components["schemas"]["OrganizationBrief"] | null;
             /** Format: date-time */
             booked_at?: string | null;
         };
@@ -2902,6 +2911,13 @@ export interface components {
             readonly is_advisor: boolean;
             readonly memberships: components["schemas"]["MembershipOutput"][];
         };
+        /** @description Messages by input field: a list of messages, or for a nested input its own messages by field or position. `non_field_errors` concerns the input as a whole; `detail` says why the request could not be read at all. */
+        ValidationError: {
+            detail?: string;
+            non_field_errors?: string[];
+        } & {
+            [key: string]: unknown;
+        };
         VerifyEmailInputRequest: {
             token: string;
         };
@@ -2915,7 +2931,53 @@ export interface components {
          */
         ViaEnum: "detail" | "list" | "need" | "export" | "admin";
     };
-    responses: never;
+    responses: {
+        /** @description Bad input: nothing was changed. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationError"];
+            };
+        };
+        /** @description Not allowed: not signed in, not a member, or the CSRF check failed. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No such object, or one you may not see. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request body is too large. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Too many requests: wait and try again. */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -2940,6 +3002,7 @@ export interface operations {
                     "application/json": components["schemas"]["IdentityOutput"][];
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     auth_identities_destroy: {
@@ -2960,6 +3023,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     auth_me_retrieve: {
@@ -2979,6 +3045,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserOutput"];
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     auth_me_deletion_retrieve: {
@@ -2998,6 +3065,8 @@ export interface operations {
                     "application/json": components["schemas"]["DeletionInfoOutput"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     auth_me_deletion_create: {
@@ -3020,6 +3089,10 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     auth_me_export_retrieve: {
@@ -3039,6 +3112,8 @@ export interface operations {
                     "application/json": components["schemas"]["PersonalDataOutput"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     auth_password_create: {
@@ -3061,6 +3136,10 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     auth_password_reset_create: {
@@ -3084,6 +3163,10 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptedOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     auth_password_reset_confirm_create: {
@@ -3107,6 +3190,10 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptedOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     auth_register_create: {
@@ -3130,6 +3217,10 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptedOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     auth_session_retrieve: {
@@ -3149,6 +3240,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOutput"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     auth_session_create: {
@@ -3172,6 +3264,9 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3198,6 +3293,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     auth_tokens_list: {
@@ -3217,6 +3315,8 @@ export interface operations {
                     "application/json": components["schemas"]["ApiTokenOutput"][];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     auth_tokens_create: {
@@ -3236,6 +3336,10 @@ export interface operations {
                     "application/json": components["schemas"]["ApiTokenCreatedOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     auth_tokens_destroy: {
@@ -3256,6 +3360,10 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     auth_verify_email_create: {
@@ -3279,6 +3387,10 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptedOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     auth_verify_email_resend_create: {
@@ -3302,6 +3414,10 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptedOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     co_buyer_requests_list: {
@@ -3337,6 +3453,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedCoBuyerRequestOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     co_buyer_requests_accept_create: {
@@ -3358,6 +3477,10 @@ export interface operations {
                     "application/json": components["schemas"]["CoBuyerRequestOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     co_buyer_requests_decline_create: {
@@ -3379,6 +3502,10 @@ export interface operations {
                     "application/json": components["schemas"]["CoBuyerRequestOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     conferences_list: {
@@ -3422,6 +3549,8 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedConferenceOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
     };
     conferences_create: {
@@ -3445,6 +3574,9 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     conferences_retrieve: {
@@ -3466,6 +3598,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceOutput"];
                 };
             };
+            404: components["responses"]["NotFound"];
         };
     };
     conferences_partial_update: {
@@ -3491,6 +3624,10 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     conferences_publish_create: {
@@ -3512,6 +3649,10 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     conferences_questions_list: {
@@ -3542,6 +3683,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedQuestionOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     conferences_questions_create: {
@@ -3567,6 +3711,10 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     conferences_registrations_list: {
@@ -3597,6 +3745,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedRegistrationOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     conferences_registrations_create: {
@@ -3622,6 +3773,10 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     conferences_registrations_destroy: {
@@ -3643,6 +3798,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     conferences_registrations_export_retrieve: {
@@ -3669,6 +3827,9 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     conferences_slots_list: {
@@ -3699,6 +3860,8 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedSlotOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
     };
     conferences_slots_create: {
@@ -3724,6 +3887,10 @@ export interface operations {
                     "application/json": components["schemas"]["SlotOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     invitations_revoke_create: {
@@ -3745,6 +3912,10 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     invitations_accept_create: {
@@ -3768,6 +3939,9 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     join_requests_list: {
@@ -3796,6 +3970,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedJoinRequestOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     join_requests_approve_create: {
@@ -3817,6 +3994,10 @@ export interface operations {
                     "application/json": components["schemas"]["JoinRequestOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     join_requests_decline_create: {
@@ -3838,6 +4019,10 @@ export interface operations {
                     "application/json": components["schemas"]["JoinRequestOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     join_requests_withdraw_create: {
@@ -3859,6 +4044,10 @@ export interface operations {
                     "application/json": components["schemas"]["JoinRequestOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     matches_list: {
@@ -3906,6 +4095,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedMatchOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     matches_create: {
@@ -3929,6 +4121,9 @@ export interface operations {
                     "application/json": components["schemas"]["MatchAdvisorOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     matches_retrieve: {
@@ -3950,6 +4145,8 @@ export interface operations {
                     "application/json": components["schemas"]["MatchAdvisorOutput"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     matches_introduce_create: {
@@ -3971,6 +4168,10 @@ export interface operations {
                     "application/json": components["schemas"]["MatchAdvisorOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     matches_notes_list: {
@@ -4001,6 +4202,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedNoteOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     matches_notes_create: {
@@ -4026,6 +4230,10 @@ export interface operations {
                     "application/json": components["schemas"]["NoteOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     matches_reject_create: {
@@ -4051,6 +4259,10 @@ export interface operations {
                     "application/json": components["schemas"]["MatchAdvisorOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     matches_shortlist_create: {
@@ -4072,6 +4284,10 @@ export interface operations {
                     "application/json": components["schemas"]["MatchAdvisorOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     matches_export_retrieve: {
@@ -4096,6 +4312,9 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     matches_queue_list: {
@@ -4143,6 +4362,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedMatchOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     needs_list: {
@@ -4237,6 +4459,8 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedNeedOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
     };
     needs_create: {
@@ -4260,6 +4484,9 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDetailOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     needs_retrieve: {
@@ -4281,6 +4508,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDetailOutput"];
                 };
             };
+            404: components["responses"]["NotFound"];
         };
     };
     needs_destroy: {
@@ -4301,6 +4529,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     needs_partial_update: {
@@ -4326,6 +4557,10 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDetailOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     needs_close_create: {
@@ -4347,6 +4582,10 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDetailOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     needs_matches_list: {
@@ -4396,6 +4635,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedMatchOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     needs_publish_create: {
@@ -4417,6 +4659,10 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDetailOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     needs_responses_list: {
@@ -4448,6 +4694,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedResponseOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     needs_similar_list: {
@@ -4497,6 +4746,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedMatchOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     notifications_list: {
@@ -4525,6 +4777,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedNotificationOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     organizations_list: {
@@ -4578,6 +4833,8 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedOrganizationOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
     };
     organizations_create: {
@@ -4609,6 +4866,9 @@ export interface operations {
                     "application/json": components["schemas"]["JoinRequestOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     organizations_members_destroy: {
@@ -4630,6 +4890,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     organizations_members_partial_update: {
@@ -4656,6 +4919,10 @@ export interface operations {
                     "application/json": components["schemas"]["MemberOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     organizations_retrieve: {
@@ -4677,6 +4944,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationOutput"];
                 };
             };
+            404: components["responses"]["NotFound"];
         };
     };
     organizations_hand_over_create: {
@@ -4702,6 +4970,10 @@ export interface operations {
                     "application/json": components["schemas"]["MemberOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     organizations_invitations_list: {
@@ -4732,6 +5004,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedInvitationOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     organizations_invitations_create: {
@@ -4757,6 +5032,10 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     organizations_join_requests_list: {
@@ -4787,6 +5066,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedJoinRequestOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     organizations_members_list: {
@@ -4817,6 +5099,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedMemberOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     organizations_response_access_log_list: {
@@ -4847,6 +5132,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedOrganizationResponseReadOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     organizations_unverify_create: {
@@ -4872,6 +5160,10 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     organizations_verify_create: {
@@ -4893,6 +5185,10 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     questions_answer_create: {
@@ -4918,6 +5214,10 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     reference_counties_list: {
@@ -4958,6 +5258,8 @@ export interface operations {
                     "application/json": components["schemas"]["TermOutput"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
     };
     reference_languages_list: {
@@ -5065,6 +5367,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedResponseOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     responses_create: {
@@ -5088,6 +5393,9 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     responses_retrieve: {
@@ -5109,6 +5417,8 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseOutput"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     responses_partial_update: {
@@ -5134,6 +5444,10 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     responses_access_log_list: {
@@ -5164,6 +5478,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedResponseReadOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     saved_searches_list: {
@@ -5198,6 +5515,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedSavedSearchOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     saved_searches_create: {
@@ -5221,6 +5541,9 @@ export interface operations {
                     "application/json": components["schemas"]["SavedSearchOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     saved_searches_retrieve: {
@@ -5242,6 +5565,8 @@ export interface operations {
                     "application/json": components["schemas"]["SavedSearchOutput"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     saved_searches_destroy: {
@@ -5262,6 +5587,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     saved_searches_partial_update: {
@@ -5287,6 +5615,10 @@ export interface operations {
                     "application/json": components["schemas"]["SavedSearchOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     search_retrieve: {
@@ -5335,6 +5667,9 @@ export interface operations {
                     "application/json": components["schemas"]["SearchOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5367,6 +5702,8 @@ export interface operations {
                     "application/json": components["schemas"]["AutocompleteOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
     };
     slots_book_create: {
@@ -5392,6 +5729,10 @@ export interface operations {
                     "application/json": components["schemas"]["SlotOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     slots_cancel_create: {
@@ -5413,6 +5754,10 @@ export interface operations {
                     "application/json": components["schemas"]["SlotOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     slots_mine_list: {
@@ -5442,6 +5787,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedSlotOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     solutions_list: {
@@ -5500,6 +5848,8 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedSolutionOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
     };
     solutions_create: {
@@ -5523,6 +5873,9 @@ export interface operations {
                     "application/json": components["schemas"]["SolutionOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     solutions_retrieve: {
@@ -5544,6 +5897,7 @@ export interface operations {
                     "application/json": components["schemas"]["SolutionOutput"];
                 };
             };
+            404: components["responses"]["NotFound"];
         };
     };
     solutions_partial_update: {
@@ -5569,6 +5923,10 @@ export interface operations {
                     "application/json": components["schemas"]["SolutionOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     solutions_archive_create: {
@@ -5590,6 +5948,10 @@ export interface operations {
                     "application/json": components["schemas"]["SolutionOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     solutions_matches_list: {
@@ -5639,6 +6001,9 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedMatchOutputList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     solutions_publish_create: {
@@ -5660,6 +6025,10 @@ export interface operations {
                     "application/json": components["schemas"]["SolutionOutput"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     stats_pipeline_retrieve: {
@@ -5679,6 +6048,7 @@ export interface operations {
                     "application/json": components["schemas"]["PipelineOutput"];
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
 }
