@@ -81,10 +81,13 @@ def outbox_dispatch(*, entry_ids: list[int]) -> bool:
     return sent
 
 
+def _free(now: datetime) -> Q:
+    """Not done, and not leased by a run (or its lease ran out)."""
+    return Q(processed_at__isnull=True) & (Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+
+
 def _unleased(now: datetime) -> Q:
-    return Q(processed_at__isnull=True, dead_at__isnull=True) & (
-        Q(lease_until__isnull=True) | Q(lease_until__lt=now)
-    )
+    return _free(now) & Q(dead_at__isnull=True)
 
 
 def _same_rows(entries: Iterable[OutboxEntry]) -> Q:
@@ -98,14 +101,15 @@ def _same_rows(entries: Iterable[OutboxEntry]) -> Q:
 @transaction.atomic
 def outbox_claim(*, entry_ids: list[int]) -> list[OutboxEntry]:
     """Lease the given entries that are pending, not dead and not leased by another run,
-    together with the other committed pending entries of the same rows (one run applies
-    them all). Entries locked by a concurrent claim are skipped, not waited for."""
+    together with the other committed entries of the same rows that are not done, dead
+    letters included (one run applies them all: the rows are read after they committed).
+    Entries locked by a concurrent claim are skipped, not waited for."""
     now = timezone.now()
-    free = OutboxEntry.objects.select_for_update(skip_locked=True).filter(_unleased(now))
-    asked = list(free.filter(pk__in=entry_ids))
+    lockable = OutboxEntry.objects.select_for_update(skip_locked=True)
+    asked = list(lockable.filter(_unleased(now), pk__in=entry_ids))
     if not asked:
         return []
-    claimed = list(free.filter(_same_rows(asked)).order_by("id"))
+    claimed = list(lockable.filter(_free(now)).filter(_same_rows(asked)).order_by("id"))
     lease_until = now + settings.OUTBOX_LEASE
     OutboxEntry.objects.filter(pk__in=[e.pk for e in claimed]).update(lease_until=lease_until)
     for entry in claimed:

@@ -68,6 +68,12 @@ TOPIC_TASKS: dict[str, Task] = {
 }
 
 
+@shared_task(name="outbox.process", **_RETRY)  # type: ignore[untyped-decorator]
+def outbox_process_task(self: Task, entry_ids: list[int]) -> int:
+    """The single task of earlier releases: messages still queued at an upgrade are handled."""
+    return _process(self, entry_ids)
+
+
 @shared_task(name="outbox.sweep", acks_late=True, autoretry_for=TRANSIENT_ERRORS, max_retries=3)  # type: ignore[untyped-decorator]
 def outbox_sweep_task() -> int:
     return outbox_sweep()

@@ -224,6 +224,24 @@ def test_an_operator_requeues_a_dead_letter_and_it_is_applied_and_audited(
     )
 
 
+def test_a_later_change_of_the_row_applies_and_finishes_its_dead_letter_too(
+    world: World, settings: Any
+) -> None:
+    # given: a dead letter for the solution, whose cause has since been fixed
+    settings.OUTBOX_MAX_ATTEMPTS = 1
+    bad = EmbeddingFactory(entity_id=world.solution.pk, dims=3)
+    dead = OutboxEntryFactory(entity_id=world.solution.pk)
+    outbox_process(entry_ids=[dead.pk])
+    bad.delete()
+    # when: the row changes again and its new entry is processed
+    fresh = OutboxEntryFactory(entity_id=world.solution.pk)
+    errors = outbox_process(entry_ids=[fresh.pk])
+    # then: the run read the row after the dead entry committed, so it covers it
+    dead.refresh_from_db()
+    assert (errors, dead.processed_at is not None) == ([], True)
+    assert _found(world, world.solution.title) == [world.solution.pk]
+
+
 def test_the_sweeper_takes_the_oldest_due_entries_in_a_bounded_batch(world: World) -> None:
     # given: an old entry waiting out a long backoff, and newer ones due now
     backing_off = OutboxEntryFactory(
