@@ -11,6 +11,7 @@ from datetime import datetime
 from backend.dialogue.models import DialogueConference
 from backend.matches.engine import stored_vector
 from backend.needs.models import Need
+from backend.outbox.entities import Entity
 from backend.solutions.models import Solution
 from search.types import IndexDocument
 
@@ -38,7 +39,7 @@ def need_document(need: Need) -> IndexDocument:
         procedure=need.procedure,
         published_at=need.published_at,
         deadline=need.response_deadline,
-        embedding=stored_vector("need", need.pk),
+        embedding=stored_vector(Entity.NEED, need.pk),
     )
 
 
@@ -58,7 +59,7 @@ def solution_document(solution: Solution) -> IndexDocument:
         status=solution.status,
         trl=solution.trl,
         published_at=solution.published_at,
-        embedding=stored_vector("solution", solution.pk),
+        embedding=stored_vector(Entity.SOLUTION, solution.pk),
     )
 
 

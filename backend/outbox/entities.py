@@ -30,6 +30,10 @@ class Entity(StrEnum):
     SOLUTION = "solution"
     CONFERENCE = "conference"
 
+    @classmethod
+    def values(cls) -> list[str]:
+        return [e.value for e in cls]
+
 
 @dataclass(frozen=True)
 class EntitySpec:

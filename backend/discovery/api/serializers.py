@@ -3,13 +3,12 @@ from rest_framework import serializers
 from backend.common import limits
 from backend.common.fields import PlainTextField, model_text
 from backend.discovery.models import SavedSearch
+from backend.outbox.entities import Entity
 
 
 class SearchParams(serializers.Serializer):  # type: ignore[type-arg]
     q = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
-    type = serializers.MultipleChoiceField(
-        choices=["need", "solution", "conference"], required=False
-    )
+    type = serializers.MultipleChoiceField(choices=Entity.values(), required=False)
     sort = serializers.ChoiceField(choices=["relevance", "newest", "deadline"], default="relevance")
     page = serializers.IntegerField(min_value=1, max_value=500, default=1)
     page_size = serializers.IntegerField(min_value=1, max_value=100, default=20)
@@ -23,7 +22,7 @@ class FacetValueOutput(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class SearchHitOutput(serializers.Serializer):  # type: ignore[type-arg]
-    type = serializers.ChoiceField(choices=["need", "solution", "conference"])
+    type = serializers.ChoiceField(choices=Entity.values())
     id = serializers.IntegerField()
     title = serializers.CharField()
     score = serializers.FloatField()

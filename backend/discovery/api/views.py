@@ -16,6 +16,7 @@ from backend.common.throttling import AnonSearchThrottle, AnonSemanticSearchThro
 from backend.discovery import selectors, services
 from backend.discovery.api import serializers as s
 from backend.discovery.models import SavedSearch
+from backend.outbox.entities import Entity
 from search.backends.base import InvalidSearchRequest, SearchUnavailable
 from search.types import FILTER_KEYS, KINDS, SearchRequest
 
@@ -78,7 +79,7 @@ class SearchApi(APIView):
                 OpenApiTypes.STR,
                 many=True,
                 required=False,
-                enum=["need", "solution", "conference"],
+                enum=Entity.values(),
             ),
             OpenApiParameter(
                 "sort", OpenApiTypes.STR, required=False, enum=["relevance", "newest", "deadline"]
