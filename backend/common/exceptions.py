@@ -1,4 +1,5 @@
-"""API error handling: Django ValidationErrors from services become field-level 400s."""
+"""API error handling: Django ValidationErrors from services become field-level 400s, and
+every 400 is an object of messages by field."""
 
 from typing import Any
 
@@ -33,6 +34,10 @@ def _as_drf(exc: Exception) -> Exception:
         else:
             detail = {"non_field_errors": exc.messages}
         return exceptions.ValidationError(detail)
+    if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, list):
+        # Every 400 is an object of messages by field: DRF's own refusals (a NUL in ?search=)
+        # come as a bare list.
+        return exceptions.ValidationError({"non_field_errors": exc.detail})
     if isinstance(exc, Http404):
         return exceptions.NotFound()
     if isinstance(exc, DjangoPermissionDenied):

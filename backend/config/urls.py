@@ -24,9 +24,9 @@ api: list[URLPattern | URLResolver] = [
         SpectacularSwaggerSplitView.as_view(url_name="schema", template_name="web/swagger_ui.html"),
         name="docs",
     ),
-    # Last: a JSON 404 for what matched nothing above (a path without its final slash is
-    # still redirected to the one with it by CommonMiddleware).
-    re_path(r"^(.*/)?$", NotFoundApi.as_view(), name="api-not-found"),
+    # Last: a JSON 404 for what matched nothing above, even with a line break in it (a path
+    # without its final slash is still redirected to the one with it by CommonMiddleware).
+    re_path(r"^(?:[\s\S]*/)?$", NotFoundApi.as_view(), name="api-not-found"),
 ]
 
 urlpatterns = [

@@ -109,7 +109,14 @@ def test_browsable_docs_are_served_without_a_cdn(world: World) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/needs/ikke-et-tall/", "/api/needs/-1/close/", "/api/finnes-ikke/", "/api/"]
+    "path",
+    [
+        "/api/needs/ikke-et-tall/",
+        "/api/needs/-1/close/",
+        "/api/needs/%0A/",
+        "/api/finnes-ikke/",
+        "/api/",
+    ],
 )
 def test_a_path_that_names_no_endpoint_answers_like_a_missing_object(
     world: World, path: str
@@ -122,3 +129,11 @@ def test_a_path_that_names_no_endpoint_answers_like_a_missing_object(
     # then
     assert (response.status_code, response["Content-Type"]) == (404, "application/json")
     assert response.json() == missing.json() == {"detail": "Ikke funnet."}
+
+
+def test_a_refused_search_term_answers_an_object_of_messages_like_every_400(world: World) -> None:
+    # when: DRF's search filter refuses a NUL with a bare list
+    response = world.client("buyer").get("/api/co-buyer-requests/", {"search": "a\x00b"})
+    # then
+    assert response.status_code == 400
+    assert response.json() == {"non_field_errors": ["Null-tegn er ikke tillatt."]}
