@@ -10,13 +10,21 @@ role in turn, and checks every response:
   response, an advisor's note, an unanswered question, a rejected match, a participant's
   contact data, or another person's saved search and notifications.
 
-Signed-in roles use a knox API token; every client also carries a CSRF cookie and header, so
-the CSRF-checked account endpoints are fuzzed too. No operation is excluded: with a token,
-signing out (`DELETE /api/auth/session/`) ends no token, changing the password needs the
-current one, a token cannot be guessed, and wrong passwords lock only the address tried.
+Each operation gets valid cases, then (where anything can be invalid) invalid ones; ids in
+paths and bodies are half the time ids of rows that exist. Writes land in the live server's
+throwaway database (transactional, emptied after each role) and search indices (emptied too).
 
-`FUZZ_MAX_EXAMPLES` (default 5 per operation and phase) and `FUZZ_RANDOM=1` (a new seed every
-run instead of the fixed derandomised one) make a deeper local run.
+Signed-in roles use a knox API token; every client also carries a CSRF cookie and header, so
+the CSRF-checked account endpoints are fuzzed too. No operation is excluded, because none can
+end the run's sign-in or lock its account: signing out (`DELETE /api/auth/session/`) ends no
+token, a token's key (`DELETE /api/auth/tokens/{key}/`) cannot be guessed, changing the
+password and deleting the account need the current password, and a wrong one counts towards a
+lockout only at sign-in, for the address tried. The test checks at the end that the role is
+still signed in.
+
+`FUZZ_MAX_EXAMPLES` (default 8 cases per operation, valid and invalid each) and
+`FUZZ_RANDOM=1` (a new seed each run instead of the fixed, derandomised one) make a deeper
+local run, e.g. `FUZZ_RANDOM=1 FUZZ_MAX_EXAMPLES=50 pytest tests/backend/test_fuzz_api.py`.
 """
 
 import os
@@ -69,7 +77,7 @@ from tests.factories import (
 )
 
 ROLES = ("visitor", "buyer", "supplier", "advisor")
-MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "5"))
+MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "8"))
 DETERMINISTIC = os.environ.get("FUZZ_RANDOM", "") != "1"
 
 # Which rows a path parameter or a body field names, so that about half the generated ids are
@@ -231,8 +239,12 @@ def _ids(model: type[Model]) -> list[int]:
     return sorted(model._default_manager.values_list("pk", flat=True))
 
 
-def _path_model(path: str, name: str) -> type[Model] | None:
-    return next((m for prefix, p, m in PATH_MODELS if path.startswith(prefix) and p == name), None)
+def _path_pools(path: str) -> dict[str, list[int]]:
+    pools: dict[str, list[int]] = {}
+    for prefix, name, model in PATH_MODELS:
+        if path.startswith(prefix) and name not in pools:
+            pools[name] = _ids(model)
+    return pools
 
 
 def _with_known_ids(
@@ -264,13 +276,9 @@ def _load_schema(base_url: str) -> Any:
 
     @schema.hook
     def before_generate_path_parameters(context: Any, strategy: Any) -> Any:
-        path = context.operation.path
-
-        def pool(name: str) -> list[int] | None:
-            model = _path_model(path, name)
-            return _ids(model) if model else None
-
-        return _with_known_ids(strategy, pool)
+        # The ids as the strategy is built: a draw never queries (rows come and go as it runs).
+        pools = _path_pools(context.operation.path)
+        return _with_known_ids(strategy, pools.get)
 
     @schema.hook
     def before_generate_body(context: Any, strategy: Any) -> Any:
