@@ -331,6 +331,8 @@ class ElasticsearchBackend(SearchBackend):
         k: int,
         filters: Mapping[str, tuple[str, ...]],
     ) -> tuple[Hit, ...]:
+        if not any(vector):  # no direction to rank by (Elasticsearch's cosine refuses it)
+            return ()
         search = self._search(kinds).knn(
             "embedding",
             k=k,

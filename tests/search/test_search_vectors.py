@@ -60,6 +60,20 @@ def test_hybrid_search_fuses_lexical_and_vector_hits(corpus_backend: SearchBacke
     assert all(0 < hit.score < 1 for hit in response.hits)
 
 
+def test_a_vector_without_direction_ranks_nothing(corpus_backend: SearchBackend) -> None:
+    # given a query vector of zeros (the encoder found no words in the text)
+    zero = (0.0, 0.0, 0.0, 0.0)
+    # when
+    nearest = corpus_backend.knn("need", zero, k=3)
+    semantic = corpus_backend.search(
+        SearchRequest(text="alarm", kinds=("need",), semantic=True, query_vector=zero)
+    )
+    lexical = corpus_backend.search(SearchRequest(text="alarm", kinds=("need",)))
+    # then the lexical hits alone, in their order
+    assert nearest == []
+    assert [hit.id for hit in semantic.hits] == [hit.id for hit in lexical.hits]
+
+
 def test_semantic_search_needs_a_vector(corpus_backend: SearchBackend) -> None:
     with pytest.raises(InvalidSearchRequest):
         corpus_backend.search(SearchRequest(text="alarm", semantic=True))
