@@ -154,8 +154,10 @@ def role(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def markers(world: World) -> list[Marker]:
-    """Confidential data of organisations that none of the fuzzing roles belongs to (the
-    advisor's LUP excepted for its own note), each carrying a unique marker."""
+    """Confidential data of organisations none of the fuzzing roles belongs to, each with a
+    unique marker. Advisors may read all but another person's saved search and notifications.
+    The fuzzing supplier is registered at the conference where a competitor's question waits
+    unanswered (registered suppliers read answered questions only, and never who asked)."""
     found = {
         key: _marker(key, "advisor")
         for key in (
