@@ -1,4 +1,4 @@
-import { checkPage, expect, login, test, USERS } from './helpers';
+import { checkPage, expect, login, mailLink, PASSWORD, test, USERS } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -7,6 +7,7 @@ test.describe.configure({ mode: 'serial' });
 // Trondheim to be co-buyer of "Solstrøm på tak …".
 const TRONDHEIM_NEED = 'Nattlig tilsyn som ikke vekker beboerne';
 const BERGEN_NEED = 'Solstrøm på tak som ikke tåler tradisjonelle anlegg';
+const colleague = `kollega.${Date.now()}@bergen.kommune.no`;
 
 test.describe('organisations and co-buyers', () => {
   test('a buyer admin approves a request to join, invites a colleague and changes a role', async ({ page }) => {
@@ -32,12 +33,48 @@ test.describe('organisations and co-buyers', () => {
     await page.getByRole('button', { name: /Gjør Ola Tveit til (administrator|vanlig medlem)/ }).click();
     await expect(page.getByRole('status').getByText(/Ola Tveit er nå (administrator|medlem)\./)).toBeVisible();
 
-    const colleague = `kollega.${Date.now()}@bergen.kommune.no`;
     await page.getByLabel('E-postadresse', { exact: true }).fill(colleague);
     await page.getByRole('button', { name: 'Send invitasjon' }).click();
     await expect(page.getByRole('status').getByText(`Invitasjonen er sendt til ${colleague}.`)).toBeVisible();
     await expect(page.getByRole('table', { name: 'Ventende invitasjoner' }).getByRole('cell', { name: colleague, exact: true })).toBeVisible();
     await checkPage(page, 'org-02-invited');
+  });
+
+  test('the invited colleague follows the link in the e-mail, signs up and joins', async ({ page }) => {
+    const invitation = await mailLink(colleague, '/invitations/accept');
+    await page.goto(invitation);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Invitasjon til en virksomhet');
+    await page.getByRole('main').getByRole('link', { name: 'Opprett bruker' }).click();
+    await page.getByLabel('Fullt navn', { exact: true }).fill('Kari Kollega');
+    await page.getByLabel('E-post', { exact: true }).fill(colleague);
+    await page.getByLabel('Passord', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Opprett bruker' }).click();
+    await page.goto(await mailLink(colleague, '/verify-email'));
+    await expect(page.getByText('E-postadressen din er bekreftet.')).toBeVisible();
+    await login(page, colleague);
+    await page.goto(invitation);
+    await page.getByRole('button', { name: 'Godta invitasjonen' }).click();
+    await expect(page.getByText(/Velkommen! Du er nå med i Bergen kommune/)).toBeVisible();
+    await page.getByRole('link', { name: 'Gå til Bergen kommune' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Bergen kommune/);
+    await checkPage(page, 'org-03-invitation-accepted');
+  });
+
+  test('a member who forgot the password follows the reset link and signs in with the new one', async ({ page }) => {
+    await page.goto('/forgot-password');
+    await page.getByLabel('E-post', { exact: true }).fill(colleague);
+    await page.getByRole('button', { name: 'Send lenke' }).click();
+    await expect(page.getByText(/Hvis adressen har en bruker, har vi sendt en lenke/)).toBeVisible();
+    await page.goto(await mailLink(colleague, '/reset-password'));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Velg nytt passord');
+    await page.getByLabel('Nytt passord', { exact: true }).fill('nytt-passord-for-kari-2026');
+    await page.getByRole('button', { name: 'Lagre nytt passord' }).click();
+    await expect(page.getByText(/Passordet er endret\./)).toBeVisible();
+    await page.goto('/login');
+    await page.getByLabel('E-post').fill(colleague);
+    await page.getByLabel('Passord').fill('nytt-passord-for-kari-2026');
+    await page.getByRole('button', { name: 'Logg inn' }).last().click();
+    await expect(page.getByRole('button', { name: 'Logg ut' })).toBeVisible();
   });
 
   test('a buyer accepts a request to be co-buyer and then reads the need and its responses', async ({ page }) => {
