@@ -5,13 +5,13 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest
 
 from backend.accounts import services
 from backend.accounts.models import Invitation, JoinRequest, Membership, Organization, User
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
-from backend.common.admin_services import changes, refusal
+from backend.common.admin_services import RefusalMessageMixin, changes
 
 
 class MembershipInline(admin.TabularInline[Membership, Organization]):
@@ -45,7 +45,7 @@ class UserAdmin(BaseUserAdmin[User]):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin[Organization]):
+class OrganizationAdmin(RefusalMessageMixin[Organization]):
     """Verification goes through the service (audited, advisory kinds by operators only);
     every membership added or removed here is audited as a grant or revocation. An edit of
     an existing organisation goes through organization_update (audited; the search documents
@@ -71,21 +71,6 @@ class OrganizationAdmin(admin.ModelAdmin[Organization]):
         data = changes(stored, form, services.ORGANIZATION_EDITABLE)
         if data:
             services.organization_update(user=request.user, organization=stored, data=data)  # type: ignore[arg-type]
-
-    def changeform_view(
-        self,
-        request: HttpRequest,
-        object_id: str | None = None,
-        form_url: str = "",
-        extra_context: dict[str, Any] | None = None,
-    ) -> HttpResponse:
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except (ValidationError, PermissionDenied) as exc:
-            if request.method != "POST":
-                raise
-            self.message_user(request, refusal(exc), messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
 
     @admin.action(description="Verifiser valgte virksomheter")
     def verify(self, request: HttpRequest, queryset: QuerySet[Organization]) -> None:

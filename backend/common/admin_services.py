@@ -51,7 +51,27 @@ def changes(stored: models.Model, form: Any, editable: tuple[str, ...]) -> dict[
     return found
 
 
-class ServiceAdmin(ScopedAdmin[M]):
+class RefusalMessageMixin(admin.ModelAdmin[M]):
+    """A service's refusal of an admin edit becomes an error message on the same form."""
+
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except (ValidationError, PermissionDenied) as exc:
+            if request.method != "POST":
+                raise
+            # The admin's transaction is rolled back: nothing of the edit is saved.
+            self.message_user(request, refusal(exc), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+
+class ServiceAdmin(RefusalMessageMixin[M], ScopedAdmin[M]):
     #: Fields an operator may edit; saved through `update`. Every other field is read-only.
     editable: ClassVar[tuple[str, ...]] = ()
     #: The keyword under which the row is passed to the services ("need", "solution", …).
@@ -84,22 +104,6 @@ class ServiceAdmin(ScopedAdmin[M]):
         """Many-to-many fields were saved by the service; only inlines are left."""
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
-
-    def changeform_view(
-        self,
-        request: HttpRequest,
-        object_id: str | None = None,
-        form_url: str = "",
-        extra_context: dict[str, Any] | None = None,
-    ) -> HttpResponse:
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except (ValidationError, PermissionDenied) as exc:
-            if request.method != "POST":
-                raise
-            # The admin's transaction is rolled back: nothing of the edit is saved.
-            self.message_user(request, refusal(exc), messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
 
     def run_service(
         self, request: HttpRequest, queryset: QuerySet[M], service: RowService, done: StrOrPromise
