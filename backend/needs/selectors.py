@@ -4,8 +4,13 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from backend.accounts.models import Decision
-from backend.accounts.policy import Act
-from backend.accounts.selectors import user_buyer_org_ids, user_is_advisor, user_org_ids_that_may
+from backend.accounts.policy import Act, org_may
+from backend.accounts.selectors import (
+    user_buyer_org_ids,
+    user_is_advisor,
+    user_org_ids,
+    user_org_ids_that_may,
+)
 from backend.common.types import AnyUser
 from backend.needs.models import CoBuyerRequest, Need
 
@@ -20,6 +25,18 @@ def need_visibility_q(user: AnyUser) -> Q:
     if orgs:
         q |= Q(organization_id__in=orgs) | Q(co_buyers__in=orgs)
     return q
+
+
+def user_edits_need(*, user: AnyUser, need: Need) -> bool:
+    """Members of the owning organisation and advisors edit a need (services.check_can_edit)."""
+    return user_is_advisor(user) or need.organization_id in user_org_ids(user)
+
+
+def user_may_publish(*, user: AnyUser, need: Need) -> bool:
+    """A draft its editor may publish now: its organisation is allowed to (policy.py)."""
+    org = need.organization
+    allowed = org_may(kind=org.kind, verified=org.verified, act=Act.PUBLISH_NEED)
+    return need.status == Need.Status.DRAFT and allowed and user_edits_need(user=user, need=need)
 
 
 def user_reads_responses_to(*, user: AnyUser, need: Need) -> bool:

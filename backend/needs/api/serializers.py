@@ -4,7 +4,6 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from backend.accounts.models import Decision, Organization
-from backend.accounts.policy import Act, org_may
 from backend.common import limits
 from backend.common.fields import DateTimeField, PlainTextField, bounded_many, model_text
 from backend.common.serializers import (
@@ -19,6 +18,8 @@ from backend.needs.models import CoBuyerRequest, Need
 from backend.needs.selectors import (
     need_visible,
     pending_co_buyer_requests,
+    user_edits_need,
+    user_may_publish,
     user_reads_responses_to,
 )
 from backend.reference.vocabularies import (
@@ -157,18 +158,13 @@ class NeedDetailOutput(NeedOutput):
         return ConferenceBrief(confs, many=True).data  # type: ignore[return-value]
 
     def get_can_edit(self, need: Need) -> bool:
-        from backend.accounts.selectors import user_is_advisor, user_org_ids
-
-        user = self.context["request"].user
-        return user_is_advisor(user) or need.organization_id in user_org_ids(user)
+        return user_edits_need(user=self.context["request"].user, need=need)
 
     def get_can_read_responses(self, need: Need) -> bool:
         return user_reads_responses_to(user=self.context["request"].user, need=need)
 
     def get_can_publish(self, need: Need) -> bool:
-        org = need.organization
-        allowed = org_may(kind=org.kind, verified=org.verified, act=Act.PUBLISH_NEED)
-        return need.status == Need.Status.DRAFT and allowed and self.get_can_edit(need)
+        return user_may_publish(user=self.context["request"].user, need=need)
 
 
 class NeedInput(serializers.Serializer):  # type: ignore[type-arg]
