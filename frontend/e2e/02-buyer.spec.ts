@@ -79,12 +79,13 @@ test.describe('buyer', () => {
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(page).toHaveURL(/\/conferences\/\d+$/);
 
+    // A new conference is a draft: wait for the page before publishing it (counting the button
+    // while the page still loads skipped the publishing, and the later render emptied the slot form).
     const publish = page.getByRole('button', { name: 'Publiser konferansen' });
-    if (await publish.count()) {
-      await publish.click();
-      // Publishing re-renders the page (and the slot form): wait for it before filling.
-      await expect(publish).toHaveCount(0);
-    }
+    await expect(publish).toBeVisible();
+    await publish.click();
+    // Publishing re-renders the page (and the slot form): wait for it before filling.
+    await expect(publish).toHaveCount(0);
     await page.getByLabel('Starter', { exact: true }).last().fill(osloLocal(31, 10));
     await expect(page.getByLabel('Starter', { exact: true }).last()).not.toHaveValue('');
     await page.getByRole('button', { name: 'Legg til møtetid' }).click();
