@@ -44,3 +44,19 @@ class LanguageCentering:
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(sorted(self._means))
+
+    @property
+    def global_mean(self) -> np.ndarray:
+        return self._global
+
+    def means(self) -> dict[str, np.ndarray]:
+        """Each language's (shrunk) mean, as fit() computed it: what a store persists."""
+        return dict(self._means)
+
+    @classmethod
+    def from_means(cls, global_mean: np.ndarray, means: dict[str, np.ndarray]) -> LanguageCentering:
+        """Centring with means fitted earlier (read back from a store)."""
+        centering = cls(len(global_mean))
+        centering._global = np.asarray(global_mean, dtype=np.float32)
+        centering._means = {k: np.asarray(v, dtype=np.float32) for k, v in means.items()}
+        return centering

@@ -11,7 +11,7 @@ from matching.bilingual import to_bokmal
 from matching.centering import LanguageCentering
 from matching.embeddings import EmbeddingCache, InMemoryEmbeddingCache, embed_items, embed_texts
 from matching.encoders import Encoder
-from matching.explain import TermBridge, best_pair, shared_terms
+from matching.explain import SentenceEncoder, TermBridge, best_pair, shared_terms
 from matching.lexical import BM25Scorer, LexicalScorer
 from matching.retrieval import VectorIndex, make_index
 from matching.scoring import combine, contributions, signal_matrix
@@ -151,45 +151,38 @@ class MatchingEngine:
         ids = [
             i
             for i in dict.fromkeys([*dense_ids, *lexical_ids])
-            if self._eligible(query.item, side, i)
+            if i in side.rows and eligible(query.item, side.items[side.rows[i]])
         ]
         if not ids:
             return []
         targets = [side.items[side.rows[i]] for i in ids]
         dense = side.vectors[[side.rows[i] for i in ids]] @ query.vector
         bm25 = side.lexical.scores(query.text, query.language, ids)
-        signals = signal_matrix(query.item, targets, dense, bm25)
-        scores = combine(signals, self.weights)
-        order = np.argsort(-scores, kind="stable")[:k]
+        idf = getattr(side.lexical, "idf", lambda _term: 0.0)
         return [
-            self._match(query.item, targets[n], float(scores[n]), signals[n], side, explain)
-            for n in order
+            self.scored_match(query.item, target, score, row, idf, explain)
+            for target, score, row in best_targets(
+                query.item, targets, dense, bm25, self.weights, k
+            )
         ]
 
-    @staticmethod
-    def _eligible(source: MatchItem, side: Side, target_id: str) -> bool:
-        if target_id == source.id or target_id not in side.rows:
-            return False
-        target = side.items[side.rows[target_id]]
-        same_owner = source.owner_id is not None and source.owner_id == target.owner_id
-        return not (source.kind == target.kind and same_owner)
-
-    def _match(
+    def scored_match(
         self,
         source: MatchItem,
         target: MatchItem,
         score: float,
         row: np.ndarray,
-        side: Side,
+        idf: Callable[[str], float],
         explain: bool,
     ) -> ScoredMatch:
-        idf = getattr(side.lexical, "idf", lambda _term: 0.0)
-        explanation = Explanation(
-            signals=contributions(row, self.weights),
-            shared_terms=shared_terms(source, target, idf, self._term_bridge) if explain else (),
-            best_pair=best_pair(source, target, self.encode_sentences) if explain else None,
+        return scored_match(
+            source,
+            target,
+            score,
+            row,
+            self.weights,
+            Explainer(idf, self._term_bridge, self.encode_sentences) if explain else None,
         )
-        return ScoredMatch(source.id, target.id, score, explanation)
 
     def encode_sentences(self, texts: Sequence[str]) -> np.ndarray:
         """Sentence vectors for explanations, cached by sentence text."""
@@ -200,6 +193,60 @@ class MatchingEngine:
             fresh = embed_texts(missing, self.encoder)
             self._sentence_vectors.update(zip(missing, fresh, strict=True))
         return np.stack([self._sentence_vectors[t] for t in texts])
+
+
+@dataclass(frozen=True)
+class Explainer:
+    """What explaining a match needs: term rarity, the term bridge, sentence vectors."""
+
+    idf: Callable[[str], float]
+    bridge: TermBridge
+    encode_sentences: SentenceEncoder
+
+
+def scored_match(
+    source: MatchItem,
+    target: MatchItem,
+    score: float,
+    row: np.ndarray,
+    weights: ScoringWeights,
+    explainer: Explainer | None,
+) -> ScoredMatch:
+    """A match with every signal's contribution; shared terms and the best sentence pair
+    only with an explainer (they cost sentence encodings)."""
+    explanation = Explanation(
+        signals=contributions(row, weights),
+        shared_terms=(
+            shared_terms(source, target, explainer.idf, explainer.bridge) if explainer else ()
+        ),
+        best_pair=best_pair(source, target, explainer.encode_sentences) if explainer else None,
+    )
+    return ScoredMatch(source.id, target.id, score, explanation)
+
+
+def eligible(source: MatchItem, target: MatchItem) -> bool:
+    """Not the item itself, nor (need to need) one of the same owner's."""
+    if target.id == source.id:
+        return False
+    same_owner = source.owner_id is not None and source.owner_id == target.owner_id
+    return not (source.kind == target.kind and same_owner)
+
+
+def best_targets(
+    source: MatchItem,
+    targets: Sequence[MatchItem],
+    dense: np.ndarray,
+    bm25: np.ndarray,
+    weights: ScoringWeights,
+    k: int,
+) -> list[tuple[MatchItem, float, np.ndarray]]:
+    """The k best of one source's candidates: (target, score, signal row), best first."""
+    if not targets:
+        return []
+    signals = signal_matrix(source, targets, dense, bm25)
+    scores = combine(signals, weights)
+    order = np.argsort(-scores, kind="stable")[:k]
+    return [(targets[n], float(scores[n]), signals[n]) for n in order]
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,11 @@ class SearchBackend(ABC):
         """Lexical relevance of ``text`` for given candidates; non-matching ids are absent."""
 
     @abstractmethod
+    def bm25_top(self, kind: Kind, text: str, k: int) -> list[tuple[int, float]]:
+        """The ``k`` documents of ``kind`` most relevant to ``text`` (any of its words may
+        match), best first: lexical candidates for matching, ties broken by id."""
+
+    @abstractmethod
     def rebuild(self, docs: Iterable[IndexDocument]) -> None: ...
 
     @abstractmethod

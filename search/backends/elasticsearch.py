@@ -374,6 +374,21 @@ class ElasticsearchBackend(SearchBackend):
             scores.update({int(hit.doc_id): float(hit.meta.score) for hit in response.hits})
         return scores
 
+    def bm25_top(self, kind: Kind, text: str, k: int) -> list[tuple[int, float]]:
+        validate_k(k)
+        query = TextQuery.parse(text, require_all=False)
+        if query.is_empty:
+            return []
+        search = (
+            self._search((kind,))
+            .query(queries.text_query(query))
+            .source(["doc_id"])
+        )
+        with unavailable_on_errors():
+            response = search[:k].execute()
+        hits = [(int(hit.doc_id), float(hit.meta.score)) for hit in response.hits]
+        return sorted(hits, key=lambda hit: (-hit[1], hit[0]))
+
     def autocomplete(self, prefix: str, kinds: tuple[Kind, ...] = (), limit: int = 8) -> list[str]:
         if not prefix.strip():
             return []

@@ -315,6 +315,16 @@ class EmbeddedBackend(SearchBackend):
             if int(doc.source["doc_id"]) in wanted
         }
 
+    def bm25_top(self, kind: Kind, text: str, k: int) -> list[tuple[int, float]]:
+        validate_k(k)
+        query = TextQuery.parse(text, require_all=False)
+        if query.is_empty:
+            return []
+        ranked = sorted(
+            (-score, int(doc.source["doc_id"])) for doc, score in self._matches((kind,), query)
+        )
+        return [(doc_id, -negative) for negative, doc_id in ranked[:k]]
+
     def autocomplete(self, prefix: str, kinds: tuple[Kind, ...] = (), limit: int = 8) -> list[str]:
         wanted = simple_analyze(prefix)
         if not wanted:

@@ -87,6 +87,17 @@ def test_bm25_scores_rank_candidates(corpus_backend: SearchBackend) -> None:
     assert scores[2] > scores[1] > 0
 
 
+def test_bm25_top_returns_the_best_lexical_candidates(corpus_backend: SearchBackend) -> None:
+    # given the same corpus / when the two best needs for "alarm brann" are asked for
+    top = corpus_backend.bm25_top("need", "alarm brann", 2)
+    scores = corpus_backend.bm25_scores("need", "alarm brann", [doc_id for doc_id, _ in top])
+    # then the title match comes first, with the score bm25_scores gives it
+    assert [doc_id for doc_id, _ in top][:1] == [2]
+    assert [s for _, s in top] == sorted((s for _, s in top), reverse=True)
+    assert dict(top) == pytest.approx(scores)
+    assert corpus_backend.bm25_top("need", "   ", 5) == []
+
+
 def test_vectors_of_the_wrong_size_are_refused(backend: SearchBackend) -> None:
     # given a backend whose index holds 4-dimensional vectors
     # when a document or a query brings 3 dimensions / then both backends refuse it up front
