@@ -17,8 +17,10 @@ from backend.matches.models import Embedding, SentenceEmbedding
 from backend.needs.models import Need
 from backend.outbox.entities import ENTITIES, Entity
 from backend.solutions.models import Solution
+from matching.centering import LanguageCentering
 from matching.embeddings import EmbeddingKey
 from matching.encoders import Encoder, load_encoder
+from matching.incremental import IncrementalRanker
 from matching.pipeline import MatchingEngine, default_index
 from matching.text import content_hash
 from matching.types import MatchItem, ScoringWeights
@@ -205,6 +207,63 @@ def engine_build(needs: Iterable[Need], solutions: Iterable[Solution]) -> Matchi
     )
     return engine.fit(
         solutions=[solution_item(s) for s in solutions], needs=[need_item(n) for n in needs]
+    )
+
+
+class SearchCandidates:
+    """`matching.incremental.CandidateSource` over the search backend: k-NN per language
+    (the index holds raw vectors, the query is centred: see SearchBackendVectorIndex) and
+    BM25 over the indexed text."""
+
+    def __init__(self, backend: Any) -> None:
+        self.backend = backend
+
+    def dense(self, kind: str, query: np.ndarray, k: int) -> list[str]:
+        hits: dict[str, float] = {}
+        vector = [float(x) for x in query]
+        for language in SearchBackendVectorIndex.LANGUAGES:
+            for pk, score in self.backend.knn(kind, vector, k, {"language": (language,)}):
+                hits[f"{kind}:{pk}"] = max(score, hits.get(f"{kind}:{pk}", 0.0))
+        return sorted(hits, key=lambda item_id: -hits[item_id])
+
+    def lexical(self, kind: str, text: str, language: str, k: int) -> list[str]:
+        return [f"{kind}:{pk}" for pk, _ in self.backend.bm25_top(kind, text, k)]
+
+    def bm25(self, kind: str, text: str, language: str, ids: Sequence[str]) -> dict[str, float]:
+        scores = self.backend.bm25_scores(kind, text, [split_item_id(i)[1] for i in ids])
+        return {f"{kind}:{pk}": score for pk, score in scores.items()}
+
+
+class MatchedItems:
+    """`matching.incremental.ItemStore`: the ids' rows that take part in matching (the
+    registry's rule), so a stale or hidden document in the index never becomes a match."""
+
+    def items(self, ids: Sequence[str]) -> list[MatchItem]:
+        wanted: dict[str, list[int]] = {}
+        for item_id in ids:
+            kind, pk = split_item_id(item_id)
+            wanted.setdefault(kind, []).append(pk)
+        found: dict[str, MatchItem] = {}
+        for kind, pks in wanted.items():
+            spec = ENTITIES[Entity(kind)]
+            for row in spec.matched_rows().filter(pk__in=pks):
+                item = spec.matching_item(row)
+                found[item.id] = item
+        return [found[i] for i in ids if i in found]
+
+
+def ranker_build(centring: LanguageCentering) -> IncrementalRanker:
+    from backend.discovery.services import search_backend
+
+    engine = StoredSentencesEngine(encoder=default_encoder(), weights=weights_get())
+    return IncrementalRanker(
+        encoder=engine.encoder,
+        centering=centring,
+        candidates=SearchCandidates(search_backend()),
+        store=MatchedItems(),
+        cache=DatabaseEmbeddingCache(),
+        sentence_encoder=engine.encode_sentences,
+        weights=engine.weights,
     )
 
 

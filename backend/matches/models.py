@@ -50,6 +50,10 @@ class Match(BaseModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    #: The engine put the pair in the need's own top k (its suggestion list).
+    by_need = models.BooleanField(default=True)
+    #: The engine put the pair in the other side's top k (the solution's, or the other need's).
+    by_target = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-score", "id"]
@@ -140,3 +144,23 @@ class SentenceEmbedding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sha[:12]} [{self.model_id}]"
+
+
+class CentringMean(models.Model):
+    """A language's mean embedding over the matched corpus under one model (``language`` ""
+    is the global mean): the language centring the incremental ranker applies, refreshed
+    in the background (backend.matches.centring)."""
+
+    model_id = models.CharField(max_length=200)
+    language = models.CharField(max_length=8, blank=True)
+    items = models.PositiveIntegerField()
+    vector = models.BinaryField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model_id", "language"], name="unique_centring_mean")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.language or '*'} [{self.model_id}] ({self.items})"

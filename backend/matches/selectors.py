@@ -40,10 +40,26 @@ def reverse_pair_rejected() -> Exists:
     )
 
 
+def open_pair_live_q() -> Q:
+    """An open pair (suggested or shortlisted) shows only while every side of it takes part
+    in matching: a need or solution archived, closed or set back to draft drops out of every
+    list at once, before the background recompute tidies the rows. Introductions and
+    rejections are records and stay."""
+    published = Need.Status.PUBLISHED
+    live = (
+        Q(need__status=published)
+        & (Q(solution__isnull=True) | Q(solution__status=Solution.Status.PUBLISHED))
+        & (Q(other_need__isnull=True) | Q(other_need__status=published))
+    )
+    return Q(state__in=[Match.State.INTRODUCED, Match.State.REJECTED]) | live
+
+
 def _current() -> QuerySet[Match]:
-    """Every match but the reverse of a rejected need↔need pair."""
+    """Every match but the reverse of a rejected need↔need pair, and open pairs with a side
+    that left matching."""
     return (
         _base()
+        .filter(open_pair_live_q())
         .alias(reverse_rejected=reverse_pair_rejected())
         .exclude(Q(reverse_rejected=True) & ~Q(state=Match.State.REJECTED))
     )

@@ -19,13 +19,14 @@ from backend.audit.services import audit_log
 from backend.common.access import check_advisor
 from backend.common.exports import Table
 from backend.matches import engine as eng
+from backend.matches.centring import centring_load, centring_refresh
 from backend.matches.models import Match, MatchNote
 from backend.matches.notifications import notifications_send
 from backend.needs.models import Need
 from backend.outbox.entities import ENTITIES, Entity, entity_spec
 from backend.solutions.models import Solution
-from matching.pipeline import MatchingEngine
-from matching.types import ScoredMatch
+from matching.incremental import IncrementalRanker
+from matching.types import MatchItem, ScoredMatch
 
 
 def _explanation_fields(m: ScoredMatch) -> dict[str, object]:
@@ -55,11 +56,25 @@ def _pair_rejected(*, need_id: int, other_need_id: int) -> bool:
     ).exists()
 
 
+# Which side's ranking put a pair on the board: the need's own top k (its suggestion list)
+# or the other side's (the solution's top k needs, the other need's top k similar needs).
+# An engine suggestion stays while either side ranks it.
+BY_NEED, BY_TARGET = "by_need", "by_target"
+
+
 def _upsert(
-    *, need_id: int, target: str, scored: ScoredMatch, model_id: str, from_target: bool = False
+    *,
+    need_id: int,
+    target: str,
+    scored: ScoredMatch,
+    model_id: str,
+    by: str = BY_NEED,
+    from_target: bool = False,
 ) -> None:
-    """Create or refresh a pair; a rejected pair is left alone. `from_target`: the engine
-    ranked from the solution's side, so the sentence pair is turned to read need first."""
+    """Create or refresh a pair ranked by one side; a rejected pair is left alone.
+    `from_target`: the engine ranked from the other side, so the sentence pair is turned to
+    read need first. The need's own ranking owns the score shown; the other side's only
+    sets its flag on a pair the need ranks too."""
     kind, target_id = eng.split_item_id(target)
     lookup = (
         {"need_id": need_id, "solution_id": target_id}
@@ -75,85 +90,161 @@ def _upsert(
     if existing is None:
         Match.objects.create(
             kind=Match.Kind.NEED_SOLUTION if kind == "solution" else Match.Kind.NEED_NEED,
+            by_need=by == BY_NEED,
+            by_target=by == BY_TARGET,
             **lookup,
             **fields,
         )
-    elif existing.state != Match.State.REJECTED:
-        for name, value in fields.items():
-            setattr(existing, name, value)
-        existing.save(update_fields=[*fields, "updated_at"])
-
-
-def _replace_suggestions(
-    *, need_id: int, kind: str, scored: Sequence[tuple[str, ScoredMatch]], model_id: str
-) -> None:
-    """Write the engine's pairs for one need; drop engine suggestions that fell out."""
-    keep: set[int] = set()
-    for target, match in scored:
-        _upsert(need_id=need_id, target=target, scored=match, model_id=model_id)
-        keep.add(eng.split_item_id(target)[1])
-    stale = Match.objects.filter(
-        need_id=need_id, kind=kind, state=Match.State.SUGGESTED, source=Match.Source.ENGINE
-    )
-    field = "solution_id__in" if kind == Match.Kind.NEED_SOLUTION else "other_need_id__in"
-    stale.exclude(**{field: keep}).delete()
-
-
-def _rank_and_store_needs(needs: Sequence[Need], engine: MatchingEngine) -> None:
-    """Rank outside any transaction (encoding may take seconds); write in a short one."""
-    k, model_id = settings.MATCHING_TOP_K, engine.encoder.model_id
-    items = [eng.need_item(n) for n in needs]
-    solutions = engine.rank_many(items, "solution", k)
-    similar = engine.rank_many(items, "need", k)
-    with transaction.atomic():
-        for need, item in zip(needs, items, strict=True):
-            for kind, ranked in (
-                (Match.Kind.NEED_SOLUTION, solutions),
-                (Match.Kind.NEED_NEED, similar),
-            ):
-                _replace_suggestions(
-                    need_id=need.pk,
-                    kind=kind,
-                    model_id=model_id,
-                    scored=[(m.target_id, m) for m in ranked[item.id]],
-                )
-
-
-def matches_recompute_for_needs(*, need_ids: Iterable[int]) -> None:
-    needs = list(Need.objects.filter(pk__in=list(need_ids), status=Need.Status.PUBLISHED))
-    if needs:
-        engine = eng.engine_build(eng.published_needs(), eng.published_solutions())
-        _rank_and_store_needs(needs, engine)
-
-
-def matches_recompute_for_solutions(*, solution_ids: Iterable[int]) -> None:
-    solutions = list(
-        Solution.objects.filter(pk__in=list(solution_ids), status=Solution.Status.PUBLISHED)
-    )
-    if not solutions:
         return
-    engine = eng.engine_build(eng.published_needs(), eng.published_solutions())
-    items = [ENTITIES[Entity.SOLUTION].matching_item(s) for s in solutions]
-    ranked = engine.rank_many(items, "need", settings.MATCHING_TOP_K)
+    if existing.state == Match.State.REJECTED:
+        return
+    if by == BY_TARGET and existing.by_need:
+        fields = {}
+    for name, value in (fields | {by: True}).items():
+        setattr(existing, name, value)
+    existing.save(update_fields=[*fields, by, "updated_at"])
+
+
+def _unrank(rows: QuerySet[Match], *, by: str, keep: set[int], field: str) -> None:
+    """Rows the side ranked before and no longer does lose its flag; engine suggestions no
+    side ranks any more go (advisors' decisions stay)."""
+    rows.filter(**{by: True}).exclude(**{f"{field}__in": keep}).update(**{by: False})
+    _prune(rows)
+
+
+def _prune(rows: QuerySet[Match]) -> None:
+    rows.filter(
+        by_need=False, by_target=False, state=Match.State.SUGGESTED, source=Match.Source.ENGINE
+    ).delete()
+
+
+def _store_need_solutions(need_id: int, ranked: Sequence[ScoredMatch], model_id: str) -> None:
+    for m in ranked:
+        _upsert(need_id=need_id, target=m.target_id, scored=m, model_id=model_id)
+    keep = {eng.split_item_id(m.target_id)[1] for m in ranked}
+    rows = Match.objects.filter(need_id=need_id, kind=Match.Kind.NEED_SOLUTION)
+    _unrank(rows, by=BY_NEED, keep=keep, field="solution_id")
+
+
+def _store_similar_needs(need_id: int, ranked: Sequence[ScoredMatch], model_id: str) -> None:
+    """The need's top k similar needs: its own rows, and the same pairs on the others'
+    lists (their by_target), so a new need shows on the similar needs it found."""
+    for m in ranked:
+        other_id = eng.split_item_id(m.target_id)[1]
+        _upsert(need_id=need_id, target=m.target_id, scored=m, model_id=model_id)
+        _upsert(
+            need_id=other_id,
+            target=m.source_id,
+            scored=m,
+            model_id=model_id,
+            by=BY_TARGET,
+            from_target=True,
+        )
+    keep = {eng.split_item_id(m.target_id)[1] for m in ranked}
+    own = Match.objects.filter(need_id=need_id, kind=Match.Kind.NEED_NEED)
+    _unrank(own, by=BY_NEED, keep=keep, field="other_need_id")
+    theirs = Match.objects.filter(other_need_id=need_id, kind=Match.Kind.NEED_NEED)
+    _unrank(theirs, by=BY_TARGET, keep=keep, field="need_id")
+
+
+def _store_solution_needs(solution_id: int, ranked: Sequence[ScoredMatch], model_id: str) -> None:
+    for m in ranked:
+        _upsert(
+            need_id=eng.split_item_id(m.target_id)[1],
+            target=m.source_id,
+            scored=m,
+            model_id=model_id,
+            by=BY_TARGET,
+            from_target=True,
+        )
+    keep = {eng.split_item_id(m.target_id)[1] for m in ranked}
+    rows = Match.objects.filter(solution_id=solution_id, kind=Match.Kind.NEED_SOLUTION)
+    _unrank(rows, by=BY_TARGET, keep=keep, field="need_id")
+
+
+def _rank_and_store(ranker: IncrementalRanker, item: MatchItem) -> list[str]:
+    """Rank one item both ways (outside any transaction: encoding may take a moment), write
+    its pairs in a short one, and return the ids it ranked (whose own lists may change)."""
+    k, model_id = settings.MATCHING_TOP_K, ranker.encoder.model_id
+    kind, pk = eng.split_item_id(item.id)
+    if kind == "need":
+        solutions, needs = ranker.rank(item, "solution", k), ranker.rank(item, "need", k)
+        with transaction.atomic():
+            _store_need_solutions(pk, solutions, model_id)
+            _store_similar_needs(pk, needs, model_id)
+        return [m.target_id for m in (*solutions, *needs)]
+    needs = ranker.rank(item, "need", k)
     with transaction.atomic():
-        for item in items:
-            for match in ranked[item.id]:
-                _upsert(
-                    need_id=eng.split_item_id(match.target_id)[1],
-                    target=match.source_id,
-                    scored=match,
-                    model_id=engine.encoder.model_id,
-                )
+        _store_solution_needs(pk, needs, model_id)
+    return [m.target_id for m in needs]
+
+
+def _withdraw(entity: Entity, pk: int) -> list[str]:
+    """An item that left matching (archived, closed, back to draft): its engine suggestions
+    go, and the items whose lists held it are returned to be ranked again (their lists fill
+    up). Advisors' decisions stay; the selectors hide them while a side is not published."""
+    if entity == Entity.SOLUTION:
+        rows = Match.objects.filter(solution_id=pk)
+        affected = [
+            f"need:{n}" for n in rows.filter(by_need=True).values_list("need_id", flat=True)
+        ]
+    else:
+        rows = Match.objects.filter(Q(need_id=pk) | Q(other_need_id=pk))
+        affected = [
+            *(
+                f"solution:{s}"
+                for s in rows.filter(
+                    need_id=pk, by_target=True, solution__isnull=False
+                ).values_list("solution_id", flat=True)
+            ),
+            *(f"need:{n}" for n in rows.filter(other_need_id=pk).values_list("need_id", flat=True)),
+        ]
+    rows.filter(state=Match.State.SUGGESTED, source=Match.Source.ENGINE).delete()
+    return list(dict.fromkeys(affected))
+
+
+def _item_refresh(ranker: IncrementalRanker, entity: Entity, pk: int) -> None:
+    """One changed item: its own pairs, then the lists of the items it ranked (or that
+    held it), each ranked once more so that they take it in or fill the gap it left."""
+    spec = ENTITIES[entity]
+    row = spec.matched_rows().filter(pk=pk).first()
+    if row is None:
+        affected = _withdraw(entity, pk)
+    else:
+        affected = _rank_and_store(ranker, spec.matching_item(row))
+    others = affected[: settings.MATCHING_REVERSE_K * 2]
+    for other in eng.MatchedItems().items(others):
+        _rank_and_store(ranker, other)
 
 
 def matches_recompute(*, entity: str, ids: list[int]) -> None:
-    """Outbox handler: idempotent, so retries create no duplicates. An entity the registry
-    does not match (a conference) has nothing to recompute."""
+    """Outbox handler: idempotent, so retries create no duplicates. Work grows with the
+    changed items' candidates, not with the corpus (matching.incremental). An entity the
+    registry does not match (a conference) has nothing to recompute."""
     spec = entity_spec(entity)
-    if spec.entity == Entity.NEED:
-        matches_recompute_for_needs(need_ids=ids)
-    elif spec.entity == Entity.SOLUTION:
-        matches_recompute_for_solutions(solution_ids=ids)
+    if not spec.matched:
+        return
+    centring, stale = centring_load()
+    if stale:
+        centring_refresh_later()
+    ranker = eng.ranker_build(centring)
+    for pk in dict.fromkeys(ids):
+        _item_refresh(ranker, spec.entity, pk)
+
+
+def centring_refresh_later() -> None:
+    """The means are refreshed by a task of their own on the matching queue."""
+    from backend.matches.tasks import centring_refresh_task
+
+    transaction.on_commit(lambda: centring_refresh_task.apply_async(retry=False))
+
+
+def matches_recompute_for_needs(*, need_ids: Iterable[int]) -> None:
+    matches_recompute(entity=Entity.NEED, ids=list(need_ids))
+
+
+def matches_recompute_for_solutions(*, solution_ids: Iterable[int]) -> None:
+    matches_recompute(entity=Entity.SOLUTION, ids=list(solution_ids))
 
 
 def _check_not_rejected(match: Match) -> None:
@@ -270,6 +361,10 @@ def match_create_manual(
         raise ValidationError(_("Choose either a solution or another need."))
     if other_need is not None and other_need.pk == need.pk:
         raise ValidationError({"other_need": [_("A need cannot be matched with itself.")]})
+    sides = [need, solution or other_need]
+    if not all(side is not None and side.status == "published" for side in sides):
+        # an open pair with a side outside matching is on no list (selectors.open_pair_live_q)
+        raise ValidationError(_("Only published needs and solutions can be paired."))
     lookup = (
         {"need": need, "solution": solution}
         if solution
@@ -332,9 +427,24 @@ def match_export(*, user: User, matches: QuerySet[Match]) -> Table:
 
 
 def matches_recompute_all() -> int:
-    """Recompute every published need's suggestions with one engine (batched encoding and
-    batched vector search). Returns the number of needs."""
-    needs = eng.published_needs()
-    if needs:
-        _rank_and_store_needs(needs, eng.engine_build(needs, eng.published_solutions()))
+    """Recompute every published item's pairs with one engine over the whole corpus
+    (batched encoding and vector search), and store fresh centring means: for the demo
+    data, an operator's full rebuild, and after a model change. Returns the number of needs."""
+    needs, solutions = eng.published_needs(), eng.published_solutions()
+    centring_refresh()
+    if not needs:
+        return 0
+    engine = eng.engine_build(needs, solutions)
+    k, model_id = settings.MATCHING_TOP_K, engine.encoder.model_id
+    need_items = [eng.need_item(n) for n in needs]
+    to_solutions = engine.rank_many(need_items, "solution", k)
+    similar = engine.rank_many(need_items, "need", k)
+    for_solutions = engine.rank_many([eng.solution_item(s) for s in solutions], "need", k)
+    with transaction.atomic():
+        for item in need_items:
+            pk = eng.split_item_id(item.id)[1]
+            _store_need_solutions(pk, to_solutions[item.id], model_id)
+            _store_similar_needs(pk, similar[item.id], model_id)
+        for solution_id, ranked in for_solutions.items():
+            _store_solution_needs(eng.split_item_id(solution_id)[1], ranked, model_id)
     return len(needs)

@@ -18,7 +18,7 @@ from rest_framework.test import APIClient
 
 from backend.accounts.models import Organization, User
 from backend.dialogue.models import DialogueConference, MeetingSlot
-from backend.discovery.services import search_backend
+from backend.discovery.services import search_backend, search_reindex
 from backend.matches.models import Match
 from backend.needs.models import Need
 from backend.responses.models import Response
@@ -74,6 +74,13 @@ def search_indices() -> Iterator[None]:
     backend.ensure_indices()
     yield
     backend.clear()
+
+
+def reindex() -> None:
+    """Rebuild the search index from this test's rows. Matching takes its candidates from the
+    index (matching.incremental), where rows made by factories are missing and earlier tests'
+    documents (the index lives for the session) would crowd them out."""
+    search_reindex()
 
 
 @dataclass

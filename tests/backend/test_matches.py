@@ -5,13 +5,14 @@ from django.core import mail
 from backend.audit.models import AuditEvent
 from backend.matches.models import Match, Notification
 from backend.matches.services import matches_recompute, matches_recompute_for_needs
-from tests.backend.conftest import World
+from tests.backend.conftest import World, reindex
 from tests.factories import NeedFactory, OrganizationFactory, SolutionFactory
 
 
 def test_recompute_suggests_solutions_and_similar_needs_of_other_buyers(world: World) -> None:
     # given
     other = NeedFactory(organization=OrganizationFactory(name="Skien kommune"))
+    reindex()
     # when
     matches_recompute(entity="need", ids=[world.need.pk])
     # then
@@ -33,6 +34,7 @@ def test_recompute_twice_creates_no_duplicates(world: World) -> None:
 
 def test_a_rejected_pair_never_comes_back(world: World) -> None:
     # given
+    reindex()
     matches_recompute_for_needs(need_ids=[world.need.pk])
     pair = Match.objects.get(need=world.need, solution=world.solution)
     world.client("advisor").post(

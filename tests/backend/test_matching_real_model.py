@@ -6,7 +6,7 @@ from backend.discovery.services import search_reindex
 from backend.matches import engine as eng
 from backend.matches.models import Embedding, Match
 from backend.matches.services import matches_recompute_for_needs
-from tests.backend.conftest import World
+from tests.backend.conftest import World, reindex
 from tests.factories import SolutionFactory
 
 
@@ -26,6 +26,7 @@ def test_a_norwegian_need_finds_the_english_solution_that_answers_it(world: Worl
         description="A battery-powered excavator for digging in dense city streets without "
         "exhaust or engine noise.",
     )
+    reindex()
     # when
     matches_recompute_for_needs(need_ids=[world.need.pk])
     # then

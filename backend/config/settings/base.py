@@ -259,6 +259,9 @@ SEARCH_OPTIONS: dict[str, Any] = {
 # Matching
 EMBEDDING_MODEL = env.str("EMBEDDING_MODEL", default="")
 MATCHING_TOP_K = env.int("MATCHING_TOP_K", default=10)
+# After an item changes, the lists of this many of the items it ranked (per direction) are
+# ranked again, so that they take the item in (matching.incremental; see the README).
+MATCHING_REVERSE_K = env.int("MATCHING_REVERSE_K", default=10)
 MATCHING_WEIGHTS: dict[str, float] = env.json("MATCHING_WEIGHTS", default={})
 # Candidate retrieval for matching: "search" = the search backend's k-NN (Elasticsearch in
 # production), "index" = an in-process vector index (faiss HNSW / numpy) over the corpus.
@@ -276,6 +279,7 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
     "outbox.search_index": {"queue": "search"},
     "outbox.matching_recompute": {"queue": "matching"},
+    "matching.*": {"queue": "matching"},
     "outbox.*": {"queue": "default"},
     "discovery.*": {"queue": "default"},
 }
@@ -286,6 +290,10 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {
         "task": "outbox.sweep",
         "schedule": timedelta(seconds=env.int("OUTBOX_SWEEP_SECONDS", default=30)),
+    },
+    "matching-centring-refresh": {
+        "task": "matching.centring_refresh",
+        "schedule": timedelta(minutes=env.int("MATCHING_CENTRING_REFRESH_MINUTES", default=60)),
     },
     "saved-search-alerts-daily": {
         "task": "discovery.saved_search_alerts",

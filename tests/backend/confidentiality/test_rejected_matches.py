@@ -31,6 +31,7 @@ from tests.backend.confidentiality.helpers import (
     unseen_markers,
     write_leaks,
 )
+from tests.factories import MatchFactory, SolutionFactory
 
 HIDDEN = hidden_of("rejected_matches")
 #: The roles with a stake in the rejected pairs: the need's buyers, the rejected solution's
@@ -185,14 +186,15 @@ def test_the_advisors_export_keeps_the_decision_and_its_reason(market: Scene) ->
 def test_a_rejection_notifies_nobody(
     market: Scene, django_capture_on_commit_callbacks: Any
 ) -> None:
-    # given
+    # given: a fresh suggestion of a published solution
+    pair = MatchFactory(
+        need=market.need, solution=SolutionFactory(organization=market.orgs["supplier"])
+    )
     before = Notification.objects.count()
     # when
     with django_capture_on_commit_callbacks(execute=True):
         answer = market.client("advisor").post(
-            f"/api/matches/{market.archived_match.pk}/reject/",
-            {"reason": "Løsningen er arkivert."},
-            format="json",
+            f"/api/matches/{pair.pk}/reject/", {"reason": "Dekker ikke behovet."}, format="json"
         )
     # then
     assert answer.status_code == 200
