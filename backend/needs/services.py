@@ -81,6 +81,21 @@ def check_can_edit(*, user: User, need: Need) -> None:
     check_member_or_advisor(user=user, organization=need.organization)
 
 
+def need_prepare(
+    *, organization: Organization, data: dict[str, Any]
+) -> tuple[Need, list[Organization]]:
+    """The unsaved draft need that `data` describes for `organization`, checked as every
+    creation is (what the organisation may do, deadline, budget, CPV codes, co-buyers, the
+    model's rules), and the co-buyers it names. PermissionDenied or ValidationError
+    otherwise. The bulk import (backend/imports) checks its rows with it too."""
+    check_org_may(organization=organization, act=Act.DRAFT_NEED)
+    cleaned = _clean(data, organization=organization)
+    co_buyers: list[Organization] = cleaned.pop("co_buyers", [])
+    need = Need(organization=organization, **cleaned)
+    need.full_clean()
+    return need, co_buyers
+
+
 @transaction.atomic
 def need_create(*, user: User, organization: Organization, data: dict[str, Any]) -> Need:
     check_member(
@@ -89,10 +104,8 @@ def need_create(*, user: User, organization: Organization, data: dict[str, Any])
         kind=Organization.Kind.PUBLIC_BUYER,
         act=Act.DRAFT_NEED,
     )
-    cleaned = _clean(data, organization=organization)
-    co_buyers = cleaned.pop("co_buyers", [])
-    need = Need(organization=organization, created_by=user, **cleaned)
-    need.full_clean()
+    need, co_buyers = need_prepare(organization=organization, data=data)
+    need.created_by = user
     need.save()
     audit_log(actor=user, action=AuditEvent.Action.CREATED, obj=need)
     co_buyers_sync(user=user, need=need, wanted=co_buyers)

@@ -52,6 +52,53 @@ def outbox_enqueue(*, topic: str, entity: str, entity_id: int) -> OutboxEntry:
     return entry
 
 
+def outbox_enqueue_many(
+    *,
+    topic: str,
+    entity: Entity,
+    entity_ids: Iterable[int],
+    hold_until: datetime | None = None,
+) -> list[int]:
+    """Record work for many rows of one entity in one query, inside the writing transaction
+    (bulk writes such as the import). Dispatched after the commit, unless held: then the
+    entries wait until ``hold_until`` (the sweeper sends them from then on) or until the
+    writer applies or releases them earlier (``outbox_process``, ``outbox_release``), so a
+    crashed writer's work is still done. Returns the entries' ids."""
+    fields = {} if hold_until is None else {"next_attempt_at": hold_until}
+    entries = OutboxEntry.objects.bulk_create(
+        [OutboxEntry(topic=topic, entity=entity, entity_id=pk, **fields) for pk in entity_ids]
+    )
+    ids = [e.pk for e in entries]
+    if ids and hold_until is None:
+        transaction.on_commit(lambda: outbox_dispatch(entry_ids=ids))
+    return ids
+
+
+def outbox_pending(*, topic: str, entity: Entity, entity_ids: Iterable[int]) -> list[int]:
+    """The ids of the entries of these rows that are not done and not dead letters."""
+    return list(
+        OutboxEntry.objects.filter(
+            topic=topic,
+            entity=entity,
+            entity_id__in=list(entity_ids),
+            processed_at__isnull=True,
+            dead_at__isnull=True,
+        ).values_list("pk", flat=True)
+    )
+
+
+def outbox_release(*, entry_ids: list[int]) -> int:
+    """Held entries are due now: dispatch those still pending. Returns how many."""
+    pending = OutboxEntry.objects.filter(
+        pk__in=entry_ids, processed_at__isnull=True, dead_at__isnull=True
+    )
+    ids = list(pending.values_list("pk", flat=True))
+    if ids:
+        OutboxEntry.objects.filter(pk__in=ids).update(next_attempt_at=timezone.now())
+        outbox_dispatch(entry_ids=ids)
+    return len(ids)
+
+
 def derived_refresh(*, entity: Entity, entity_id: int, matching: bool = True) -> None:
     """Queue a refresh of the search index (and, for an entity that is matched, the
     matches) for one row. An entity the registry does not know raises ValueError."""

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from backend.accounts.models import Organization, User
-from backend.accounts.policy import Act
+from backend.accounts.policy import Act, check_org_may
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_member, check_member_or_advisor
@@ -49,6 +49,19 @@ def _check_can_edit(*, user: User, solution: Solution) -> None:
     check_member_or_advisor(user=user, organization=solution.organization)
 
 
+def solution_prepare(*, organization: Organization, data: dict[str, Any]) -> tuple[Solution, bool]:
+    """The unsaved solution that `data` describes for `organization`, checked as every
+    creation is (what the organisation may do, the vocabularies, the model's rules), and
+    whether it is to be published. PermissionDenied or ValidationError otherwise. The bulk
+    import (backend/imports) checks its rows with it too."""
+    check_org_may(organization=organization, act=Act.PUBLISH_SOLUTION)
+    cleaned = _clean(data)
+    publish = cleaned.pop("status", None) == Solution.Status.PUBLISHED
+    solution = Solution(organization=organization, **cleaned)
+    solution.full_clean()
+    return solution, publish
+
+
 @transaction.atomic
 def solution_create(*, user: User, organization: Organization, data: dict[str, Any]) -> Solution:
     check_member(
@@ -57,10 +70,8 @@ def solution_create(*, user: User, organization: Organization, data: dict[str, A
         kind=Organization.Kind.SUPPLIER,
         act=Act.PUBLISH_SOLUTION,
     )
-    cleaned = _clean(data)
-    publish = cleaned.pop("status", None) == Solution.Status.PUBLISHED
-    solution = Solution(organization=organization, created_by=user, **cleaned)
-    solution.full_clean()
+    solution, publish = solution_prepare(organization=organization, data=data)
+    solution.created_by = user
     solution.save()
     audit_log(actor=user, action=AuditEvent.Action.CREATED, obj=solution)
     if publish:
