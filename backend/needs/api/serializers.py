@@ -22,6 +22,8 @@ from backend.needs.selectors import (
     user_may_publish,
     user_reads_responses_to,
 )
+from backend.outbox.entities import Entity
+from backend.outbox.selectors import suggestions_pending
 from backend.reference.vocabularies import (
     county_choices,
     language_choices,
@@ -130,6 +132,10 @@ class NeedDetailOutput(NeedOutput):
     pending_co_buyers = serializers.SerializerMethodField(
         help_text="Public buyers asked to be co-buyers who have not answered yet (editors only)."
     )
+    suggestions_pending = serializers.SerializerMethodField(
+        help_text="The need's suggested solutions and similar needs are being computed in the "
+        "background after a change; they follow without a new request (ask again)."
+    )
 
     class Meta(NeedOutput.Meta):
         fields = [
@@ -140,6 +146,7 @@ class NeedDetailOutput(NeedOutput):
             "can_read_responses",
             "dialogue_open",
             "pending_co_buyers",
+            "suggestions_pending",
         ]
 
     @extend_schema_field(OrganizationBrief(many=True))
@@ -165,6 +172,9 @@ class NeedDetailOutput(NeedOutput):
 
     def get_can_publish(self, need: Need) -> bool:
         return user_may_publish(user=self.context["request"].user, need=need)
+
+    def get_suggestions_pending(self, need: Need) -> bool:
+        return suggestions_pending(entity=Entity.NEED, entity_id=need.pk)
 
 
 class NeedInput(serializers.Serializer):  # type: ignore[type-arg]

@@ -9,6 +9,8 @@ from backend.common.serializers import (
     OrganizationBrief,
     sector_label,
 )
+from backend.outbox.entities import Entity
+from backend.outbox.selectors import suggestions_pending
 from backend.reference.vocabularies import (
     COUNTIES,
     county_choices,
@@ -43,6 +45,19 @@ class SolutionOutput(serializers.ModelSerializer[Solution]):
             "created_at",
             "updated_at",
         ]
+
+
+class SolutionDetailOutput(SolutionOutput):
+    suggestions_pending = serializers.SerializerMethodField(
+        help_text="The needs recommended for this solution are being computed in the "
+        "background after a change; they follow without a new request (ask again)."
+    )
+
+    class Meta(SolutionOutput.Meta):
+        fields = [*SolutionOutput.Meta.fields, "suggestions_pending"]
+
+    def get_suggestions_pending(self, solution: Solution) -> bool:
+        return suggestions_pending(entity=Entity.SOLUTION, entity_id=solution.pk)
 
 
 class SolutionInput(serializers.Serializer):  # type: ignore[type-arg]

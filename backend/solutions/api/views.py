@@ -40,7 +40,7 @@ class SolutionListApi(generics.ListAPIView[Solution]):
 
     @extend_schema(
         request=s.SolutionInput,
-        responses={201: s.SolutionOutput},
+        responses={201: s.SolutionDetailOutput},
         summary="Create a solution profile",
     )
     def post(self, request: Request) -> Response:
@@ -51,16 +51,16 @@ class SolutionListApi(generics.ListAPIView[Solution]):
             organization=organization,
             data=data,
         )
-        return Response(s.SolutionOutput(solution).data, status=status.HTTP_201_CREATED)
+        return Response(s.SolutionDetailOutput(solution).data, status=status.HTTP_201_CREATED)
 
 
 class SolutionDetailApi(APIView):
-    @extend_schema(responses=s.SolutionOutput)
+    @extend_schema(responses=s.SolutionDetailOutput)
     def get(self, request: Request, pk: int) -> Response:
         solution = selectors.solution_get(user=request.user, solution_id=pk)
-        return Response(s.SolutionOutput(solution).data)
+        return Response(s.SolutionDetailOutput(solution).data)
 
-    @extend_schema(request=s.SolutionUpdateInput, responses=s.SolutionOutput)
+    @extend_schema(request=s.SolutionUpdateInput, responses=s.SolutionDetailOutput)
     def patch(self, request: Request, pk: int) -> Response:
         solution = selectors.solution_get(user=request.user, solution_id=pk)
         data = validated(s.SolutionUpdateInput, request, partial=True)
@@ -69,30 +69,30 @@ class SolutionDetailApi(APIView):
             solution=solution,
             data=data,
         )
-        return Response(s.SolutionOutput(solution).data)
+        return Response(s.SolutionDetailOutput(solution).data)
 
 
 class SolutionPublishApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=None, responses=s.SolutionOutput, summary="Publish a solution")
+    @extend_schema(request=None, responses=s.SolutionDetailOutput, summary="Publish a solution")
     def post(self, request: Request, pk: int) -> Response:
         solution = selectors.solution_get(user=request.user, solution_id=pk)
         solution = services.solution_publish(
             user=auth_user(request),
             solution=solution,
         )
-        return Response(s.SolutionOutput(solution).data)
+        return Response(s.SolutionDetailOutput(solution).data)
 
 
 class SolutionArchiveApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=None, responses=s.SolutionOutput, summary="Archive a solution")
+    @extend_schema(request=None, responses=s.SolutionDetailOutput, summary="Archive a solution")
     def post(self, request: Request, pk: int) -> Response:
         solution = selectors.solution_get(user=request.user, solution_id=pk)
         solution = services.solution_archive(
             user=auth_user(request),
             solution=solution,
         )
-        return Response(s.SolutionOutput(solution).data)
+        return Response(s.SolutionDetailOutput(solution).data)

@@ -20,6 +20,7 @@ export type NeedListItem = S['NeedOutput'];
 export type NeedInput = S['NeedInputRequest'];
 export type NeedStatus = S['NeedStatusEnum'];
 export type Solution = S['SolutionOutput'];
+export type SolutionDetail = S['SolutionDetailOutput'];
 export type SolutionInput = S['SolutionInputRequest'];
 export type Conference = S['ConferenceOutput'];
 export type ConferenceInput = S['ConferenceInputRequest'];

@@ -2036,6 +2036,8 @@ export interface components {
             readonly dialogue_open: boolean;
             /** @description Public buyers asked to be co-buyers who have not answered yet (editors only). */
             readonly pending_co_buyers: components["schemas"]["OrganizationBrief"][];
+            /** @description The need's suggested solutions and similar needs are being computed in the background after a change; they follow without a new request (ask again). */
+            readonly suggestions_pending: boolean;
         };
         NeedInputRequest: {
             organization: number;
@@ -2810,6 +2812,30 @@ export interface components {
             booked_by?: components["schemas"]["OrganizationBrief"] | null;
             /** Format: date-time */
             booked_at?: string | null;
+        };
+        SolutionDetailOutput: {
+            readonly id: number;
+            title: string;
+            description: string;
+            readonly sector: components["schemas"]["CodeLabel"] | null;
+            readonly cpv_codes: components["schemas"]["CodeLabel"][];
+            /** Technology readiness level (TRL) */
+            trl: number;
+            readonly regions: components["schemas"]["CodeLabel"][];
+            language?: components["schemas"]["LanguageEnum"];
+            website?: string;
+            status?: components["schemas"]["SolutionStatusEnum"];
+            /** Format: date-time */
+            published_at?: string | null;
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            /** Format: int64 */
+            version?: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description The needs recommended for this solution are being computed in the background after a change; they follow without a new request (ask again). */
+            readonly suggestions_pending: boolean;
         };
         SolutionInputRequest: {
             organization: number;
@@ -5870,7 +5896,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SolutionOutput"];
+                    "application/json": components["schemas"]["SolutionDetailOutput"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5894,7 +5920,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SolutionOutput"];
+                    "application/json": components["schemas"]["SolutionDetailOutput"];
                 };
             };
             404: components["responses"]["NotFound"];
@@ -5920,7 +5946,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SolutionOutput"];
+                    "application/json": components["schemas"]["SolutionDetailOutput"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5945,7 +5971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SolutionOutput"];
+                    "application/json": components["schemas"]["SolutionDetailOutput"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6022,7 +6048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SolutionOutput"];
+                    "application/json": components["schemas"]["SolutionDetailOutput"];
                 };
             };
             400: components["responses"]["BadRequest"];
