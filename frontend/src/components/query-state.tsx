@@ -53,7 +53,8 @@ export function Empty({ children }: { children: ReactNode }) {
 
 type QueryLike<T> = { data: T | undefined; isPending: boolean; isError: boolean; error: unknown };
 
-/** Renders loading, error and (optionally) empty states for a TanStack query. */
+/** Renders loading, error and (optionally) empty states for a TanStack query; an `empty` of
+ * null shows nothing for no data (the page says why elsewhere). */
 export function QueryState<T>({
   query,
   isEmpty,
@@ -67,6 +68,6 @@ export function QueryState<T>({
 }) {
   if (query.isPending) return <Loading />;
   if (query.isError || query.data === undefined) return <ErrorAlert error={query.error} />;
-  if (isEmpty && isEmpty(query.data)) return <Empty>{empty}</Empty>;
+  if (isEmpty && isEmpty(query.data)) return empty === null ? null : <Empty>{empty}</Empty>;
   return <>{children(query.data)}</>;
 }

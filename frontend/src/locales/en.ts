@@ -523,6 +523,8 @@ export const en: Messages = {
     needSentence: 'From the need',
     solutionSentence: 'From the solution',
     noExplanation: 'No explanation available.',
+    computing: 'Computing suggestions …',
+    computed: 'The suggestions are up to date.',
     states: { suggested: 'Suggested', shortlisted: 'Shortlisted', introduced: 'Introduced', rejected: 'Rejected' },
   },
   buyer: {

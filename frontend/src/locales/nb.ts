@@ -521,6 +521,8 @@ export const nb = {
     needSentence: 'Fra behovet',
     solutionSentence: 'Fra løsningen',
     noExplanation: 'Ingen forklaring tilgjengelig.',
+    computing: 'Beregner forslag …',
+    computed: 'Forslagene er oppdatert.',
     states: { suggested: 'Foreslått', shortlisted: 'Kortliste', introduced: 'Introdusert', rejected: 'Avvist' },
   },
   buyer: {

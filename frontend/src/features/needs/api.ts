@@ -2,13 +2,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { NeedInput } from '../../api/types';
 import { useI18n } from '../../app/i18n';
+import { pollWhileSuggestionsPending } from '../../components/suggestions-status';
 
-export function useNeed(id: string | undefined) {
+/** A need; with `followSuggestions`, asked again every few seconds while its suggestions are
+ * being computed in the background, so the page updates itself when they are ready. */
+export function useNeed(id: string | undefined, { followSuggestions = false } = {}) {
   const { lang } = useI18n();
   return useQuery({
     queryKey: ['needs', id, lang],
     queryFn: () => api.get('/api/needs/{id}/', { params: { id: id ?? '' } }),
     enabled: !!id,
+    refetchInterval: followSuggestions ? pollWhileSuggestionsPending : false,
   });
 }
 

@@ -167,8 +167,8 @@ function NeedView({ need }: { need: Need }) {
       <Conferences need={need} />
       {owner || advisor ? (
         <>
-          <SuggestedSolutions needId={id} />
-          <SimilarNeeds needId={id} />
+          <SuggestedSolutions needId={id} pending={need.suggestions_pending} />
+          <SimilarNeeds needId={id} pending={need.suggestions_pending} />
         </>
       ) : null}
       {/* The buyer, an accepted co-buyer and advisors read the responses; the buyers also see who read them. */}
@@ -179,6 +179,6 @@ function NeedView({ need }: { need: Need }) {
 
 export function NeedDetailPage() {
   const { id } = useParams();
-  const need = useNeed(id);
+  const need = useNeed(id, { followSuggestions: true });
   return <QueryState query={need}>{(n) => <NeedView need={n} />}</QueryState>;
 }

@@ -4,20 +4,29 @@ import { formatDateTime } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { MatchExplanationView, scorePercent } from '../../components/match-explanation';
 import { QueryState } from '../../components/query-state';
+import { SuggestionsComputing, SuggestionsStatus, useSuggestionsReady } from '../../components/suggestions-status';
 import { useNeedMatches, useNeedResponses, useSimilarNeeds } from './api';
 import { OrgName } from '../../components/org-name';
 import { ResponseAccessLog } from '../privacy/access-log';
 
-export function SuggestedSolutions({ needId }: { needId: string }) {
+/** The need's suggested solutions. `pending`: the background worker is computing them (the
+ * need says so); the list is fetched again when they are ready. */
+export function SuggestedSolutions({ needId, pending = false }: { needId: string; pending?: boolean }) {
   const { t } = useI18n();
   const matches = useNeedMatches(needId);
+  const ready = useSuggestionsReady(pending, matches.refetch);
   return (
     <section aria-labelledby="suggested-heading" className="stack">
       <Heading level={2} data-size="sm" id="suggested-heading">
         {t('need.suggested.title')}
       </Heading>
       <Paragraph data-size="sm">{t('need.suggested.intro')}</Paragraph>
-      <QueryState query={matches} isEmpty={(d) => d.filter((m) => m.solution).length === 0} empty={t('need.suggested.empty')}>
+      <SuggestionsStatus pending={pending} ready={ready} />
+      <QueryState
+        query={matches}
+        isEmpty={(d) => d.filter((m) => m.solution).length === 0}
+        empty={pending ? null : t('need.suggested.empty')}
+      >
         {(items) => (
           <ul className="cards" aria-label={t('need.suggested.title')}>
             {items.map((m) =>
@@ -54,16 +63,20 @@ export function SuggestedSolutions({ needId }: { needId: string }) {
   );
 }
 
-export function SimilarNeeds({ needId }: { needId: string }) {
+/** Similar needs of other buyers; `pending` as for SuggestedSolutions (the same run computes
+ * both; the status is announced there). */
+export function SimilarNeeds({ needId, pending = false }: { needId: string; pending?: boolean }) {
   const { t } = useI18n();
   const similar = useSimilarNeeds(needId);
+  useSuggestionsReady(pending, similar.refetch);
   return (
     <section aria-labelledby="similar-heading" className="stack">
       <Heading level={2} data-size="sm" id="similar-heading">
         {t('need.similar.title')}
       </Heading>
       <Paragraph data-size="sm">{t('need.similar.intro')}</Paragraph>
-      <QueryState query={similar} isEmpty={(d) => d.length === 0} empty={t('need.similar.empty')}>
+      {pending ? <SuggestionsComputing /> : null}
+      <QueryState query={similar} isEmpty={(d) => d.length === 0} empty={pending ? null : t('need.similar.empty')}>
         {(items) => (
           <ul className="cards" aria-label={t('need.similar.title')}>
             {items.map((m) => {

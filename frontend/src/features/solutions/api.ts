@@ -2,13 +2,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { SolutionInput } from '../../api/types';
 import { useI18n } from '../../app/i18n';
+import { pollWhileSuggestionsPending } from '../../components/suggestions-status';
 
-export function useSolution(id: string | undefined) {
+/** A solution; with `followSuggestions`, asked again every few seconds while the needs
+ * recommended for it are being computed in the background. */
+export function useSolution(id: string | undefined, { followSuggestions = false } = {}) {
   const { lang } = useI18n();
   return useQuery({
     queryKey: ['solutions', id, lang],
     queryFn: () => api.get('/api/solutions/{id}/', { params: { id: id ?? '' } }),
     enabled: !!id,
+    refetchInterval: followSuggestions ? pollWhileSuggestionsPending : false,
   });
 }
 

@@ -3,19 +3,34 @@ import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { MatchExplanationView, scorePercent } from '../../components/match-explanation';
 import { QueryState } from '../../components/query-state';
+import { SuggestionsStatus, useSuggestionsReady } from '../../components/suggestions-status';
 import { useSolutionMatches } from './api';
 import { OrgName } from '../../components/org-name';
 
-export function RecommendedNeeds({ solutionId, headingLevel = 2, title }: { solutionId: string; headingLevel?: 2 | 3; title?: string }) {
+/** Needs recommended for a supplier's solution. `pending`: the background worker is computing
+ * them (the solution says so); the list is fetched again when they are ready. */
+export function RecommendedNeeds({
+  solutionId,
+  headingLevel = 2,
+  title,
+  pending = false,
+}: {
+  solutionId: string;
+  headingLevel?: 2 | 3;
+  title?: string;
+  pending?: boolean;
+}) {
   const { t } = useI18n();
   const matches = useSolutionMatches(solutionId);
+  const ready = useSuggestionsReady(pending, matches.refetch);
   const headingId = `rec-${solutionId}`;
   return (
     <section aria-labelledby={headingId} className="stack">
       <Heading level={headingLevel} data-size="sm" id={headingId}>
         {title ?? t('solution.recommended.title')}
       </Heading>
-      <QueryState query={matches} isEmpty={(d) => d.length === 0} empty={t('solution.recommended.empty')}>
+      <SuggestionsStatus pending={pending} ready={ready} />
+      <QueryState query={matches} isEmpty={(d) => d.length === 0} empty={pending ? null : t('solution.recommended.empty')}>
         {(items) => (
           <ul className="cards">
             {items.map((m) => (

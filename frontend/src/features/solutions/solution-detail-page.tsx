@@ -1,6 +1,6 @@
 import { Alert, Button, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Link, useParams } from 'react-router';
-import type { Solution } from '../../api/types';
+import type { SolutionDetail } from '../../api/types';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { useCurrentUser } from '../../app/session';
 import { isMemberOf } from '../../components/ids';
@@ -10,7 +10,7 @@ import { usePublishSolution, useSolution } from './api';
 import { RecommendedNeeds } from './recommended-needs';
 import { OrgName } from '../../components/org-name';
 
-function SolutionView({ solution }: { solution: Solution }) {
+function SolutionView({ solution }: { solution: SolutionDetail }) {
   const { t } = useI18n();
   const user = useCurrentUser();
   const owner = isMemberOf(user, solution.organization.id);
@@ -66,13 +66,13 @@ function SolutionView({ solution }: { solution: Solution }) {
           </>
         ) : null}
       </dl>
-      {owner ? <RecommendedNeeds solutionId={id} /> : null}
+      {owner ? <RecommendedNeeds solutionId={id} pending={solution.suggestions_pending} /> : null}
     </article>
   );
 }
 
 export function SolutionDetailPage() {
   const { id } = useParams();
-  const solution = useSolution(id);
+  const solution = useSolution(id, { followSuggestions: true });
   return <QueryState query={solution}>{(s) => <SolutionView solution={s} />}</QueryState>;
 }
