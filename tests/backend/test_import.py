@@ -332,6 +332,34 @@ def test_rows_without_an_organisation_column_take_the_option(
     assert (solution.organization, solution.status) == (market.supplier, "draft")
 
 
+def test_a_semicolon_separated_csv_reads_with_the_delimiter_option(
+    market: Market, tmp_path: Path
+) -> None:
+    # given: a spreadsheet's export with semicolons, lists separated by "|"
+    path = tmp_path / "fra-regneark.csv"
+    path.write_text(
+        "organization;title;description;sector;cpv_codes;trl;regions\n"
+        "928439437;Digital vaktplan for hjemmetjenesten;Ruteplanlegging som fordeler besøkene "
+        "etter kompetanse, kjøretid og brukernes faste tider.;digitalisering-og-administrasjon;"
+        "48000000|72212000;9;50|34\n",
+        encoding="utf-8",
+    )
+    # when
+    _run("import_solutions", str(path), "--delimiter", ";")
+    # then
+    solution = Solution.objects.get()
+    assert (solution.cpv_codes, solution.regions) == (["48000000", "72212000"], ["34", "50"])
+
+
+def test_check_only_checks(market: Market) -> None:
+    # when
+    out, _err = _run("import_needs", str(EXAMPLES / "needs.csv"), "--check", "--language", "en")
+    # then
+    assert out == "All 4 rows pass the checks.\n"
+    assert not Need.objects.exists()
+    assert not ImportRun.objects.exists()
+
+
 def test_with_user_the_person_must_be_a_member_as_in_the_api(
     market: Market, tmp_path: Path
 ) -> None:
