@@ -38,7 +38,11 @@ class ImportCommand(BaseCommand):
         parser.add_argument("file", type=Path, help="CSV (.csv) or JSON Lines (.jsonl, .ndjson)")
         parser.add_argument("--format", choices=["csv", "jsonl"], help="instead of the extension")
         parser.add_argument(
-            "--delimiter", default=",", choices=[",", ";", "\t"], help="CSV: ',' (default) ';' tab"
+            "--delimiter",
+            default=",",
+            choices=[",", ";", "\t"],
+            metavar="CHAR",
+            help="CSV cell separator: ',' (default), ';' or a tab",
         )
         parser.add_argument(
             "--organization",
