@@ -1,0 +1,176 @@
+"""Figures 4 and 5: the API under gunicorn against Elasticsearch and against the framework.
+
+Search: each query is first sent through the API in this process while the search backend's
+Elasticsearch transport records the requests it makes; the load tool then sends the API URL
+to gunicorn and the recorded requests (same bodies) straight to Elasticsearch, with 1 and 8
+concurrent clients. Lists and details: requests per second under 8 clients, against the
+cheapest request through the same stack (the API's JSON 404: middleware, DRF, no database).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from backend.dialogue.models import DialogueConference
+from backend.discovery.services import search_backend
+from backend.needs.models import Need
+from backend.solutions.models import Solution
+from benchmarks import loadgen
+from benchmarks.loadgen import Call, Operation
+from benchmarks.stack import gunicorn, peak_rss_mb
+
+SEARCHES: tuple[dict[str, str], ...] = (
+    {"q": "trygghetsalarm"},
+    {"q": "sykehjem"},
+    {"q": "kommunen"},
+    {"q": "velferdsteknologj"},
+    {"q": "inneklima skole"},
+    {"q": "flood warning"},
+    {"q": "digital læringsplattform", "type": "solution"},
+    {"q": "energi", "sector": "klima-energi-miljo"},
+    {"q": "transport", "county": "46"},
+    {"q": "", "sort": "newest", "page": "3"},
+    {"q": "", "type": "need", "stage": "markedsdialog", "sort": "deadline"},
+    {"q": "sensor", "trl": "9"},
+    {"q": "avløp lekkasje"},
+    {"q": "ensomhet eldre"},
+    {"q": "dialogkonferanse", "type": "conference"},
+    {"q": "school meals"},
+)
+LISTS = ("/api/needs/", "/api/solutions/", "/api/conferences/", "/api/organizations/")
+FLOOR = "/api/benchmark-floor/"  # matches no route: the API's JSON 404
+
+
+@contextmanager
+def recording_transport() -> Iterator[list[Call]]:
+    """Record every request the search backend's Elasticsearch client sends."""
+    transport: Any = search_backend().client.transport  # type: ignore[attr-defined]
+    original = transport.perform_request
+    calls: list[Call] = []
+
+    def record(method: str, target: str, *args: Any, **kwargs: Any) -> Any:
+        body = kwargs.get("body")
+        data = None if body is None else json.dumps(body, default=str).encode()
+        calls.append(Call(method, target, data))
+        return original(method, target, *args, **kwargs)
+
+    transport.perform_request = record
+    try:
+        yield calls
+    finally:
+        transport.perform_request = original
+
+
+def search_operations() -> tuple[list[Operation], list[Operation]]:
+    """(API operations, the same searches as raw Elasticsearch operations)."""
+    client = Client()
+    api: list[Operation] = []
+    raw: list[Operation] = []
+    for params in SEARCHES:
+        path = "/api/search/?" + urlencode(params)
+        with recording_transport() as calls:
+            response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path}: {response.status_code} {response.content[:300]!r}")
+        api.append([Call("GET", path)])
+        raw.append(list(calls))
+    return api, raw
+
+
+def _percentiles(outcome: loadgen.Outcome) -> dict[str, float]:
+    if outcome.errors:
+        raise RuntimeError(f"{len(outcome.errors)} failed requests, first: {outcome.errors[0]}")
+    return {"p50_ms": outcome.percentile_ms(0.5), "p95_ms": outcome.percentile_ms(0.95)}
+
+
+def search_latency(port: int, rounds: int) -> dict[str, Any]:
+    api, raw = search_operations()
+    es_port = urlsplit(os.environ["ELASTICSEARCH_URL"]).port or 9200
+    loadgen.run(port, api, clients=2, rounds=1)  # warm-up of both sides
+    loadgen.run(es_port, raw, clients=2, rounds=1)
+    figures: dict[str, Any] = {"queries": len(api)}
+    for clients in (1, 8):
+        api_out = _percentiles(loadgen.run(port, api, clients=clients, rounds=rounds))
+        es_out = _percentiles(loadgen.run(es_port, raw, clients=clients, rounds=rounds))
+        figures[f"c{clients}"] = {
+            "api": api_out,
+            "elasticsearch": es_out,
+            "ratio_p50": api_out["p50_ms"] / es_out["p50_ms"],
+            "ratio_p95": api_out["p95_ms"] / es_out["p95_ms"],
+        }
+    return figures
+
+
+def _details() -> dict[str, list[str]]:
+    def paths(prefix: str, ids: Iterable[int]) -> list[str]:
+        return [f"{prefix}{pk}/" for pk in ids]
+
+    need = Need.objects.filter(status=Need.Status.PUBLISHED).order_by("?")
+    solution = Solution.objects.filter(status=Solution.Status.PUBLISHED).order_by("?")
+    conference = DialogueConference.objects.filter(status="published").order_by("?")
+    return {
+        "/api/needs/{id}/": paths("/api/needs/", need.values_list("pk", flat=True)[:50]),
+        "/api/solutions/{id}/": paths(
+            "/api/solutions/", solution.values_list("pk", flat=True)[:50]
+        ),
+        "/api/conferences/{id}/": paths(
+            "/api/conferences/", conference.values_list("pk", flat=True)[:50]
+        ),
+    }
+
+
+def _throughput(port: int, paths: Sequence[str], seconds: float, expect: int = 200) -> float:
+    operations: list[Operation] = [[Call("GET", p, expect=expect)] for p in paths]
+    outcome = loadgen.run(port, operations, clients=8, seconds=seconds)
+    _percentiles(outcome)  # raises on errors
+    return outcome.per_second
+
+
+def list_throughput(port: int, seconds: float) -> dict[str, Any]:
+    floor = _throughput(port, [FLOOR], seconds, expect=404)
+    figures: dict[str, Any] = {"floor_json_404_rps": floor}
+    endpoints: dict[str, list[str]] = {p: [p, p + "?page_size=50"] for p in LISTS}
+    endpoints |= _details()
+    for name, paths in endpoints.items():
+        rps = _throughput(port, paths, seconds)
+        figures[name] = {"rps": rps, "ratio_vs_floor": rps / floor}
+    return figures
+
+
+def queries_per_page(sizes: tuple[int, int] = (10, 50)) -> dict[str, Any]:
+    """SQL queries of each public list at two page sizes (in this process, anonymous)."""
+    client = Client()
+    figures: dict[str, Any] = {}
+    for path in LISTS:
+        counts = []
+        for size in sizes:
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path, {"page_size": size})
+            body = response.json() if response.status_code == 200 else {}
+            if len(body.get("results", ())) != min(size, body.get("count", -1)):
+                raise RuntimeError(f"{path}?page_size={size}: {response.status_code}")
+            counts.append(len(queries))
+        figures[path] = {f"page_size_{s}": c for s, c in zip(sizes, counts, strict=True)}
+        figures[path]["ratio"] = counts[1] / counts[0]
+    return figures
+
+
+def api_figures(*, rounds: int, seconds: float) -> dict[str, Any]:
+    with gunicorn() as (service, port):
+        search = search_latency(port, rounds)
+        lists = list_throughput(port, seconds)
+        workers = service.children()
+        memory = {
+            "gunicorn_worker_peak_mb": max(peak_rss_mb(pid) for pid in workers),
+            "gunicorn_master_peak_mb": peak_rss_mb(service.pid),
+        }
+    return {"search": search, "lists": lists, "memory": memory}
