@@ -46,7 +46,7 @@ def _searcher(semantic: bool):  # type: ignore[no-untyped-def]
     client.force_authenticate(User.objects.filter(memberships__isnull=False).first())
 
     def search(query: str) -> tuple[Sequence[str], int]:
-        params = {"q": query, "type": "need", "page_size": 5, "semantic": str(semantic).lower()}
+        params = {"q": query, "type": "need", "page_size": "5", "semantic": str(semantic).lower()}
         answer = client.get("/api/search/", params)
         assert answer.status_code == 200, (query, answer.content)
         page = answer.json()
