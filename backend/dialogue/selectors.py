@@ -55,7 +55,7 @@ def slot_list(*, conference: DialogueConference) -> QuerySet[MeetingSlot]:
 def question_list(*, user: AnyUser, conference: DialogueConference) -> QuerySet[Question]:
     """The host and advisors see every question. Registered suppliers see every answered
     question and their own; nobody else sees any."""
-    qs = conference.questions.all()
+    qs = conference.questions.select_related("organization")  # the host sees who asked
     if user_hosts_conference(user=user, conference=conference):
         return qs
     own = user_supplier_org_ids(user)
