@@ -176,9 +176,10 @@ def report(title: str, figures: dict[str, float]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.matching_bench")
     parser.add_argument("--texts", type=int, default=int(os.environ.get("BENCH_TEXTS", "48")))
-    parser.add_argument("--size", type=int, default=100_000)
+    small = os.environ.get("BENCH_SCALE") == "small"  # a quick run
+    parser.add_argument("--size", type=int, default=10_000 if small else 100_000)
     parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--rank-solutions", type=int, default=10_000)
+    parser.add_argument("--rank-solutions", type=int, default=2_000 if small else 10_000)
     parser.add_argument("--rank-needs", type=int, default=300)
     parser.add_argument("--json", action="store_true")
     args, _unknown = parser.parse_known_args(argv)

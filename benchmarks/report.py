@@ -92,7 +92,7 @@ def _search_rows(r: dict[str, Any]) -> list[Row]:
 
 def _list_rows(r: dict[str, Any]) -> list[Row]:
     lists = r["api"]["lists"]
-    floor = lists["floor_json_404_rps"]
+    floor = lists.get("floor_rps") or lists["floor_json_404_rps"]
     rows: list[Row] = []
     for name, figures in lists.items():
         if not isinstance(figures, dict):

@@ -35,6 +35,12 @@ BATCH = 2000
 T = TypeVar("T")
 
 
+def refresh_indices() -> None:
+    """Make what was indexed searchable now (the bench's indices only)."""
+    backend: Any = search_backend()
+    backend.client.indices.refresh(index=f"{backend.prefix}-*")
+
+
 def batched(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -88,7 +94,7 @@ class Seeder:
         ):
             for chunk in batched(ids, 500):
                 search_sync(entity=entity, ids=list(chunk))
-        search_backend().client.indices.refresh(index="bench-*")  # type: ignore[attr-defined]
+        refresh_indices()
         self.timings["index_s"] += time.perf_counter() - started
 
     # --- organisations --------------------------------------------------------------------
