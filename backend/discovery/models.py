@@ -29,3 +29,37 @@ class SavedSearch(BaseModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class MissedSearch(models.Model):
+    """A search that found little, counted per day: what people could not find.
+
+    One row per day, normalised query, filters and mode, with a counter. Nothing personal is
+    kept: no user, no address, no time of day (not even a created_at); a query that looks
+    like personal data is never stored (backend/discovery/missed/personal_data.py). Rows older
+    than the retention are deleted every night (discovery.missed_searches_prune).
+    """
+
+    day = models.DateField(_("day"), db_index=True)
+    query = models.CharField(_("search text"), max_length=200)
+    #: The filters and types, as a canonical query string ("county=46&type=need").
+    filters = models.CharField(_("filters"), max_length=1000, blank=True)
+    semantic = models.BooleanField(_("similar meaning"), default=False)
+    #: Hits of the latest search that day.
+    hits = models.PositiveIntegerField(_("hits"))
+    #: How far the search relaxed the query to find them, as the search reported it.
+    relaxation = models.CharField(_("relaxation"), max_length=20, blank=True)
+    count = models.PositiveIntegerField(_("searches"), default=1)
+
+    class Meta:
+        ordering = ["-day", "-count", "query"]
+        verbose_name = _("missed search")
+        verbose_name_plural = _("missed searches")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "query", "filters", "semantic"], name="missed_search_once_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.query}"

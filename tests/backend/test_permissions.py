@@ -241,6 +241,13 @@ CASES = (
         (403, 403, 403, 403, 200),
     ),
     Case("search", "get", lambda w: "/api/search/?q=alarm", None, (200, 200, 200, 200, 200)),
+    Case(
+        "what people could not find",
+        "get",
+        lambda w: "/api/search/missed/",
+        None,
+        (403, 403, 403, 403, 200),
+    ),
 )
 
 

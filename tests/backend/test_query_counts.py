@@ -22,6 +22,7 @@ from tests.factories import (
     MatchFactory,
     MatchNoteFactory,
     MembershipFactory,
+    MissedSearchFactory,
     NeedFactory,
     NotificationFactory,
     OrganizationFactory,
@@ -85,6 +86,7 @@ LISTS: dict[str, tuple[str, Callable[[World], str]]] = {
         lambda w: f"/api/responses/{w.response.pk}/access-log/",
     ),
     "/api/saved-searches/": ("advisor", lambda w: "/api/saved-searches/"),
+    "/api/search/missed/": ("advisor", lambda w: "/api/search/missed/"),
     "/api/slots/mine/": ("supplier", lambda w: "/api/slots/mine/"),
     "/api/solutions/{id}/matches/": (
         "supplier",
@@ -114,6 +116,7 @@ def _crowd(world: World) -> None:
         MatchFactory(need=w.need, solution=None, other_need=need, kind=Match.Kind.NEED_NEED)
     MatchNoteFactory.create_batch(ROWS, match=w.match)
     SavedSearchFactory.create_batch(ROWS, user=w.users["advisor"])
+    MissedSearchFactory.create_batch(ROWS)
     NotificationFactory.create_batch(ROWS, user=w.users["advisor"])
     responses = ResponseFactory.create_batch(ROWS, need=w.need, organization=w.supplier_org)
     buyer, advisor = w.client("buyer"), w.client("advisor")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from backend.accounts.models import JoinRequest, Membership, Organization, User
 from backend.accounts.validators import org_number_check_digit
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
-from backend.discovery.models import SavedSearch
+from backend.discovery.models import MissedSearch, SavedSearch
 from backend.matches.engine import default_encoder
 from backend.matches.models import Embedding, Match, MatchNote, Notification
 from backend.needs.models import CoBuyerRequest, Need
@@ -212,6 +212,33 @@ class SavedSearchFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     name = "Trygghetsalarmer i Vestland"
     query = "trygghetsalarm"
+
+
+#: What people search for and do not find (the issue's own examples among them).
+MISSED_QUERIES = (
+    "lekkasje vann",
+    "snøbrøyting",
+    "fall detection",
+    "sykehjemsplasser",
+    "prateroboten",
+    "velferdsteknologj helse",
+    "droner til inspeksjon av bruer",
+    "digitalt tilsyn natt",
+)
+
+
+class MissedSearchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MissedSearch
+
+    day = factory.LazyFunction(timezone.localdate)
+    query = factory.Sequence(
+        lambda n: (
+            f"{MISSED_QUERIES[n % len(MISSED_QUERIES)]} {n // len(MISSED_QUERIES) or ''}".strip()
+        )
+    )
+    filters = ""
+    hits = 0
 
 
 class NotificationFactory(factory.django.DjangoModelFactory):

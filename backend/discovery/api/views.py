@@ -15,6 +15,7 @@ from backend.common.exceptions import ServiceUnavailable
 from backend.common.throttling import AnonSearchThrottle, AnonSemanticSearchThrottle
 from backend.discovery import selectors, services
 from backend.discovery.api import serializers as s
+from backend.discovery.missed.services import missed_search_record
 from backend.discovery.models import SavedSearch
 from backend.outbox.entities import Entity
 from search.backends.base import InvalidSearchRequest, SearchUnavailable
@@ -100,6 +101,7 @@ class SearchApi(APIView):
             raise exceptions.ValidationError({"non_field_errors": [str(exc)]}) from exc
         except SearchUnavailable as exc:
             raise _unavailable() from exc
+        missed_search_record(request=search_request, response=result)
         # Through the output serializer: the index keeps ids and levels as strings.
         return Response(s.SearchOutput(selectors.search_payload(result)).data)
 

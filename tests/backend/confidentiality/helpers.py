@@ -2,7 +2,8 @@
 
 The scene (built once for the package, see conftest.py) holds, for each visibility rule of
 DESIGN.md, objects that carry unique marker strings: drafts, responses, rejected matches,
-advisor notes, who asked a question, who booked a 1:1 slot, participants' contact data.
+advisor notes, who asked a question, who booked a 1:1 slot, participants' contact data,
+what people searched for and did not find.
 Each `Hidden` names its markers and the roles that may see them (its insiders). A probe
 reads every path as every role and reports each marker found where the role is an outsider.
 
@@ -34,6 +35,7 @@ from backend.dialogue.services import (
     registration_create,
     slot_book,
 )
+from backend.discovery.models import MissedSearch
 from backend.discovery.services import search_backend, search_sync
 from backend.matches.models import Match, MatchNote, Notification
 from backend.matches.services import (
@@ -127,6 +129,7 @@ RIVAL_PARTICIPANT = "Zqrivalparticipant"
 RIVAL_PARTICIPANT_EMAIL = "zqrivalparticipant@konkurrent.no"
 ASKER_PARTICIPANT = "Zqaskerparticipant"
 BOOKER_PARTICIPANT = "Zqbookerparticipant"
+MISSED_QUERY = "zqmissedquery"
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,13 @@ HIDDEN: tuple[Hidden, ...] = (
         (BOOKER_PARTICIPANT,),
         _insiders("owner", "booker"),
     ),
+    # what people could not find -----------------------------------------------------
+    Hidden(
+        "missed_searches",
+        "a search that found nothing (what someone looked for)",
+        (MISSED_QUERY,),
+        _insiders(),
+    ),
 )
 
 
@@ -281,6 +291,7 @@ class Scene:
     answered_question: Question
     unanswered_question: Question
     registrations: dict[str, Registration]
+    missed_search: MissedSearch
     mails: list[mail.EmailMessage] = field(default_factory=list)
     _reads: dict[str, dict[str, tuple[int, bytes]]] = field(default_factory=dict)
 
@@ -450,6 +461,7 @@ LIST_QUERIES: dict[str, tuple[str, ...]] = {
     "/api/auth/tokens/": ("",),
     "/api/auth/identities/": ("",),
     "/api/stats/pipeline/": ("",),
+    "/api/search/missed/": ("", "?days=7", "?days=180", "?page_size=100"),
     "/api/reference/sectors/": ("",),
 }
 
@@ -757,8 +769,18 @@ def scene_build() -> Scene:
         answered_question=answered,
         unanswered_question=unanswered,
         registrations=registrations,
+        missed_search=_missed_search(users),
         mails=list(mail.outbox),
     )
+
+
+def _missed_search(users: dict[str, User | None]) -> MissedSearch:
+    """A competitor searched for something nobody offers: what it looks for is its strategy."""
+    client = APIClient()
+    client.force_authenticate(users["rival"])
+    answer = client.get("/api/search/", {"q": MISSED_QUERY, "type": "need"})
+    assert answer.status_code == 200, answer.content[:300]
+    return MissedSearch.objects.get(query=MISSED_QUERY)
 
 
 def scene_unindex(scene: Scene) -> None:
@@ -1017,6 +1039,7 @@ def admin_paths(scene: Scene) -> list[str]:
         Registration: [*(r.pk for r in scene.registrations.values()), MISSING],
         AuditEvent: [*_telling_audit_events(), MISSING],
         Notification: [*Notification.objects.values_list("pk", flat=True)[:5], MISSING],
+        MissedSearch: [scene.missed_search.pk, MISSING],
     }
     paths = ["/admin/"]
     for model in admin.site._registry:

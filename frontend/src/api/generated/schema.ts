@@ -1258,6 +1258,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search/missed/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What people searched for and did not find (advisors)
+         * @description Searches with few hits, most frequent first, without anything personal.
+         */
+        get: operations["search_missed_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/slots/{id}/book/": {
         parameters: {
             query?: never;
@@ -1788,6 +1808,31 @@ export interface components {
             /** Job title */
             title?: string;
         };
+        MissedFilterOutput: {
+            /** @description The search parameter (type, sector, county, …). */
+            name: string;
+            value: string;
+            label: string;
+        };
+        MissedSearchOutput: {
+            /** @description The search text, lower case, single spaces. */
+            query: string;
+            readonly filters: components["schemas"]["MissedFilterOutput"][];
+            /** @description The filters and types as search parameters (a=b&c=d). */
+            filters_query: string;
+            /** @description Searched by similar meaning. */
+            semantic: boolean;
+            /** @description How many times, over the period. */
+            searches: number;
+            /** @description On how many days. */
+            days: number;
+            /** Format: date */
+            last_seen: string;
+            /** @description Hits the latest time. */
+            hits: number;
+            /** @description How far the search relaxed the query the latest time. */
+            relaxation: string;
+        };
         /** @description Metadata only: the token itself was shown once and is stored as a hash. */
         MyDataApiToken: {
             id: string;
@@ -2288,6 +2333,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["MemberOutput"][];
+        };
+        PaginatedMissedSearchOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["MissedSearchOutput"][];
         };
         PaginatedNeedOutputList: {
             /** @example 123 */
@@ -5729,6 +5789,35 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    search_missed_list: {
+        parameters: {
+            query?: {
+                /** @description The period: the last this many days, today included (at most 180, as long as searches are kept). */
+                days?: number;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMissedSearchOutputList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
