@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "backend.responses",
     "backend.matches",
     "backend.discovery",
+    "backend.imports",
     "backend.insights",
     "backend.web",
     "backend.demo",
