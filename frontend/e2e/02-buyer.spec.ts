@@ -1,4 +1,4 @@
-import { checkPage, expect, login, osloLocal, test, USERS } from './helpers';
+import { checkPage, expect, login, osloLocal, test, USERS, withWorkerPaused } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -37,9 +37,19 @@ test.describe('buyer', () => {
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Færre og mindre alvorlige fall blant eldre hjemme');
 
-    await page.getByRole('button', { name: 'Publiser' }).click();
-    await expect(page.getByText('Publisert').first()).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Foreslåtte løsninger' })).toBeVisible();
+    // Publishing answers at once; the background worker computes the suggestions. Paused, it
+    // leaves the page saying so; going on, it brings them in without a reload.
+    const suggested = page.getByRole('region', { name: 'Foreslåtte løsninger' });
+    await withWorkerPaused(async () => {
+      await page.getByRole('button', { name: 'Publiser' }).click();
+      await expect(page.getByText('Publisert').first()).toBeVisible();
+      await expect(suggested.locator('[role="status"][aria-live="polite"]')).toHaveText('Beregner forslag …');
+      await expect(page.getByText(/Ingen forslag ennå/)).toHaveCount(0);
+      await checkPage(page, 'buyer-03-need-computing-suggestions');
+    });
+    await expect(suggested.getByRole('list', { name: 'Foreslåtte løsninger' })).toBeVisible();
+    await expect(page.getByText('Beregner forslag …')).toHaveCount(0);
+    await expect(suggested.locator('[role="status"][aria-live="polite"]')).toHaveText('Forslagene er oppdatert.');
     await expect(page.getByRole('heading', { name: 'Lignende behov hos andre innkjøpere' })).toBeVisible();
     await expect(page.locator('main .loading')).toHaveCount(0);
     await checkPage(page, 'buyer-03-need-published');

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Starts the real backend for the end-to-end tests: a fresh SQLite database and
-# embedded search index in a temp dir, migrations, demo data, and Django's
-# runserver on 127.0.0.1:${E2E_PORT:-8765} serving the built frontend (frontend/dist).
-# Playwright's webServer runs this and stops it when the tests end.
+# Starts the real backend for the end-to-end tests as `make run` runs it: a fresh SQLite database,
+# embedded search index and broker folder in a temp dir, migrations, demo data, Django's
+# runserver on 127.0.0.1:${E2E_PORT:-8765} serving the built frontend (frontend/dist), and make
+# run's Celery worker (scripts/worker.sh), which computes suggestions and updates the index after
+# each write. Its pid is written to $E2E_WORKER_PIDFILE (default test-results/e2e-worker.pid),
+# so that a test can pause it (helpers.ts: withWorkerPaused). Playwright's webServer runs this
+# and stops it when the tests end; the worker is stopped with it.
 set -euo pipefail
 FRONTEND=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ROOT=$(cd "$FRONTEND/.." && pwd)
@@ -15,14 +18,18 @@ if [[ ${E2E_SKIP_BUILD:-0} != 1 ]]; then
 fi
 
 export DJANGO_SETTINGS_MODULE=backend.config.settings.dev
-# Eager Celery tasks can hold the SQLite write lock for a while: wait for it (timeout), and take
-# the write lock at BEGIN (IMMEDIATE) so concurrent requests queue instead of failing at once.
+# The worker and the web process share the database (WAL, dev.py): a writer waits for the lock
+# (timeout), and takes it at BEGIN (IMMEDIATE) so concurrent writes queue instead of failing.
 export DATABASE_URL="sqlite:///$TMP/db.sqlite3?timeout=90&transaction_mode=IMMEDIATE"
 export SEARCH_PATH="$TMP/search"
-# Embedded search and eager tasks whatever services `make test` exported for pytest.
-export SEARCH_BACKEND=search.backends.embedded.EmbeddedBackend
-unset ELASTICSEARCH_URL CELERY_BROKER_URL
-export CELERY_TASK_ALWAYS_EAGER=true
+# make run's embedded search and broker folder, whatever services `make test` exported for pytest.
+export SEARCH_BACKEND=backend.discovery.shared_index.SharedEmbeddedBackend
+unset ELASTICSEARCH_URL
+export CELERY_BROKER_URL=filesystem://localhost/
+export CELERY_BROKER_DIR="$TMP/broker"
+export CELERY_TASK_ALWAYS_EAGER=false
+export RUN_WORKER_STATE="$TMP/run"
+WORKER_PIDFILE=${E2E_WORKER_PIDFILE:-$FRONTEND/test-results/e2e-worker.pid}
 # E-mails (verification and reset links) land as files that the tests read (helpers.ts).
 export E2E_MAIL_DIR=${E2E_MAIL_DIR:-$FRONTEND/test-results/e2e-mail}
 rm -rf "$E2E_MAIL_DIR" && mkdir -p "$E2E_MAIL_DIR"
@@ -45,9 +52,25 @@ PY="$ROOT/.venv/bin/python"
 cd "$ROOT"
 "$PY" manage.py migrate --noinput >&2
 "$PY" manage.py demo_load >&2
-echo "[e2e] backend on http://127.0.0.1:$PORT" >&2
-# Not exec: the EXIT trap must remove the temp dir after the server stops.
+WORKER=""
+SERVER=""
+stop() {
+  trap - EXIT INT TERM
+  # A paused worker (SIGSTOP) is let go first, so that it can stop.
+  [[ -z $WORKER ]] || kill -CONT "$WORKER" 2>/dev/null || true
+  for pid in $SERVER $WORKER; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in $SERVER $WORKER; do wait "$pid" 2>/dev/null || true; done
+  rm -f "$WORKER_PIDFILE"
+  rm -rf "$TMP"
+}
+trap stop EXIT INT TERM
+"$ROOT/scripts/worker.sh" > >(sed -u 's/^/[e2e worker] /' >&2) 2>&1 &
+WORKER=$!
+mkdir -p "$(dirname "$WORKER_PIDFILE")"
+echo "$WORKER" >"$WORKER_PIDFILE"
+echo "[e2e] backend on http://127.0.0.1:$PORT, worker pid $WORKER" >&2
 "$PY" manage.py runserver "127.0.0.1:$PORT" --noreload &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT INT TERM
-wait $SERVER
+status=0
+wait -n "$SERVER" "$WORKER" || status=$?
+exit "$status"

@@ -75,6 +75,22 @@ export async function mailLink(to: string, path: string): Promise<string> {
   return link ?? '';
 }
 
+const WORKER_PIDFILE = process.env.E2E_WORKER_PIDFILE ?? fileURLToPath(new URL('../test-results/e2e-worker.pid', import.meta.url));
+
+/** Runs `body` with the e2e server's Celery worker paused (SIGSTOP; e2e-server.sh writes its pid),
+ * then lets it go on: the pages show what they show while the background work is still to do. */
+export async function withWorkerPaused(body: () => Promise<void>): Promise<void> {
+  const pid = Number(readFileSync(WORKER_PIDFILE, 'utf8').trim());
+  // Never another process that got the pid of a worker that is gone.
+  expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8'), `the worker (pid ${pid} in ${WORKER_PIDFILE})`).toContain('celery');
+  process.kill(pid, 'SIGSTOP');
+  try {
+    await body();
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
+}
+
 /** Waits for the page to settle (no spinner), runs axe and saves a screenshot. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await expect(page.locator('main .loading')).toHaveCount(0);

@@ -26,8 +26,19 @@ os.environ.setdefault("EMBEDDING_MODEL", "fake-384")
 # clears them between tests).
 os.environ.setdefault("CACHE_URL", os.environ.get("REDIS_URL") or os.environ["CELERY_BROKER_URL"])
 
+from backend.config.broker import broker_transport_options  # noqa: E402
 from backend.config.settings.base import *  # noqa: E402, F403
-from backend.config.settings.base import CACHES, SEARCH_OPTIONS  # noqa: E402
+from backend.config.settings.base import (  # noqa: E402
+    CACHES,
+    CELERY_BROKER_TRANSPORT_OPTIONS,
+    CELERY_BROKER_URL,
+    SEARCH_OPTIONS,
+)
+
+# A worker started on make run's broker (tests/backend/test_run_worker.py) finds its folders.
+CELERY_BROKER_TRANSPORT_OPTIONS = broker_transport_options(
+    CELERY_BROKER_URL, CELERY_BROKER_TRANSPORT_OPTIONS
+)
 
 SEARCH_OPTIONS["index_prefix"] = env.str("SEARCH_INDEX_PREFIX", default=f"test-{os.getpid()}")
 SEARCH_OPTIONS["refresh"] = True
