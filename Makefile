@@ -2,7 +2,7 @@
 .PHONY: help venv lock run test lint bench api services-start services-stop services-status clean
 
 help:
-	@echo "make run             serve http://127.0.0.1:8000 (SQLite, embedded search, demo data)"
+	@echo "make run             serve http://127.0.0.1:8000 (SQLite, embedded search, demo data) with a Celery worker"
 	@echo "make test            lint, pytest and frontend checks against real PostgreSQL/Redis/Elasticsearch"
 	@echo "make lint            ruff, mypy, import-linter, tsc"
 	@echo "make bench           benchmarks"
