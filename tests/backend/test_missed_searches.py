@@ -202,6 +202,14 @@ def test_rows_older_than_the_retention_are_deleted_every_night(db: None) -> None
     assert list(MissedSearch.objects.values_list("pk", flat=True)) == [kept.pk]
 
 
+def test_beat_prunes_every_night(settings: Any) -> None:
+    # given
+    schedules = settings.CELERY_BEAT_SCHEDULE.values()
+    # then
+    (entry,) = [e for e in schedules if e["task"] == missed_searches_prune_task.name]
+    assert entry["schedule"].is_due(timezone.now() - timedelta(days=1, minutes=1)).is_due
+
+
 def test_advisors_see_the_most_frequent_first_over_the_period(world: World) -> None:
     # given: over three days, two searches; one seen long ago
     today = timezone.localdate()

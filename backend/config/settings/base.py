@@ -306,6 +306,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=0, day_of_week=1),
         "args": ("weekly",),
     },
+    # What people could not find is kept 180 days (backend/discovery/missed/services.py).
+    "missed-searches-prune": {
+        "task": "discovery.missed_searches_prune",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 OUTBOX_STUCK_AFTER = timedelta(seconds=env.int("OUTBOX_STUCK_AFTER_SECONDS", default=60))
 # A run holds its entries this long; a crashed run's entries are free again afterwards.
