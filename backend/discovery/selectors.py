@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from backend.accounts.models import Organization
 from backend.common.types import AnyUser
+from backend.discovery.highlights import highlight_tidy
 from backend.discovery.models import SavedSearch
 from backend.discovery.services import search_backend
 from backend.matches.engine import default_encoder
@@ -97,7 +98,7 @@ def search_payload(response: SearchResponse) -> dict[str, Any]:
                 "id": h.id,
                 "title": h.title,
                 "score": h.score,
-                "highlights": list(h.highlights),
+                "highlights": [highlight_tidy(f) for f in h.highlights],
                 **_public_fields(h.source),
                 "organization_verified": _org_id(h.source) in verified,
             }
