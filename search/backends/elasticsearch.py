@@ -356,7 +356,7 @@ class ElasticsearchBackend(SearchBackend):
         return [(hit.id, hit.score) for hit in self._knn_hits((kind,), vector, k, filters)]
 
     def bm25_scores(self, kind: Kind, text: str, ids: Sequence[int]) -> dict[int, float]:
-        query = TextQuery.parse(text, require_all=False)
+        query = TextQuery.parse(text, require_all=False, expand=False)
         scores: dict[int, float] = {}
         if query.is_empty:
             return scores
@@ -376,14 +376,10 @@ class ElasticsearchBackend(SearchBackend):
 
     def bm25_top(self, kind: Kind, text: str, k: int) -> list[tuple[int, float]]:
         validate_k(k)
-        query = TextQuery.parse(text, require_all=False)
+        query = TextQuery.parse(text, require_all=False, expand=False)
         if query.is_empty:
             return []
-        search = (
-            self._search((kind,))
-            .query(queries.text_query(query))
-            .source(["doc_id"])
-        )
+        search = self._search((kind,)).query(queries.text_query(query)).source(["doc_id"])
         with unavailable_on_errors():
             response = search[:k].execute()
         hits = [(int(hit.doc_id), float(hit.meta.score)) for hit in response.hits]

@@ -3,7 +3,8 @@
 Documents live in memory and are persisted as one JSON file, ``<path>/catalogue-v<N>.json``
 (written atomically after each change; without ``path`` nothing is persisted). The file holds the
 same sources Elasticsearch stores, so it can be deleted at any time and rebuilt from the database
-with ``rebuild``. Writes are copy-on-write under a lock: searches never see a half-applied change.
+with ``rebuild``; a file of an older version is re-analysed into the current one at start.
+Writes are copy-on-write under a lock: searches never see a half-applied change.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import tempfile
 import threading
 from collections import Counter
@@ -31,6 +33,7 @@ from search.backends.base import (
 from search.documents.catalogue import (
     DEFAULT_EMBEDDING_DIMS,
     MAPPING_VERSION,
+    analysed_fields,
     public_source,
     to_source,
 )
@@ -101,8 +104,10 @@ class EmbeddedBackend(SearchBackend):
 
     def _read(self) -> Store:
         store = _empty_store()
-        if self.file is None or not self.file.exists():
+        if self.file is None:
             return store
+        if not self.file.exists():
+            return self._upgrade(store)
         try:
             entries = json.loads(self.file.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:  # derived data: start empty, rebuild refills it
@@ -112,6 +117,36 @@ class EmbeddedBackend(SearchBackend):
             doc = analyse(entry["source"], int(entry["version"]), self.analysis)
             kind, doc_id = doc.key
             store[kind][doc_id] = doc
+        return store
+
+    def _upgrade(self, store: Store) -> Store:
+        """A file of an older mapping version is re-analysed (the fields computed from title
+        and text, see ``catalogue.analysed_fields``), saved as this version's, and removed."""
+        assert self.path is not None
+        older = sorted(
+            (int(match.group(1)), candidate)
+            for candidate in self.path.glob("catalogue-v*.json")
+            if (match := re.fullmatch(r"catalogue-v(\d+)\.json", candidate.name))
+            and int(match.group(1)) < MAPPING_VERSION
+        )
+        if not older:
+            return store
+        _, newest = older[-1]
+        try:
+            entries = json.loads(newest.read_text(encoding="utf-8"))
+            for entry in entries:
+                source = dict(entry["source"])
+                source.update(analysed_fields(source["title"], source["text"], self.analysis))
+                doc = analyse(source, int(entry["version"]), self.analysis)
+                kind, doc_id = doc.key
+                store[kind][doc_id] = doc
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            logger.warning("search: cannot upgrade %s (%s); run a rebuild", newest, error)
+            return _empty_store()
+        self._write(store)
+        for _, old in older:
+            old.unlink(missing_ok=True)
+        logger.info("search: upgraded %s to %s (%d documents)", newest, self.file, len(entries))
         return store
 
     def _write(self, store: Store) -> None:
@@ -255,7 +290,11 @@ class EmbeddedBackend(SearchBackend):
         if not query.is_empty:
             for name in ("title", "text"):
                 fragments += highlight(
-                    self.analysis, str(source[name]), query.tokens, whole=name == "title"
+                    self.analysis,
+                    str(source[name]),
+                    query.tokens,
+                    whole=name == "title",
+                    also=query.highlight_words,
                 )
         kind, doc_id = doc.key
         return Hit(
@@ -305,7 +344,7 @@ class EmbeddedBackend(SearchBackend):
         return [(hit.id, hit.score) for hit in self._knn_hits((kind,), vector, k, filters)]
 
     def bm25_scores(self, kind: Kind, text: str, ids: Sequence[int]) -> dict[int, float]:
-        query = TextQuery.parse(text, require_all=False)
+        query = TextQuery.parse(text, require_all=False, expand=False)
         if query.is_empty:
             return {}
         wanted = set(ids)
@@ -317,7 +356,7 @@ class EmbeddedBackend(SearchBackend):
 
     def bm25_top(self, kind: Kind, text: str, k: int) -> list[tuple[int, float]]:
         validate_k(k)
-        query = TextQuery.parse(text, require_all=False)
+        query = TextQuery.parse(text, require_all=False, expand=False)
         if query.is_empty:
             return []
         ranked = sorted(

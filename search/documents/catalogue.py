@@ -27,7 +27,8 @@ from search.analysis import Analysis, completion_inputs
 from search.types import INDEXABLE_STATUSES, IndexDocument, InvalidDocument, Kind
 
 #: Bump when the mapping or analysis changes; a rebuild then moves the alias to the new index.
-MAPPING_VERSION = 1
+#: 2: every part of a compound (not only the last) in ``compound_parts``; ``en_roots``.
+MAPPING_VERSION = 2
 DEFAULT_EMBEDDING_DIMS = 384
 
 #: filter key (``SearchRequest.filters``) -> keyword field in the index
@@ -46,7 +47,7 @@ FILTER_FIELDS: dict[str, str] = {
     "organization_id": "organization_id",
 }
 #: fields kept out of ``Hit.source`` (derived for search only)
-INTERNAL_FIELDS = frozenset({"compound_parts", "suggest", "embedding"})
+INTERNAL_FIELDS = frozenset({"compound_parts", "en_roots", "suggest", "embedding"})
 TITLE_COMPLETION_WEIGHT = 2
 WORD_COMPLETION_WEIGHT = 1
 INDEX_NAMES: dict[Kind, str] = {
@@ -88,7 +89,10 @@ class CatalogueDocument(Document):
     source_version = Long()
     title = _analysed_text(copy_to="spell")
     text = _analysed_text(copy_to="spell")
+    # Python-computed (analysis.py): every part of the Norwegian compounds of title and text,
+    # and the verbs their English derivations come from ("detectors" -> "detect")
     compound_parts = Text(analyzer=NB, fields={"nn": Text(analyzer=NN)})
+    en_roots = Text(analyzer=EN)
     spell = Text(analyzer="standard")
     suggest = Completion(analyzer="simple")
     language = Keyword()
@@ -151,7 +155,7 @@ def to_source(doc: IndexDocument, analysis: Analysis) -> dict[str, Any]:
         "source_version": doc.version,
         "title": doc.title,
         "text": doc.text,
-        "compound_parts": " ".join(analysis.compound_parts(f"{doc.title} {doc.text}")),
+        **analysed_fields(doc.title, doc.text, analysis),
         "suggest": completion_entries(doc.title),
         "language": doc.language,
         "organization_id": str(doc.organization_id),
@@ -172,6 +176,16 @@ def to_source(doc: IndexDocument, analysis: Analysis) -> dict[str, Any]:
     if doc.embedding is not None:
         source["embedding"] = list(doc.embedding)
     return source
+
+
+def analysed_fields(title: str, text: str, analysis: Analysis) -> dict[str, str]:
+    """The fields computed in Python from title and text, for both backends: every part of the
+    Norwegian compounds, and the roots of the English derivations."""
+    both = f"{title} {text}"
+    return {
+        "compound_parts": " ".join(analysis.compound_parts(both)),
+        "en_roots": " ".join(analysis.english_root_terms(both)),
+    }
 
 
 def completion_entries(title: str) -> list[dict[str, Any]]:

@@ -18,7 +18,9 @@ from search.queries.plan import (
     HIGHLIGHT_FRAGMENTS,
     POST_TAG,
     PRE_TAG,
-    TOKEN_CLAUSES,
+    AllOf,
+    Clause,
+    Match,
     TextQuery,
 )
 from search.types import FILTER_KEYS, FacetValue, Hit, SortOrder
@@ -32,20 +34,24 @@ SORTS: dict[str, list[Any]] = {
 SUGGESTION_NAME = "did_you_mean"
 
 
-def token_query(token: str) -> Query:
-    clauses = []
-    for clause in TOKEN_CLAUSES:
-        options: dict[str, Any] = {"query": token, "boost": clause.boost}
+def clause_query(clause: Clause) -> Query:
+    """A plan clause (``plan.Match``/``AnyOf``/``AllOf``) as an Elasticsearch query."""
+    if isinstance(clause, Match):
+        options: dict[str, Any] = {"query": clause.word, "boost": clause.boost}
         if clause.fuzzy:
             options.update(fuzziness="AUTO", prefix_length=0, max_expansions=50)
-        clauses.append(Q("match", **{clause.field: options}))
-    return Q("bool", should=clauses, minimum_should_match=1)
+        return Q("match", **{clause.field: options})
+    children = [clause_query(child) for child in clause.clauses]
+    boost = {} if clause.boost == 1.0 else {"boost": clause.boost}
+    if isinstance(clause, AllOf):
+        return Q("bool", must=children, **boost)
+    return Q("bool", should=children, minimum_should_match=1, **boost)
 
 
 def text_query(query: TextQuery) -> Query:
     if query.is_empty:
         return Q("match_all")
-    per_token = [token_query(token) for token in query.tokens]
+    per_token = [clause_query(clause) for clause in query.clauses]
     if query.require_all:
         return Q("bool", must=per_token)
     return Q("bool", should=per_token, minimum_should_match=1)

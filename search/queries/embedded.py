@@ -26,12 +26,17 @@ from search.analysis import (
 )
 from search.documents.catalogue import FILTER_FIELDS, completion_entries
 from search.queries.plan import (
+    FIELD_LANGUAGE,
     HIGHLIGHT_FRAGMENT_SIZE,
     HIGHLIGHT_FRAGMENTS,
     POST_TAG,
     PRE_TAG,
+    ROOT_FIELD,
     TOKEN_CLAUSES,
+    AllOf,
+    Clause,
     FieldClause,
+    Match,
     TextQuery,
 )
 from search.types import Kind
@@ -70,6 +75,8 @@ def analyse(source: dict[str, Any], version: int, analysis: Analysis) -> StoredD
     parts = tokenize(str(source.get("compound_parts", "")))
     terms["compound_parts"] = Counter(analysis.stemmed_terms("nb", parts))
     terms["compound_parts.nn"] = Counter(analysis.stemmed_terms("nn", parts))
+    roots = tokenize(str(source.get(ROOT_FIELD, "")))
+    terms[ROOT_FIELD] = Counter(analysis.stemmed_terms("en", roots))
     return StoredDoc(
         source=source,
         version=version,
@@ -122,7 +129,7 @@ class Scorer:
         self.count = len(docs)
         self.doc_freq: dict[str, Counter[str]] = {}
         self.avg_length: dict[str, float] = {}
-        for clause_field in {clause.field for clause in TOKEN_CLAUSES}:
+        for clause_field in {*(clause.field for clause in TOKEN_CLAUSES), *FIELD_LANGUAGE}:
             freq: Counter[str] = Counter()
             total = 0
             for doc in docs:
@@ -146,10 +153,8 @@ class Scorer:
             }
         return self._fuzzy[key]
 
-    def query_terms(self, clause: FieldClause, token: str) -> list[str]:
-        _, _, lang = clause.field.partition(".")
-        if clause.field.startswith("compound_parts"):
-            lang = lang or "nb"
+    def query_terms(self, clause: FieldClause | Match, token: str) -> list[str]:
+        lang = FIELD_LANGUAGE.get(clause.field)
         return self.analysis.stemmed_terms(lang, [token]) if lang else [token]
 
     def _bm25(self, clause_field: str, term: str, doc: StoredDoc) -> float:
@@ -162,7 +167,7 @@ class Scorer:
         norm = K1 * (1 - B + B * sum(terms.values()) / (self.avg_length[clause_field] or 1.0))
         return idf * freq / (freq + norm)
 
-    def clause_score(self, clause: FieldClause, token: str, doc: StoredDoc) -> float:
+    def clause_score(self, clause: FieldClause | Match, token: str, doc: StoredDoc) -> float:
         if clause.fuzzy:
             scores = [
                 self._bm25(clause.field, term, doc) * (1 - distance / min(len(token), len(term)))
@@ -173,38 +178,50 @@ class Scorer:
             scores = [self._bm25(clause.field, t, doc) for t in self.query_terms(clause, token)]
         return clause.boost * max(scores, default=0.0)
 
-    def token_score(self, token: str, doc: StoredDoc) -> float | None:
-        """Sum of the matching clauses, ``None`` if the token matches no clause."""
-        matched = [
-            score
-            for clause in TOKEN_CLAUSES
-            if _clause_matches(self, clause, token, doc)
-            for score in (self.clause_score(clause, token, doc),)
-        ]
-        return sum(matched) if matched else None
+    def node_score(self, node: Clause, doc: StoredDoc) -> float | None:
+        """Score of a plan clause (as Elasticsearch's ``bool`` sums it), ``None`` if it does
+        not match."""
+        if isinstance(node, Match):
+            if not _clause_matches(self, node, node.word, doc):
+                return None
+            return self.clause_score(node, node.word, doc)
+        scores = [self.node_score(child, doc) for child in node.clauses]
+        matched = [score for score in scores if score is not None]
+        if not matched or (isinstance(node, AllOf) and len(matched) < len(scores)):
+            return None
+        return node.boost * sum(matched)
 
     def score(self, query: TextQuery, doc: StoredDoc) -> float | None:
         """Score of a matching document, ``None`` if it does not match."""
         if query.is_empty:
             return 1.0
-        scores = [self.token_score(token, doc) for token in query.tokens]
+        scores = [self.node_score(clause, doc) for clause in query.clauses]
         found = [score for score in scores if score is not None]
         if not found or (query.require_all and len(found) < len(scores)):
             return None
         return sum(found)
 
 
-def _clause_matches(scorer: Scorer, clause: FieldClause, token: str, doc: StoredDoc) -> bool:
+def _clause_matches(
+    scorer: Scorer, clause: FieldClause | Match, token: str, doc: StoredDoc
+) -> bool:
     terms = doc.terms[clause.field]
     if clause.fuzzy:
         return any(term in terms for term in scorer.fuzzy_terms(clause.field, token))
     return any(term in terms for term in scorer.query_terms(clause, token))
 
 
-def token_highlighted(analysis: Analysis, word: str, tokens: Iterable[str]) -> bool:
-    """Would Elasticsearch's highlighter mark ``word`` for these query tokens?"""
+def token_highlighted(
+    analysis: Analysis, word: str, tokens: Iterable[str], also: Iterable[str] = ()
+) -> bool:
+    """Would Elasticsearch's highlighter mark ``word`` for these query tokens (typos allowed)
+    or the other words the query searches (synonyms, compound parts, roots: stems only)?"""
+    tokens = tuple(tokens)
     for token in tokens:
-        if word == token or edit_distance(token, word, fuzziness(token)) <= fuzziness(token):
+        if edit_distance(token, word, fuzziness(token)) <= fuzziness(token):
+            return True
+    for token in dict.fromkeys((*tokens, *also)):
+        if word == token:
             return True
         for lang in STEMMED:
             if word in STOPWORDS[lang] or token in STOPWORDS[lang]:
@@ -215,10 +232,19 @@ def token_highlighted(analysis: Analysis, word: str, tokens: Iterable[str]) -> b
     return False
 
 
-def highlight(analysis: Analysis, text: str, tokens: Sequence[str], *, whole: bool) -> list[str]:
+def highlight(
+    analysis: Analysis,
+    text: str,
+    tokens: Sequence[str],
+    *,
+    whole: bool,
+    also: Sequence[str] = (),
+) -> list[str]:
     """``<mark>``-ed fragments (HTML-escaped), the whole text for a title."""
     spans = [
-        (s, e) for s, e, word in token_spans(text) if token_highlighted(analysis, word, tokens)
+        (s, e)
+        for s, e, word in token_spans(text)
+        if token_highlighted(analysis, word, tokens, also)
     ]
     if not spans:
         return []

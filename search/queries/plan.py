@@ -9,10 +9,12 @@ except its own, so a UI can offer the other values of a facet that is already fi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TypeVar
 
-from search.analysis import significant_tokens
+from search.analysis import Analysis, default_analysis, significant_tokens
+from search.synonyms import Synonyms, default_synonyms
 
 K = TypeVar("K", bound=str)
 
@@ -39,6 +41,39 @@ TOKEN_CLAUSES: tuple[FieldClause, ...] = (
     FieldClause("compound_parts", 0.3),
     FieldClause("compound_parts.nn", 0.3),
 )
+#: a synonym is matched like the query word, without typo tolerance, and weighs half as much
+SYNONYM_CLAUSES = tuple(clause for clause in TOKEN_CLAUSES if not clause.fuzzy)
+SYNONYM_BOOST = 0.5
+#: a compound query word's modifier and head, both present as words or compound parts
+#: ("snøbrøyting" -> "brøyting av snø"), weigh like a compound part does
+PART_CLAUSES: tuple[FieldClause, ...] = (
+    FieldClause("title.nb", 2.0),
+    FieldClause("title.nn", 2.0),
+    FieldClause("text.nb", 1.0),
+    FieldClause("text.nn", 1.0),
+    FieldClause("compound_parts", 1.0),
+    FieldClause("compound_parts.nn", 1.0),
+)
+PART_BOOST = 0.3
+#: an English word and the verb its derivations come from ("detection" ~ "detectors" ~ "detect")
+ROOT_CLAUSES: tuple[FieldClause, ...] = (
+    FieldClause("title.en", 2.0),
+    FieldClause("text.en", 1.0),
+)
+ROOT_FIELD = "en_roots"
+ROOT_BOOST = 0.5
+#: how each searched field analyses a query word: a hunspell locale's language, or exact
+FIELD_LANGUAGE: dict[str, str] = {
+    "title.nb": "nb",
+    "title.nn": "nn",
+    "title.en": "en",
+    "text.nb": "nb",
+    "text.nn": "nn",
+    "text.en": "en",
+    "compound_parts": "nb",
+    "compound_parts.nn": "nn",
+    ROOT_FIELD: "en",
+}
 HIGHLIGHT_FIELDS = ("title", "text")
 FACET_SIZE = 100
 HIGHLIGHT_FRAGMENT_SIZE = 150
@@ -46,18 +81,185 @@ HIGHLIGHT_FRAGMENTS = 3
 PRE_TAG, POST_TAG = "<mark>", "</mark>"
 
 
+# --- clauses: what a query word means, for both backends to evaluate ---------------------------
 @dataclass(frozen=True)
-class TextQuery:
-    tokens: tuple[str, ...]
-    require_all: bool = True
+class Match:
+    """``word`` in ``field`` (analysed as the field is); ``fuzzy``: ``fuzziness: AUTO``."""
+
+    field: str
+    word: str
+    boost: float = 1.0
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """Matches if any clause matches; scores the sum of those that do, times ``boost``
+    (Elasticsearch: ``bool.should`` with ``minimum_should_match: 1``)."""
+
+    clauses: tuple[Clause, ...]
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class AllOf:
+    """Matches if every clause matches; scores their sum, times ``boost`` (``bool.must``)."""
+
+    clauses: tuple[Clause, ...]
+    boost: float = 1.0
+
+
+Clause = Match | AnyOf | AllOf
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """A query word and what else it may match: a compound's modifier and head, an English
+    word's root."""
+
+    word: str
+    parts: tuple[str, ...] = ()
+    roots: tuple[str, ...] = ()
+    english: bool = False  # an English word: it may also be the root of a document's words
+
+    def clause(self) -> Clause:
+        """The word exactly, stemmed or fuzzily; or the compound's parts; or the English root.
+        Exact and whole-word matches weigh most (see the boosts)."""
+        alternatives = list(_word_clause(self.word, TOKEN_CLAUSES).clauses)
+        if self.parts:
+            parts = tuple(_word_clause(part, PART_CLAUSES) for part in self.parts)
+            alternatives.append(AllOf(parts, PART_BOOST))
+        roots = self._root_clauses()
+        if roots:
+            alternatives.append(AnyOf(roots, ROOT_BOOST))
+        return AnyOf(tuple(alternatives))
+
+    def _root_clauses(self) -> tuple[Clause, ...]:
+        own = (self.word,) if self.english else ()
+        return (
+            *(Match(ROOT_FIELD, word) for word in (*own, *self.roots)),
+            *(Match(c.field, root, c.boost) for root in self.roots for c in ROOT_CLAUSES),
+        )
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    """One query word, or the words of a synonym entry found in the query ("e-post": all must
+    match), and the entry's synonyms."""
+
+    words: tuple[QueryWord, ...]
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
-    def parse(cls, text: str, *, require_all: bool = True) -> TextQuery:
-        return cls(tuple(significant_tokens(text)), require_all)
+    def plain(cls, token: str) -> QueryTerm:
+        return cls((QueryWord(token),))
+
+    def clause(self) -> Clause:
+        own = [word.clause() for word in self.words]
+        typed = own[0] if len(own) == 1 else AllOf(tuple(own))
+        if not self.synonyms:
+            return typed
+        variants = tuple(_synonym_clause(words) for words in self.synonyms)
+        return AnyOf((typed, AnyOf(variants, SYNONYM_BOOST)))
+
+    @property
+    def all_words(self) -> tuple[str, ...]:
+        """Every word the term may match, for highlighting."""
+        own = (w for word in self.words for w in (word.word, *word.parts, *word.roots))
+        synonyms = (word for words in self.synonyms for word in words)
+        return tuple(dict.fromkeys((*own, *synonyms)))
+
+
+def _word_clause(word: str, clauses: Sequence[FieldClause]) -> AnyOf:
+    return AnyOf(tuple(Match(c.field, word, c.boost, c.fuzzy) for c in clauses))
+
+
+def _synonym_clause(words: Sequence[str]) -> Clause:
+    """A synonym of several words weighs like one word (its words' scores averaged)."""
+    if len(words) == 1:
+        return _word_clause(words[0], SYNONYM_CLAUSES)
+    clauses = tuple(_word_clause(word, SYNONYM_CLAUSES) for word in words)
+    return AllOf(clauses, 1.0 / len(words))
+
+
+@dataclass(frozen=True)
+class TextQuery:
+    """The significant query tokens, and the terms they form (each must match, or with
+    ``require_all=False`` any). Built without ``terms``, every token is a plain term."""
+
+    tokens: tuple[str, ...]
+    require_all: bool = True
+    terms: tuple[QueryTerm, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if not self.terms and self.tokens:
+            plain = tuple(QueryTerm.plain(token) for token in self.tokens)
+            object.__setattr__(self, "terms", plain)
+
+    @classmethod
+    def parse(
+        cls,
+        text: str,
+        *,
+        require_all: bool = True,
+        expand: bool = True,
+        analysis: Analysis | None = None,
+        synonyms: Synonyms | None = None,
+    ) -> TextQuery:
+        """``expand``: look for synonyms, compound parts and English roots too (searches do; the
+        matching engine's BM25 over whole texts does not)."""
+        tokens = tuple(significant_tokens(text))
+        if not expand:
+            return cls(tokens, require_all)
+        terms = expand_terms(tokens, analysis or default_analysis(), synonyms or default_synonyms())
+        return cls(tokens, require_all, terms)
 
     @property
     def is_empty(self) -> bool:
         return not self.tokens
+
+    @cached_property
+    def clauses(self) -> tuple[Clause, ...]:
+        """One clause per term (built once: the embedded backend evaluates it per document)."""
+        return tuple(term.clause() for term in self.terms)
+
+    @property
+    def highlight_words(self) -> tuple[str, ...]:
+        """Every word the query may match: its tokens, synonyms, compound parts and roots."""
+        return tuple(dict.fromkeys(word for term in self.terms for word in term.all_words))
+
+
+def expand_terms(
+    tokens: Sequence[str], analysis: Analysis, synonyms: Synonyms
+) -> tuple[QueryTerm, ...]:
+    """Group the tokens into terms (a synonym entry of several words is one term) and find what
+    else each may match."""
+    keys = [_synonym_keys(analysis, token) for token in tokens]
+    terms: list[QueryTerm] = []
+    start = 0
+    while start < len(tokens):
+        found = synonyms.expansions(keys, start)
+        length, variants = found if found is not None else (1, ())
+        words = tuple(expand_word(token, analysis) for token in tokens[start : start + length])
+        terms.append(QueryTerm(words, variants))
+        start += length
+    return tuple(terms)
+
+
+def expand_word(token: str, analysis: Analysis) -> QueryWord:
+    return QueryWord(
+        token,
+        parts=analysis.decompound(token) or (),
+        roots=analysis.english_roots(token),
+        english=analysis.stemmers["en"].is_word(token),
+    )
+
+
+def _synonym_keys(analysis: Analysis, token: str) -> frozenset[str]:
+    """A query word and its Norwegian and English stems: what a synonym entry may be written as."""
+    return frozenset(
+        {token, *(stem for stemmer in analysis.stemmers.values() for stem in stemmer.stems(token))}
+    )
 
 
 def reciprocal_rank_fusion(

@@ -11,6 +11,7 @@ from search.analysis import default_analysis, tokenize
 from search.backends import SearchUnavailable
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.embedded import EmbeddedBackend
+from search.documents.catalogue import MAPPING_VERSION
 from search.types import SearchRequest
 from tests.search.search_corpus import CORPUS, DIMS, ES_URL, BackendFactory
 
@@ -54,8 +55,10 @@ def test_indices_are_versioned_behind_aliases(es_backend: ElasticsearchBackend) 
     before = es_backend.client.indices.get_alias(name=es_backend.alias("need")).body
     # then the alias points at one versioned index
     (name,) = before
-    assert re.fullmatch(rf"{es_backend.prefix}-needs-v1-\d+", name)
-    assert es_backend.mapping_versions() == {"need": 1, "solution": 1, "conference": 1}
+    assert re.fullmatch(rf"{es_backend.prefix}-needs-v{MAPPING_VERSION}-\d+", name)
+    assert es_backend.mapping_versions() == dict.fromkeys(
+        ("need", "solution", "conference"), MAPPING_VERSION
+    )
     # when rebuilding
     es_backend.rebuild(CORPUS)
     # then the alias moved to a new index and the old one is gone
@@ -117,7 +120,7 @@ def test_before_any_index_exists_searches_find_nothing_and_writes_create_it(
 
 def test_embedded_backend_starts_empty_from_an_unreadable_file(tmp_path: Path) -> None:
     # given a damaged index file
-    (tmp_path / "catalogue-v1.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / f"catalogue-v{MAPPING_VERSION}.json").write_text("{not json", encoding="utf-8")
     backend = EmbeddedBackend(path=tmp_path, embedding_dims=DIMS)
     # when searching / then it answers from an empty index, and a rebuild refills it
     assert backend.search(SearchRequest()).total == 0
