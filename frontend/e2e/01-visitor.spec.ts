@@ -1,4 +1,38 @@
+import type { Page } from '@playwright/test';
+import { contrast, isWhite, parseColour } from './contrast';
 import { checkPage, expect, test } from './helpers';
+
+/** Every highlight in the snippets shows (a background that is neither transparent nor white, AA
+ * contrast against its text, bold) and sits in the text without stray spaces. */
+async function expectVisibleHighlights(page: Page): Promise<void> {
+  const marks = await page.locator('.snippet mark').evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const style = getComputedStyle(node);
+      const card = node.closest('.ds-card') ?? document.body;
+      return {
+        text: node.textContent ?? '',
+        snippet: node.parentElement?.closest('.snippet')?.textContent ?? '',
+        background: style.backgroundColor,
+        color: style.color,
+        weight: Number(style.fontWeight),
+        paddingInline: `${style.paddingLeft} ${style.paddingRight}`,
+        card: getComputedStyle(card).backgroundColor,
+      };
+    }),
+  );
+  expect(marks.length).toBeGreaterThan(0);
+  for (const mark of marks) {
+    const background = parseColour(mark.background);
+    expect(background.a, `background of «${mark.text}»`).toBe(1);
+    expect(isWhite(background), `background of «${mark.text}»: ${mark.background}`).toBe(false);
+    expect(mark.background).not.toBe(mark.card);
+    expect(contrast(parseColour(mark.color), background), `contrast of «${mark.text}»`).toBeGreaterThanOrEqual(4.5);
+    expect(mark.weight).toBeGreaterThanOrEqual(600);
+    expect(mark.paddingInline).toBe('0px 0px');
+    expect(mark.text).toBe(mark.text.trim());
+    expect(mark.snippet).not.toMatch(/\s{2}|^\s|\s$/);
+  }
+}
 
 test.describe('visitor', () => {
   test('searches with facets, snippets and autocomplete, and reads a need with its conferences and co-buyers', async ({ page }) => {
@@ -15,6 +49,7 @@ test.describe('visitor', () => {
     await page.getByRole('button', { name: 'Søk', exact: true }).click();
     await expect(page).toHaveURL(/q=trygghetsalarm/);
     await expect(page.locator('.snippet mark').first()).toBeVisible();
+    await expectVisibleHighlights(page);
 
     // A facet choice navigates and re-renders the radios, so click and then assert on the URL
     // and a fresh locator (check() would inspect the replaced element).

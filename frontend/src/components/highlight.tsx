@@ -1,18 +1,67 @@
 import { Fragment } from 'react';
 
+export type Segment = { text: string; marked: boolean };
+
+const MARKED = /(<(?:em|mark)>[\s\S]*?<\/(?:em|mark)>)/g;
+const MARK = /^<(?:em|mark)>([\s\S]*?)<\/(?:em|mark)>$/;
+
+function push(out: Segment[], text: string, marked: boolean): void {
+  if (!text) return;
+  const last = out[out.length - 1];
+  if (last && last.marked === marked) last.text += text;
+  else out.push({ text, marked });
+}
+
+/**
+ * A snippet as runs of plain and marked text, as a reader sees it: whitespace collapsed to one
+ * space, none at the ends, none inside a mark's ends, and marks with at most a space between
+ * them joined into one (so "snø" and "brøyting" side by side are one highlight, not two boxes
+ * with a gap).
+ */
+export function segments(snippet: string): Segment[] {
+  const out: Segment[] = [];
+  for (const part of snippet.split(MARKED)) {
+    const m = MARK.exec(part);
+    const text = stripTags(m ? (m[1] ?? '') : part).replace(/\s+/g, ' ');
+    if (!m) {
+      push(out, text, false);
+      continue;
+    }
+    const core = text.trim();
+    if (text.startsWith(' ')) push(out, ' ', false);
+    const last = out[out.length - 1];
+    const before = out[out.length - 2];
+    if (core && last?.text === ' ' && before?.marked) {
+      out.pop();
+      before.text += ' ';
+    }
+    push(out, core, true);
+    if (text.endsWith(' ') && core) push(out, ' ', false);
+  }
+  for (const s of out) if (!s.marked) s.text = s.text.replace(/ {2,}/g, ' ');
+  const first = out[0];
+  if (first && !first.marked) first.text = first.text.trimStart();
+  const last = out[out.length - 1];
+  if (last && !last.marked) last.text = last.text.trimEnd();
+  return out.filter((s) => s.text);
+}
+
 /**
  * Renders a search snippet whose matches are wrapped in <em> or <mark> by the
  * backend. Everything else is shown as text: no HTML is injected.
  */
 export function Highlight({ text }: { text: string }) {
-  const parts = text.split(/(<(?:em|mark)>.*?<\/(?:em|mark)>)/g);
   return (
     <>
-      {parts.map((part, i) => {
-        const m = /^<(em|mark)>(.*?)<\/(em|mark)>$/.exec(part);
-        if (m) return <mark key={i}>{stripTags(m[2] ?? '')}</mark>;
-        return <Fragment key={i}>{stripTags(part)}</Fragment>;
-      })}
+      {segments(text).map((s, i) =>
+        s.marked ? (
+          <mark key={i} className="search-highlight">
+            {s.text}
+          </mark>
+        ) : (
+          <Fragment key={i}>{s.text}</Fragment>
+        ),
+      )}
     </>
   );
 }
