@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
+from django.utils import timezone
 
 from backend.matches.models import Embedding, SentenceEmbedding
 from backend.needs.models import Need
@@ -94,18 +95,26 @@ class DatabaseEmbeddingCache:
         return found
 
     def put_many(self, entries: Mapping[EmbeddingKey, np.ndarray]) -> None:
+        """One upsert for the lot (a bulk import embeds hundreds at a time)."""
+        rows = {}
         for key, vector in entries.items():
             entity, entity_id = split_item_id(key.item_id)
-            Embedding.objects.update_or_create(
+            rows[(entity, entity_id, key.model_id)] = Embedding(
                 entity=entity,
                 entity_id=entity_id,
                 model_id=key.model_id,
-                defaults={
-                    "content_hash": key.content_hash,
-                    "dims": int(vector.shape[0]),
-                    "vector": np.asarray(vector, dtype=np.float32).tobytes(),
-                },
+                content_hash=key.content_hash,
+                dims=int(vector.shape[0]),
+                vector=np.asarray(vector, dtype=np.float32).tobytes(),
+                updated_at=timezone.now(),
             )
+        Embedding.objects.bulk_create(
+            list(rows.values()),
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["entity", "entity_id", "model_id"],
+            update_fields=["content_hash", "dims", "vector", "updated_at"],
+        )
 
 
 def published_needs() -> list[Need]:
