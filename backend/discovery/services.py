@@ -77,9 +77,15 @@ def all_documents(chunk: int = 500) -> Iterator[IndexDocument]:
             yield from _public_rows(spec.entity, ids[start : start + chunk])[0]
 
 
-def search_reindex() -> None:
-    """Rebuild every index from the database into new versioned indices; swap the aliases."""
-    search_backend().rebuild(all_documents())
+def search_reindex(*, if_outdated: bool = False) -> bool:
+    """Rebuild every index from the database into new versioned indices; swap the aliases.
+    With `if_outdated`, only when the indices are missing or predate the code's mapping
+    version (a deploy runs this after migrating). Returns whether it rebuilt."""
+    backend = search_backend()
+    if if_outdated and not backend.outdated():
+        return False
+    backend.rebuild(all_documents())
+    return True
 
 
 def _clean_filters(filters: dict[str, Any]) -> dict[str, list[str]]:

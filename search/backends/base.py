@@ -89,6 +89,11 @@ class SearchBackend(ABC):
     @abstractmethod
     def rebuild(self, docs: Iterable[IndexDocument]) -> None: ...
 
+    def outdated(self) -> bool:
+        """Whether the stored indices predate this code's ``MAPPING_VERSION`` (or are missing),
+        so that a ``rebuild`` is due. A backend that upgrades its store by itself says no."""
+        return False
+
     @abstractmethod
     def ping(self) -> bool: ...
 

@@ -144,6 +144,14 @@ class ElasticsearchBackend(SearchBackend):
                 versions[kind] = min(found) if found else None
         return versions
 
+    def outdated(self) -> bool:
+        """An alias is missing or points at an index of an older mapping version: documents of
+        this version would not fit its strict mapping (``search_reindex --if-outdated``)."""
+        return any(
+            version is None or version < MAPPING_VERSION
+            for version in self.mapping_versions().values()
+        )
+
     def ping(self) -> bool:
         """Cluster health answers (``GET /`` is absent from the integration-test distribution)."""
         try:

@@ -256,10 +256,24 @@ def expand_word(token: str, analysis: Analysis) -> QueryWord:
 
 
 def _synonym_keys(analysis: Analysis, token: str) -> frozenset[str]:
-    """A query word and its Norwegian and English stems: what a synonym entry may be written as."""
-    return frozenset(
-        {token, *(stem for stemmer in analysis.stemmers.values() for stem in stemmer.stems(token))}
-    )
+    """What a synonym entry may be written as for this query word: the word, its stems, and for
+    a compound the word up to its head's stems ("prateroboten" -> "praterobot")."""
+    keys = {
+        token,
+        *(stem for stemmer in analysis.stemmers.values() for stem in stemmer.stems(token)),
+    }
+    split = analysis.decompound(token)
+    if split is not None:
+        head = split[1]
+        at = token.rfind(head)
+        if at > 0:
+            heads = {
+                head,
+                *analysis.stemmers["nb"].stems(head),
+                *analysis.stemmers["nn"].stems(head),
+            }
+            keys.update(token[:at] + stem for stem in heads)
+    return frozenset(keys)
 
 
 def reciprocal_rank_fusion(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -65,6 +66,44 @@ def test_indices_are_versioned_behind_aliases(es_backend: ElasticsearchBackend) 
     (after,) = es_backend.client.indices.get_alias(name=es_backend.alias("need")).body
     assert after != name
     assert not es_backend.client.indices.exists(index=name)
+
+
+def test_indices_of_an_older_mapping_version_are_outdated_until_a_rebuild(
+    es_backend: ElasticsearchBackend, es_prefix: str
+) -> None:
+    # given current indices / then nothing is due
+    assert es_backend.outdated() is False
+    # given an index written by an older version of the code (its _meta says so)
+    es_backend.client.indices.put_mapping(
+        index=es_backend.alias("need"), meta={"mapping_version": MAPPING_VERSION - 1}
+    )
+    # then a rebuild is due, and after it no more
+    assert es_backend.outdated() is True
+    es_backend.rebuild(CORPUS)
+    assert es_backend.outdated() is False
+    # and a prefix without any index is outdated too
+    assert ElasticsearchBackend(url=ES_URL, index_prefix=f"{es_prefix}-none").outdated() is True
+
+
+def test_embedded_backend_upgrades_a_file_of_an_older_version(tmp_path: Path) -> None:
+    # given the file an older version wrote: its sources lack the fields of this analysis
+    EmbeddedBackend(path=tmp_path, embedding_dims=DIMS).index(CORPUS)
+    current = tmp_path / f"catalogue-v{MAPPING_VERSION}.json"
+    entries = json.loads(current.read_text(encoding="utf-8"))
+    for entry in entries:
+        entry["source"].pop("en_roots")
+        entry["source"]["compound_parts"] = ""
+    older = tmp_path / f"catalogue-v{MAPPING_VERSION - 1}.json"
+    older.write_text(json.dumps(entries), encoding="utf-8")
+    current.unlink()
+    # when a backend of this version opens the directory
+    backend = EmbeddedBackend(path=tmp_path, embedding_dims=DIMS)
+    # then the documents are analysed anew ("velferd" is a part of "velferdsteknologi")
+    found = {(hit.kind, hit.id) for hit in backend.search(SearchRequest(text="velferd")).hits}
+    assert found == {("need", 1), ("conference", 7)}
+    # and saved as this version's file, the older one gone
+    assert current.exists()
+    assert not older.exists()
 
 
 def test_documents_carry_their_row_version_as_es_version(es_backend: ElasticsearchBackend) -> None:
