@@ -81,4 +81,34 @@ test.describe('advisor', () => {
     await expect(page.locator('svg[role="img"]')).toHaveCount(3);
     await checkPage(page, 'advisor-04-pipeline');
   });
+
+  test('sees what people searched for and did not find; nobody else does', async ({ page }) => {
+    const words = `kvasifluksmåler ${stamp}`;
+    await page.goto(`/?q=${encodeURIComponent(words)}&type=need`);
+    await expect(page.getByTestId('result-count')).toHaveText('0 treff');
+    // Personal data is never kept: this search leaves no row.
+    await page.goto(`/?q=${encodeURIComponent(`kari.nordmann.${stamp}@bergen.kommune.no`)}`);
+    await expect(page.getByTestId('result-count')).toHaveText(/\d+ treff/);
+
+    await login(page, USERS.supplier);
+    expect((await page.request.get('/api/search/missed/')).status()).toBe(403);
+    await expect(page.getByRole('link', { name: 'Søk uten treff' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await expect(page.getByRole('link', { name: 'Logg inn' })).toBeVisible();
+
+    await login(page, USERS.advisor);
+    await page.getByRole('link', { name: 'Søk uten treff' }).click();
+    await expect(page).toHaveURL(/\/advisor\/missed-searches$/);
+    const search = page.getByRole('link', { name: `Søk etter «${words}» med de samme filtrene` });
+    await expect(search).toBeVisible();
+    await expect(page.getByRole('row').filter({ has: search }).getByText('Behov')).toBeVisible();
+    await expect(page.getByRole('table')).not.toContainText(`kari.nordmann.${stamp}`);
+    await checkPage(page, 'advisor-05-missed-searches');
+    await page.getByLabel('Periode').selectOption({ label: 'Siste 7 dager' });
+    await expect(page).toHaveURL(/days=7/);
+    await expect(search).toBeVisible();
+    await search.click();
+    await expect(page).toHaveURL(/q=kvasifluksm%C3%A5ler\+\d+&type=need/);
+    await expect(page.getByTestId('result-count')).toHaveText('0 treff');
+  });
 });

@@ -42,6 +42,7 @@ export type SavedSearch = S['SavedSearchOutput'];
 export type SavedSearchInput = S['SavedSearchInputRequest'];
 export type AlertFrequency = S['AlertFrequencyEnum'];
 export type PipelineStats = S['PipelineOutput'];
+export type MissedSearch = S['MissedSearchOutput'];
 export type Membership = S['MembershipOutput'];
 export type Member = S['MemberOutput'];
 export type MemberRole = S['RoleEnum'];

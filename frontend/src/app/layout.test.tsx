@@ -51,5 +51,17 @@ describe('Layout', () => {
     expect(await screen.findByText('Ingrid Innkjøper')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Mine behov' })).toHaveAttribute('href', '/buyer');
     expect(screen.getByRole('button', { name: 'Logg ut' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Søk uten treff' })).toBeNull();
+  });
+
+  it('shows advisors what people could not find', async () => {
+    mockFetch({
+      '/api/auth/session/': {
+        csrf_token: 't',
+        user: { id: 4, email: 'radgiver@lup.no', full_name: 'Rune Rådgiver', roles: ['advisor'], is_advisor: true, memberships: [{ id: 1, organization: { id: 3, name: 'LUP', kind: 'advisory' } }] },
+      },
+    });
+    renderLayout();
+    expect(await screen.findByRole('link', { name: 'Søk uten treff' })).toHaveAttribute('href', '/advisor/missed-searches');
   });
 });

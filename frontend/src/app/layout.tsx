@@ -81,6 +81,7 @@ function MainNav() {
   if (roles.has('advisor')) {
     items.push({ to: '/advisor', label: t('nav.advisor') });
     items.push({ to: '/advisor/pipeline', label: t('nav.pipeline') });
+    items.push({ to: '/advisor/missed-searches', label: t('nav.missedSearches') });
   }
   if (user && roles.size === 0) items.push({ to: '/organizations/new', label: t('nav.registerOrg') });
   return (

@@ -34,6 +34,7 @@ const AdvisorQueuePage = page(() => import('../features/advisor/queue-page'), 'A
 const NeedBoardPage = page(() => import('../features/advisor/need-board-page'), 'NeedBoardPage');
 const OrganizationsPage = page(() => import('../features/advisor/organizations-page'), 'OrganizationsPage');
 const PipelinePage = page(() => import('../features/advisor/pipeline-page'), 'PipelinePage');
+const MissedSearchesPage = page(() => import('../features/advisor/missed-searches-page'), 'MissedSearchesPage');
 const NotFoundPage = page(() => import('./not-found-page'), 'NotFoundPage');
 
 export const routes: RouteObject[] = [
@@ -70,6 +71,7 @@ export const routes: RouteObject[] = [
       { path: 'advisor/needs/:id', element: <NeedBoardPage /> },
       { path: 'advisor/organizations', element: <OrganizationsPage /> },
       { path: 'advisor/pipeline', element: <PipelinePage /> },
+      { path: 'advisor/missed-searches', element: <MissedSearchesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

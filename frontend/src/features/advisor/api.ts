@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
@@ -69,5 +69,15 @@ export function usePipelineStats() {
   return useQuery({
     queryKey: ['stats', 'pipeline', lang],
     queryFn: () => api.get('/api/stats/pipeline/'),
+  });
+}
+
+/** What people searched for and did not find, over the last `days` days, most frequent first. */
+export function useMissedSearches(days: number, page: number, pageSize: number) {
+  const { lang } = useI18n();
+  return useQuery({
+    queryKey: ['search', 'missed', days, page, pageSize, lang],
+    queryFn: () => api.get('/api/search/missed/', { query: { days, page, page_size: pageSize } }),
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,0 +1,120 @@
+import { Button, Link as DsLink, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Link, useSearchParams } from 'react-router';
+import type { MissedSearch } from '../../api/types';
+import { formatDate, formatNumber } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { RequireAuth } from '../../app/require-auth';
+import { SelectField } from '../../components/form-fields';
+import { PageHeading } from '../../components/page';
+import { QueryState } from '../../components/query-state';
+import { useMissedSearches } from './api';
+
+/** The periods offered, in days (the backend keeps searches for 180). */
+export const PERIODS = ['7', '30', '90', '180'] as const;
+const DEFAULT_PERIOD = '30';
+const PAGE_SIZE = 50;
+
+/** The search page with the same words, filters and mode: the advisor sees what the user saw. */
+export function searchHref(row: MissedSearch): string {
+  const params = new URLSearchParams([['q', row.query], ...new URLSearchParams(row.filters_query)]);
+  if (row.semantic) params.set('semantic', 'true');
+  return `/?${params.toString()}`;
+}
+
+function MissedTable({ rows }: { rows: MissedSearch[] }) {
+  const { t } = useI18n();
+  return (
+    <Table>
+      <caption className="visually-hidden">{t('advisor.missed.title')}</caption>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{t('advisor.missed.query')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('advisor.missed.filters')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('advisor.missed.searches')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('advisor.missed.days')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('advisor.missed.lastSeen')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('advisor.missed.hits')}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {rows.map((row) => (
+          <Table.Row key={`${row.query}|${row.filters_query}|${row.semantic}`}>
+            <Table.Cell>
+              <DsLink asChild>
+                <Link to={searchHref(row)} aria-label={t('advisor.missed.searchAgain', { query: row.query })}>
+                  {row.query}
+                </Link>
+              </DsLink>
+            </Table.Cell>
+            <Table.Cell>
+              <div className="row">
+                {row.semantic ? <Tag data-color="info">{t('advisor.missed.semantic')}</Tag> : null}
+                {row.filters.map((f) => (
+                  <Tag key={`${f.name}=${f.value}`} data-color="neutral">
+                    {f.label}
+                  </Tag>
+                ))}
+                {!row.semantic && row.filters.length === 0 ? t('advisor.missed.noFilters') : null}
+              </div>
+            </Table.Cell>
+            <Table.Cell>{formatNumber(row.searches)}</Table.Cell>
+            <Table.Cell>{formatNumber(row.days)}</Table.Cell>
+            <Table.Cell>{formatDate(row.last_seen)}</Table.Cell>
+            <Table.Cell>{formatNumber(row.hits)}</Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  );
+}
+
+function MissedSearches() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('days') ?? DEFAULT_PERIOD;
+  const days = (PERIODS as readonly string[]).includes(asked) ? asked : DEFAULT_PERIOD;
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const missed = useMissedSearches(Number(days), page, PAGE_SIZE);
+  const periods = PERIODS.map((d) => ({ code: d, label: t('advisor.missed.lastDays', { days: d }) }));
+  const pages = Math.max(1, Math.ceil((missed.data?.count ?? 0) / PAGE_SIZE));
+  return (
+    <div className="stack">
+      <Paragraph>{t('advisor.missed.intro')}</Paragraph>
+      <div className="row" style={{ alignItems: 'flex-end' }}>
+        <SelectField label={t('advisor.missed.period')} value={days} includeEmpty={false} options={periods} onChange={(v) => setParams({ days: v })} />
+      </div>
+      <p aria-live="polite" role="status" data-testid="missed-count">
+        {missed.data ? t('advisor.missed.count', { count: missed.data.count }) : ''}
+      </p>
+      <QueryState query={missed} isEmpty={(d) => d.results.length === 0} empty={t('advisor.missed.empty')}>
+        {(data) => <MissedTable rows={data.results} />}
+      </QueryState>
+      {pages > 1 ? (
+        <nav aria-label={t('search.pagination')} className="row">
+          <Button variant="secondary" disabled={page <= 1} onClick={() => setParams({ days, page: String(page - 1) })}>
+            {t('common.previous')}
+          </Button>
+          <span>{t('search.pageOf', { page, pages })}</span>
+          <Button variant="secondary" disabled={page >= pages} onClick={() => setParams({ days, page: String(page + 1) })}>
+            {t('common.next')}
+          </Button>
+        </nav>
+      ) : null}
+      <Paragraph data-size="sm" className="meta">
+        {t('advisor.missed.privacy')}
+      </Paragraph>
+    </div>
+  );
+}
+
+export function MissedSearchesPage() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeading title={t('advisor.missed.title')}>{t('advisor.missed.title')}</PageHeading>
+      <RequireAuth roles={['advisor']}>
+        <MissedSearches />
+      </RequireAuth>
+    </>
+  );
+}
