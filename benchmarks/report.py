@@ -170,3 +170,27 @@ def print_table(document: dict[str, Any]) -> None:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
         if n == 0:
             print("  ".join("-" * width for width in widths))
+
+
+def markdown_table(document: dict[str, Any]) -> str:
+    """The same table in Markdown (for BENCHMARKS.md)."""
+    header: Row = ("figure", "measured", "baseline (same run)", "ratio", "target")
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell.strip() for cell in row) + " |" for row in rows(document)]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    """python -m benchmarks.report [var/bench/results.json]: the table in Markdown."""
+    import json
+    from pathlib import Path
+
+    path = Path(argv[0]) if argv else Path("var/bench/results.json")
+    print(markdown_table(json.loads(path.read_text(encoding="utf-8"))))
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    raise SystemExit(main(sys.argv[1:]))
