@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
-from search.analysis import Analysis, default_analysis, significant_tokens
+from search.analysis import ALL_STOPWORDS, Analysis, default_analysis, significant_tokens
 from search.synonyms import Synonyms, default_synonyms
 
 K = TypeVar("K", bound=str)
@@ -61,6 +61,9 @@ ROOT_CLAUSES: tuple[FieldClause, ...] = (
     FieldClause("text.en", 1.0),
 )
 ROOT_FIELD = "en_roots"
+#: a bokmål stem of the query word searched in the nynorsk sub-fields and the other way round
+#: ("elver" -> "elv" finds nynorsk "elvar", whose bokmål analysis does not know it)
+CROSS_STEM_FIELDS: tuple[tuple[str, float], ...] = (("title", 2.0), ("text", 1.0))
 ROOT_BOOST = 0.5
 #: how each searched field analyses a query word: a hunspell locale's language, or exact
 FIELD_LANGUAGE: dict[str, str] = {
@@ -114,20 +117,37 @@ Clause = Match | AnyOf | AllOf
 
 @dataclass(frozen=True)
 class QueryWord:
-    """A query word and what else it may match: a compound's modifier and head, an English
-    word's root."""
+    """A query word and what else it may match: its bokmål stems in nynorsk text and the other
+    way round, a compound's modifier and head (and their synonyms), an English word's root."""
 
     word: str
     parts: tuple[str, ...] = ()
+    part_synonyms: tuple[tuple[str, ...], ...] = ()  # one-word synonyms of each part
     roots: tuple[str, ...] = ()
     english: bool = False  # an English word: it may also be the root of a document's words
+    cross_stems: tuple[tuple[str, str], ...] = ()  # (field language, stem of the other one)
 
     def clause(self) -> Clause:
         """The word exactly, stemmed or fuzzily; or the compound's parts; or the English root.
         Exact and whole-word matches weigh most (see the boosts)."""
         alternatives = list(_word_clause(self.word, TOKEN_CLAUSES).clauses)
+        alternatives += [
+            Match(f"{name}.{lang}", stem, boost)
+            for lang, stem in self.cross_stems
+            for name, boost in CROSS_STEM_FIELDS
+        ]
         if self.parts:
-            parts = tuple(_word_clause(part, PART_CLAUSES) for part in self.parts)
+            synonyms = self.part_synonyms or tuple(() for _ in self.parts)
+            parts = tuple(
+                AnyOf(
+                    tuple(
+                        match
+                        for word in (part, *others)
+                        for match in _word_clause(word, PART_CLAUSES).clauses
+                    )
+                )
+                for part, others in zip(self.parts, synonyms, strict=True)
+            )
             alternatives.append(AllOf(parts, PART_BOOST))
         roots = self._root_clauses()
         if roots:
@@ -240,18 +260,40 @@ def expand_terms(
     while start < len(tokens):
         found = synonyms.expansions(keys, start)
         length, variants = found if found is not None else (1, ())
-        words = tuple(expand_word(token, analysis) for token in tokens[start : start + length])
+        words = tuple(
+            expand_word(token, analysis, synonyms) for token in tokens[start : start + length]
+        )
         terms.append(QueryTerm(words, variants))
         start += length
     return tuple(terms)
 
 
-def expand_word(token: str, analysis: Analysis) -> QueryWord:
+def expand_word(token: str, analysis: Analysis, synonyms: Synonyms) -> QueryWord:
+    parts = analysis.decompound(token) or ()
     return QueryWord(
         token,
-        parts=analysis.decompound(token) or (),
+        parts=parts,
+        part_synonyms=tuple(_one_word_synonyms(analysis, synonyms, part) for part in parts),
         roots=analysis.english_roots(token),
         english=analysis.stemmers["en"].is_word(token),
+        cross_stems=_cross_stems(analysis, token),
+    )
+
+
+def _one_word_synonyms(analysis: Analysis, synonyms: Synonyms, word: str) -> tuple[str, ...]:
+    found = synonyms.expansions([_synonym_keys(analysis, word)], 0)
+    return tuple(entry[0] for entry in found[1] if len(entry) == 1) if found else ()
+
+
+def _cross_stems(analysis: Analysis, token: str) -> tuple[tuple[str, str], ...]:
+    """The stems one dialect's dictionary gives the word that the other's does not."""
+    if token in ALL_STOPWORDS:
+        return ()
+    stems = {lang: set(analysis.stemmers[lang].stems(token)) for lang in ("nb", "nn")}
+    return tuple(
+        (target, stem)
+        for source, target in (("nb", "nn"), ("nn", "nb"))
+        for stem in sorted(stems[source] - stems[target] - {token})
     )
 
 
