@@ -29,7 +29,7 @@ log() { printf '[run] %s\n' "$*" >&2; }
 if [[ -f $PIDFILE ]]; then
   old=$(<"$PIDFILE")
   if [[ $old =~ ^[0-9]+$ ]] && kill -0 "$old" 2>/dev/null \
-    && tr '\0' ' ' <"/proc/$old/cmdline" 2>/dev/null | grep -q 'celery -A backend.config worker'; then
+    && ps -p "$old" -o command= 2>/dev/null | grep -q 'celery -A backend.config worker'; then
     log "stopping the worker left by an earlier run (pid $old)"
     kill -TERM "$old" 2>/dev/null || true
     for _ in $(seq 60); do kill -0 "$old" 2>/dev/null || break; sleep 0.5; done
@@ -58,7 +58,7 @@ trap stop EXIT INT TERM
 # The log pipe ignores Ctrl-C, so that it still carries the worker's last lines as it stops.
 scripts/worker.sh > >(
   trap '' INT
-  tee var/log/worker.log | sed -u 's/^/[worker] /' >&2
+  tee var/log/worker.log | while IFS= read -r line; do printf '[worker] %s\n' "$line"; done >&2
 ) 2>&1 &
 WORKER=$!
 echo "$WORKER" >"$PIDFILE"
@@ -66,7 +66,9 @@ log "worker pid $WORKER, log var/log/worker.log"
 log "serving http://$HOST:$PORT/ (settings $DJANGO_SETTINGS_MODULE)"
 .venv/bin/python manage.py runserver "$HOST:$PORT" --noreload &
 SERVER=$!
-# Whichever stops first ends the run (with its exit status); the trap stops the other.
+# Whichever stops first ends the run (with its exit status); the trap stops the other. (A
+# loop rather than `wait -n`, which macOS's bash 3.2 lacks.)
+while kill -0 "$SERVER" 2>/dev/null && kill -0 "$WORKER" 2>/dev/null; do sleep 1; done
 status=0
-wait -n "$SERVER" "$WORKER" || status=$?
+if kill -0 "$SERVER" 2>/dev/null; then wait "$WORKER" || status=$?; else wait "$SERVER" || status=$?; fi
 exit "$status"
