@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from search.word_parts import COMPOUND_FLAG, Decompounder, EnglishRoots, WordInfo
 
 DICTIONARY_DIR = Path(__file__).resolve().parent / "dictionaries"
 
@@ -60,45 +61,6 @@ MAX_TOKEN_LENGTH = 255
 
 MAX_COMPLETION_INPUT = 50  # Elasticsearch completion field max_input_length
 MAX_COMPLETION_INPUTS = 10
-#: the dictionaries' COMPOUNDFLAG: an entry that may take part in a compound
-COMPOUND_FLAG = "z"
-#: a part of three letters ("snø", "tak", "dør") must carry the compound flag, as must the other
-#: part, which must have four letters or more; longer parts need the flag or five letters
-SHORT_PART = 3
-LONG_PART = 5
-COMPOUND_WORD_MIN = 7
-LINKING_LETTERS = ("s", "e")
-#: modifiers that take a linking "s" ("fritids|kort", "trygghets|alarm"): by suffix, or compounds
-S_LINKED_SUFFIXES = (
-    "het", "heit", "ing", "sjon", "dom", "skap", "else", "tet", "nad", "sel", "ment", "land", "tid",
-)  # fmt: skip
-#: prefixes and particles that hunspell knows as words but that do not make a compound's modifier
-#: ("gjennom|føre", "sammen|ligne", "fore|slå"), and suffixes it knows as words that are no head
-#: ("eksister|ende", "dimensjon|ert", "tilgjenge|leg")
-NOT_MODIFIERS = frozenset(
-    """all bak best bort etter foran fore fores fram frem gjen gjennom god hen kont mellom mis
-    ned opp over platt sam sammen til tilbake under ut ved vedlike videre""".split()  # noqa: SIM905
-)
-NOT_HEADS = frozenset(
-    """att else ende ene ert erte ette het heit ille ing inga inge ingen kring leg lig lige ring
-    ske ska""".split()  # noqa: SIM905
-)
-#: common words that look like compounds of two dictionary words but are not ("spørs|mål")
-NOT_COMPOUNDS = frozenset(
-    """spørsmål forankring registrering veiledning rettleiing plattform infrastruktur frivillig
-    godkjenning samarbeid samarbeide samtale samtykke gjennomsnitt kontroll kontakt kontrakt
-    korrekt allerede budsjett velferd mistenkelig midlertidig verktøy dimensjonere""".split()  # noqa: SIM905
-)
-#: English derivations reduced to their verb ("detection" -> "detect"): (suffix, replacement)
-EN_ION_RULES = (
-    ("ication", "y"),
-    ("ation", "ate"),
-    ("ation", "e"),
-    ("ation", ""),
-    ("ion", "e"),
-    ("ion", ""),
-)
-EN_ROOT_MIN = 6
 
 
 def tokenize(text: str) -> list[str]:
@@ -180,17 +142,6 @@ def load_lookuper(path: Path) -> Any:
     return Lookup(aff, dic)
 
 
-@dataclass(frozen=True)
-class WordInfo:
-    """A word as the dictionary knows it: at all, as an entry itself (no affix), and whether the
-    entry (``base_flag``) or any entry it derives from (``any_flag``) may take part in compounds."""
-
-    known: bool
-    base: bool
-    base_flag: bool
-    any_flag: bool
-
-
 class HunspellStemmer:
     """Stems like Elasticsearch's ``hunspell`` token filter (dedup, not longest_only)."""
 
@@ -216,6 +167,10 @@ class HunspellStemmer:
 
         return list(self._load().affix_forms(word, CapType.NO))
 
+    def forms(self, word: str) -> list[Any]:
+        """spylls' affix forms of a lower-cased word: its dictionary stems, affixes and flags."""
+        return self._forms(word)
+
     def _stems(self, token: str) -> tuple[str, ...]:
         """Dictionary stems of a lower-cased token, else the token itself (as Lucene does)."""
         stems = sorted({str(form.stem) for form in self._forms(token)})
@@ -238,21 +193,6 @@ class HunspellStemmer:
         return WordInfo(bool(forms), base, base_flag, any_flag)
 
 
-@dataclass(frozen=True)
-class Split:
-    """A compound's first split: ``modifier`` (linking letter dropped) + ``head``."""
-
-    modifier: str
-    head: str
-    words: int  # dictionary words in the whole compound (fewer is better)
-    flagged: int  # how many of them carry the compound flag (more is better)
-    odd_linking: int  # linkings against the modifier's habit (fewer is better)
-
-    @property
-    def rank(self) -> tuple[int, int, int, int]:
-        return (self.words, -self.flagged, self.odd_linking, -len(self.modifier))
-
-
 class Analysis:
     """The Python side of the analysis chain, with lazily loaded dictionaries."""
 
@@ -260,11 +200,12 @@ class Analysis:
         self.stemmers = {
             lang: HunspellStemmer(locale, directory) for lang, locale in LOCALES.items()
         }
-        self._split = lru_cache(maxsize=200_000)(self._best_split)
-        self._modifier = lru_cache(maxsize=200_000)(self._as_modifier)
-        self.decompound = lru_cache(maxsize=200_000)(self._decompound)
-        self.word_parts = lru_cache(maxsize=200_000)(self._word_parts)
-        self.english_roots = lru_cache(maxsize=200_000)(self._english_roots)
+        norwegian = (self.stemmers["nb"], self.stemmers["nn"])
+        self.compounds = Decompounder(norwegian, self.stemmers["en"], ALL_STOPWORDS)
+        self.derivations = EnglishRoots(self.stemmers["en"], ENGLISH_STOP)
+        self.decompound = self.compounds.decompound
+        self.word_parts = self.compounds.word_parts
+        self.english_roots = self.derivations.roots
 
     def stemmed_terms(self, lang: str, tokens: Iterable[str]) -> list[str]:
         """Terms of the ``<field>.<lang>`` sub-field: stop words removed, every stem kept."""
@@ -281,121 +222,6 @@ class Analysis:
             parts.update(dict.fromkeys(self.word_parts(token)))
         return list(parts)
 
-    def _word_parts(self, word: str) -> tuple[str, ...]:
-        split = self.decompound(word)
-        if split is None:
-            return ()
-        modifier, head = split
-        nested = [
-            part
-            for word_part in (modifier, head)
-            if (inner := self.decompound(word_part)) and min(map(len, inner)) > SHORT_PART
-            for part in self.word_parts(word_part)
-        ]
-        return tuple(dict.fromkeys((modifier, head, *nested)))
-
-    def _decompound(self, word: str) -> tuple[str, str] | None:
-        """The modifier and head of a Norwegian compound ("snøbrøyting" -> "snø", "brøyting"),
-        ``None`` for any other word. A word the dictionary knows is split through its stems
-        ("sykehjemsplasser" -> "sykehjemsplass" -> "sykehjem", "plass"), so that an inflection
-        ending never passes for a head ("skolen" is no "sko" + "len")."""
-        if len(word) < COMPOUND_WORD_MIN or not word.isalpha() or word in NOT_COMPOUNDS:
-            return None
-        if self.stemmers["en"].is_word(word):  # "transport", "operating": not Norwegian compounds
-            return None
-        stems = {stem for lang in ("nb", "nn") for stem in self._dictionary_stems(lang, word)}
-        if stems & NOT_COMPOUNDS:
-            return None
-        candidates = [
-            split
-            for stem in sorted(stems or {word})
-            if len(stem) >= COMPOUND_WORD_MIN
-            if (split := self._split(stem)) is not None
-        ]
-        if not candidates:
-            return None
-        best = min(candidates, key=lambda split: split.rank)
-        return (best.modifier, best.head)
-
-    def _dictionary_stems(self, lang: str, word: str) -> tuple[str, ...]:
-        return tuple(str(form.stem) for form in self.stemmers[lang]._forms(word))
-
-    def _info(self, word: str) -> WordInfo:
-        nb, nn = (self.stemmers[lang].word_info(word) for lang in ("nb", "nn"))
-        return WordInfo(
-            nb.known or nn.known,
-            nb.base or nn.base,
-            nb.base_flag or nn.base_flag,
-            nb.any_flag or nn.any_flag,
-        )
-
-    def _head_ok(self, word: str) -> bool:
-        """A head is a word in any inflection, flagged as a compound part or long."""
-        if len(word) < SHORT_PART or word in ALL_STOPWORDS or word in NOT_HEADS:
-            return False
-        info = self._info(word)
-        return info.known and (info.any_flag or len(word) >= LONG_PART)
-
-    def _core_ok(self, word: str) -> bool:
-        """A modifier's word is an entry itself (no inflection), flagged as a compound part or
-        long."""
-        if len(word) < SHORT_PART or word in ALL_STOPWORDS or word in NOT_MODIFIERS:
-            return False
-        info = self._info(word)
-        return info.base and (info.base_flag or len(word) >= LONG_PART)
-
-    def _takes_s(self, core: str) -> bool:
-        return core.endswith(S_LINKED_SUFFIXES) or self._split(core) is not None
-
-    def _as_modifier(self, text: str) -> Split | None:
-        """``text`` as a compound's first part: a word, a word + linking letter, or a compound.
-        The answer's ``modifier`` is its normal form; ``head`` is unused."""
-        if self._core_ok(text):
-            flagged = int(self._info(text).base_flag)
-            return Split(text, "", 1, flagged, int(self._takes_s(text)))
-        core, link = text[:-1], text[-1:]
-        if link in LINKING_LETTERS and self._core_ok(core):
-            odd = int(link == "e" or not self._takes_s(core))
-            return Split(core, "", 1, int(self._info(core).base_flag), odd)
-        split = self._split(text)
-        if split is not None:
-            return Split(text, "", split.words, split.flagged, split.odd_linking)
-        return None
-
-    def _best_split(self, word: str) -> Split | None:
-        """The best modifier + head split of ``word``: fewest dictionary words, most flagged,
-        linking as the modifier usually links, longest modifier."""
-        best: Split | None = None
-        for cut in range(SHORT_PART, len(word) - SHORT_PART + 1):
-            text, head = word[:cut], word[cut:]
-            if not self._head_ok(head):
-                continue
-            modifier = self._modifier(text)
-            if modifier is None or not self._short_parts_ok(modifier.modifier, head):
-                continue
-            head_flagged = int(self._info(head).any_flag)
-            split = Split(
-                modifier.modifier,
-                head,
-                modifier.words + 1,
-                modifier.flagged + head_flagged,
-                modifier.odd_linking,
-            )
-            if best is None or split.rank < best.rank:
-                best = split
-        return best
-
-    def _short_parts_ok(self, modifier: str, head: str) -> bool:
-        """A part of three letters must be a flagged entry, beside a flagged part of 4+ letters."""
-        for short, other in ((modifier, head), (head, modifier)):
-            if len(short) <= SHORT_PART and not (
-                self._info(short).base_flag
-                and len(other) > SHORT_PART
-                and self._info(other).any_flag
-            ):
-                return False
-        return True
-
     # --- English derivations ---------------------------------------------------------------------
     def english_root_terms(self, text: str) -> list[str]:
         """The verbs English derivations in ``text`` come from ("fall detectors" -> "detect")."""
@@ -403,33 +229,6 @@ class Analysis:
         for token in tokenize(text):
             roots.update(dict.fromkeys(self.english_roots(token)))
         return list(roots)
-
-    def _english_roots(self, token: str) -> tuple[str, ...]:
-        """ "detection", "detections", "detector", "detectors" -> "detect"; "operator",
-        "operation" -> "operate". Only roots of 6+ letters the dictionary knows ("station" is no
-        "state", "million" no "mill")."""
-        english = self.stemmers["en"]
-        if token in ENGLISH_STOP or not token.isalpha() or not english.is_word(token):
-            return ()
-        roots: dict[str, None] = {}
-        for stem in english.stems(token):
-            nouns = [stem]
-            if stem.endswith("or") and english.is_word(stem[:-2] + "ion"):
-                nouns.append(stem[:-2] + "ion")  # "detector" -> "detection"
-            for noun in nouns:
-                root = self._ion_root(noun)
-                if root is not None:
-                    roots[root] = None
-        return tuple(roots)
-
-    def _ion_root(self, noun: str) -> str | None:
-        english = self.stemmers["en"]
-        for suffix, replacement in EN_ION_RULES:
-            if noun.endswith(suffix) and len(noun) - len(suffix) >= SHORT_PART:
-                root = noun[: -len(suffix)] + replacement
-                if len(root) >= EN_ROOT_MIN and english.is_word(root):
-                    return root
-        return None
 
 
 @lru_cache(maxsize=1)
