@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
@@ -14,6 +14,10 @@ Language = Literal["nb", "nn", "en"]
 LANGUAGES: tuple[str, ...] = get_args(Language)
 SortOrder = Literal["relevance", "newest", "deadline"]
 SORT_ORDERS: tuple[str, ...] = get_args(SortOrder)
+#: Which words a response's hits match: all of them, most (e.g. 2 of 3), any of them, or none
+#: needed (semantic neighbours of the query joined the few word matches).
+Relaxation = Literal["all", "most", "any", "semantic"]
+RELAXATIONS: tuple[str, ...] = get_args(Relaxation)
 
 INDEXABLE_STATUSES = frozenset({"published", "closed"})
 
@@ -34,6 +38,7 @@ FILTER_KEYS: tuple[str, ...] = (
 )
 
 _EMPTY: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+_NO_MEANS: Mapping[str, tuple[float, ...]] = MappingProxyType({})
 
 
 class InvalidDocument(ValueError):
@@ -79,7 +84,30 @@ class IndexDocument:
 
 
 @dataclass(frozen=True)
+class QueryEmbedding:
+    """The query's embedding and how to compare it with the documents' (the caller owns the
+    model, so it knows both). ``means`` (document language -> mean vector, ``""`` the global
+    mean) turns on language centring: the query is centred on the global mean and each document
+    on its language's mean before the cosine, which removes the "which language" direction
+    multilingual encoders put into every vector. ``floor``: the least similarity (centred, or
+    plain cosine without means) a semantic hit must reach."""
+
+    vector: tuple[float, ...]
+    floor: float = 0.0
+    means: Mapping[str, tuple[float, ...]] = field(default_factory=lambda: _NO_MEANS)
+
+
+Embedder = Callable[[str], QueryEmbedding | None]
+
+
+@dataclass(frozen=True)
 class SearchRequest:
+    """``semantic``: hybrid search, word matches fused with the query's semantic neighbours.
+    ``query_vector`` (plain cosine, floor 0) or ``embed`` (called only when a vector is needed:
+    for ``semantic``, or when every word level finds little) give the query's embedding.
+    ``relax=False``: every word must match (typos tolerated), never fewer (saved-search
+    alerts)."""
+
     text: str = ""
     kinds: tuple[Kind, ...] = ()
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: _EMPTY)
@@ -88,6 +116,8 @@ class SearchRequest:
     page_size: int = 20
     semantic: bool = False
     query_vector: tuple[float, ...] | None = None
+    embed: Embedder | None = field(default=None, compare=False, repr=False)
+    relax: bool = True
 
 
 @dataclass(frozen=True)
@@ -107,10 +137,23 @@ class FacetValue:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """Did you mean: a corrected query, and how many documents have all its words."""
+
+    text: str
+    hits: int
+
+
+@dataclass(frozen=True)
 class SearchResponse:
+    """``relaxation``: the level that answered (see ``queries/relaxation.py``); ``semantic``:
+    whether semantic neighbours are among the hits (hybrid search, or the last level)."""
+
     total: int
     hits: tuple[Hit, ...]
     facets: Mapping[str, tuple[FacetValue, ...]]
-    suggestion: str | None
+    suggestion: Suggestion | None
     page: int
     page_size: int
+    relaxation: Relaxation = "all"
+    semantic: bool = False

@@ -2,6 +2,7 @@
 enter it), so every hit, count and suggestion already respects the visibility rules."""
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from django.db.models import QuerySet
@@ -11,8 +12,8 @@ from backend.accounts.models import Organization
 from backend.common.types import AnyUser
 from backend.discovery.highlights import highlight_tidy
 from backend.discovery.models import SavedSearch
+from backend.discovery.query_embedding import query_embedding
 from backend.discovery.services import search_backend
-from backend.matches.engine import default_encoder
 from backend.reference.cpv import cpv_codes
 from backend.reference.vocabularies import (
     COUNTIES,
@@ -57,19 +58,10 @@ def facet_label(field: str, value: str) -> str:
     return value
 
 
-def query_vector(text: str) -> tuple[float, ...] | None:
-    if not text.strip():
-        return None
-    vector = default_encoder().encode([text])[0]
-    return tuple(float(x) for x in vector)
-
-
 def search_run(*, request: SearchRequest) -> SearchResponse:
-    if request.semantic and request.query_vector is None:
-        from dataclasses import replace
-
-        request = replace(request, query_vector=query_vector(request.text))
-    return search_backend().search(request)
+    """The query is embedded only if the search needs it: semantic (hybrid) mode, or every
+    word level found little (see search/queries/relaxation.py)."""
+    return search_backend().search(replace(request, embed=query_embedding))
 
 
 def _verified_org_ids(response: SearchResponse) -> set[int]:
@@ -91,7 +83,10 @@ def search_payload(response: SearchResponse) -> dict[str, Any]:
         "total": response.total,
         "page": response.page,
         "page_size": response.page_size,
-        "suggestion": response.suggestion,
+        "suggestion": response.suggestion.text if response.suggestion else None,
+        "suggestion_hits": response.suggestion.hits if response.suggestion else None,
+        "relaxation": response.relaxation,
+        "semantic": response.semantic,
         "results": [
             {
                 "type": h.kind,

@@ -131,8 +131,12 @@ def saved_search_delete(*, saved: SavedSearch) -> None:
 
 
 def _request_for(saved: SavedSearch) -> SearchRequest:
+    """Every word of the saved query must match (typos tolerated): an alert never relaxes to
+    some of the words, nor to results of similar meaning."""
     filters = {k: tuple(v) for k, v in saved.filters.items()}
-    return SearchRequest(text=saved.query, filters=filters, sort="newest", page_size=20)
+    return SearchRequest(
+        text=saved.query, filters=filters, sort="newest", page_size=20, relax=False
+    )
 
 
 def saved_search_alert(*, saved: SavedSearch) -> int:

@@ -20,7 +20,6 @@ from elasticsearch.dsl import Q, Search
 
 from search.analysis import Analysis, default_analysis
 from search.backends.base import (
-    HYBRID_CANDIDATES,
     NO_FILTERS,
     IndexingError,
     SearchBackend,
@@ -30,6 +29,7 @@ from search.backends.base import (
     validate_k,
     validate_request,
 )
+from search.backends.elasticsearch_search import ElasticsearchSearch
 from search.documents.catalogue import (
     DEFAULT_EMBEDDING_DIMS,
     INDEX_NAMES,
@@ -39,7 +39,6 @@ from search.documents.catalogue import (
     to_source,
 )
 from search.queries import elasticsearch as queries
-from search.queries.hybrid import fuse
 from search.queries.plan import TextQuery
 from search.types import (
     KINDS,
@@ -291,46 +290,18 @@ class ElasticsearchBackend(SearchBackend):
         )
 
     def search(self, request: SearchRequest) -> SearchResponse:
+        """See ``elasticsearch_search.py``. A suggestion is always counted: the term suggester
+        also reads the words of deleted documents until their segments merge, so it could
+        offer a word only a need taken back to draft (or an archived solution) held."""
         validate_request(request)
         check_query_vector(request.query_vector, self.embedding_dims)
-        kinds = request.kinds or KINDS
-        query = TextQuery.parse(request.text)
-        start = 0 if request.semantic else (request.page - 1) * request.page_size
-        size = HYBRID_CANDIDATES if request.semantic else request.page_size
-        search = queries.lexical_search(self._search(kinds), query, request.filters, request.sort)
-        if not query.is_empty:
-            search = queries.add_suggestion(queries.add_highlight(search), request.text)
-        with unavailable_on_errors():
-            response = search[start : start + size].execute()
-        hits = tuple(queries.parse_hit(hit) for hit in response.hits)
-        total = int(response.hits.total.value)  # type: ignore[attr-defined]
-        if request.semantic and request.query_vector is not None:
-            semantic = self._knn_hits(
-                kinds, request.query_vector, HYBRID_CANDIDATES, request.filters
-            )
-            total, hits = fuse(request, hits, semantic)
-        suggestion = queries.parse_suggestion(response, request.text) if total == 0 else None
-        return SearchResponse(
-            total=total,
-            hits=hits,
-            facets=queries.parse_facets(response),
-            suggestion=self._finding(kinds, suggestion, request.filters),
-            page=request.page,
-            page_size=request.page_size,
+        searcher = ElasticsearchSearch(
+            search_of=self._search,
+            client=self.client,
+            embedding_dims=self.embedding_dims,
+            guard=unavailable_on_errors,
         )
-
-    def _finding(
-        self, kinds: Iterable[Kind], suggestion: str | None, filters: Mapping[str, tuple[str, ...]]
-    ) -> str | None:
-        """The suggestion if searching it finds something. The term suggester also reads the
-        words of deleted documents until their segments merge, so without this check it could
-        offer a word that only a need taken back to draft (or an archived solution) held."""
-        if suggestion is None:
-            return None
-        search = self._search(kinds).query(queries.text_query(TextQuery.parse(suggestion)))
-        search = search.filter("bool", filter=queries.filter_clauses(filters))
-        with unavailable_on_errors():
-            return suggestion if search.count() > 0 else None
+        return searcher.run(request)
 
     def _knn_hits(
         self,

@@ -15,14 +15,12 @@ import os
 import re
 import tempfile
 import threading
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from search.analysis import Analysis, default_analysis, simple_analyze
 from search.backends.base import (
-    HYBRID_CANDIDATES,
     NO_FILTERS,
     SearchBackend,
     check_document_vector,
@@ -30,6 +28,7 @@ from search.backends.base import (
     validate_k,
     validate_request,
 )
+from search.backends.embedded_search import EmbeddedSearch
 from search.documents.catalogue import (
     DEFAULT_EMBEDDING_DIMS,
     MAPPING_VERSION,
@@ -44,14 +43,10 @@ from search.queries.embedded import (
     cosine_score,
     highlight,
     matches_filters,
-    suggestion,
 )
-from search.queries.hybrid import fuse, sort_key
-from search.queries.plan import FACET_SIZE, TextQuery
+from search.queries.plan import TextQuery
 from search.types import (
-    FILTER_KEYS,
     KINDS,
-    FacetValue,
     Hit,
     IndexDocument,
     Kind,
@@ -251,40 +246,17 @@ class EmbeddedBackend(SearchBackend):
         ]
 
     def search(self, request: SearchRequest) -> SearchResponse:
+        """See ``embedded_search.py``: Elasticsearch's answer, computed in memory."""
         validate_request(request)
         check_query_vector(request.query_vector, self.embedding_dims)
-        kinds = request.kinds or KINDS
-        query = TextQuery.parse(request.text)
-        matched = self._matches(kinds, query)
-        hits = [(doc, score) for doc, score in matched if matches_filters(doc, request.filters)]
-        sort = "newest" if request.sort == "relevance" and query.is_empty else request.sort
-        if sort == "relevance":
-            hits.sort(key=lambda item: (-item[1], *item[0].key))
-        else:
-            hits.sort(key=lambda item: sort_key(item[0].source, sort))
-        if request.semantic and request.query_vector is not None:
-            lexical = tuple(self._hit(doc, score, query) for doc, score in hits[:HYBRID_CANDIDATES])
-            semantic = self._knn_hits(
-                kinds, request.query_vector, HYBRID_CANDIDATES, request.filters
-            )
-            total, page = fuse(request, lexical, semantic)
-        else:
-            start = (request.page - 1) * request.page_size
-            total = len(hits)
-            page = tuple(
-                self._hit(doc, score, query)
-                for doc, score in hits[start : start + request.page_size]
-            )
-        return SearchResponse(
-            total=total,
-            hits=page,
-            facets=_facets(matched, request.filters),
-            suggestion=self._suggestion(kinds, request.text) if total == 0 else None,
-            page=request.page,
-            page_size=request.page_size,
+        searcher = EmbeddedSearch(
+            groups=self._candidates(request.kinds or KINDS),
+            hit_of=self._hit,
+            embedding_dims=self.embedding_dims,
         )
+        return searcher.run(request)
 
-    def _hit(self, doc: StoredDoc, score: float, query: TextQuery) -> Hit:
+    def _hit(self, doc: StoredDoc, score: float, query: TextQuery, fuzzy: bool = True) -> Hit:
         source = public_source(doc.source)
         fragments: list[str] = []
         if not query.is_empty:
@@ -295,6 +267,7 @@ class EmbeddedBackend(SearchBackend):
                     query.tokens,
                     whole=name == "title",
                     also=query.highlight_words,
+                    fuzzy=fuzzy,
                 )
         kind, doc_id = doc.key
         return Hit(
@@ -305,15 +278,6 @@ class EmbeddedBackend(SearchBackend):
             highlights=tuple(fragments),
             source=source,
         )
-
-    def _suggestion(self, kinds: Iterable[Kind], text: str) -> str | None:
-        if not text.strip():
-            return None
-        store = self._docs()
-        vocabularies = [
-            Counter(t for doc in store[kind].values() for t in doc.spell) for kind in kinds
-        ]
-        return suggestion(text, vocabularies)
 
     def _knn_hits(
         self,
@@ -395,18 +359,3 @@ def _remove(docs: dict[int, StoredDoc], doc_id: int, version: int | None) -> Non
     stored = docs.get(doc_id)
     if stored is not None and (version is None or stored.version <= version):
         del docs[doc_id]
-
-
-def _facets(
-    matched: Sequence[tuple[StoredDoc, float]], filters: Mapping[str, tuple[str, ...]]
-) -> dict[str, tuple[FacetValue, ...]]:
-    """Disjunctive facets: each facet counts under every filter but its own."""
-    facets = {}
-    for key in FILTER_KEYS:
-        counts: Counter[str] = Counter()
-        for doc, _ in matched:
-            if matches_filters(doc, filters, skip=key):
-                counts.update(doc.keywords[key])
-        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
-        facets[key] = tuple(FacetValue(value, count) for value, count in ordered)
-    return facets

@@ -9,7 +9,6 @@ from elasticsearch.dsl import Q, Search
 from elasticsearch.dsl.query import Query
 from elasticsearch.dsl.response import Response
 
-from search.analysis import tokenize
 from search.documents.catalogue import FILTER_FIELDS, public_source
 from search.queries.plan import (
     FACET_SIZE,
@@ -22,6 +21,17 @@ from search.queries.plan import (
     Clause,
     Match,
     TextQuery,
+)
+from search.queries.relaxation import (
+    FUZZINESS,
+    FUZZY_MAX_EXPANSIONS,
+    FUZZY_PREFIX_LENGTH,
+    SUGGESTION_MAX_EDITS,
+    SUGGESTION_MIN_LENGTH,
+    SUGGESTION_OPTIONS,
+    TIER,
+    Level,
+    level_clauses,
 )
 from search.types import FILTER_KEYS, FacetValue, Hit, SortOrder
 
@@ -39,7 +49,11 @@ def clause_query(clause: Clause) -> Query:
     if isinstance(clause, Match):
         options: dict[str, Any] = {"query": clause.word, "boost": clause.boost}
         if clause.fuzzy:
-            options.update(fuzziness="AUTO", prefix_length=0, max_expansions=50)
+            options.update(
+                fuzziness=FUZZINESS,
+                prefix_length=FUZZY_PREFIX_LENGTH,
+                max_expansions=FUZZY_MAX_EXPANSIONS,
+            )
         return Q("match", **{clause.field: options})
     children = [clause_query(child) for child in clause.clauses]
     boost = {} if clause.boost == 1.0 else {"boost": clause.boost}
@@ -55,6 +69,22 @@ def text_query(query: TextQuery) -> Query:
     if query.require_all:
         return Q("bool", must=per_token)
     return Q("bool", should=per_token, minimum_should_match=1)
+
+
+def level_query(query: TextQuery, level: Level, *, scored: bool = True) -> Query:
+    """The query at a relaxation level: ``level.required`` of its terms must match; a tiered
+    level adds ``TIER`` per matched term (``scored=False``: for counting, no tiers)."""
+    if query.is_empty:
+        return Q("match_all")
+    per_term = [clause_query(clause) for clause in level_clauses(query, level)]
+    if level.tiered and scored:
+        per_term = [
+            Q("function_score", query=term, functions=[{"weight": TIER}], boost_mode="sum")
+            for term in per_term
+        ]
+    if level.required >= len(per_term):
+        return Q("bool", must=per_term)
+    return Q("bool", should=per_term, minimum_should_match=level.required)
 
 
 def filter_clauses(filters: Mapping[str, tuple[str, ...]], *, skip: str = "") -> list[Query]:
@@ -79,15 +109,18 @@ def add_facets(search: Search[Any], filters: Mapping[str, tuple[str, ...]]) -> S
     return search
 
 
-def add_highlight(search: Search[Any]) -> Search[Any]:
+def add_highlight(search: Search[Any], query: Query | None = None) -> Search[Any]:
+    """Marks from the offsets stored in the postings (``index_options: offsets``): nothing is
+    re-analysed at query time. ``query``: what to mark, if not the search's query."""
+    options: dict[str, Any] = {"highlight_query": query.to_dict()} if query is not None else {}
     search = search.highlight_options(
-        type="unified", encoder="html", pre_tags=[PRE_TAG], post_tags=[POST_TAG]
+        type="unified", encoder="html", pre_tags=[PRE_TAG], post_tags=[POST_TAG], **options
     )
     for field in HIGHLIGHT_FIELDS:
         fragments = 0 if field == "title" else HIGHLIGHT_FRAGMENTS
         search = search.highlight(
             field,
-            matched_fields=[field, f"{field}.nb", f"{field}.nn", f"{field}.en"],
+            matched_fields=[f"{field}.nb", f"{field}.nn", f"{field}.en"],
             number_of_fragments=fragments,
             fragment_size=HIGHLIGHT_FRAGMENT_SIZE,
         )
@@ -95,7 +128,8 @@ def add_highlight(search: Search[Any]) -> Search[Any]:
 
 
 def add_suggestion(search: Search[Any], text: str) -> Search[Any]:
-    """Term suggester over every word of title and text (the ``spell`` field)."""
+    """Term suggester over every word of title and text (the ``spell`` field): options for the
+    words the index lacks (see ``relaxation.suggestion_candidates``)."""
     return search.suggest(
         SUGGESTION_NAME,
         text,
@@ -103,25 +137,51 @@ def add_suggestion(search: Search[Any], text: str) -> Search[Any]:
             "field": "spell",
             "suggest_mode": "missing",
             "sort": "score",
-            "max_edits": 2,
+            "max_edits": SUGGESTION_MAX_EDITS,
             "prefix_length": 1,
-            "min_word_length": 4,
-            "size": 1,
+            "min_word_length": SUGGESTION_MIN_LENGTH,
+            "size": SUGGESTION_OPTIONS + 2,
         },
     )
 
 
 def lexical_search(
     search: Search[Any],
-    query: TextQuery,
+    query: Query,
     filters: Mapping[str, tuple[str, ...]],
     sort: SortOrder,
+    *,
+    browse: bool = False,
 ) -> Search[Any]:
-    """Hits filtered by every filter (post_filter), facets computed before it."""
-    search = search.query(text_query(query)).post_filter(Q("bool", filter=filter_clauses(filters)))
+    """Hits filtered by every filter (post_filter), facets computed before it. ``browse``:
+    no text, so relevance means newest first."""
+    search = search.query(query).post_filter(Q("bool", filter=filter_clauses(filters)))
     search = add_facets(search, filters)
-    effective_sort = "newest" if sort == "relevance" and query.is_empty else sort
+    effective_sort = "newest" if sort == "relevance" and browse else sort
     return search.sort(*SORTS[effective_sort]).extra(track_total_hits=True, track_scores=True)
+
+
+def level_counts(
+    search: Search[Any],
+    query: TextQuery,
+    levels: tuple[Level, ...],
+    filters: Mapping[str, tuple[str, ...]],
+) -> Search[Any]:
+    """How many documents each level finds under the filters, in one request: the loosest
+    level is the query (its total), the others filter aggregations inside it."""
+    search = search.query(level_query(query, levels[-1], scored=False))
+    search = search.filter("bool", filter=filter_clauses(filters))
+    for number, level in enumerate(levels[:-1]):
+        search.aggs.bucket(
+            f"level{number}", "filter", filter=level_query(query, level, scored=False)
+        )
+    return search.extra(track_total_hits=True, size=0)
+
+
+def parse_level_counts(response: Response[Any], levels: tuple[Level, ...]) -> list[int]:
+    total = int(response.hits.total.value)  # type: ignore[attr-defined]
+    aggregations = response.aggregations
+    return [int(aggregations[f"level{n}"].doc_count) for n in range(len(levels) - 1)] + [total]
 
 
 def parse_hit(hit: Any) -> Hit:
@@ -153,14 +213,12 @@ def parse_facets(response: Response[Any]) -> dict[str, tuple[FacetValue, ...]]:
     }
 
 
-def parse_suggestion(response: Response[Any], text: str) -> str | None:
-    if not text.strip() or "suggest" not in response:
-        return None
-    corrections = {
-        str(entry.text): str(entry.options[0].text)
+def parse_suggestion_options(response: Response[Any]) -> dict[str, list[str]]:
+    """Misspelt word -> the index's words close to it."""
+    if "suggest" not in response:
+        return {}
+    return {
+        str(entry.text): [str(option.text) for option in entry.options]
         for entry in response.suggest[SUGGESTION_NAME]
         if entry.options
     }
-    if not corrections:
-        return None
-    return " ".join(corrections.get(token, token) for token in tokenize(text))

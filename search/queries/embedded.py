@@ -19,13 +19,13 @@ from search.analysis import (
     STOPWORDS,
     Analysis,
     edit_distance,
-    fuzziness,
     simple_analyze,
     token_spans,
     tokenize,
 )
 from search.documents.catalogue import FILTER_FIELDS, completion_entries
 from search.queries.plan import (
+    FACET_SIZE,
     FIELD_LANGUAGE,
     HIGHLIGHT_FRAGMENT_SIZE,
     HIGHLIGHT_FRAGMENTS,
@@ -39,7 +39,16 @@ from search.queries.plan import (
     Match,
     TextQuery,
 )
-from search.types import Kind
+from search.queries.relaxation import (
+    SUGGESTION_MAX_EDITS,
+    SUGGESTION_MIN_LENGTH,
+    SUGGESTION_OPTIONS,
+    TIER,
+    Level,
+    fuzzy_edits,
+    fuzzy_match,
+)
+from search.types import FILTER_KEYS, FacetValue, Kind
 
 K1, B = 1.2, 0.75
 FUZZY_CACHE_SIZE = 10_000
@@ -121,6 +130,23 @@ def matches_filters(doc: StoredDoc, filters: Mapping[str, tuple[str, ...]], skip
     )
 
 
+def facet_counts(
+    docs: Iterable[StoredDoc], filters: Mapping[str, tuple[str, ...]]
+) -> dict[str, tuple[FacetValue, ...]]:
+    """Disjunctive facets over the matched documents: each counts under every filter but its
+    own."""
+    matched = list(docs)
+    facets = {}
+    for key in FILTER_KEYS:
+        counts: Counter[str] = Counter()
+        for doc in matched:
+            if matches_filters(doc, filters, skip=key):
+                counts.update(doc.keywords[key])
+        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
+        facets[key] = tuple(FacetValue(value, count) for value, count in ordered)
+    return facets
+
+
 class Scorer:
     """BM25 over the documents of one kind (Elasticsearch: one index per kind)."""
 
@@ -140,17 +166,20 @@ class Scorer:
         self._fuzzy: dict[tuple[str, str], dict[str, int]] = {}
 
     def fuzzy_terms(self, clause_field: str, token: str) -> dict[str, int]:
-        """Indexed terms within ``fuzziness(token)`` edits, with their distance (cached)."""
+        """Indexed terms within the typo tolerance of ``token``, with their distance (cached)."""
         key = (clause_field, token)
         if len(self._fuzzy) > FUZZY_CACHE_SIZE:
             self._fuzzy.clear()
         if key not in self._fuzzy:
-            edits = fuzziness(token)
-            self._fuzzy[key] = {
-                term: distance
-                for term in self.doc_freq[clause_field]
-                if (distance := edit_distance(token, term, edits)) <= edits
-            }
+            self._fuzzy[key] = (
+                {
+                    term: distance
+                    for term in self.doc_freq[clause_field]
+                    if (distance := fuzzy_match(token, term)) is not None
+                }
+                if fuzzy_edits(token)
+                else {}
+            )
         return self._fuzzy[key]
 
     def query_terms(self, clause: FieldClause | Match, token: str) -> list[str]:
@@ -191,6 +220,10 @@ class Scorer:
             return None
         return node.boost * sum(matched)
 
+    def term_scores(self, clauses: Sequence[Clause], doc: StoredDoc) -> list[float | None]:
+        """Each term clause's score, ``None`` where it does not match."""
+        return [self.node_score(clause, doc) for clause in clauses]
+
     def score(self, query: TextQuery, doc: StoredDoc) -> float | None:
         """Score of a matching document, ``None`` if it does not match."""
         if query.is_empty:
@@ -211,15 +244,27 @@ def _clause_matches(
     return any(term in terms for term in scorer.query_terms(clause, token))
 
 
+def level_score(scores: Sequence[float | None], level: Level) -> float | None:
+    """A document's score at a relaxation level, ``None`` if too few terms match."""
+    matched = [score for score in scores if score is not None]
+    if not matched or len(matched) < level.required:
+        return None
+    return sum(matched) + (TIER * len(matched) if level.tiered else 0.0)
+
+
 def token_highlighted(
-    analysis: Analysis, word: str, tokens: Iterable[str], also: Iterable[str] = ()
+    analysis: Analysis,
+    word: str,
+    tokens: Iterable[str],
+    also: Iterable[str] = (),
+    *,
+    fuzzy: bool = True,
 ) -> bool:
     """Would Elasticsearch's highlighter mark ``word`` for these query tokens (typos allowed)
     or the other words the query searches (synonyms, compound parts, roots: stems only)?"""
     tokens = tuple(tokens)
-    for token in tokens:
-        if edit_distance(token, word, fuzziness(token)) <= fuzziness(token):
-            return True
+    if fuzzy and any(fuzzy_match(token, word) is not None for token in tokens):
+        return True
     for token in dict.fromkeys((*tokens, *also)):
         if word == token:
             return True
@@ -239,12 +284,14 @@ def highlight(
     *,
     whole: bool,
     also: Sequence[str] = (),
+    fuzzy: bool = True,
 ) -> list[str]:
-    """``<mark>``-ed fragments (HTML-escaped), the whole text for a title."""
+    """``<mark>``-ed fragments (HTML-escaped), the whole text for a title; ``fuzzy``: words
+    within the typo tolerance of a query word are marked too."""
     spans = [
         (s, e)
         for s, e, word in token_spans(text)
-        if token_highlighted(analysis, word, tokens, also)
+        if token_highlighted(analysis, word, tokens, also, fuzzy=fuzzy)
     ]
     if not spans:
         return []
@@ -275,26 +322,25 @@ def _mark(text: str, spans: Sequence[tuple[int, int]], begin: int, stop: int) ->
     return "".join(out).strip()
 
 
-def suggestion(text: str, vocabularies: Sequence[Counter[str]]) -> str | None:
-    """Term suggester (missing mode, 2 edits, first letter fixed, words of 4+ letters)."""
-    tokens = tokenize(text)
-    corrected = [_correct(token, vocabularies) or token for token in tokens]
-    return " ".join(corrected) if corrected != tokens else None
+def suggestion_options(text: str, vocabularies: Sequence[Counter[str]]) -> dict[str, list[str]]:
+    """Term suggester (missing mode, 2 edits, first letter fixed, words of 4+ letters): for
+    each word an index lacks, the index words close to it, best first."""
+    found = {token: _options(token, vocabularies) for token in dict.fromkeys(tokenize(text))}
+    return {token: options for token, options in found.items() if options}
 
 
-def _correct(token: str, vocabularies: Sequence[Counter[str]]) -> str | None:
+def _options(token: str, vocabularies: Sequence[Counter[str]]) -> list[str]:
     options: dict[str, tuple[float, int]] = {}
     for vocabulary in vocabularies:
-        if len(token) < 4 or token in vocabulary:
+        if len(token) < SUGGESTION_MIN_LENGTH or token in vocabulary:
             continue
         for term, freq in vocabulary.items():
             if term[:1] != token[:1] or term == token:
                 continue
-            distance = edit_distance(token, term, 2)
-            if distance <= 2:
+            distance = edit_distance(token, term, SUGGESTION_MAX_EDITS)
+            if distance <= SUGGESTION_MAX_EDITS:
                 score = 1 - distance / min(len(token), len(term))
                 best, total = options.get(term, (0.0, 0))
                 options[term] = (max(best, score), total + freq)
-    if not options:
-        return None
-    return min(options, key=lambda term: (-options[term][0], -options[term][1], term))
+    ranked = sorted(options, key=lambda term: (-options[term][0], -options[term][1], term))
+    return ranked[: SUGGESTION_OPTIONS + 2]

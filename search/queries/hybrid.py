@@ -1,21 +1,31 @@
-"""Hybrid search: BM25 and k-NN fused by reciprocal rank fusion, in Python for both backends.
+"""Hybrid search: word matches and semantic neighbours fused by reciprocal rank fusion, in
+Python for both backends.
 
 Elasticsearch's ``rrf`` retriever needs a paid licence and is absent from the test distribution.
-The fused list holds at most ``HYBRID_CANDIDATES`` from each side; ``total`` is its length, facets
-come from the lexical side.
+The fused list holds the best ``max(HYBRID_CANDIDATES, page end)`` word matches and every semantic
+hit (``semantic.py``: the nearest documents above the floor); facets and the total count both
+sides together.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass
 from typing import Any
 
-from search.backends.base import RRF_K
+from search.backends.base import HYBRID_CANDIDATES, RRF_K
 from search.queries.plan import reciprocal_rank_fusion
-from search.types import Hit, SearchRequest, SortOrder
+from search.types import SearchRequest, SortOrder
 
 _LAST = "~"  # sorts after every ISO date
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A candidate of the fusion: its (kind, id) and what the other sorts read."""
+
+    key: tuple[str, int]
+    source: Mapping[str, Any]
 
 
 def sort_key(source: Mapping[str, Any], sort: SortOrder) -> tuple[Any, ...]:
@@ -31,19 +41,30 @@ def _invert(iso: str) -> tuple[int, ...]:
     return tuple(-ord(char) for char in iso)
 
 
+def lexical_window(request: SearchRequest) -> int:
+    """How many word matches take part: enough for the page asked for."""
+    return max(HYBRID_CANDIDATES, request.page * request.page_size)
+
+
 def fuse(
-    request: SearchRequest, lexical: Sequence[Hit], semantic: Sequence[Hit]
-) -> tuple[int, tuple[Hit, ...]]:
-    """(total, page of hits) of the fused ranking; lexical hits keep their highlights."""
-    by_key: dict[tuple[str, int], Hit] = {(hit.kind, hit.id): hit for hit in semantic}
-    by_key.update({(hit.kind, hit.id): hit for hit in lexical})
-    rankings = [[(hit.kind, hit.id) for hit in semantic]]
-    if request.text.strip():
-        rankings.insert(0, [(hit.kind, hit.id) for hit in lexical])
-    fused = [
-        replace(by_key[key], score=score) for key, score in reciprocal_rank_fusion(rankings, RRF_K)
-    ]
-    if request.sort != "relevance":
-        fused.sort(key=lambda hit: sort_key(hit.source, request.sort))
-    start = (request.page - 1) * request.page_size
-    return len(fused), tuple(fused[start : start + request.page_size])
+    lexical: Sequence[Ranked],
+    semantic: Sequence[Ranked],
+    sort: SortOrder,
+    *,
+    words_first: bool = False,
+) -> list[tuple[Ranked, float]]:
+    """The fused ranking (best first), each candidate with its fused score; another sort
+    reorders the same candidates. ``words_first`` (the semantic level of a words search): the
+    word matches in their order, then the other semantic hits, scored by position."""
+    by_key = {candidate.key: candidate for candidate in (*semantic, *lexical)}
+    if words_first:
+        order = list(dict.fromkeys([*(c.key for c in lexical), *(c.key for c in semantic)]))
+        fused = [(by_key[key], 1.0 / (RRF_K + rank)) for rank, key in enumerate(order, 1)]
+    else:
+        rankings = [
+            ranking for ranking in ([c.key for c in lexical], [c.key for c in semantic]) if ranking
+        ]
+        fused = [(by_key[key], score) for key, score in reciprocal_rank_fusion(rankings, RRF_K)]
+    if sort != "relevance":
+        fused.sort(key=lambda item: sort_key(item[0].source, sort))
+    return fused

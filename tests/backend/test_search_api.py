@@ -48,7 +48,7 @@ def test_a_published_need_is_found_with_highlights_and_facets(world: World) -> N
     # when
     result = _search(world, "kvernsteinsmølle")
     # then
-    assert [(h["type"], h["id"]) for h in result["results"]] == [("need", created["id"])]
+    assert [(h["type"], h["id"]) for h in result["results"][:1]] == [("need", created["id"])]
     assert any("<mark>" in h or "<em>" in h for h in result["results"][0]["highlights"])
     sectors = {f["value"]: f for f in result["facets"]["sector"]}
     assert sectors["helse-og-omsorg"]["count"] == 1
@@ -58,7 +58,7 @@ def test_a_published_need_is_found_with_highlights_and_facets(world: World) -> N
 def test_drafts_and_responses_never_enter_the_index(world: World) -> None:
     # given
     client = world.client("buyer")
-    client.post(
+    draft = client.post(
         "/api/needs/",
         _need_body(
             world,
@@ -67,7 +67,7 @@ def test_drafts_and_responses_never_enter_the_index(world: World) -> None:
             "som ingen andre skal se ennå, før forankringen er på plass.",
         ),
         format="json",
-    )
+    ).json()
     world.client("supplier").post(
         "/api/responses/",
         {
@@ -81,9 +81,12 @@ def test_drafts_and_responses_never_enter_the_index(world: World) -> None:
     # when
     drafts = _search(world, "snøsmeltingsroboter")
     responses = _search(world, "isbjørnvakter")
-    # then
-    assert drafts["total"] == 0
-    assert responses["total"] == 0
+    # then no word matches them (the semantic level may offer public needs of similar
+    # meaning, never the draft or the response)
+    assert ("need", draft["id"]) not in [(h["type"], h["id"]) for h in drafts["results"]]
+    for result, word in ((drafts, "snøsmeltingsroboter"), (responses, "isbjørnvakter")):
+        shown = " ".join(h["title"] + " ".join(h["highlights"]) for h in result["results"])
+        assert word not in shown.lower()
 
 
 def test_unpublishing_by_closing_keeps_the_need_searchable_as_closed(world: World) -> None:
@@ -169,7 +172,8 @@ def test_reindex_command_rebuilds_from_the_database(world: World) -> None:
     # when
     call_command("search_reindex", stdout=StringIO())
     # then
-    assert [h["id"] for h in _search(world, "hurtigbåtkaia")["results"]] == [created["id"]]
+    first = _search(world, "hurtigbåtkaia")["results"][0]
+    assert (first["type"], first["id"]) == ("need", created["id"])
 
 
 def test_saved_search_alert_mails_new_hits(world: World) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from search import indexing
 from search.backends import SearchBackend
-from search.types import IndexDocument, InvalidDocument, SearchRequest
+from search.types import IndexDocument, InvalidDocument, SearchRequest, Suggestion
 from tests.search.search_corpus import CORPUS, make_doc
 
 
@@ -80,7 +80,7 @@ def test_a_deleted_documents_words_are_never_suggested(backend: SearchBackend) -
     # then did-you-mean never offers the deleted word (Elasticsearch's term suggester still
     # reads it until the segment merges), but still corrects what is there
     assert (gone.total, gone.suggestion) == (0, None)
-    assert kept.suggestion == "alarm"
+    assert kept.suggestion == Suggestion("alarm", 1)
 
 
 def test_rebuild_replaces_everything(backend: SearchBackend) -> None:

