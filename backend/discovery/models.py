@@ -47,7 +47,8 @@ class MissedSearch(models.Model):
     semantic = models.BooleanField(_("similar meaning"), default=False)
     #: Hits of the latest search that day.
     hits = models.PositiveIntegerField(_("hits"))
-    #: How far the search relaxed the query to find them, as the search reported it.
+    #: Which words the latest search's hits match (search.types.Relaxation): all, most, any,
+    #: or semantic (results of similar meaning).
     relaxation = models.CharField(_("relaxation"), max_length=20, blank=True)
     count = models.PositiveIntegerField(_("searches"), default=1)
 

@@ -18,7 +18,7 @@ from backend.discovery.missed.services import (
 )
 from backend.discovery.models import MissedSearch
 from backend.discovery.tasks import missed_searches_prune_task
-from search.types import SearchRequest, SearchResponse
+from search.types import Relaxation, SearchRequest, SearchResponse
 from tests.backend.concurrency import in_thread, wait_for_lock_wait
 from tests.backend.conftest import ROLES, World
 from tests.factories import MissedSearchFactory
@@ -28,8 +28,16 @@ MISSED_URL = "/api/search/missed/"
 NOWHERE = "kvasifluksmåler"
 
 
-def _found(total: int, page: int = 1) -> SearchResponse:
-    return SearchResponse(total=total, hits=(), facets={}, suggestion=None, page=page, page_size=20)
+def _found(total: int, page: int = 1, relaxation: Relaxation = "all") -> SearchResponse:
+    return SearchResponse(
+        total=total,
+        hits=(),
+        facets={},
+        suggestion=None,
+        page=page,
+        page_size=20,
+        relaxation=relaxation,
+    )
 
 
 def _search(world: World, role: str, query: str, **params: Any) -> dict[str, Any]:
@@ -61,25 +69,42 @@ def test_a_search_without_hits_is_counted_once_a_day_per_query_and_filters(world
 
 
 @pytest.mark.parametrize(
-    ("request_", "total", "counted"),
+    ("request_", "total", "relaxation", "counted"),
     [
-        (SearchRequest(text="sensor i drikkevannet"), FEW_HITS, True),
-        (SearchRequest(text="sensor i drikkevannet"), FEW_HITS + 1, False),
-        (SearchRequest(text="sensor i drikkevannet", page=2), 0, False),
-        (SearchRequest(text="   "), 0, False),
-        (SearchRequest(text="sensor", filters={"county": ("99",)}), 0, False),
-        (SearchRequest(text="sensor", semantic=True), 1, True),
+        (SearchRequest(text="sensor i drikkevannet"), FEW_HITS, "all", True),
+        (SearchRequest(text="sensor i drikkevannet"), FEW_HITS + 1, "all", False),
+        (SearchRequest(text="sensor i drikkevannet"), 40, "most", True),
+        (SearchRequest(text="sensor i drikkevannet"), 12, "any", True),
+        (SearchRequest(text="sensorbøye"), 8, "semantic", True),
+        (SearchRequest(text="sensor i drikkevannet", page=2), 0, "all", False),
+        (SearchRequest(text="   "), 0, "all", False),
+        (SearchRequest(text="sensor", filters={"county": ("99",)}), 0, "all", False),
+        (SearchRequest(text="sensor", semantic=True), 1, "all", True),
     ],
-    ids=["few hits", "enough hits", "a later page", "no words", "unknown filter", "semantic"],
+    ids=[
+        "few hits",
+        "enough hits",
+        "most words",
+        "any word",
+        "similar meaning",
+        "a later page",
+        "no words",
+        "unknown filter",
+        "hybrid",
+    ],
 )
-def test_only_a_first_page_with_words_valid_filters_and_few_hits_counts(
-    db: None, request_: SearchRequest, total: int, counted: bool
+def test_a_first_page_with_words_and_valid_filters_counts_when_its_words_found_little(
+    db: None, request_: SearchRequest, total: int, relaxation: Relaxation, counted: bool
 ) -> None:
     # when
-    recorded = missed_search_record(request=request_, response=_found(total, request_.page))
+    recorded = missed_search_record(
+        request=request_, response=_found(total, request_.page, relaxation)
+    )
     # then
     assert recorded is counted
-    assert MissedSearch.objects.count() == int(counted)
+    assert list(MissedSearch.objects.values_list("hits", "relaxation")) == (
+        [(total, relaxation)] if counted else []
+    )
 
 
 @pytest.mark.parametrize(

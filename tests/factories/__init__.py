@@ -239,6 +239,7 @@ class MissedSearchFactory(factory.django.DjangoModelFactory):
     )
     filters = ""
     hits = 0
+    relaxation = "all"
 
 
 class NotificationFactory(factory.django.DjangoModelFactory):

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from backend.discovery.missed.selectors import missed_filters
 from backend.discovery.missed.services import RETENTION_DAYS
+from search.types import RELAXATIONS
 
 
 class MissedSearchParams(serializers.Serializer):  # type: ignore[type-arg]
@@ -34,8 +35,11 @@ class MissedSearchOutput(serializers.Serializer):  # type: ignore[type-arg]
     days = serializers.IntegerField(help_text="On how many days.")
     last_seen = serializers.DateField()
     hits = serializers.IntegerField(help_text="Hits the latest time.")
-    relaxation = serializers.CharField(
-        allow_blank=True, help_text="How far the search relaxed the query the latest time."
+    relaxation = serializers.ChoiceField(
+        choices=list(RELAXATIONS),
+        help_text="Which words the results matched the latest time (as GET /api/search/ "
+        "says): all of them; most or any of them, when all of them found fewer than 3; "
+        "semantic: results of similar meaning joined the few word matches.",
     )
 
     @extend_schema_field(MissedFilterOutput(many=True))

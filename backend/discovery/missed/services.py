@@ -16,7 +16,8 @@ from search.types import SearchRequest, SearchResponse
 
 logger = logging.getLogger(__name__)
 
-#: A search with at most this many hits counts as missed.
+#: A search with at most this many hits counts as missed; so does one whose words, all of
+#: them, found fewer than 3 (the search then relaxed: search/queries/relaxation.py).
 FEW_HITS = 2
 #: Days a row is kept (the day itself included).
 RETENTION_DAYS = 180
@@ -40,10 +41,14 @@ def filters_canonical(request: SearchRequest) -> str | None:
     return urlencode(pairs)
 
 
+def _found_little(response: SearchResponse) -> bool:
+    return response.total <= FEW_HITS or response.relaxation != "all"
+
+
 def _missed(request: SearchRequest, response: SearchResponse) -> MissedSearch | None:
     """The row this search counts on, None if it found enough or is not to be kept."""
     query = query_normalised(request.text)
-    if not query or request.page != 1 or response.total > FEW_HITS or looks_personal(query):
+    if not query or request.page != 1 or not _found_little(response) or looks_personal(query):
         return None
     filters = filters_canonical(request)
     if filters is None or len(filters) > _FILTERS_LENGTH:
@@ -54,6 +59,7 @@ def _missed(request: SearchRequest, response: SearchResponse) -> MissedSearch | 
         filters=filters,
         semantic=request.semantic,
         hits=response.total,
+        relaxation=response.relaxation,
     )
 
 
@@ -72,9 +78,9 @@ def _count(row: MissedSearch) -> None:
 
 
 def missed_search_record(*, request: SearchRequest, response: SearchResponse) -> bool:
-    """Count a search that found little (at most FEW_HITS hits, first page, some words, no
-    personal data). Never fails the search: a database error is logged as a warning.
-    Returns whether it was counted."""
+    """Count a search that found little (at most FEW_HITS hits, or relaxed because all its
+    words found little; first page, some words, no personal data). Never fails the search: a
+    database error is logged as a warning. Returns whether it was counted."""
     row = _missed(request, response)
     if row is None:
         return False

@@ -58,7 +58,7 @@ def test_the_searcher_is_not_in_the_log(market: Scene) -> None:
         "filters": "type=need",
         "semantic": False,
         "hits": 0,
-        "relaxation": "",
+        "relaxation": "all",
         "count": 1,
     }
     for trace in (rival.email, rival.full_name, str(rival.pk), market.orgs["rival"].name):

@@ -1830,8 +1830,15 @@ export interface components {
             last_seen: string;
             /** @description Hits the latest time. */
             hits: number;
-            /** @description How far the search relaxed the query the latest time. */
-            relaxation: string;
+            /**
+             * @description Which words the results matched the latest time (as GET /api/search/ says): all of them; most or any of them, when all of them found fewer than 3; semantic: results of similar meaning joined the few word matches.
+             *
+             *     * `all` - all
+             *     * `most` - most
+             *     * `any` - any
+             *     * `semantic` - semantic
+             */
+            relaxation: components["schemas"]["RelaxationEnum"];
         };
         /** @description Metadata only: the token itself was shown once and is stored as a hash. */
         MyDataApiToken: {
