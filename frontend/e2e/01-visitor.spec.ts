@@ -74,6 +74,26 @@ test.describe('visitor', () => {
     }
   });
 
+  test('says when it shows results for some of the words, and offers a correction with its hits', async ({ page }) => {
+    await page.goto('/?q=helse+kvasifluks');
+    await expect(page.getByTestId('relaxation')).toHaveText('Viser treff på noen av ordene');
+    await expect(page.getByTestId('result-count')).toHaveText(/[1-9]\d* treff/);
+    await checkPage(page, 'visitor-06-search-some-words');
+
+    await page.goto('/?q=velferdsteknologj');
+    const suggestion = page.getByRole('link', { name: /^Mente du «velferdsteknologi»\? \([1-9]\d* treff\)$/ });
+    await expect(suggestion).toBeVisible();
+    const promised = Number(/\((\d+) treff\)/.exec((await suggestion.textContent()) ?? '')?.[1]);
+    await suggestion.click();
+    await expect(page).toHaveURL(/\?q=velferdsteknologi$/);
+    await expect(page.getByLabel('Søkeord', { exact: true })).toHaveValue('velferdsteknologi');
+    // It leads somewhere: at least the hits it promised (read once the new answer is in).
+    await expect(suggestion).toHaveCount(0);
+    await expect(page.getByTestId('result-count')).toHaveText(/[1-9]\d* treff/);
+    const found = Number(/(\d+) treff/.exec((await page.getByTestId('result-count').textContent()) ?? '')?.[1]);
+    expect(found).toBeGreaterThanOrEqual(promised);
+  });
+
   test('switches to English and the choice is remembered', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('button', { name: 'English' }).click();

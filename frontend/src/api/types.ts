@@ -36,6 +36,7 @@ export type Signal = S['Signal'];
 export type Note = S['NoteOutput'];
 export type SearchResult = S['SearchOutput'];
 export type SearchHit = S['SearchHitOutput'];
+export type Relaxation = S['RelaxationEnum'];
 export type SearchType = S['TypeEnum'];
 export type FacetValue = S['FacetValueOutput'];
 export type SavedSearch = S['SavedSearchOutput'];

@@ -287,7 +287,12 @@ export const en: Messages = {
     count: '{count} results',
     noResults: 'No results. Try other words or remove some filters.',
     failed: 'The search failed',
-    didYouMean: 'Did you mean:',
+    didYouMean: 'Did you mean “{text}”? ({hits} results)',
+    didYouMeanText: 'Did you mean “{text}”?',
+    relaxed: {
+      someWords: 'Showing results for some of your words',
+      semantic: 'Few or no results for your words – also showing results with a similar meaning',
+    },
     pagination: 'Pages',
     pageOf: 'Page {page} of {pages}',
     types: { need: 'Need', solution: 'Solution', conference: 'Dialogue conference' },
@@ -588,6 +593,7 @@ export const en: Messages = {
       days: 'Days',
       lastSeen: 'Last searched',
       hits: 'Results last time',
+      relaxation: { most: 'most of the words', any: 'some of the words', semantic: 'similar meaning' },
       privacy:
         'We do not store who searched, only the search words, the filters, the number of results and how many times a day. Searches that look like personal data (an e-mail address, a phone number or a national identity number) are not stored, and everything is deleted after 180 days.',
     },

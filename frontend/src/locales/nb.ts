@@ -285,7 +285,12 @@ export const nb = {
     count: '{count} treff',
     noResults: 'Ingen treff. Prøv andre ord eller fjern noen filtre.',
     failed: 'Søket feilet',
-    didYouMean: 'Mente du:',
+    didYouMean: 'Mente du «{text}»? ({hits} treff)',
+    didYouMeanText: 'Mente du «{text}»?',
+    relaxed: {
+      someWords: 'Viser treff på noen av ordene',
+      semantic: 'Få eller ingen treff på ordene – viser også treff med lignende betydning',
+    },
     pagination: 'Sider',
     pageOf: 'Side {page} av {pages}',
     types: { need: 'Behov', solution: 'Løsning', conference: 'Dialogkonferanse' },
@@ -586,6 +591,7 @@ export const nb = {
       days: 'Dager',
       lastSeen: 'Sist søkt',
       hits: 'Treff sist',
+      relaxation: { most: 'de fleste ordene', any: 'noen av ordene', semantic: 'lignende betydning' },
       privacy:
         'Vi lagrer ikke hvem som søkte, bare søkeordene, filtrene, antall treff og hvor mange ganger per dag. Søk som ser ut som personopplysninger (e-postadresse, telefonnummer eller fødselsnummer) lagres ikke, og alt slettes etter 180 dager.',
     },

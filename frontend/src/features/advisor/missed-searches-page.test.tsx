@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { MissedSearch } from '../../api/types';
 import { anonymousSession, mockFetch, renderRoute } from '../../test/render';
 import { MissedSearchesPage, searchHref } from './missed-searches-page';
 
@@ -8,7 +9,7 @@ const advisorSession = {
   user: { id: 4, email: 'radgiver@lup.no', full_name: 'Rune Rådgiver', roles: ['advisor'], is_advisor: true, memberships: [{ id: 1, organization: { id: 3, name: 'LUP', kind: 'advisory' } }] },
 };
 
-const rows = [
+const rows: MissedSearch[] = [
   {
     query: 'lekkasje vann',
     filters: [
@@ -21,9 +22,9 @@ const rows = [
     days: 5,
     last_seen: '2026-12-04',
     hits: 0,
-    relaxation: '',
+    relaxation: 'all',
   },
-  { query: 'fall detection', filters: [], filters_query: '', semantic: true, searches: 3, days: 2, last_seen: '2026-11-30', hits: 1, relaxation: '' },
+  { query: 'fall detection', filters: [], filters_query: '', semantic: true, searches: 3, days: 2, last_seen: '2026-11-30', hits: 14, relaxation: 'any' },
 ];
 
 describe('MissedSearchesPage', () => {
@@ -39,6 +40,8 @@ describe('MissedSearchesPage', () => {
     expect(within(first!).getByText('14')).toBeInTheDocument();
     expect(within(first!).getByText('4. desember 2026')).toBeInTheDocument();
     expect(within(second!).getByText('Lignende betydning')).toBeInTheDocument();
+    expect(within(second!).getByText('(noen av ordene)')).toBeInTheDocument();
+    expect(within(first!).queryByText(/ordene/)).toBeNull();
     expect(screen.getByTestId('missed-count')).toHaveTextContent('Ulike søk i perioden: 2');
     expect(calls.find((c) => c.url.pathname === '/api/search/missed/')?.url.searchParams.get('days')).toBe('30');
   });

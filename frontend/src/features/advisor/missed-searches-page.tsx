@@ -21,6 +21,18 @@ export function searchHref(row: MissedSearch): string {
   return `/?${params.toString()}`;
 }
 
+/** The hits the latest time, and which words they matched when not all of them. */
+function Hits({ row }: { row: MissedSearch }) {
+  const { t } = useI18n();
+  const relaxed = row.relaxation === 'all' ? null : t(`advisor.missed.relaxation.${row.relaxation}`);
+  return (
+    <>
+      {formatNumber(row.hits)}
+      {relaxed ? <span className="meta"> ({relaxed})</span> : null}
+    </>
+  );
+}
+
 function MissedTable({ rows }: { rows: MissedSearch[] }) {
   const { t } = useI18n();
   return (
@@ -60,7 +72,9 @@ function MissedTable({ rows }: { rows: MissedSearch[] }) {
             <Table.Cell>{formatNumber(row.searches)}</Table.Cell>
             <Table.Cell>{formatNumber(row.days)}</Table.Cell>
             <Table.Cell>{formatDate(row.last_seen)}</Table.Cell>
-            <Table.Cell>{formatNumber(row.hits)}</Table.Cell>
+            <Table.Cell>
+              <Hits row={row} />
+            </Table.Cell>
           </Table.Row>
         ))}
       </Table.Body>

@@ -8,6 +8,9 @@ const result = {
   page: 1,
   page_size: 20,
   suggestion: null,
+  suggestion_hits: null,
+  relaxation: 'all',
+  semantic: false,
   results: [
     { type: 'need', id: 7, title: 'Færre fall hjemme', score: 3.2, highlights: ['Vi vil ha færre <em>fall</em> blant eldre'], organization_name: 'Bergen kommune', deadline: '2026-12-01T11:00:00Z' },
     { type: 'solution', id: 3, title: 'Fallvarsling', score: 2.1, highlights: [], organization_name: 'Helsetek AS' },
@@ -50,10 +53,51 @@ describe('SearchPage', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(/midlertidig utilgjengelig/);
   });
 
+  it('says nothing more when all the words found enough', async () => {
+    mockFetch({ '/api/auth/session/': anonymousSession, '/api/search/': result });
+    renderRoute(<SearchPage />, { route: '/?q=fall' });
+    await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent('2 treff'));
+    expect(screen.getByTestId('relaxation')).toBeEmptyDOMElement();
+    expect(screen.queryByTestId('did-you-mean')).toBeNull();
+  });
+
+  it.each([
+    ['most', 'Viser treff på noen av ordene'],
+    ['any', 'Viser treff på noen av ordene'],
+    ['semantic', 'Få eller ingen treff på ordene – viser også treff med lignende betydning'],
+  ])('says so when the search relaxed to %s', async (relaxation, notice) => {
+    mockFetch({ '/api/auth/session/': anonymousSession, '/api/search/': { ...result, relaxation } });
+    renderRoute(<SearchPage />, { route: '/?q=lekkasje+vann+kjeller' });
+    await waitFor(() => expect(screen.getByTestId('relaxation')).toHaveTextContent(notice));
+  });
+
+  it('offers a suggestion with its hit count as a link that runs it', async () => {
+    const { calls } = mockFetch({
+      '/api/auth/session/': anonymousSession,
+      '/api/search/': (url: URL) => ({
+        body: url.searchParams.get('q') === 'velferdsteknologj helse' ? { ...result, total: 1, suggestion: 'velferdsteknologi helse', suggestion_hits: 12 } : result,
+      }),
+    });
+    renderRoute(<SearchPage />, { route: '/?q=velferdsteknologj+helse&county=46&page=2' });
+    const link = await screen.findByRole('link', { name: 'Mente du «velferdsteknologi helse»? (12 treff)' });
+    expect(link).toHaveAttribute('href', '/?q=velferdsteknologi+helse&county=46');
+    await userEvent.click(link);
+    await waitFor(() => expect(calls.some((c) => c.url.searchParams.get('q') === 'velferdsteknologi helse' && c.url.searchParams.get('county') === '46')).toBe(true));
+    expect(screen.getByLabelText('Søkeord')).toHaveValue('velferdsteknologi helse');
+    await waitFor(() => expect(screen.queryByTestId('did-you-mean')).toBeNull());
+  });
+
   it('renders in English', async () => {
     mockFetch({ '/api/auth/session/': anonymousSession, '/api/search/': result });
     renderRoute(<SearchPage />, { lang: 'en' });
     expect(await screen.findByText('2 results')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Search needs, solutions and dialogue conferences');
+  });
+
+  it('speaks English when the search relaxes or suggests', async () => {
+    mockFetch({ '/api/auth/session/': anonymousSession, '/api/search/': { ...result, relaxation: 'any', suggestion: 'fallalarm', suggestion_hits: 4 } });
+    renderRoute(<SearchPage />, { route: '/?q=falalarm+hjemme', lang: 'en' });
+    expect(await screen.findByRole('link', { name: 'Did you mean “fallalarm”? (4 results)' })).toBeInTheDocument();
+    expect(screen.getByTestId('relaxation')).toHaveTextContent('Showing results for some of your words');
   });
 });

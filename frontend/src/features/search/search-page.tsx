@@ -1,8 +1,8 @@
 import { Button, Card, Checkbox, Fieldset, Heading, Link as DsLink, Paragraph, Radio, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { FacetValue, SearchHit, SearchResult } from '../../api/types';
-import { formatDateTime } from '../../app/format';
+import type { FacetValue, Relaxation, SearchHit, SearchResult } from '../../api/types';
+import { formatDateTime, formatNumber } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { useSession, userRoles } from '../../app/session';
 import { SelectField } from '../../components/form-fields';
@@ -60,6 +60,36 @@ function ResultCard({ hit }: { hit: SearchHit }) {
         </div>
       </Card>
     </li>
+  );
+}
+
+/** What the page says when the words alone found little and the search relaxed. */
+export function relaxationNotice(relaxation: Relaxation | undefined): MessageKey | null {
+  if (relaxation === 'most' || relaxation === 'any') return 'search.relaxed.someWords';
+  if (relaxation === 'semantic') return 'search.relaxed.semantic';
+  return null;
+}
+
+/** Did you mean: a link that runs the suggested search (same filters, first page), with its
+ * hit count. */
+function DidYouMean({ data, onFollow }: { data: SearchResult; onFollow: (text: string) => void }) {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const text = data.suggestion;
+  if (!text) return null;
+  const next = new URLSearchParams(params);
+  next.set('q', text);
+  next.delete('page');
+  const label =
+    data.suggestion_hits === null ? t('search.didYouMeanText', { text }) : t('search.didYouMean', { text, hits: formatNumber(data.suggestion_hits) });
+  return (
+    <Paragraph data-testid="did-you-mean">
+      <DsLink asChild>
+        <Link to={{ search: `?${next.toString()}` }} onClick={() => onFollow(text)}>
+          {label}
+        </Link>
+      </DsLink>
+    </Paragraph>
   );
 }
 
@@ -143,6 +173,7 @@ export function SearchPage() {
   });
   const search = useSearch(query);
   const page = Number(params.get('page') ?? '1') || 1;
+  const notice = search.data && !search.isError ? relaxationNotice(search.data.relaxation) : null;
 
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -233,20 +264,10 @@ export function SearchPage() {
           <p aria-live="polite" role="status" data-testid="result-count">
             {search.data && !search.isError ? t('search.count', { count: search.data.total }) : ''}
           </p>
-          {search.data?.suggestion ? (
-            <Paragraph>
-              {t('search.didYouMean')}{' '}
-              <Button
-                variant="tertiary"
-                onClick={() => {
-                  setText(search.data?.suggestion ?? '');
-                  update({ q: search.data?.suggestion ?? '' });
-                }}
-              >
-                {search.data.suggestion}
-              </Button>
-            </Paragraph>
-          ) : null}
+          <div aria-live="polite" role="status" data-testid="relaxation">
+            {notice ? <Paragraph className="hint">{t(notice)}</Paragraph> : null}
+          </div>
+          {search.data && !search.isError ? <DidYouMean data={search.data} onFollow={setText} /> : null}
           {roles.has('supplier') && params.get('q') ? <SaveSearchForm query={params.get('q') ?? ''} filters={filters} /> : null}
           {search.isPending ? (
             <Loading />
