@@ -55,7 +55,7 @@ EXEMPT = {
 #: Probed by each module's own tests through helpers (search, schema).
 PROBED_ELSEWHERE = ("/api/search/", "/api/search/autocomplete/", "/api/schema/", "/api/docs/")
 #: Admin models that hold nothing the visibility rules hide (accounts, organisations, logins,
-#: tokens, the outbox's ids).
+#: tokens, the outbox's ids, the bulk imports' runs: file names and counts, no row content).
 UNSCOPED_ADMIN = {
     "auth.group",
     "knox.authtoken",
@@ -68,6 +68,7 @@ UNSCOPED_ADMIN = {
     "accounts.invitation",
     "identity.externalidentity",
     "outbox.outboxentry",
+    "imports.importrun",
 }
 
 
