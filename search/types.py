@@ -147,7 +147,9 @@ class Suggestion:
 @dataclass(frozen=True)
 class SearchResponse:
     """``relaxation``: the level that answered (see ``queries/relaxation.py``); ``semantic``:
-    whether semantic neighbours are among the hits (hybrid search, or the last level)."""
+    whether semantic neighbours are among the hits (hybrid search, or the last level);
+    ``all_words``: how many documents (under the filters) have every word of the query, typos
+    tolerated: the first of the hits when the query relaxed (``None``: no words)."""
 
     total: int
     hits: tuple[Hit, ...]
@@ -157,3 +159,4 @@ class SearchResponse:
     page_size: int
     relaxation: Relaxation = "all"
     semantic: bool = False
+    all_words: int | None = None

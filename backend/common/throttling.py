@@ -110,12 +110,17 @@ class AnonSearchThrottle(_FailOpen, AnonRateThrottle):
 
 
 class AnonSemanticSearchThrottle(_FailOpen, AnonRateThrottle):
-    """Anonymous semantic searches (each runs the embedding model) per client address."""
+    """Anonymous semantic searches (each runs the embedding model) per client address: asked
+    for, or the site's default mode (``SEARCH_SEMANTIC_DEFAULT``) when the request does not say.
+    A words search reaches the model only when all its word levels find little."""
 
     scope = "search_semantic_anon"
 
     def allow_request(self, request: Request, view: Any) -> bool:
-        semantic = str(request.query_params.get("semantic", "")).lower()
-        if semantic not in ("1", "t", "true", "y", "yes", "on"):
+        asked = str(request.query_params.get("semantic", "")).lower()
+        semantic = asked in ("1", "t", "true", "y", "yes", "on")
+        if not asked:
+            semantic = settings.SEARCH_SEMANTIC_DEFAULT
+        if not semantic:
             return True
         return super().allow_request(request, view)

@@ -86,6 +86,7 @@ def search_payload(response: SearchResponse) -> dict[str, Any]:
         "suggestion": response.suggestion.text if response.suggestion else None,
         "suggestion_hits": response.suggestion.hits if response.suggestion else None,
         "relaxation": response.relaxation,
+        "all_words_total": response.all_words,
         "semantic": response.semantic,
         "results": [
             {

@@ -29,6 +29,7 @@ from search.queries.plan import TextQuery
 from search.queries.relaxation import (
     LITTLE,
     Level,
+    all_words,
     best_effort,
     best_suggestion,
     choose,
@@ -89,7 +90,8 @@ class ElasticsearchSearch:
         exact = exact_level(context.query)
         answer = self._answer(context, exact, prepared)
         if context.query.is_empty or answer.lexical_total >= LITTLE:
-            return _response(context, answer, "all", None)
+            words = None if context.query.is_empty else answer.lexical_total
+            return _response(context, answer, "all", None, words)
         relaxed = relaxed_levels(context.query, relax=request.relax)
         counts, options = self._probe(context, relaxed)
         counted = [(exact, answer.lexical_total), *zip(relaxed, counts, strict=True)]
@@ -106,7 +108,9 @@ class ElasticsearchSearch:
         relaxation = "semantic" if level is None and answer.total > answer.lexical_total else None
         best = best_suggestion(list(zip(candidates, found, strict=True)), counted[0][1])
         suggestion = Suggestion(*best) if best else None
-        return _response(context, answer, relaxation or final.relaxation, suggestion)
+        return _response(
+            context, answer, relaxation or final.relaxation, suggestion, all_words(counted)
+        )
 
     # --- the query embedding ---------------------------------------------------------------
     def _prepared(self, request: SearchRequest) -> PreparedEmbedding | None:
@@ -293,7 +297,11 @@ def _total(response: Response[Any]) -> int:
 
 
 def _response(
-    context: Context, answer: Answer, relaxation: Any, suggestion: Suggestion | None
+    context: Context,
+    answer: Answer,
+    relaxation: Any,
+    suggestion: Suggestion | None,
+    words: int | None,
 ) -> SearchResponse:
     return SearchResponse(
         total=answer.total,
@@ -304,4 +312,5 @@ def _response(
         page_size=context.request.page_size,
         relaxation=relaxation,
         semantic=answer.semantic,
+        all_words=words,
     )

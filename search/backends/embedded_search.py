@@ -22,6 +22,7 @@ from search.queries.plan import Clause, TextQuery
 from search.queries.relaxation import (
     LITTLE,
     Level,
+    all_words,
     best_effort,
     best_suggestion,
     choose,
@@ -68,7 +69,8 @@ class EmbeddedSearch:
         exact = exact_level(query)
         answer = self._answer(request, query, exact, self._scored(query, exact), prepared)
         if query.is_empty or answer.lexical_total >= LITTLE:
-            return _response(request, answer, "all", None)
+            words = None if query.is_empty else answer.lexical_total
+            return _response(request, answer, "all", None, words)
         relaxed = relaxed_levels(query, relax=request.relax)
         rows = self._term_scores(query.clauses)
         counts = [self._count(rows, level, request) for level in relaxed]
@@ -86,6 +88,7 @@ class EmbeddedSearch:
             answer,
             relaxation or final.relaxation,
             self._suggestion(request, counted[0][1]),
+            all_words(counted),
         )
 
     # --- word matches ----------------------------------------------------------------------
@@ -226,7 +229,11 @@ def _cosine(prepared: PreparedEmbedding, doc: StoredDoc) -> float:
 
 
 def _response(
-    request: SearchRequest, answer: Answer, relaxation: Any, suggestion: Suggestion | None
+    request: SearchRequest,
+    answer: Answer,
+    relaxation: Any,
+    suggestion: Suggestion | None,
+    words: int | None,
 ) -> SearchResponse:
     return SearchResponse(
         total=answer.total,
@@ -237,4 +244,5 @@ def _response(
         page_size=request.page_size,
         relaxation=relaxation,
         semantic=answer.semantic,
+        all_words=words,
     )

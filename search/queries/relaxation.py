@@ -96,6 +96,11 @@ def best_effort(counts: Sequence[tuple[Level, int]]) -> Level:
     return next(level for level, count in counts if count == most)
 
 
+def all_words(counts: Sequence[tuple[Level, int]]) -> int:
+    """Documents with every word (typos tolerated): the most an ``all`` level found."""
+    return max(count for level, count in counts if level.relaxation == "all")
+
+
 def level_clauses(query: TextQuery, level: Level) -> tuple[Clause, ...]:
     """The query's term clauses at this level (without the fuzzy matches when exact)."""
     if level.fuzzy:

@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import override_settings
 
 from backend.discovery.tasks import saved_search_alerts_task
 from backend.outbox.models import OutboxEntry
@@ -253,3 +254,37 @@ def test_a_hit_gives_ids_and_levels_as_numbers_as_the_schema_says(world: World) 
     # then (earlier tests in this module may have indexed a similar solution: pick ours)
     hit = next(h for h in hits if h["type"] == "solution" and h["id"] == created.json()["id"])
     assert (hit["organization_id"], hit["trl"]) == (world.supplier_org.pk, 7)
+
+
+def test_a_misspelt_query_finds_through_its_typo_and_suggests_the_words_with_their_hits(
+    world: World,
+) -> None:
+    # given
+    client = world.client("buyer")
+    created = client.post(
+        "/api/needs/",
+        _need_body(
+            world,
+            "Tangrensing i fjæra",
+            "Vi vil rense tang fra fjæra om høsten, før den råtner langs strandpromenaden.",
+        ),
+        format="json",
+    ).json()
+    client.post(f"/api/needs/{created['id']}/publish/")
+    # when
+    result = _search(world, "tangrensnig fjæra")
+    # then: the need is found in spite of the typo, and the correction says what it finds
+    assert (result["results"][0]["type"], result["results"][0]["id"]) == ("need", created["id"])
+    assert (result["suggestion"], result["suggestion_hits"]) == ("tangrensing fjæra", 1)
+    assert result["all_words_total"] >= 1
+    assert result["relaxation"] in ("all", "most", "any", "semantic")
+
+
+def test_the_mode_of_a_search_without_semantic_is_the_sites_default(world: World) -> None:
+    # when
+    with override_settings(SEARCH_SEMANTIC_DEFAULT=True):
+        hybrid = _search(world, "kommune")
+    words = _search(world, "kommune")
+    explicit = _search(world, "kommune", semantic="false")
+    # then
+    assert (hybrid["semantic"], words["semantic"], explicit["semantic"]) == (True, False, False)

@@ -69,6 +69,11 @@ class SearchOutput(serializers.Serializer):  # type: ignore[type-arg]
         "them, when all of them found fewer than 3; semantic: results of similar meaning "
         "joined the few word matches.",
     )
+    all_words_total = serializers.IntegerField(
+        allow_null=True,
+        help_text="How many results have every word of the query (typos tolerated); when the "
+        "search relaxed, they come first. Null without words.",
+    )
     semantic = serializers.BooleanField(
         help_text="Whether results of similar meaning are among the results (hybrid mode, "
         "or the semantic level)."

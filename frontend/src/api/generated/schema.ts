@@ -2843,6 +2843,8 @@ export interface components {
              *     * `semantic` - semantic
              */
             relaxation: components["schemas"]["RelaxationEnum"];
+            /** @description How many results have every word of the query (typos tolerated); when the search relaxed, they come first. Null without words. */
+            all_words_total: number | null;
             /** @description Whether results of similar meaning are among the results (hybrid mode, or the semantic level). */
             semantic: boolean;
             results: components["schemas"]["SearchHitOutput"][];
