@@ -1,8 +1,8 @@
 """How the Elasticsearch backend answers a search (see ``queries/relaxation.py``).
 
-- Words only, enough found: one request (the exact query with facets, highlights, the page).
-- Little found: a second request counts every relaxed level and asks the term suggester; a
-  third (a multi-search) fetches the level that answers and counts the suggested queries.
+- Words only, enough found: one request (the query as typed with facets, highlights, the page).
+- Little found: the term suggester's options for the words the index lacks; one multi-search
+  counting every relaxed level and every suggested query; the level that answers.
 - Semantic neighbours (hybrid search, or the last level): the nearest documents by k-NN (and,
   with centring, their cosine to their language's mean), then one multi-search for the word
   ranking, the neighbours under the filters, and the total and facets of both together; then
@@ -28,14 +28,17 @@ from search.queries.hybrid import Ranked, fuse, lexical_window
 from search.queries.plan import TextQuery
 from search.queries.relaxation import (
     LITTLE,
+    Corrections,
     Level,
     all_words,
     best_effort,
     best_suggestion,
     choose,
+    corrections_from,
     exact_level,
     relaxed_levels,
     suggestion_candidates,
+    unknown_words,
 )
 from search.queries.semantic import SEMANTIC_CANDIDATES, PreparedEmbedding, prepare
 from search.types import (
@@ -60,7 +63,6 @@ class Answer:
     facets: dict[str, tuple[FacetValue, ...]]
     lexical_total: int  # word matches under the filters
     semantic: bool  # semantic neighbours took part
-    counted: tuple[int, ...] = ()  # hits of the suggested queries asked alongside
 
 
 @dataclass(frozen=True)
@@ -92,19 +94,18 @@ class ElasticsearchSearch:
         if context.query.is_empty or answer.lexical_total >= LITTLE:
             words = None if context.query.is_empty else answer.lexical_total
             return _response(context, answer, "all", None, words)
-        relaxed = relaxed_levels(context.query, relax=request.relax)
-        counts, options = self._probe(context, relaxed)
+        options = self._options(context)
+        corrections = corrections_from(options)
+        relaxed = relaxed_levels(context.query, corrections, relax=request.relax)
+        candidates = suggestion_candidates(request.text, options)
+        counts, found = self._counts(context, relaxed, corrections, candidates)
         counted = [(exact, answer.lexical_total), *zip(relaxed, counts, strict=True)]
         level = choose(counted)
         if level is None and prepared is None and request.relax:
             prepared = self._prepared(request)
         final = level or best_effort(counted)
-        candidates = suggestion_candidates(request.text, options)
-        if final == exact and prepared is first:  # the answer stands: count the suggestions
-            found = self._count(context, candidates)
-        else:
-            answer = self._answer(context, final, prepared, candidates)
-            found = answer.counted
+        if final != exact or prepared is not first:
+            answer = self._answer(context, final, prepared, corrections)
         relaxation = "semantic" if level is None and answer.total > answer.lexical_total else None
         best = best_suggestion(list(zip(candidates, found, strict=True)), counted[0][1])
         suggestion = Suggestion(*best) if best else None
@@ -134,17 +135,44 @@ class ElasticsearchSearch:
                 multi = multi.add(search)
             return list(multi.execute())
 
-    def _probe(
-        self, context: Context, levels: tuple[Level, ...]
-    ) -> tuple[list[int], dict[str, list[str]]]:
-        """Hits of each relaxed level, and the term suggester's options: one request."""
-        search = queries.level_counts(
-            self.search_of(context.kinds), context.query, levels, context.request.filters
+    def _options(self, context: Context) -> dict[str, list[str]]:
+        """The term suggester's options for the words that match nothing: one request."""
+        search = queries.term_hits(self.search_of(context.kinds), context.query)
+        search = queries.add_suggestion(search, context.request.text)
+        response = self._execute([search])[0]
+        return unknown_words(
+            context.query,
+            queries.parse_suggestion_options(response),
+            queries.parse_term_hits(response, context.query),
         )
-        response = self._execute([queries.add_suggestion(search, context.request.text)])[0]
-        return queries.parse_level_counts(response, levels), queries.parse_suggestion_options(
-            response
-        )
+
+    def _counts(
+        self,
+        context: Context,
+        levels: tuple[Level, ...],
+        corrections: Corrections,
+        candidates: Sequence[str],
+    ) -> tuple[list[int], list[int]]:
+        """Hits of each relaxed level and of each suggested query: one multi-search."""
+        searches = [self._count_search(context, text) for text in candidates]
+        if levels:
+            searches.insert(
+                0,
+                queries.level_counts(
+                    self.search_of(context.kinds),
+                    context.query,
+                    levels,
+                    context.request.filters,
+                    corrections,
+                ),
+            )
+        if not searches:
+            return [], []
+        responses = self._execute(searches)
+        if not levels:
+            return [], [_total(response) for response in responses]
+        first, *rest = responses
+        return queries.parse_level_counts(first, levels), [_total(r) for r in rest]
 
     def _count_search(self, context: Context, text: str) -> Search[Any]:
         """Documents with every word of ``text`` (exactly) under the request's filters."""
@@ -155,27 +183,22 @@ class ElasticsearchSearch:
         search = search.filter("bool", filter=queries.filter_clauses(context.request.filters))
         return search.extra(track_total_hits=True, size=0)
 
-    def _count(self, context: Context, texts: Sequence[str]) -> tuple[int, ...]:
-        if not texts:
-            return ()
-        responses = self._execute([self._count_search(context, text) for text in texts])
-        return tuple(_total(response) for response in responses)
-
     def _answer(
         self,
         context: Context,
         level: Level,
         prepared: PreparedEmbedding | None,
-        count_texts: Sequence[str] = (),
+        corrections: Corrections | None = None,
     ) -> Answer:
-        counts = [self._count_search(context, text) for text in count_texts]
         if prepared is None:
-            return self._lexical_answer(context, level, counts)
-        return self._hybrid_answer(context, level, prepared, counts)
+            return self._lexical_answer(context, level, corrections)
+        return self._hybrid_answer(context, level, prepared, corrections)
 
-    def _lexical_answer(self, context: Context, level: Level, counts: list[Search[Any]]) -> Answer:
+    def _lexical_answer(
+        self, context: Context, level: Level, corrections: Corrections | None
+    ) -> Answer:
         request = context.request
-        query = queries.level_query(context.query, level)
+        query = queries.level_query(context.query, level, corrections)
         search = queries.lexical_search(
             self.search_of(context.kinds),
             query,
@@ -186,7 +209,7 @@ class ElasticsearchSearch:
         if not context.query.is_empty:
             search = queries.add_highlight(search)
         start = (request.page - 1) * request.page_size
-        response, *counted = self._execute([search[start : start + request.page_size], *counts])
+        response = self._execute([search[start : start + request.page_size]])[0]
         total = _total(response)
         return Answer(
             total=total,
@@ -194,7 +217,6 @@ class ElasticsearchSearch:
             facets=queries.parse_facets(response),
             lexical_total=total,
             semantic=False,
-            counted=tuple(_total(r) for r in counted),
         )
 
     def _hybrid_answer(
@@ -202,11 +224,15 @@ class ElasticsearchSearch:
         context: Context,
         level: Level,
         prepared: PreparedEmbedding,
-        counts: list[Search[Any]],
+        corrections: Corrections | None,
     ) -> Answer:
         request = context.request
         neighbours = self._neighbours(context, prepared)
-        lexical = None if context.query.is_empty else queries.level_query(context.query, level)
+        lexical = (
+            None
+            if context.query.is_empty
+            else queries.level_query(context.query, level, corrections)
+        )
         kinds, filters = context.kinds, request.filters
         searches = [
             semantic_queries.union_search(self.search_of(kinds), lexical, neighbours, filters),
@@ -223,7 +249,7 @@ class ElasticsearchSearch:
                 len(neighbours),
             ),
         ]
-        union, words, near, *counted = self._execute([*searches, *counts])
+        union, words, near = self._execute(searches)
         passing = {_key(hit): hit.to_dict() for hit in near.hits}
         ranked = fuse(
             [Ranked(_key(hit), hit.to_dict()) for hit in words.hits],
@@ -239,7 +265,6 @@ class ElasticsearchSearch:
             facets=queries.parse_facets(union),
             lexical_total=_total(words),
             semantic=True,
-            counted=tuple(_total(r) for r in counted),
         )
 
     def _neighbours(self, context: Context, prepared: PreparedEmbedding) -> list[Key]:

@@ -256,7 +256,9 @@ class EmbeddedBackend(SearchBackend):
         )
         return searcher.run(request)
 
-    def _hit(self, doc: StoredDoc, score: float, query: TextQuery, fuzzy: bool = True) -> Hit:
+    def _hit(
+        self, doc: StoredDoc, score: float, query: TextQuery, marked: tuple[str, ...] = ()
+    ) -> Hit:
         source = public_source(doc.source)
         fragments: list[str] = []
         if not query.is_empty:
@@ -266,8 +268,8 @@ class EmbeddedBackend(SearchBackend):
                     str(source[name]),
                     query.tokens,
                     whole=name == "title",
-                    also=query.highlight_words,
-                    fuzzy=fuzzy,
+                    also=(*query.highlight_words, *marked),
+                    fuzzy=False,
                 )
         kind, doc_id = doc.key
         return Hit(

@@ -21,15 +21,19 @@ from search.queries.hybrid import Ranked, fuse, lexical_window, sort_key
 from search.queries.plan import Clause, TextQuery
 from search.queries.relaxation import (
     LITTLE,
+    Corrections,
     Level,
     all_words,
     best_effort,
     best_suggestion,
     choose,
+    correction_words,
+    corrections_from,
     exact_level,
     level_clauses,
     relaxed_levels,
     suggestion_candidates,
+    unknown_words,
 )
 from search.queries.semantic import SEMANTIC_CANDIDATES, PreparedEmbedding, prepare
 from search.types import (
@@ -44,8 +48,8 @@ from search.types import (
 
 Groups = list[tuple[Scorer, list[StoredDoc]]]
 Scored = list[tuple[StoredDoc, float]]
-#: a stored document as a hit: (doc, score, query, fuzzy highlighting)
-HitOf = Callable[[StoredDoc, float, TextQuery, bool], Hit]
+#: a stored document as a hit: (doc, score, query, the corrections to mark too)
+HitOf = Callable[[StoredDoc, float, TextQuery, tuple[str, ...]], Hit]
 
 
 @dataclass(frozen=True)
@@ -67,27 +71,28 @@ class EmbeddedSearch:
         query = TextQuery.parse(request.text)
         prepared = first = self._prepared(request) if request.semantic else None
         exact = exact_level(query)
-        answer = self._answer(request, query, exact, self._scored(query, exact), prepared)
+        answer = self._answer(request, query, exact, self._scored(query, exact), prepared, {})
         if query.is_empty or answer.lexical_total >= LITTLE:
             words = None if query.is_empty else answer.lexical_total
             return _response(request, answer, "all", None, words)
-        relaxed = relaxed_levels(query, relax=request.relax)
-        rows = self._term_scores(query.clauses)
-        counts = [self._count(rows, level, request) for level in relaxed]
-        counted = [(exact, answer.lexical_total), *zip(relaxed, counts, strict=True)]
+        options = self._options(request.text, query)
+        corrections = corrections_from(options)
+        relaxed = relaxed_levels(query, corrections, relax=request.relax)
+        counted = [(exact, answer.lexical_total)]
+        counted += [(step, len(self._level(query, step, corrections, request))) for step in relaxed]
         level = choose(counted)
         if level is None and prepared is None and request.relax:
             prepared = self._prepared(request)
         final = level or best_effort(counted)
         if final != exact or prepared is not first:
-            scored = _apply(rows, final)
-            answer = self._answer(request, query, final, scored, prepared)
+            scored = _apply(self._term_scores(level_clauses(query, final, corrections)), final)
+            answer = self._answer(request, query, final, scored, prepared, corrections)
         relaxation = "semantic" if level is None and answer.total > answer.lexical_total else None
         return _response(
             request,
             answer,
             relaxation or final.relaxation,
-            self._suggestion(request, counted[0][1]),
+            self._suggestion(request, options, counted[0][1]),
             all_words(counted),
         )
 
@@ -102,26 +107,33 @@ class EmbeddedSearch:
             return [(doc, 1.0) for _, docs in self.groups for doc in docs]
         return _apply(self._term_scores(level_clauses(query, level)), level)
 
-    def _count(
-        self, rows: list[tuple[StoredDoc, list[float | None]]], level: Level, request: SearchRequest
-    ) -> int:
-        return sum(
-            1
-            for doc, scores in rows
-            if matches_filters(doc, request.filters) and level_score(scores, level) is not None
-        )
+    def _level(
+        self,
+        query: TextQuery,
+        level: Level,
+        corrections: Corrections,
+        request: SearchRequest,
+    ) -> list[StoredDoc]:
+        """The documents the level finds under the request's filters."""
+        rows = self._term_scores(level_clauses(query, level, corrections))
+        return [doc for doc, _ in _apply(rows, level) if matches_filters(doc, request.filters)]
 
-    def _suggestion(self, request: SearchRequest, found: int) -> Suggestion | None:
+    def _options(self, text: str, query: TextQuery) -> dict[str, list[str]]:
+        """The term suggester's options for the words that match nothing."""
         vocabularies = [Counter(t for doc in docs for t in doc.spell) for _, docs in self.groups]
-        candidates = suggestion_candidates(
-            request.text, suggestion_options(request.text, vocabularies)
-        )
+        rows = self._term_scores(level_clauses(query, exact_level(query)))
+        hits = [
+            sum(1 for _, scores in rows if scores[n] is not None) for n in range(len(query.terms))
+        ]
+        return unknown_words(query, suggestion_options(text, vocabularies), hits)
+
+    def _suggestion(
+        self, request: SearchRequest, options: dict[str, list[str]], found: int
+    ) -> Suggestion | None:
         counted = []
-        for text in candidates:
+        for text in suggestion_candidates(request.text, options):
             query = TextQuery.parse(text)
-            level = exact_level(query)
-            rows = self._term_scores(level_clauses(query, level))
-            counted.append((text, self._count(rows, level, request)))
+            counted.append((text, len(self._level(query, exact_level(query), {}, request))))
         best = best_suggestion(counted, found)
         return Suggestion(*best) if best else None
 
@@ -133,7 +145,9 @@ class EmbeddedSearch:
         level: Level,
         matched: Scored,
         prepared: PreparedEmbedding | None,
+        corrections: Corrections,
     ) -> Answer:
+        marked = correction_words(corrections) if level.corrected else ()
         hits = [(doc, score) for doc, score in matched if matches_filters(doc, request.filters)]
         sort = "newest" if request.sort == "relevance" and query.is_empty else request.sort
         if sort == "relevance":
@@ -145,18 +159,18 @@ class EmbeddedSearch:
             page = hits[start : start + request.page_size]
             return Answer(
                 total=len(hits),
-                hits=tuple(self.hit_of(doc, score, query, level.fuzzy) for doc, score in page),
+                hits=tuple(self.hit_of(doc, score, query, marked) for doc, score in page),
                 facets=facet_counts((doc for doc, _ in matched), request.filters),
                 lexical_total=len(hits),
                 semantic=False,
             )
-        return self._hybrid(request, query, level, matched, hits, prepared)
+        return self._hybrid(request, query, marked, matched, hits, prepared)
 
     def _hybrid(
         self,
         request: SearchRequest,
         query: TextQuery,
-        level: Level,
+        marked: tuple[str, ...],
         matched: Scored,
         lexical: Scored,
         prepared: PreparedEmbedding,
@@ -180,7 +194,7 @@ class EmbeddedSearch:
         return Answer(
             total=sum(1 for doc in union.values() if matches_filters(doc, request.filters)),
             hits=tuple(
-                self.hit_of(by_key[c.key], score, query, level.fuzzy)
+                self.hit_of(by_key[c.key], score, query, marked)
                 for c, score in ranked[start : start + request.page_size]
             ),
             facets=facet_counts(union.values(), request.filters),

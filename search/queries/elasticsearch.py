@@ -23,14 +23,13 @@ from search.queries.plan import (
     TextQuery,
 )
 from search.queries.relaxation import (
-    FUZZINESS,
-    FUZZY_MAX_EXPANSIONS,
-    FUZZY_PREFIX_LENGTH,
     SUGGESTION_MAX_EDITS,
     SUGGESTION_MIN_LENGTH,
-    SUGGESTION_OPTIONS,
+    SUGGESTION_OPTIONS_ASKED,
     TIER,
+    Corrections,
     Level,
+    exact_level,
     level_clauses,
 )
 from search.types import FILTER_KEYS, FacetValue, Hit, SortOrder
@@ -49,11 +48,7 @@ def clause_query(clause: Clause) -> Query:
     if isinstance(clause, Match):
         options: dict[str, Any] = {"query": clause.word, "boost": clause.boost}
         if clause.fuzzy:
-            options.update(
-                fuzziness=FUZZINESS,
-                prefix_length=FUZZY_PREFIX_LENGTH,
-                max_expansions=FUZZY_MAX_EXPANSIONS,
-            )
+            options.update(fuzziness="AUTO", prefix_length=0, max_expansions=50)
         return Q("match", **{clause.field: options})
     children = [clause_query(child) for child in clause.clauses]
     boost = {} if clause.boost == 1.0 else {"boost": clause.boost}
@@ -71,12 +66,18 @@ def text_query(query: TextQuery) -> Query:
     return Q("bool", should=per_token, minimum_should_match=1)
 
 
-def level_query(query: TextQuery, level: Level, *, scored: bool = True) -> Query:
+def level_query(
+    query: TextQuery,
+    level: Level,
+    corrections: Corrections | None = None,
+    *,
+    scored: bool = True,
+) -> Query:
     """The query at a relaxation level: ``level.required`` of its terms must match; a tiered
     level adds ``TIER`` per matched term (``scored=False``: for counting, no tiers)."""
     if query.is_empty:
         return Q("match_all")
-    per_term = [clause_query(clause) for clause in level_clauses(query, level)]
+    per_term = [clause_query(clause) for clause in level_clauses(query, level, corrections)]
     if level.tiered and scored:
         per_term = [
             Q("function_score", query=term, functions=[{"weight": TIER}], boost_mode="sum")
@@ -140,7 +141,7 @@ def add_suggestion(search: Search[Any], text: str) -> Search[Any]:
             "max_edits": SUGGESTION_MAX_EDITS,
             "prefix_length": 1,
             "min_word_length": SUGGESTION_MIN_LENGTH,
-            "size": SUGGESTION_OPTIONS + 2,
+            "size": SUGGESTION_OPTIONS_ASKED,
         },
     )
 
@@ -166,22 +167,41 @@ def level_counts(
     query: TextQuery,
     levels: tuple[Level, ...],
     filters: Mapping[str, tuple[str, ...]],
+    corrections: Corrections,
 ) -> Search[Any]:
     """How many documents each level finds under the filters, in one request: the loosest
     level is the query (its total), the others filter aggregations inside it."""
-    search = search.query(level_query(query, levels[-1], scored=False))
+    search = search.query(level_query(query, levels[-1], corrections, scored=False))
     search = search.filter("bool", filter=filter_clauses(filters))
     for number, level in enumerate(levels[:-1]):
         search.aggs.bucket(
-            f"level{number}", "filter", filter=level_query(query, level, scored=False)
+            f"level{number}",
+            "filter",
+            filter=level_query(query, level, corrections, scored=False),
         )
     return search.extra(track_total_hits=True, size=0)
 
 
+def term_hits(search: Search[Any], query: TextQuery) -> Search[Any]:
+    """How many documents each term matches as typed (whatever the filters)."""
+    for number, clause in enumerate(level_clauses(query, exact_level(query))):
+        search.aggs.bucket(f"term{number}", "filter", filter=clause_query(clause))
+    return search.extra(size=0)
+
+
+def parse_term_hits(response: Response[Any], query: TextQuery) -> list[int]:
+    """(No index yet: no aggregations, nothing matches.)"""
+    return [_bucket_count(response, f"term{n}") for n in range(len(query.terms))]
+
+
+def _bucket_count(response: Response[Any], name: str) -> int:
+    aggregations = response.aggregations
+    return int(aggregations[name].doc_count) if name in aggregations else 0
+
+
 def parse_level_counts(response: Response[Any], levels: tuple[Level, ...]) -> list[int]:
     total = int(response.hits.total.value)  # type: ignore[attr-defined]
-    aggregations = response.aggregations
-    return [int(aggregations[f"level{n}"].doc_count) for n in range(len(levels) - 1)] + [total]
+    return [_bucket_count(response, f"level{n}") for n in range(len(levels) - 1)] + [total]
 
 
 def parse_hit(hit: Any) -> Hit:

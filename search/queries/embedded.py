@@ -19,6 +19,7 @@ from search.analysis import (
     STOPWORDS,
     Analysis,
     edit_distance,
+    fuzziness,
     simple_analyze,
     token_spans,
     tokenize,
@@ -42,11 +43,9 @@ from search.queries.plan import (
 from search.queries.relaxation import (
     SUGGESTION_MAX_EDITS,
     SUGGESTION_MIN_LENGTH,
-    SUGGESTION_OPTIONS,
+    SUGGESTION_OPTIONS_ASKED,
     TIER,
     Level,
-    fuzzy_edits,
-    fuzzy_match,
 )
 from search.types import FILTER_KEYS, FacetValue, Kind
 
@@ -166,20 +165,18 @@ class Scorer:
         self._fuzzy: dict[tuple[str, str], dict[str, int]] = {}
 
     def fuzzy_terms(self, clause_field: str, token: str) -> dict[str, int]:
-        """Indexed terms within the typo tolerance of ``token``, with their distance (cached)."""
+        """Indexed terms within ``fuzziness(token)`` edits, with their distance (cached): the
+        matching engine's lexical scores (``bm25_scores``), not searches."""
         key = (clause_field, token)
         if len(self._fuzzy) > FUZZY_CACHE_SIZE:
             self._fuzzy.clear()
         if key not in self._fuzzy:
-            self._fuzzy[key] = (
-                {
-                    term: distance
-                    for term in self.doc_freq[clause_field]
-                    if (distance := fuzzy_match(token, term)) is not None
-                }
-                if fuzzy_edits(token)
-                else {}
-            )
+            edits = fuzziness(token)
+            self._fuzzy[key] = {
+                term: distance
+                for term in self.doc_freq[clause_field]
+                if (distance := edit_distance(token, term, edits)) <= edits
+            }
         return self._fuzzy[key]
 
     def query_terms(self, clause: FieldClause | Match, token: str) -> list[str]:
@@ -263,8 +260,9 @@ def token_highlighted(
     """Would Elasticsearch's highlighter mark ``word`` for these query tokens (typos allowed)
     or the other words the query searches (synonyms, compound parts, roots: stems only)?"""
     tokens = tuple(tokens)
-    if fuzzy and any(fuzzy_match(token, word) is not None for token in tokens):
-        return True
+    for token in tokens if fuzzy else ():
+        if edit_distance(token, word, fuzziness(token)) <= fuzziness(token):
+            return True
     for token in dict.fromkeys((*tokens, *also)):
         if word == token:
             return True
@@ -343,4 +341,4 @@ def _options(token: str, vocabularies: Sequence[Counter[str]]) -> list[str]:
                 best, total = options.get(term, (0.0, 0))
                 options[term] = (max(best, score), total + freq)
     ranked = sorted(options, key=lambda term: (-options[term][0], -options[term][1], term))
-    return ranked[: SUGGESTION_OPTIONS + 2]
+    return ranked[:SUGGESTION_OPTIONS_ASKED]

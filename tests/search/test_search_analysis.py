@@ -57,14 +57,36 @@ def test_compound_part_finds_compound_ranked_below_exact_hits(
     assert set(found[1:]) == {("need", 1), ("solution", 5), ("conference", 7)}
 
 
-def test_zero_hit_query_suggests_correction(corpus_backend: SearchBackend) -> None:
-    # given a query with a typo beyond the fuzziness allowed for a 5-letter word
+def test_a_word_two_edits_off_is_suggested_not_searched(corpus_backend: SearchBackend) -> None:
+    # given "alrme", in no document, two edits from "alarm": too far for a five-letter word to
+    # be taken as "alarm" without asking
     # when searching
     response = corpus_backend.search(SearchRequest(text="alrme"))
-    # then nothing is found and a correction is suggested, with the hits it finds: need 2
-    # says "alarm", the others hold it in a compound ("trygghetsalarm", "trygghetsalarmer")
+    # then nothing is found, and "alarm" is suggested with its hits: need 2 says "alarm", the
+    # others hold it in a compound ("trygghetsalarm", "trygghetsalarmer")
     assert response.total == 0
     assert response.suggestion == Suggestion("alarm", 4)
+
+
+def test_a_word_one_edit_off_finds_its_correction(corpus_backend: SearchBackend) -> None:
+    # given "alamr" (one transposition from "alarm")
+    response = corpus_backend.search(SearchRequest(text="alamr"))
+    # then the documents of "alarm" are found, and "alarm" suggested
+    assert {(hit.kind, hit.id) for hit in response.hits} == {
+        ("need", 1),
+        ("need", 2),
+        ("solution", 5),
+        ("conference", 7),
+    }
+    assert response.suggestion == Suggestion("alarm", 4)
+
+
+def test_a_word_known_by_its_stem_is_not_a_misspelling(corpus_backend: SearchBackend) -> None:
+    # given nynorsk "kommunar" in no document as written, but "kommune" (its stem) is
+    response = corpus_backend.search(SearchRequest(text="kommunar", relax=False))
+    # then it is not corrected (to "kommunale", "kommunen") nor suggested
+    assert {(hit.kind, hit.id) for hit in response.hits} == {("need", 1), ("need", 2)}
+    assert response.suggestion is None
 
 
 def test_query_with_hits_has_no_suggestion(corpus_backend: SearchBackend) -> None:
