@@ -300,6 +300,7 @@ class ElasticsearchBackend(SearchBackend):
             client=self.client,
             embedding_dims=self.embedding_dims,
             guard=unavailable_on_errors,
+            analysis=self.analysis,
         )
         return searcher.run(request)
 

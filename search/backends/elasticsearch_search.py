@@ -13,19 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import MultiSearch, Q, Search
-from elasticsearch.dsl.query import Query
 from elasticsearch.dsl.response import Response
 
+from search.analysis import Analysis
 from search.backends.base import check_query_vector
 from search.queries import elasticsearch as queries
 from search.queries import elasticsearch_semantic as semantic_queries
 from search.queries.hybrid import Ranked, fuse, lexical_window
-from search.queries.plan import TextQuery
+from search.queries.marks import title_marks
+from search.queries.plan import Clause, TextQuery
 from search.queries.relaxation import (
     LITTLE,
     Corrections,
@@ -34,8 +35,10 @@ from search.queries.relaxation import (
     best_effort,
     best_suggestion,
     choose,
+    correction_words,
     corrections_from,
     exact_level,
+    level_clauses,
     relaxed_levels,
     suggestion_candidates,
     unknown_words,
@@ -80,7 +83,9 @@ class ElasticsearchSearch:
         client: Elasticsearch,
         embedding_dims: int,
         guard: Callable[[], AbstractContextManager[None]],
+        analysis: Analysis,
     ) -> None:
+        self.analysis = analysis
         self.search_of = search_of
         self.client = client
         self.dims = embedding_dims
@@ -197,27 +202,36 @@ class ElasticsearchSearch:
     def _lexical_answer(
         self, context: Context, level: Level, corrections: Corrections | None
     ) -> Answer:
-        request = context.request
-        query = queries.level_query(context.query, level, corrections)
-        search = queries.lexical_search(
+        request, text = context.request, context.query
+        clauses = level_clauses(text, level, corrections)
+        query = queries.level_query(text, level, corrections)
+        start = (request.page - 1) * request.page_size
+        hits = queries.hits_search(
             self.search_of(context.kinds),
             query,
             request.filters,
             request.sort,
-            browse=context.query.is_empty,
+            browse=text.is_empty,
         )
-        if not context.query.is_empty:
-            search = queries.add_highlight(search)
-        start = (request.page - 1) * request.page_size
-        response = self._execute([search[start : start + request.page_size]])[0]
-        total = _total(response)
+        if not text.is_empty:
+            hits = queries.add_highlight(hits, clauses)
+        counts = queries.facets_search(self.search_of(context.kinds), query, request.filters)
+        found, counted = self._execute([hits[start : start + request.page_size], counts])
+        total = _total(counted)
+        marked = correction_words(corrections or {}) if level.corrected else ()
         return Answer(
             total=total,
-            hits=tuple(queries.parse_hit(hit) for hit in response.hits),
-            facets=queries.parse_facets(response),
+            hits=tuple(self._marked(hit, text, marked) for hit in found.hits),
+            facets=queries.parse_facets(counted),
             lexical_total=total,
             semantic=False,
         )
+
+    def _marked(self, hit: Any, query: TextQuery, marked: tuple[str, ...]) -> Hit:
+        """The hit, its title marked in Python before the text's fragments."""
+        parsed = queries.parse_hit(hit)
+        title = title_marks(self.analysis, parsed.title, query, marked)
+        return replace(parsed, highlights=(*title, *parsed.highlights))
 
     def _hybrid_answer(
         self,
@@ -233,6 +247,8 @@ class ElasticsearchSearch:
             if context.query.is_empty
             else queries.level_query(context.query, level, corrections)
         )
+        clauses = level_clauses(context.query, level, corrections)
+        marked = correction_words(corrections or {}) if level.corrected else ()
         kinds, filters = context.kinds, request.filters
         searches = [
             semantic_queries.union_search(self.search_of(kinds), lexical, neighbours, filters),
@@ -261,7 +277,7 @@ class ElasticsearchSearch:
         page = ranked[start : start + request.page_size]
         return Answer(
             total=_total(union),
-            hits=self._page(context, [(c.key, score) for c, score in page], lexical),
+            hits=self._page(context, [(c.key, score) for c, score in page], clauses, marked),
             facets=queries.parse_facets(union),
             lexical_total=_total(words),
             semantic=True,
@@ -289,28 +305,28 @@ class ElasticsearchSearch:
         return [key for score, key in _best_first(scored) if score >= prepared.floor]
 
     def _page(
-        self, context: Context, page: Sequence[tuple[Key, float]], lexical: Query | None
+        self,
+        context: Context,
+        page: Sequence[tuple[Key, float]],
+        clauses: Sequence[Clause],
+        marked: tuple[str, ...],
     ) -> tuple[Hit, ...]:
         if not page:
             return ()
         search = semantic_queries.page_search(
             self.search_of(context.kinds), [key for key, _ in page]
         )
-        if lexical is not None:
-            search = queries.add_highlight(search, lexical)
-        hits = {
-            (hit.kind, hit.id): hit
-            for hit in map(queries.parse_hit, self._execute([search])[0].hits)
-        }
-        return tuple(_rescored(hits[key], score) for key, score in page if key in hits)
+        if not context.query.is_empty:
+            search = queries.add_highlight(search, clauses)
+        found = [
+            self._marked(hit, context.query, marked) for hit in self._execute([search])[0].hits
+        ]
+        hits = {(hit.kind, hit.id): hit for hit in found}
+        return tuple(replace(hits[key], score=score) for key, score in page if key in hits)
 
 
 def _best_first(scored: Iterable[tuple[float, Key]]) -> Iterator[tuple[float, Key]]:
     return iter(sorted(scored, key=lambda item: (-item[0], item[1])))
-
-
-def _rescored(hit: Hit, score: float) -> Hit:
-    return Hit(hit.kind, hit.id, score, hit.title, hit.highlights, hit.source)
 
 
 def _key(hit: Any) -> Key:

@@ -41,9 +41,9 @@ from search.queries.embedded import (
     StoredDoc,
     analyse,
     cosine_score,
-    highlight,
     matches_filters,
 )
+from search.queries.marks import highlight
 from search.queries.plan import TextQuery
 from search.types import (
     KINDS,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from elasticsearch.dsl import Q, Search
@@ -12,7 +12,6 @@ from elasticsearch.dsl.response import Response
 from search.documents.catalogue import FILTER_FIELDS, public_source
 from search.queries.plan import (
     FACET_SIZE,
-    HIGHLIGHT_FIELDS,
     HIGHLIGHT_FRAGMENT_SIZE,
     HIGHLIGHT_FRAGMENTS,
     POST_TAG,
@@ -41,6 +40,8 @@ SORTS: dict[str, list[Any]] = {
     "deadline": [{"deadline": {"order": "asc", "missing": "_last"}}, *TIE_BREAKERS],
 }
 SUGGESTION_NAME = "did_you_mean"
+#: the text field and its analyses, marked together (``matched_fields``)
+TEXT_ANALYSES = ("text", "text.nb", "text.nn", "text.en")
 
 
 def clause_query(clause: Clause) -> Query:
@@ -110,22 +111,40 @@ def add_facets(search: Search[Any], filters: Mapping[str, tuple[str, ...]]) -> S
     return search
 
 
-def add_highlight(search: Search[Any], query: Query | None = None) -> Search[Any]:
-    """Marks from the offsets stored in the postings (``index_options: offsets``): nothing is
-    re-analysed at query time. ``query``: what to mark, if not the search's query."""
-    options: dict[str, Any] = {"highlight_query": query.to_dict()} if query is not None else {}
-    search = search.highlight_options(
-        type="unified", encoder="html", pre_tags=[PRE_TAG], post_tags=[POST_TAG], **options
+def add_highlight(search: Search[Any], clauses: Sequence[Clause]) -> Search[Any]:
+    """Fragments of ``text`` with the query's words marked, from the offsets stored in the
+    postings (``index_options: offsets``): nothing is re-analysed at query time. The
+    highlighter looks every (field, word) of its query up in every hit, so it gets only the
+    words on the text's fields, flat. Titles are short: they are marked in Python (see
+    ``queries/marks.py``), as the embedded backend marks them."""
+    pairs = dict.fromkeys(
+        (match.field, match.word)
+        for clause in clauses
+        for match in _matches(clause)
+        if match.field in TEXT_ANALYSES
     )
-    for field in HIGHLIGHT_FIELDS:
-        fragments = 0 if field == "title" else HIGHLIGHT_FRAGMENTS
-        search = search.highlight(
-            field,
-            matched_fields=[f"{field}.nb", f"{field}.nn", f"{field}.en"],
-            number_of_fragments=fragments,
-            fragment_size=HIGHLIGHT_FRAGMENT_SIZE,
-        )
-    return search
+    query = Q("bool", should=[Q("match", **{field: word}) for field, word in pairs])
+    search = search.highlight_options(
+        type="unified",
+        encoder="html",
+        pre_tags=[PRE_TAG],
+        post_tags=[POST_TAG],
+        highlight_query=query.to_dict() if pairs else Q("match_none").to_dict(),
+    )
+    return search.highlight(
+        "text",
+        matched_fields=list(TEXT_ANALYSES[1:]),
+        number_of_fragments=HIGHLIGHT_FRAGMENTS,
+        fragment_size=HIGHLIGHT_FRAGMENT_SIZE,
+    )
+
+
+def _matches(clause: Clause) -> Iterator[Match]:
+    if isinstance(clause, Match):
+        yield clause
+    else:
+        for child in clause.clauses:
+            yield from _matches(child)
 
 
 def add_suggestion(search: Search[Any], text: str) -> Search[Any]:
@@ -146,7 +165,7 @@ def add_suggestion(search: Search[Any], text: str) -> Search[Any]:
     )
 
 
-def lexical_search(
+def hits_search(
     search: Search[Any],
     query: Query,
     filters: Mapping[str, tuple[str, ...]],
@@ -154,12 +173,22 @@ def lexical_search(
     *,
     browse: bool = False,
 ) -> Search[Any]:
-    """Hits filtered by every filter (post_filter), facets computed before it. ``browse``:
+    """The hits under every filter, sorted; not counted (see ``facets_search``). ``browse``:
     no text, so relevance means newest first."""
     search = search.query(query).post_filter(Q("bool", filter=filter_clauses(filters)))
-    search = add_facets(search, filters)
     effective_sort = "newest" if sort == "relevance" and browse else sort
-    return search.sort(*SORTS[effective_sort]).extra(track_total_hits=True, track_scores=True)
+    return search.sort(*SORTS[effective_sort]).extra(track_total_hits=False, track_scores=True)
+
+
+def facets_search(
+    search: Search[Any], query: Query, filters: Mapping[str, tuple[str, ...]]
+) -> Search[Any]:
+    """The total under every filter and the facets (disjunctive). A request of its own, sent
+    with the hits' in one multi-search: Elasticsearch runs them side by side, and keeps the
+    answer in its request cache, so the next page of the same search does not count again."""
+    search = search.query(query).post_filter(Q("bool", filter=filter_clauses(filters)))
+    search = add_facets(search, filters).params(request_cache=True)
+    return search.extra(track_total_hits=True, size=0)
 
 
 def level_counts(

@@ -6,32 +6,23 @@ field with the same boosts, so the ranking is close but not identical (see READM
 
 from __future__ import annotations
 
-import html
-import itertools
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from search.analysis import (
-    STOPWORDS,
     Analysis,
     edit_distance,
     fuzziness,
     simple_analyze,
-    token_spans,
     tokenize,
 )
 from search.documents.catalogue import FILTER_FIELDS, completion_entries
 from search.queries.plan import (
     FACET_SIZE,
     FIELD_LANGUAGE,
-    HIGHLIGHT_FRAGMENT_SIZE,
-    HIGHLIGHT_FRAGMENTS,
-    POST_TAG,
-    PRE_TAG,
     ROOT_FIELD,
     TOKEN_CLAUSES,
     AllOf,
@@ -247,77 +238,6 @@ def level_score(scores: Sequence[float | None], level: Level) -> float | None:
     if not matched or len(matched) < level.required:
         return None
     return sum(matched) + (TIER * len(matched) if level.tiered else 0.0)
-
-
-def token_highlighted(
-    analysis: Analysis,
-    word: str,
-    tokens: Iterable[str],
-    also: Iterable[str] = (),
-    *,
-    fuzzy: bool = True,
-) -> bool:
-    """Would Elasticsearch's highlighter mark ``word`` for these query tokens (typos allowed)
-    or the other words the query searches (synonyms, compound parts, roots: stems only)?"""
-    tokens = tuple(tokens)
-    for token in tokens if fuzzy else ():
-        if edit_distance(token, word, fuzziness(token)) <= fuzziness(token):
-            return True
-    for token in dict.fromkeys((*tokens, *also)):
-        if word == token:
-            return True
-        for lang in STEMMED:
-            if word in STOPWORDS[lang] or token in STOPWORDS[lang]:
-                continue
-            stemmer = analysis.stemmers[lang]
-            if set(stemmer.stems(word)) & set(stemmer.stems(token)):
-                return True
-    return False
-
-
-def highlight(
-    analysis: Analysis,
-    text: str,
-    tokens: Sequence[str],
-    *,
-    whole: bool,
-    also: Sequence[str] = (),
-    fuzzy: bool = True,
-) -> list[str]:
-    """``<mark>``-ed fragments (HTML-escaped), the whole text for a title; ``fuzzy``: words
-    within the typo tolerance of a query word are marked too."""
-    spans = [
-        (s, e)
-        for s, e, word in token_spans(text)
-        if token_highlighted(analysis, word, tokens, also, fuzzy=fuzzy)
-    ]
-    if not spans:
-        return []
-    if whole:
-        return [_mark(text, spans, 0, len(text))]
-    fragments: list[str] = []
-    for start, end in _sentences(text):
-        inside = [(s, e) for s, e in spans if start <= s and e <= end]
-        if inside and len(fragments) < HIGHLIGHT_FRAGMENTS:
-            first = inside[0][0]
-            begin = max(start, min(first, end - HIGHLIGHT_FRAGMENT_SIZE))
-            stop = min(end, begin + HIGHLIGHT_FRAGMENT_SIZE)
-            fragments.append(_mark(text, [(s, e) for s, e in inside if e <= stop], begin, stop))
-    return fragments
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    bounds = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)] + [len(text)]
-    return [(a, b) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
-
-
-def _mark(text: str, spans: Sequence[tuple[int, int]], begin: int, stop: int) -> str:
-    out, cursor = [], begin
-    for start, end in spans:
-        out += [html.escape(text[cursor:start]), PRE_TAG, html.escape(text[start:end]), POST_TAG]
-        cursor = end
-    out.append(html.escape(text[cursor:stop]))
-    return "".join(out).strip()
 
 
 def suggestion_options(text: str, vocabularies: Sequence[Counter[str]]) -> dict[str, list[str]]:
