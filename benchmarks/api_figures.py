@@ -59,9 +59,7 @@ def recording_transport() -> Iterator[list[Call]]:
     calls: list[Call] = []
 
     def record(method: str, target: str, *args: Any, **kwargs: Any) -> Any:
-        body = kwargs.get("body")
-        data = None if body is None else json.dumps(body, default=str).encode()
-        calls.append(Call(method, target, data))
+        calls.append(_call(method, target, kwargs.get("body")))
         return original(method, target, *args, **kwargs)
 
     transport.perform_request = record
@@ -69,6 +67,16 @@ def recording_transport() -> Iterator[list[Call]]:
         yield calls
     finally:
         transport.perform_request = original
+
+
+def _call(method: str, target: str, body: Any) -> Call:
+    """The request as sent: JSON, or newline-delimited JSON for a multi-search."""
+    if body is None:
+        return Call(method, target)
+    if isinstance(body, list | tuple):
+        lines = "".join(json.dumps(line, default=str) + "\n" for line in body)
+        return Call(method, target, lines.encode(), (("Content-Type", "application/x-ndjson"),))
+    return Call(method, target, json.dumps(body, default=str).encode())
 
 
 def search_operations() -> tuple[list[Operation], list[Operation]]:
