@@ -86,6 +86,7 @@ class ElasticsearchSearch:
         analysis: Analysis,
     ) -> None:
         self.analysis = analysis
+        self._near: dict[int, list[Key]] = {}  # neighbours per prepared embedding, this search
         self.search_of = search_of
         self.client = client
         self.dims = embedding_dims
@@ -284,7 +285,13 @@ class ElasticsearchSearch:
         )
 
     def _neighbours(self, context: Context, prepared: PreparedEmbedding) -> list[Key]:
-        """The semantic hits (before filters): nearest first, at or above the floor."""
+        """The semantic hits (before filters): nearest first, at or above the floor; asked
+        once per search, whatever level the words answer at."""
+        if id(prepared) not in self._near:
+            self._near[id(prepared)] = self._nearest(context, prepared)
+        return self._near[id(prepared)]
+
+    def _nearest(self, context: Context, prepared: PreparedEmbedding) -> list[Key]:
         search = semantic_queries.candidates_search(
             self.search_of(context.kinds), prepared, SEMANTIC_CANDIDATES
         )

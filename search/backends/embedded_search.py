@@ -66,6 +66,7 @@ class EmbeddedSearch:
         self.groups = groups
         self.hit_of = hit_of
         self.dims = embedding_dims
+        self._near: dict[int, list[tuple[StoredDoc, float]]] = {}
 
     def run(self, request: SearchRequest) -> SearchResponse:
         query = TextQuery.parse(request.text)
@@ -216,7 +217,12 @@ class EmbeddedSearch:
 
     def _neighbours(self, prepared: PreparedEmbedding) -> list[tuple[StoredDoc, float]]:
         """As Elasticsearch: the nearest by cosine (per language when centred), scored, the
-        floor applied, best first."""
+        floor applied, best first; once per search."""
+        if id(prepared) not in self._near:
+            self._near[id(prepared)] = self._nearest(prepared)
+        return self._near[id(prepared)]
+
+    def _nearest(self, prepared: PreparedEmbedding) -> list[tuple[StoredDoc, float]]:
         docs = [doc for _, group in self.groups for doc in group if doc.vector is not None]
         languages: Sequence[str | None] = LANGUAGES if prepared.centred else (None,)
         candidates: list[StoredDoc] = []
