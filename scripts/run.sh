@@ -42,6 +42,7 @@ fi
 
 WORKER=""
 SERVER=""
+# shellcheck disable=SC2317  # called by the trap below
 stop() {
   trap - EXIT INT TERM
   local pid
