@@ -54,6 +54,7 @@ cd "$ROOT"
 "$PY" manage.py demo_load >&2
 WORKER=""
 SERVER=""
+# shellcheck disable=SC2317  # called by the trap below
 stop() {
   trap - EXIT INT TERM
   # A paused worker (SIGSTOP) is let go first, so that it can stop.
