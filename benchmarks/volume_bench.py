@@ -151,13 +151,14 @@ def run(scale: Scale, args: argparse.Namespace) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     scale, args = parse(list(argv or []))
+    started_at = datetime.now(UTC).isoformat(timespec="seconds")
     started = time.perf_counter()
     results = run(scale, args)
     document = {
         "scale": args.scale,
         "sizes": list(scale.scales),
         "machine": machine(),
-        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "started_at": started_at,
         "seconds": time.perf_counter() - started,
         "results": results,
     }
