@@ -106,7 +106,7 @@ class SearchRequest:
     ``query_vector`` (plain cosine, floor 0) or ``embed`` (called only when a vector is needed:
     for ``semantic``, or when every word level finds little) give the query's embedding.
     ``relax=False``: every word must match (typos tolerated), never fewer (saved-search
-    alerts)."""
+    alerts). ``facets``: the facets to count, among ``FILTER_KEYS``."""
 
     text: str = ""
     kinds: tuple[Kind, ...] = ()
@@ -118,6 +118,7 @@ class SearchRequest:
     query_vector: tuple[float, ...] | None = None
     embed: Embedder | None = field(default=None, compare=False, repr=False)
     relax: bool = True
+    facets: tuple[str, ...] = FILTER_KEYS  # which facets to count (each costs, at volume)
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,7 @@ def _request_for(saved: SavedSearch) -> SearchRequest:
     some of the words, nor to results of similar meaning."""
     filters = {k: tuple(v) for k, v in saved.filters.items()}
     return SearchRequest(
-        text=saved.query, filters=filters, sort="newest", page_size=20, relax=False
+        text=saved.query, filters=filters, sort="newest", page_size=20, relax=False, facets=()
     )
 
 

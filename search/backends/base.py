@@ -132,5 +132,8 @@ def validate_request(request: SearchRequest) -> None:
     unknown = set(request.filters) - set(FILTER_KEYS)
     if unknown:
         raise InvalidSearchRequest(f"unknown filter(s): {', '.join(sorted(unknown))}")
+    unknown = set(request.facets) - set(FILTER_KEYS)
+    if unknown:
+        raise InvalidSearchRequest(f"unknown facet(s): {', '.join(sorted(unknown))}")
     if request.semantic and request.query_vector is None and request.embed is None:
         raise InvalidSearchRequest("semantic search needs a query_vector or an embed function")

@@ -216,14 +216,16 @@ class ElasticsearchSearch:
         )
         if not text.is_empty:
             hits = queries.add_highlight(hits, clauses)
-        counts = queries.facets_search(self.search_of(context.kinds), query, request.filters)
+        counts = queries.facets_search(
+            self.search_of(context.kinds), query, request.filters, request.facets
+        )
         found, counted = self._execute([hits[start : start + request.page_size], counts])
         total = _total(counted)
         marked = correction_words(corrections or {}) if level.corrected else ()
         return Answer(
             total=total,
             hits=tuple(self._marked(hit, text, marked) for hit in found.hits),
-            facets=queries.parse_facets(counted),
+            facets=queries.parse_facets(counted, request.filters, request.facets),
             lexical_total=total,
             semantic=False,
         )
@@ -252,7 +254,9 @@ class ElasticsearchSearch:
         marked = correction_words(corrections or {}) if level.corrected else ()
         kinds, filters = context.kinds, request.filters
         searches = [
-            semantic_queries.union_search(self.search_of(kinds), lexical, neighbours, filters),
+            semantic_queries.union_search(
+                self.search_of(kinds), lexical, neighbours, filters, request.facets
+            ),
             semantic_queries.ranking_search(
                 self.search_of(kinds),
                 lexical if lexical is not None else Q("match_none"),
@@ -279,7 +283,7 @@ class ElasticsearchSearch:
         return Answer(
             total=_total(union),
             hits=self._page(context, [(c.key, score) for c, score in page], clauses, marked),
-            facets=queries.parse_facets(union),
+            facets=queries.parse_facets(union, filters, request.facets),
             lexical_total=_total(words),
             semantic=True,
         )
@@ -296,17 +300,8 @@ class ElasticsearchSearch:
             self.search_of(context.kinds), prepared, SEMANTIC_CANDIDATES
         )
         found = semantic_queries.cosines(self._execute([search])[0])
-        means: dict[Key, tuple[float, str]] = {}
-        if prepared.centred and found:
-            follow_up = semantic_queries.mean_cosines_search(
-                self.search_of(context.kinds),
-                prepared,
-                {key: language for key, (_, language) in found.items()},
-            )
-            if follow_up is not None:
-                means = semantic_queries.cosines(self._execute([follow_up])[0])
         scored = [
-            (prepared.similarity(cosine, means.get(key, (0.0, language))[0], language), key)
+            (prepared.similarity(cosine, language), key)
             for key, (cosine, language) in found.items()
         ]
         return [key for score, key in _best_first(scored) if score >= prepared.floor]

@@ -161,7 +161,7 @@ class EmbeddedSearch:
             return Answer(
                 total=len(hits),
                 hits=tuple(self.hit_of(doc, score, query, marked) for doc, score in page),
-                facets=facet_counts((doc for doc, _ in matched), request.filters),
+                facets=facet_counts((doc for doc, _ in matched), request.filters, request.facets),
                 lexical_total=len(hits),
                 semantic=False,
             )
@@ -198,7 +198,7 @@ class EmbeddedSearch:
                 self.hit_of(by_key[c.key], score, query, marked)
                 for c, score in ranked[start : start + request.page_size]
             ),
-            facets=facet_counts(union.values(), request.filters),
+            facets=facet_counts(union.values(), request.filters, request.facets),
             lexical_total=len(words),
             semantic=True,
         )

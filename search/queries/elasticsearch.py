@@ -31,7 +31,7 @@ from search.queries.relaxation import (
     exact_level,
     level_clauses,
 )
-from search.types import FILTER_KEYS, FacetValue, Hit, SortOrder
+from search.types import FacetValue, Hit, SortOrder
 
 TIE_BREAKERS: list[Any] = [{"kind": {"order": "asc"}}, {"doc_id": {"order": "asc"}}]
 SORTS: dict[str, list[Any]] = {
@@ -97,17 +97,23 @@ def filter_clauses(filters: Mapping[str, tuple[str, ...]], *, skip: str = "") ->
     ]
 
 
-def add_facets(search: Search[Any], filters: Mapping[str, tuple[str, ...]]) -> Search[Any]:
-    """Disjunctive facets: each facet counts under every filter but its own."""
-    for key, field in FILTER_FIELDS.items():
-        others = Q("bool", filter=filter_clauses(filters, skip=key))
-        search.aggs.bucket(key, "filter", filter=others).bucket(
-            "values",
-            "terms",
-            field=field,
-            size=FACET_SIZE,
-            order=[{"_count": "desc"}, {"_key": "asc"}],
-        )
+def add_facets(
+    search: Search[Any], filters: Mapping[str, tuple[str, ...]], keys: Sequence[str]
+) -> Search[Any]:
+    """Disjunctive facets: each facet counts under every filter but its own (a facet without
+    other filters counts at the top: no filter aggregation around it)."""
+    for key in keys:
+        terms = {
+            "field": FILTER_FIELDS[key],
+            "size": FACET_SIZE,
+            "order": [{"_count": "desc"}, {"_key": "asc"}],
+        }
+        others = filter_clauses(filters, skip=key)
+        if others:
+            bucket = search.aggs.bucket(key, "filter", filter=Q("bool", filter=others))
+            bucket.bucket("values", "terms", **terms)
+        else:
+            search.aggs.bucket(key, "terms", **terms)
     return search
 
 
@@ -181,13 +187,16 @@ def hits_search(
 
 
 def facets_search(
-    search: Search[Any], query: Query, filters: Mapping[str, tuple[str, ...]]
+    search: Search[Any],
+    query: Query,
+    filters: Mapping[str, tuple[str, ...]],
+    keys: Sequence[str],
 ) -> Search[Any]:
     """The total under every filter and the facets (disjunctive). A request of its own, sent
     with the hits' in one multi-search: Elasticsearch runs them side by side, and keeps the
     answer in its request cache, so the next page of the same search does not count again."""
     search = search.query(query).post_filter(Q("bool", filter=filter_clauses(filters)))
-    search = add_facets(search, filters).params(request_cache=True)
+    search = add_facets(search, filters, keys).params(request_cache=True)
     return search.extra(track_total_hits=True, size=0)
 
 
@@ -249,17 +258,20 @@ def parse_hit(hit: Any) -> Hit:
     )
 
 
-def parse_facets(response: Response[Any]) -> dict[str, tuple[FacetValue, ...]]:
+def parse_facets(
+    response: Response[Any], filters: Mapping[str, tuple[str, ...]], keys: Sequence[str]
+) -> dict[str, tuple[FacetValue, ...]]:
     aggregations = response.aggregations
-    if not all(key in aggregations for key in FILTER_KEYS):
-        return {key: () for key in FILTER_KEYS}
-    return {
-        key: tuple(
-            FacetValue(str(bucket.key), int(bucket.doc_count))
-            for bucket in aggregations[key]["values"]["buckets"]
+    if not all(key in aggregations for key in keys):  # no index yet
+        return {key: () for key in keys}
+    facets = {}
+    for key in keys:
+        counted = aggregations[key]
+        terms = counted["values"] if filter_clauses(filters, skip=key) else counted
+        facets[key] = tuple(
+            FacetValue(str(bucket.key), int(bucket.doc_count)) for bucket in terms["buckets"]
         )
-        for key in FILTER_KEYS
-    }
+    return facets
 
 
 def parse_suggestion_options(response: Response[Any]) -> dict[str, list[str]]:

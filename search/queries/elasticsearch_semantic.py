@@ -2,9 +2,8 @@
 union of word matches and semantic neighbours that hybrid search ranks.
 
 Only core Elasticsearch is used (no scripts: the integration-test distribution has no painless):
-the k-NN score gives each candidate's cosine to the query; with centring, a second k-NN over
-the same candidates gives their cosine to their language's mean, and the centred similarity is
-computed in Python.
+the k-NN score gives each candidate's cosine to the (centred) query, and the similarity is
+computed from it in Python (``semantic.py``).
 """
 
 from __future__ import annotations
@@ -61,27 +60,6 @@ def candidates_search(search: Search[Any], prepared: PreparedEmbedding, k: int) 
     return search.source(SORT_SOURCE)[: k * len(languages)]
 
 
-def mean_cosines_search(
-    search: Search[Any], prepared: PreparedEmbedding, candidates: Mapping[Key, str]
-) -> Search[Any] | None:
-    """Each candidate's cosine to its language's mean (an exact k-NN over just them)."""
-    by_language: dict[str, list[Key]] = defaultdict(list)
-    for key, language in candidates.items():
-        by_language[language].append(key)
-    if not by_language:
-        return None
-    for language, keys in sorted(by_language.items()):
-        mean = prepared.mean_for(language)
-        search = search.knn(
-            "embedding",
-            k=len(keys),
-            num_candidates=max(len(keys), 10),
-            query_vector=[float(x) for x in mean.unit],
-            filter=Q("bool", filter=[Q("term", language=language), keys_filter(keys)]),
-        )
-    return search.source(["kind", "doc_id", "language"])[: len(candidates)]
-
-
 def cosines(response: Response[Any]) -> dict[Key, tuple[float, str]]:
     """(kind, id) -> (cosine, language), from k-NN scores ``(1 + cos) / 2``."""
     return {
@@ -104,13 +82,14 @@ def union_search(
     lexical: Query | None,
     semantic: Iterable[Key],
     filters: Mapping[str, tuple[str, ...]],
+    facets: Sequence[str],
 ) -> Search[Any]:
     """Total and facets over the word matches and the semantic hits together."""
     keys = list(semantic)
     parts = [part for part in (lexical, keys_filter(keys) if keys else None) if part is not None]
     query = Q("bool", should=parts, minimum_should_match=1) if parts else Q("match_none")
     search = search.query(query).post_filter(Q("bool", filter=filter_clauses(filters)))
-    return add_facets(search, filters).extra(track_total_hits=True, size=0)
+    return add_facets(search, filters, facets).extra(track_total_hits=True, size=0)
 
 
 def page_search(search: Search[Any], keys: Sequence[Key]) -> Search[Any]:

@@ -121,13 +121,15 @@ def matches_filters(doc: StoredDoc, filters: Mapping[str, tuple[str, ...]], skip
 
 
 def facet_counts(
-    docs: Iterable[StoredDoc], filters: Mapping[str, tuple[str, ...]]
+    docs: Iterable[StoredDoc],
+    filters: Mapping[str, tuple[str, ...]],
+    keys: Sequence[str] = FILTER_KEYS,
 ) -> dict[str, tuple[FacetValue, ...]]:
     """Disjunctive facets over the matched documents: each counts under every filter but its
     own."""
     matched = list(docs)
     facets = {}
-    for key in FILTER_KEYS:
+    for key in keys:
         counts: Counter[str] = Counter()
         for doc in matched:
             if matches_filters(doc, filters, skip=key):

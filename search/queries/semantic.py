@@ -2,10 +2,13 @@
 which documents are similar enough to be hits (both backends compute it the same way).
 
 Candidates are the ``SEMANTIC_CANDIDATES`` nearest documents by cosine (per document language
-when the embedding brings language means), then scored exactly: with means, the centred cosine
-``cos(q - g, d - m[lang(d)])`` (``g`` the global mean); without, the plain cosine. Only
-documents at or above the embedding's ``floor`` are hits: a query about something the corpus
-does not hold finds nothing, instead of the whole corpus in near-random order.
+when the embedding brings language means), then scored: with means, the query centred on the
+global mean ``g`` against each document centred on its language's mean ``m``,
+``(q'·d - q'·m) / sqrt(1 - |m|²)`` with ``q' = (q - g) / |q - g|``: the centred cosine with
+``|d - m|`` taken as its mean over the language (``d·m`` averages ``|m|²``), so the k-NN score
+(``q'·d``) is all a candidate needs; without means, the plain cosine. Only documents at or
+above the embedding's ``floor`` are hits: a query about something the corpus does not hold
+finds nothing, instead of the whole corpus in near-random order.
 """
 
 from __future__ import annotations
@@ -23,9 +26,8 @@ GLOBAL = ""  # the key of the global mean in ``QueryEmbedding.means``
 
 @dataclass(frozen=True)
 class LanguageMean:
-    unit: tuple[float, ...]  # the mean's direction
-    norm: float
     query_dot: float  # centred query · mean
+    spread: float  # sqrt(1 - |mean|²): a unit document's mean distance from the mean
 
 
 @dataclass(frozen=True)
@@ -44,21 +46,16 @@ class PreparedEmbedding:
     def mean_for(self, language: str) -> LanguageMean:
         return self.means.get(language) or self.means[GLOBAL]
 
-    def similarity(self, cosine: float, mean_cosine: float, language: str) -> float:
-        """From the document's cosine to the query and to its language's mean."""
+    def similarity(self, cosine: float, language: str) -> float:
+        """From the document's cosine to the (centred) query."""
         if not self.centred:
             return cosine
         mean = self.mean_for(language)
-        mean_dot = mean_cosine * mean.norm
-        norm = math.sqrt(max(1e-12, 1.0 - 2.0 * mean_dot + mean.norm * mean.norm))
-        return (cosine - mean.query_dot) / norm
+        return (cosine - mean.query_dot) / mean.spread
 
     def score(self, unit_vector: Sequence[float], language: str) -> float:
         """Similarity of a unit document vector (what the embedded backend computes)."""
-        cosine = dot(self.query, unit_vector)
-        if not self.centred:
-            return cosine
-        return self.similarity(cosine, dot(self.mean_for(language).unit, unit_vector), language)
+        return self.similarity(dot(self.query, unit_vector), language)
 
 
 def prepare(embedding: QueryEmbedding) -> PreparedEmbedding | None:
@@ -74,12 +71,8 @@ def prepare(embedding: QueryEmbedding) -> PreparedEmbedding | None:
     languages = {}
     if centre is not None:
         for language, mean in means.items():
-            direction = unit(mean)
-            if direction is not None:
-                norm = math.sqrt(dot(mean, mean))
-                languages[language] = LanguageMean(direction, norm, dot(query, mean))
-        if GLOBAL not in languages:
-            languages = {}
+            spread = math.sqrt(max(1e-6, 1.0 - dot(mean, mean)))
+            languages[language] = LanguageMean(dot(query, mean), spread)
     return PreparedEmbedding(query, embedding.floor, languages)
 
 

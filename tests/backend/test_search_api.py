@@ -288,3 +288,17 @@ def test_the_mode_of_a_search_without_semantic_is_the_sites_default(world: World
     explicit = _search(world, "kommune", semantic="false")
     # then
     assert (hybrid["semantic"], words["semantic"], explicit["semantic"]) == (True, False, False)
+
+
+def test_the_search_page_facets_are_counted_unless_others_are_asked_for(world: World) -> None:
+    # when
+    default = _search(world, "kommune")
+    asked = world.client("visitor").get(
+        "/api/search/", {"q": "kommune", "facet": ["organization_id", "sector"]}
+    )
+    unknown = world.client("visitor").get("/api/search/", {"q": "kommune", "facet": "colour"})
+    # then
+    assert "organization_id" not in default["facets"]
+    assert {"kind", "sector", "county", "stage", "status"} <= set(default["facets"])
+    assert set(asked.json()["facets"]) == {"sector", "organization_id"}
+    assert unknown.status_code == 400

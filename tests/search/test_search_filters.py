@@ -200,3 +200,16 @@ def test_the_last_reachable_page_is_allowed(corpus_backend: SearchBackend) -> No
     response = corpus_backend.search(SearchRequest(page=100, page_size=100))
     # then the answer is an empty page with the right total, not an error
     assert (response.total, response.hits) == (7, ())
+
+
+def test_only_the_facets_asked_for_are_counted(corpus_backend: SearchBackend) -> None:
+    # when asking for two facets, one of them filtered on
+    response = corpus_backend.search(
+        SearchRequest(facets=("kind", "county"), filters={"county": ("03",)})
+    )
+    # then just those come back, each counting under the other filters
+    assert set(response.facets) == {"kind", "county"}
+    assert {f.value: f.count for f in response.facets["kind"]} == {"need": 1, "solution": 1}
+    assert {f.value: f.count for f in response.facets["county"]}["46"] == 4
+    with pytest.raises(InvalidSearchRequest, match="unknown facet"):
+        corpus_backend.search(SearchRequest(facets=("colour",)))

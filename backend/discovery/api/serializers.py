@@ -4,7 +4,7 @@ from backend.common import limits
 from backend.common.fields import PlainTextField, model_text
 from backend.discovery.models import SavedSearch
 from backend.outbox.entities import Entity
-from search.types import RELAXATIONS
+from search.types import FILTER_KEYS, RELAXATIONS
 
 
 class SearchParams(serializers.Serializer):  # type: ignore[type-arg]
@@ -19,6 +19,7 @@ class SearchParams(serializers.Serializer):  # type: ignore[type-arg]
         default=None,
         help_text="Hybrid search (words and meaning); absent: the site's default mode.",
     )
+    facet = serializers.MultipleChoiceField(choices=FILTER_KEYS, required=False)
 
 
 class FacetValueOutput(serializers.Serializer):  # type: ignore[type-arg]

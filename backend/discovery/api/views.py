@@ -31,6 +31,22 @@ _FILTER_PARAMS = [
 ]
 
 
+#: the facets counted unless the request names others (``facet``): the ones the search page
+#: offers. The others (organisation, CPV group and code: thousands of values at volume) cost as
+#: much as these together.
+DEFAULT_FACETS = (
+    "kind",
+    "sector",
+    "county",
+    "stage",
+    "procedure",
+    "cpv_division",
+    "trl",
+    "language",
+    "status",
+)
+
+
 def _search_request(request: Request) -> SearchRequest:
     params = s.SearchParams(
         data={
@@ -40,6 +56,7 @@ def _search_request(request: Request) -> SearchRequest:
             "page": request.query_params.get("page", 1),
             "page_size": request.query_params.get("page_size", 20),
             "semantic": request.query_params.get("semantic"),
+            "facet": request.query_params.getlist("facet"),
         }
     )
     params.is_valid(raise_exception=True)
@@ -57,6 +74,7 @@ def _search_request(request: Request) -> SearchRequest:
         page=data["page"],
         page_size=data["page_size"],
         semantic=settings.SEARCH_SEMANTIC_DEFAULT if data["semantic"] is None else data["semantic"],
+        facets=tuple(k for k in FILTER_KEYS if k in (data.get("facet") or DEFAULT_FACETS)),
     )
 
 
@@ -94,6 +112,14 @@ class SearchApi(APIView):
                 required=False,
                 description="Hybrid search: word matches and results of similar meaning, "
                 "fused. Absent: the site's default mode.",
+            ),
+            OpenApiParameter(
+                "facet",
+                OpenApiTypes.STR,
+                many=True,
+                required=False,
+                enum=list(FILTER_KEYS),
+                description="Facets to count (repeatable); absent: " + ", ".join(DEFAULT_FACETS),
             ),
             *_FILTER_PARAMS,
         ],

@@ -5749,6 +5749,8 @@ export interface operations {
                 cpv_division?: string[];
                 /** @description Filter on cpv_group (repeatable) */
                 cpv_group?: string[];
+                /** @description Facets to count (repeatable); absent: kind, sector, county, stage, procedure, cpv_division, trl, language, status */
+                facet?: ("county" | "cpv_code" | "cpv_division" | "cpv_group" | "kind" | "language" | "organization_id" | "procedure" | "sector" | "stage" | "status" | "trl")[];
                 /** @description Filter on language (repeatable) */
                 language?: string[];
                 /** @description Filter on organization_id (repeatable) */
