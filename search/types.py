@@ -37,6 +37,20 @@ FILTER_KEYS: tuple[str, ...] = (
     "organization_id",
 )
 
+#: The facets a search page offers (the API counts these unless asked for others): the rest
+#: (organisation, CPV group and code) have thousands of values at volume and cost as much.
+DEFAULT_FACETS: tuple[str, ...] = (
+    "kind",
+    "sector",
+    "county",
+    "stage",
+    "procedure",
+    "cpv_division",
+    "trl",
+    "language",
+    "status",
+)
+
 _EMPTY: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 _NO_MEANS: Mapping[str, tuple[float, ...]] = MappingProxyType({})
 

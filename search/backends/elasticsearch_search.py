@@ -43,7 +43,7 @@ from search.queries.relaxation import (
     suggestion_candidates,
     unknown_words,
 )
-from search.queries.semantic import SEMANTIC_CANDIDATES, PreparedEmbedding, prepare
+from search.queries.semantic import PreparedEmbedding, prepare
 from search.types import (
     KINDS,
     FacetValue,
@@ -296,9 +296,7 @@ class ElasticsearchSearch:
         return self._near[id(prepared)]
 
     def _nearest(self, context: Context, prepared: PreparedEmbedding) -> list[Key]:
-        search = semantic_queries.candidates_search(
-            self.search_of(context.kinds), prepared, SEMANTIC_CANDIDATES
-        )
+        search = semantic_queries.candidates_search(self.search_of(context.kinds), prepared)
         found = semantic_queries.cosines(self._execute([search])[0])
         scored = [
             (prepared.similarity(cosine, language), key)

@@ -35,7 +35,7 @@ from search.queries.relaxation import (
     suggestion_candidates,
     unknown_words,
 )
-from search.queries.semantic import SEMANTIC_CANDIDATES, PreparedEmbedding, prepare
+from search.queries.semantic import PreparedEmbedding, candidates_per_language, prepare
 from search.types import (
     LANGUAGES,
     FacetValue,
@@ -229,7 +229,7 @@ class EmbeddedSearch:
         for language in languages:
             pool = [doc for doc in docs if language is None or doc.source["language"] == language]
             pool.sort(key=lambda doc: (-_cosine(prepared, doc), *doc.key))
-            candidates += pool[:SEMANTIC_CANDIDATES]
+            candidates += pool[: candidates_per_language(prepared)]
         scored = [
             (doc, prepared.score(doc.vector or (), str(doc.source["language"])))
             for doc in candidates

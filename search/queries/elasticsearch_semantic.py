@@ -18,7 +18,7 @@ from elasticsearch.dsl.query import Query
 from elasticsearch.dsl.response import Response
 
 from search.queries.elasticsearch import SORTS, add_facets, filter_clauses
-from search.queries.semantic import PreparedEmbedding
+from search.queries.semantic import PreparedEmbedding, candidates_per_language
 from search.types import LANGUAGES
 
 Key = tuple[str, int]
@@ -47,9 +47,10 @@ def keys_filter(keys: Iterable[Key]) -> Query:
     )
 
 
-def candidates_search(search: Search[Any], prepared: PreparedEmbedding, k: int) -> Search[Any]:
-    """The k nearest documents by cosine to the (centred) query; per document language when
+def candidates_search(search: Search[Any], prepared: PreparedEmbedding) -> Search[Any]:
+    """The nearest documents by cosine to the (centred) query; per document language when
     centred, since each language's documents sit around their own mean."""
+    k = candidates_per_language(prepared)
     vector = [float(x) for x in prepared.query]
     languages: Sequence[str | None] = LANGUAGES if prepared.centred else (None,)
     for language in languages:

@@ -1,9 +1,10 @@
 """The semantic side of a search: how similar a document is to the query's embedding, and
 which documents are similar enough to be hits (both backends compute it the same way).
 
-Candidates are the ``SEMANTIC_CANDIDATES`` nearest documents by cosine (per document language
-when the embedding brings language means), then scored: with means, the query centred on the
-global mean ``g`` against each document centred on its language's mean ``m``,
+Candidates are the ``SEMANTIC_CANDIDATES`` nearest documents by cosine (``PER_LANGUAGE`` of
+each document language when the embedding brings language means), then scored: with means,
+the query centred on the global mean ``g`` against each document centred on its language's
+mean ``m``,
 ``(q'·d - q'·m) / sqrt(1 - |m|²)`` with ``q' = (q - g) / |q - g|``: the centred cosine with
 ``|d - m|`` taken as its mean over the language (``d·m`` averages ``|m|²``), so the k-NN score
 (``q'·d``) is all a candidate needs; without means, the plain cosine. Only documents at or
@@ -19,8 +20,16 @@ from dataclasses import dataclass
 
 from search.types import QueryEmbedding
 
-#: nearest documents considered (per document language with centring), before the floor
+#: nearest documents considered before the floor: without centring, and of each document
+#: language with it
 SEMANTIC_CANDIDATES = 100
+PER_LANGUAGE = 50
+
+
+def candidates_per_language(prepared: PreparedEmbedding) -> int:
+    return PER_LANGUAGE if prepared.centred else SEMANTIC_CANDIDATES
+
+
 GLOBAL = ""  # the key of the global mean in ``QueryEmbedding.means``
 
 

@@ -20,7 +20,7 @@ from backend.discovery.missed.services import missed_search_record
 from backend.discovery.models import SavedSearch
 from backend.outbox.entities import Entity
 from search.backends.base import InvalidSearchRequest, SearchUnavailable
-from search.types import FILTER_KEYS, KINDS, SearchRequest
+from search.types import DEFAULT_FACETS, FILTER_KEYS, KINDS, SearchRequest
 
 _FILTER_PARAMS = [
     OpenApiParameter(
@@ -29,22 +29,6 @@ _FILTER_PARAMS = [
     for k in FILTER_KEYS
     if k != "kind"
 ]
-
-
-#: the facets counted unless the request names others (``facet``): the ones the search page
-#: offers. The others (organisation, CPV group and code: thousands of values at volume) cost as
-#: much as these together.
-DEFAULT_FACETS = (
-    "kind",
-    "sector",
-    "county",
-    "stage",
-    "procedure",
-    "cpv_division",
-    "trl",
-    "language",
-    "status",
-)
 
 
 def _search_request(request: Request) -> SearchRequest:
