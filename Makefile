@@ -5,7 +5,7 @@ help:
 	@echo "make run             serve http://127.0.0.1:8000 (SQLite, embedded search, demo data) with a Celery worker"
 	@echo "make test            lint, pytest and frontend checks against real PostgreSQL/Redis/Elasticsearch"
 	@echo "make lint            ruff, mypy, import-linter, tsc"
-	@echo "make bench           benchmarks"
+	@echo "make bench           benchmarks (ARGS=\"--scale small\" or BENCH_SCALE=small for a quick run)"
 	@echo "make api             regenerate frontend/openapi.yaml and the TS API types"
 	@echo "make lock            re-pin the Python dependencies (requirements/*.lock) after editing pyproject.toml"
 	@echo "make services-start  start PostgreSQL :55432, Redis :56379, Elasticsearch :59200 (also -stop, -status)"
@@ -27,7 +27,7 @@ lint:
 	@scripts/test.sh lint
 
 bench:
-	@scripts/bench.sh
+	@scripts/bench.sh $(ARGS)
 
 api:
 	@scripts/api.sh
