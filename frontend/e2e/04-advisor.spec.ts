@@ -85,7 +85,8 @@ test.describe('advisor', () => {
   test('sees what people searched for and did not find; nobody else does', async ({ page }) => {
     const words = `kvasifluksmåler ${stamp}`;
     await page.goto(`/?q=${encodeURIComponent(words)}&type=need`);
-    await expect(page.getByTestId('result-count')).toHaveText('0 treff');
+    // No need has these words: the search relaxes to results of similar meaning (if any).
+    await expect(page.getByTestId('result-count')).toHaveText(/^\d+ treff$/);
     // Personal data is never kept: this search leaves no row.
     await page.goto(`/?q=${encodeURIComponent(`kari.nordmann.${stamp}@bergen.kommune.no`)}`);
     await expect(page.getByTestId('result-count')).toHaveText(/\d+ treff/);
@@ -109,6 +110,6 @@ test.describe('advisor', () => {
     await expect(search).toBeVisible();
     await search.click();
     await expect(page).toHaveURL(/q=kvasifluksm%C3%A5ler\+\d+&type=need/);
-    await expect(page.getByTestId('result-count')).toHaveText('0 treff');
+    await expect(page.getByTestId('result-count')).toHaveText(/^\d+ treff$/);
   });
 });
