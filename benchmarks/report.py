@@ -149,13 +149,15 @@ def _worker_rows(r: dict[str, Any]) -> list[Row]:
 
 
 def rows(document: dict[str, Any]) -> list[Row]:
+    """The rows of the figures the document holds (a run of one figure holds only that)."""
     r = document["results"]
+    api = r.get("api", {})
     return [
-        *_import_rows(r),
-        *_latency_rows(r),
-        *_knn_rows(r),
-        *_search_rows(r),
-        *_list_rows(r),
+        *(_import_rows(r) if "import" in r else []),
+        *(_latency_rows(r) if r.get("latency") else []),
+        *(_knn_rows(r) if "knn" in r else []),
+        *(_search_rows(r) if "search" in api else []),
+        *(_list_rows(r) if "lists" in api else []),
         *_worker_rows(r),
     ]
 

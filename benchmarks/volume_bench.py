@@ -15,6 +15,11 @@ and outbox draining with one and two Celery worker processes on the matching que
 Prints a table and writes var/bench/results.json. Sizes: BENCH_SCALE=small|full (default
 full: 1k, 10k and 100k solutions, a fifth as many needs, a tenth of those conferences) or
 --scales 1000,10000; see --help.
+
+``--only search``: figure 4 alone, on the corpus grown straight to the largest size (no other
+figure), or with ``--reuse`` on the corpus a previous run left in the bench database and
+indices; writes var/bench/results-search.json. ``BENCH_DATABASE`` (a name ending in _bench)
+and ``SEARCH_INDEX_PREFIX`` give a run a corpus of its own.
 """
 
 from __future__ import annotations
@@ -60,6 +65,12 @@ def parse(argv: Sequence[str]) -> tuple[Scale, argparse.Namespace]:
     parser.add_argument("--drain", type=int, help="outbox entries per worker run")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-workers", action="store_true", help="skip the worker runs")
+    parser.add_argument("--only", choices=("search",), help="run one figure (4: search)")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --only: measure the corpus already in the bench database and indices",
+    )
     args, _unknown = parser.parse_known_args(argv)
     name = args.scale or "full"
     if name not in SCALES:
@@ -77,6 +88,8 @@ def parse(argv: Sequence[str]) -> tuple[Scale, argparse.Namespace]:
         scale = replace(scale, sample=max(10, args.sample))
     if args.drain is not None:
         scale = replace(scale, drain_entries=max(2, args.drain))
+    if args.reuse and not args.only:
+        parser.error("--reuse goes with --only (a full run builds its corpus step by step)")
     args.scale = name
     return scale, args
 
@@ -149,11 +162,46 @@ def run(scale: Scale, args: argparse.Namespace) -> dict[str, Any]:
     return results
 
 
+def run_search(scale: Scale, args: argparse.Namespace) -> dict[str, Any]:
+    """Figure 4 alone: the corpus at the largest size (or the one already there, ``--reuse``),
+    then the search API under gunicorn against the same requests sent to Elasticsearch."""
+    setup_django()
+    from backend.discovery.services import search_backend
+    from backend.solutions.models import Solution
+    from benchmarks import api_figures
+    from benchmarks.stack import gunicorn
+
+    if not args.reuse:
+        recreate_database()
+        _seed(scale.scales[-1], args.seed)
+    elif not Solution.objects.exists() or search_backend().outdated():
+        raise SystemExit("--reuse: the bench database or its indices hold no current corpus")
+    with gunicorn() as (_service, port):
+        return {"api": {"search": api_figures.search_latency(port, scale.search_rounds)}}
+
+
+def _seed(size: int, seed: int) -> None:
+    from backend.discovery.services import search_backend
+    from backend.matches.engine import default_encoder
+    from benchmarks.generate import Generator
+    from benchmarks.seed import Seeder
+    from benchmarks.vectors import SentenceVectors
+
+    backend = search_backend()
+    backend.clear()
+    backend.ensure_indices()
+    seeder = Seeder(Generator(seed=seed), SentenceVectors(default_encoder()))
+    seeder.sentences()
+    started = time.perf_counter()
+    seeder.grow(solutions=size, needs=size // 5, conferences=size // 50)
+    print(f"[bench] corpus {size:,} solutions in {time.perf_counter() - started:.0f} s")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     scale, args = parse(list(argv or []))
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
     started = time.perf_counter()
-    results = run(scale, args)
+    results = run_search(scale, args) if args.only == "search" else run(scale, args)
     document = {
         "scale": args.scale,
         "sizes": list(scale.scales),
@@ -163,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "results": results,
     }
     VAR.mkdir(parents=True, exist_ok=True)
-    path = VAR / "results.json"
+    path = VAR / ("results.json" if args.only is None else f"results-{args.only}.json")
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print_table(document)
     print(f"\nwritten to {path.relative_to(ROOT)}")
