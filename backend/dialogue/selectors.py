@@ -1,9 +1,14 @@
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from backend.accounts.models import Organization
 from backend.accounts.selectors import user_buyer_org_ids, user_is_advisor, user_supplier_org_ids
 from backend.common.types import AnyUser
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.dialogue.rules import booking_refusal
 from backend.needs.models import Need
 from backend.needs.selectors import need_visibility_q
 
@@ -13,7 +18,7 @@ PUBLIC = (DialogueConference.Status.PUBLISHED, DialogueConference.Status.CANCELL
 def conference_list(*, user: AnyUser) -> QuerySet[DialogueConference]:
     """Conferences the user may see, each with `visible_needs`: the linked needs the user may
     see (a draft never shows through a public conference that links it)."""
-    visible_needs = Need.objects.filter(need_visibility_q(user)).distinct().order_by("pk")
+    visible_needs = Need.objects.filter(need_visibility_q(user)).order_by("pk")
     qs = (
         DialogueConference.objects.select_related("organization")
         .prefetch_related(Prefetch("needs", queryset=visible_needs, to_attr="visible_needs"))
@@ -50,6 +55,44 @@ def registration_list(*, user: AnyUser, conference: DialogueConference) -> Query
 
 def slot_list(*, conference: DialogueConference) -> QuerySet[MeetingSlot]:
     return conference.slots.select_related("booked_by")
+
+
+@dataclass(frozen=True)
+class BookingAllowance:
+    """How many 1:1 meetings a supplier organisation has booked at a conference and may
+    still book, and why it may book none (`reason`, "" when it may)."""
+
+    organization: Organization
+    registered: bool
+    max_meetings: int
+    booked: int
+    booking_deadline: datetime
+    reason: str
+
+    @property
+    def remaining(self) -> int:
+        return 0 if self.reason else max(0, self.max_meetings - self.booked)
+
+    @property
+    def can_book(self) -> bool:
+        return not self.reason
+
+
+def booking_allowance(
+    *, conference: DialogueConference, organization: Organization
+) -> BookingAllowance:
+    """What `organization` may still book at `conference` (the caller checks that the user
+    acts for it: this is its own business)."""
+    registered = conference.registrations.filter(organization=organization).exists()
+    booked = conference.slots.filter(booked_by=organization).count()
+    return BookingAllowance(
+        organization=organization,
+        registered=registered,
+        max_meetings=conference.max_slots_per_supplier,
+        booked=booked,
+        booking_deadline=conference.registration_deadline,
+        reason=booking_refusal(conference, registered=registered, booked=booked),
+    )
 
 
 def question_list(*, user: AnyUser, conference: DialogueConference) -> QuerySet[Question]:

@@ -3,6 +3,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.models import Decision, Organization
@@ -65,6 +66,17 @@ class Need(VersionedModel):
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
+        # The lists' order: a page reads an index instead of sorting every row. The partial
+        # index serves the public list (only public rows, so no draft is skipped); the full one
+        # the lists of owners and advisors.
+        indexes = [
+            models.Index(
+                fields=["-published_at", "-created_at"],
+                name="need_public_order",
+                condition=Q(status__in=["published", "closed"]),
+            ),
+            models.Index(fields=["-published_at", "-created_at"], name="need_list_order"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -23,7 +23,10 @@ def need_visibility_q(user: AnyUser) -> Q:
     q = Q(status__in=PUBLIC)
     orgs = user_buyer_org_ids(user)
     if orgs:
-        q |= Q(organization_id__in=orgs) | Q(co_buyers__in=orgs)
+        # A subquery, not a join over co_buyers: no duplicate rows, so lists need no DISTINCT
+        # (which at volume counted and sorted every visible need by all its columns).
+        co_bought = Need.co_buyers.through.objects.filter(organization_id__in=orgs)
+        q |= Q(organization_id__in=orgs) | Q(pk__in=co_bought.values("need_id"))
     return q
 
 
@@ -54,7 +57,6 @@ def user_reads_responses_to(*, user: AnyUser, need: Need) -> bool:
 def need_list(*, user: AnyUser) -> QuerySet[Need]:
     return (
         Need.objects.filter(need_visibility_q(user))
-        .distinct()
         .select_related("organization")
         .prefetch_related("co_buyers")
     )

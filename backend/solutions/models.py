@@ -3,6 +3,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.models import Organization
@@ -47,6 +48,17 @@ class Solution(VersionedModel):
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
+        # The lists' order: a page reads an index instead of sorting every row. The partial
+        # index serves the public list (only public rows, so no draft is skipped); the full one
+        # the lists of owners and advisors.
+        indexes = [
+            models.Index(
+                fields=["-published_at", "-created_at"],
+                name="solution_public_order",
+                condition=Q(status="published"),
+            ),
+            models.Index(fields=["-published_at", "-created_at"], name="solution_list_order"),
+        ]
 
     def __str__(self) -> str:
         return self.title
