@@ -51,6 +51,9 @@ class DialogueConference(VersionedModel):
         max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    #: Set by services.conference_cancel: shown on the page and sent to every registered.
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancellation_reason = models.TextField(_("reason for cancelling"), blank=True, max_length=2000)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

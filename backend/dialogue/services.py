@@ -10,19 +10,30 @@ from django.utils.translation import gettext as _
 
 from backend.accounts.models import Organization, User
 from backend.accounts.policy import Act, check_org_may
-from backend.accounts.selectors import user_is_advisor
+from backend.accounts.selectors import user_is_advisor, user_org_ids
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_member, check_member_or_advisor
 from backend.common.exports import Table
 from backend.common.services import model_update, status_change
+from backend.dialogue import notices
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
-from backend.dialogue.rules import check_slot_time, past_errors
+from backend.dialogue.rules import (
+    check_questions_open,
+    check_slot_fits,
+    moved_conference_slot_errors,
+    past_errors,
+    slot_when,
+)
+from backend.dialogue.selectors import booking_allowance
 from backend.needs.models import Need
 from backend.needs.selectors import need_list
 from backend.outbox.entities import Entity
 from backend.outbox.services import derived_refresh
 from backend.reference.vocabularies import DIALOGUE_STAGES
+
+#: The conference's times that its 1:1 meetings depend on (rules.moved_conference_slot_errors).
+MOVING_FIELDS = ("starts_at", "ends_at", "registration_deadline")
 
 EDITABLE_FIELDS = (
     "title",
@@ -111,9 +122,12 @@ def conference_update(
     *, user: User, conference: DialogueConference, data: dict[str, Any]
 ) -> DialogueConference:
     _check_host(user=user, conference=conference)
+    if conference.status == DialogueConference.Status.CANCELLED:
+        raise ValidationError(_("The conference is cancelled and can no longer be changed."))
     current = {f: getattr(conference, f) for f in EDITABLE_FIELDS if f != "needs"}
     moved = {f for f, value in data.items() if f in current and current[f] != value}
     _clean(current | data, user=user, organization=conference.organization, changed=moved)
+    _check_slots_after_move(conference, {f: data[f] for f in moved})
     conference, changed = model_update(instance=conference, fields=EDITABLE_FIELDS, data=data)
     if changed:
         audit_log(actor=user, action=AuditEvent.Action.CHANGED, obj=conference)
@@ -138,6 +152,16 @@ def conference_publish(*, user: User, conference: DialogueConference) -> Dialogu
         matching=False,
     )
     return conference
+
+
+def _check_slots_after_move(conference: DialogueConference, moved: dict[str, Any]) -> None:
+    """A new start, end or registration deadline leaves every 1:1 meeting within the rules,
+    or the move is refused, naming the meetings in the way."""
+    times = {f: v for f, v in moved.items() if f in MOVING_FIELDS}
+    if times:
+        errors = moved_conference_slot_errors(conference, data=times, slots=conference.slots.all())
+        if errors:
+            raise ValidationError(errors)
 
 
 def _check_participants(participants: list[dict[str, str]]) -> None:
@@ -205,10 +229,9 @@ def slot_create(
     *, user: User, conference: DialogueConference, starts_at: Any, ends_at: Any
 ) -> MeetingSlot:
     _check_host(user=user, conference=conference)
-    check_slot_time(conference=conference, starts_at=starts_at, ends_at=ends_at)
-    if conference.slots.filter(starts_at__lt=ends_at, ends_at__gt=starts_at).exists():
-        raise ValidationError({"starts_at": [_("The meeting overlaps another 1:1 meeting.")]})
-    slot = MeetingSlot(conference=conference, starts_at=starts_at, ends_at=ends_at)
+    locked = DialogueConference.objects.select_for_update().get(pk=conference.pk)
+    check_slot_fits(conference=locked, starts_at=starts_at, ends_at=ends_at)
+    slot = MeetingSlot(conference=locked, starts_at=starts_at, ends_at=ends_at)
     slot.full_clean()
     slot.save()
     return slot
@@ -230,17 +253,14 @@ def slot_book(*, user: User, slot: MeetingSlot, organization: Organization) -> M
         .filter(conference=conference, organization=organization)
         .first()
     )
-    if registration is None:
-        raise ValidationError(_("Register for the conference before booking a 1:1 meeting."))
-    if timezone.now() > conference.registration_deadline:
-        raise ValidationError(_("The booking deadline has passed."))
+    # The registration's row lock makes one organisation's bookings serialise (its limit).
+    allowance = booking_allowance(conference=conference, organization=organization)
+    if registration is None or not allowance.can_book:
+        raise ValidationError(allowance.reason)
     if locked.booked_by_id is not None:
-        raise ValidationError(_("This 1:1 meeting is already booked."))
-    booked = conference.slots.filter(booked_by=organization).count()
-    if booked >= conference.max_slots_per_supplier:
         raise ValidationError(
-            _("Each supplier may book %(n)d 1:1 meeting(s) at this conference.")
-            % {"n": conference.max_slots_per_supplier}
+            _("The 1:1 meeting %(when)s is already booked.")
+            % {"when": slot_when(locked.starts_at, locked.ends_at)}
         )
     locked.booked_by, locked.booked_by_user, locked.booked_at = organization, user, timezone.now()
     locked.save(update_fields=["booked_by", "booked_by_user", "booked_at", "updated_at"])
@@ -258,9 +278,12 @@ def slot_cancel(*, user: User, slot: MeetingSlot) -> MeetingSlot:
             check_member(user=user, organization=locked.booked_by)
         except PermissionDenied:
             check_member(user=user, organization=locked.conference.organization)
+    booker = locked.booked_by
     locked.booked_by, locked.booked_by_user, locked.booked_at = None, None, None
     locked.save(update_fields=["booked_by", "booked_by_user", "booked_at", "updated_at"])
     audit_log(actor=user, action=AuditEvent.Action.CANCELLED, obj=locked)
+    if booker.pk not in user_org_ids(user):  # the host or an advisor cancelled it
+        notices.booked_meeting_cancelled(slot=locked, organization_id=booker.pk)
     return locked
 
 
@@ -274,8 +297,11 @@ def question_ask(
         kind=Organization.Kind.SUPPLIER,
         act=Act.JOIN_DIALOGUE,
     )
+    if conference.status == DialogueConference.Status.CANCELLED:
+        raise ValidationError(_("The conference is cancelled: questions are closed."))
     if not conference.registrations.filter(organization=organization).exists():
         raise ValidationError(_("Register for the conference to ask questions."))
+    check_questions_open(conference)
     if not text.strip():
         raise ValidationError({"text": [_("Write a question.")]})
     question = Question.objects.create(

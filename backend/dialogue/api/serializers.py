@@ -1,4 +1,4 @@
-from drf_spectacular.utils import extend_schema_serializer
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from backend.accounts.models import Organization
@@ -12,6 +12,7 @@ from backend.common.fields import (
 )
 from backend.common.serializers import OrganizationBrief, VisiblePrimaryKeyRelatedField
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.dialogue.rules import answers_due
 from backend.needs.models import Need
 from backend.needs.selectors import need_list
 
@@ -49,6 +50,8 @@ class ConferenceOutput(serializers.ModelSerializer[DialogueConference]):
             "max_slots_per_supplier",
             "status",
             "published_at",
+            "cancelled_at",
+            "cancellation_reason",
             "organization",
             "needs",
             "registration_count",
@@ -79,6 +82,10 @@ class ConferenceInput(serializers.Serializer):  # type: ignore[type-arg]
 
 class ConferenceUpdateInput(ConferenceInput):
     organization = None  # type: ignore[assignment]
+
+
+class CancelInput(serializers.Serializer):  # type: ignore[type-arg]
+    reason = model_text(DialogueConference, "cancellation_reason")
 
 
 class Participant(serializers.Serializer):  # type: ignore[type-arg]
@@ -133,17 +140,53 @@ class BookInput(serializers.Serializer):  # type: ignore[type-arg]
     organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
 
 
+class AllowanceQuery(serializers.Serializer):  # type: ignore[type-arg]
+    organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
+
+
+class BookingAllowanceOutput(serializers.Serializer):  # type: ignore[type-arg]
+    """What a supplier organisation may still book at a conference (selectors.BookingAllowance):
+    `reason` says why it may book nothing more ("" when it may)."""
+
+    organization = OrganizationBrief(read_only=True)
+    registered = serializers.BooleanField(read_only=True)
+    max_meetings = serializers.IntegerField(read_only=True)
+    booked = serializers.IntegerField(read_only=True)
+    remaining = serializers.IntegerField(read_only=True)
+    can_book = serializers.BooleanField(read_only=True)
+    reason = serializers.CharField(read_only=True)
+    booking_deadline = serializers.DateTimeField(read_only=True)
+
+
 class QuestionOutput(serializers.ModelSerializer[Question]):
-    """Who asked is shown only to the host and advisors (equal treatment)."""
+    """Who asked is shown only to the host and advisors (equal treatment). `answer_due`: when
+    an unanswered question's answer is published to every registered supplier at the latest
+    (rules.answers_due)."""
 
     asked_by_organization = serializers.SerializerMethodField()
+    answer_due = serializers.SerializerMethodField()
 
     class Meta:
         model = Question
-        fields = ["id", "text", "answer", "answered_at", "created_at", "asked_by_organization"]
+        fields = [
+            "id",
+            "text",
+            "answer",
+            "answered_at",
+            "answer_due",
+            "created_at",
+            "asked_by_organization",
+        ]
 
     def get_asked_by_organization(self, question: Question) -> str | None:
         return question.organization.name if self.context.get("host") else None
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_answer_due(self, question: Question) -> str | None:
+        if question.answered_at is not None:
+            return None
+        due = answers_due(question.conference, asked_at=question.created_at)
+        return serializers.DateTimeField().to_representation(due)
 
 
 class QuestionInput(serializers.Serializer):  # type: ignore[type-arg]

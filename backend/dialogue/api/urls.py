@@ -11,6 +11,16 @@ urlpatterns = [
         name="conference-publish",
     ),
     path(
+        "conferences/<int:pk>/cancel/",
+        views.ConferenceCancelApi.as_view(),
+        name="conference-cancel",
+    ),
+    path(
+        "conferences/<int:pk>/booking-allowance/",
+        views.BookingAllowanceApi.as_view(),
+        name="conference-booking-allowance",
+    ),
+    path(
         "conferences/<int:pk>/registrations/",
         views.RegistrationListApi.as_view(),
         name="conference-registrations",
@@ -33,6 +43,7 @@ urlpatterns = [
     ),
     path("questions/<int:pk>/answer/", views.QuestionAnswerApi.as_view(), name="question-answer"),
     path("slots/mine/", views.MySlotsApi.as_view(), name="slot-mine"),
+    path("slots/<int:pk>/", views.SlotDetailApi.as_view(), name="slot-detail"),
     path("slots/<int:pk>/book/", views.SlotBookApi.as_view(), name="slot-book"),
     path("slots/<int:pk>/cancel/", views.SlotCancelApi.as_view(), name="slot-cancel"),
 ]

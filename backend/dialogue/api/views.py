@@ -10,7 +10,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.accounts.models import Organization
 from backend.accounts.selectors import user_supplier_org_ids
+from backend.common.access import check_member
 from backend.common.api import (
     EXPORT_RESPONSES,
     FILE_FORMAT_PARAMETER,
@@ -20,7 +22,7 @@ from backend.common.api import (
     validated,
 )
 from backend.common.filters import visible_to
-from backend.dialogue import selectors, services
+from backend.dialogue import host_services, selectors, services
 from backend.dialogue.api import serializers as s
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 from backend.needs.selectors import need_list
@@ -101,6 +103,46 @@ class ConferencePublishApi(APIView):
         return Response(
             s.ConferenceOutput(selectors.conference_get(user=request.user, conference_id=pk)).data
         )
+
+
+class ConferenceCancelApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        request=s.CancelInput,
+        responses=s.ConferenceOutput,
+        summary="Cancel a conference (host or advisor): the registered are told, slots freed",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        conf = selectors.conference_get(user=request.user, conference_id=pk)
+        host_services.conference_cancel(
+            user=auth_user(request),
+            conference=conf,
+            reason=validated(s.CancelInput, request)["reason"],
+        )
+        return Response(
+            s.ConferenceOutput(selectors.conference_get(user=request.user, conference_id=pk)).data
+        )
+
+
+class BookingAllowanceApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        parameters=[s.AllowanceQuery],
+        responses=s.BookingAllowanceOutput,
+        summary="How many 1:1 meetings your supplier organisation may still book, and why not",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        conf = selectors.conference_get(user=request.user, conference_id=pk)
+        query = s.AllowanceQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        organization = query.validated_data["organization"]
+        check_member(
+            user=auth_user(request), organization=organization, kind=Organization.Kind.SUPPLIER
+        )
+        allowance = selectors.booking_allowance(conference=conf, organization=organization)
+        return Response(s.BookingAllowanceOutput(allowance).data)
 
 
 class RegistrationListApi(generics.ListAPIView[Registration]):
@@ -193,6 +235,31 @@ def _visible_slot(request: Request, pk: int) -> MeetingSlot:
     slot = get_object_or_404(MeetingSlot.objects.select_related("conference"), pk=pk)
     selectors.conference_get(user=request.user, conference_id=slot.conference_id)
     return slot
+
+
+class SlotDetailApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        request=s.SlotInput,
+        responses=s.SlotOutput,
+        summary="Move a 1:1 meeting (host); a booked one's booker is told",
+    )
+    def put(self, request: Request, pk: int) -> Response:
+        slot = _visible_slot(request, pk)
+        slot = host_services.slot_update(
+            user=auth_user(request), slot=slot, **validated(s.SlotInput, request)
+        )
+        return Response(s.SlotOutput(slot).data)
+
+    @extend_schema(
+        request=None,
+        responses={204: None},
+        summary="Delete a 1:1 meeting (host); a booked one's booker is told",
+    )
+    def delete(self, request: Request, pk: int) -> Response:
+        host_services.slot_delete(user=auth_user(request), slot=_visible_slot(request, pk))
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class SlotBookApi(APIView):

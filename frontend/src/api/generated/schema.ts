@@ -366,6 +366,40 @@ export interface paths {
         patch: operations["conferences_partial_update"];
         trace?: never;
     };
+    "/api/conferences/{id}/booking-allowance/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many 1:1 meetings your supplier organisation may still book, and why not */
+        get: operations["conferences_booking_allowance_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences/{id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a conference (host or advisor): the registered are told, slots freed */
+        post: operations["conferences_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conferences/{id}/publish/": {
         parameters: {
             query?: never;
@@ -1278,6 +1312,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/slots/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Move a 1:1 meeting (host); a booked one's booker is told */
+        put: operations["slots_update"];
+        post?: never;
+        /** Delete a 1:1 meeting (host); a booked one's booker is told */
+        delete: operations["slots_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/slots/{id}/book/": {
         parameters: {
             query?: never;
@@ -1505,6 +1557,24 @@ export interface components {
         BookInputRequest: {
             organization: number;
         };
+        /**
+         * @description What a supplier organisation may still book at a conference (selectors.BookingAllowance):
+         *     `reason` says why it may book nothing more ("" when it may).
+         */
+        BookingAllowanceOutput: {
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            readonly registered: boolean;
+            readonly max_meetings: number;
+            readonly booked: number;
+            readonly remaining: number;
+            readonly can_book: boolean;
+            readonly reason: string;
+            /** Format: date-time */
+            readonly booking_deadline: string;
+        };
+        CancelInputRequest: {
+            reason: string;
+        };
         CoBuyerRequestOutput: {
             readonly id: number;
             readonly need: components["schemas"]["NeedBrief"];
@@ -1584,6 +1654,10 @@ export interface components {
             status?: components["schemas"]["ConferenceStatusEnum"];
             /** Format: date-time */
             published_at?: string | null;
+            /** Format: date-time */
+            cancelled_at?: string | null;
+            /** Reason for cancelling */
+            cancellation_reason?: string;
             readonly organization: components["schemas"]["OrganizationBrief"];
             readonly needs: components["schemas"]["ConferenceNeedBrief"][];
             readonly registration_count: number;
@@ -2681,7 +2755,11 @@ export interface components {
             organization: number;
             text: string;
         };
-        /** @description Who asked is shown only to the host and advisors (equal treatment). */
+        /**
+         * @description Who asked is shown only to the host and advisors (equal treatment). `answer_due`: when
+         *     an unanswered question's answer is published to every registered supplier at the latest
+         *     (rules.answers_due).
+         */
         QuestionOutput: {
             readonly id: number;
             /** Question */
@@ -2689,6 +2767,8 @@ export interface components {
             answer?: string;
             /** Format: date-time */
             answered_at?: string | null;
+            /** Format: date-time */
+            readonly answer_due: string | null;
             /** Format: date-time */
             readonly created_at: string;
             readonly asked_by_organization: string | null;
@@ -3730,6 +3810,61 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedConferenceUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    conferences_booking_allowance_retrieve: {
+        parameters: {
+            query: {
+                organization: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingAllowanceOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    conferences_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelInputRequest"];
             };
         };
         responses: {
@@ -5849,6 +5984,58 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PaginatedMissedSearchOutputList"];
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    slots_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlotInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    slots_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
