@@ -36,13 +36,13 @@ from search.documents.catalogue import (
     INTERNAL_FIELDS,
     MAPPING_VERSION,
     index_definition,
+    knn_candidates,
     to_source,
 )
 from search.queries import elasticsearch as queries
 from search.queries.plan import TextQuery
 from search.types import (
     KINDS,
-    Hit,
     IndexDocument,
     Kind,
     SearchRequest,
@@ -304,26 +304,6 @@ class ElasticsearchBackend(SearchBackend):
         )
         return searcher.run(request)
 
-    def _knn_hits(
-        self,
-        kinds: Iterable[Kind],
-        vector: Sequence[float],
-        k: int,
-        filters: Mapping[str, tuple[str, ...]],
-    ) -> tuple[Hit, ...]:
-        if not any(vector):  # no direction to rank by (Elasticsearch's cosine refuses it)
-            return ()
-        search = self._search(kinds).knn(
-            "embedding",
-            k=k,
-            num_candidates=min(10_000, max(2 * k, 100)),
-            query_vector=[float(x) for x in vector],
-            filter=Q("bool", filter=queries.filter_clauses(filters)),
-        )
-        with unavailable_on_errors():
-            response = search[:k].execute()
-        return tuple(queries.parse_hit(hit) for hit in response.hits)
-
     def knn(
         self,
         kind: Kind,
@@ -331,9 +311,25 @@ class ElasticsearchBackend(SearchBackend):
         k: int,
         filters: Mapping[str, tuple[str, ...]] = NO_FILTERS,
     ) -> list[tuple[int, float]]:
+        """Reads only each hit's id: the documents' text would cost more than the search."""
         validate_k(k)
         check_query_vector(vector, self.embedding_dims)
-        return [(hit.id, hit.score) for hit in self._knn_hits((kind,), vector, k, filters)]
+        if not any(vector):  # no direction to rank by (Elasticsearch's cosine refuses it)
+            return []
+        search = (
+            self._search((kind,))
+            .knn(
+                "embedding",
+                k=k,
+                num_candidates=knn_candidates(k),
+                query_vector=[float(x) for x in vector],
+                filter=Q("bool", filter=queries.filter_clauses(filters)),
+            )
+            .source(["doc_id"])
+        )
+        with unavailable_on_errors():
+            response = search[:k].execute()
+        return [(int(hit.doc_id), float(hit.meta.score)) for hit in response.hits]
 
     def bm25_scores(self, kind: Kind, text: str, ids: Sequence[int]) -> dict[int, float]:
         query = TextQuery.parse(text, require_all=False, expand=False)
