@@ -108,7 +108,25 @@ export async function login(page: Page, email: string): Promise<void> {
   await page.getByLabel('E-post').fill(email);
   await page.getByLabel('Passord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Logg inn' }).last().click();
+  if (isPhone(page)) {
+    // The menu closes on navigation: open it on the page the login leads to.
+    await expect(page).not.toHaveURL(/\/login/);
+    await openSiteMenu(page);
+  }
   await expect(page.getByRole('button', { name: 'Logg ut' })).toBeVisible();
+}
+
+/** Narrower than the header's breakpoint (styles.css: 48rem), where the menu folds behind "Meny". */
+export function isPhone(page: Page): boolean {
+  return (page.viewportSize()?.width ?? 1280) < 768;
+}
+
+/** On a phone the header's navigation and tools fold behind "Meny": opens it. */
+export async function openSiteMenu(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Meny' });
+  await expect(toggle).toBeVisible();
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 }
 
 /** A date-time input value in Oslo time, `days` from now at `hour`:00. */

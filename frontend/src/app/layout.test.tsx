@@ -64,4 +64,20 @@ describe('Layout', () => {
     renderLayout();
     expect(await screen.findByRole('link', { name: 'Søk uten treff' })).toHaveAttribute('href', '/advisor/missed-searches');
   });
+
+  it('folds the menu behind a disclosure button that Escape closes', async () => {
+    mockFetch({ '/api/auth/session/': anonymousSession });
+    renderLayout();
+    const toggle = screen.getByRole('button', { name: 'Meny' });
+    const menu = document.getElementById(toggle.getAttribute('aria-controls') ?? '');
+    expect(menu).toContainElement(screen.getByRole('navigation', { name: 'Hovedmeny' }));
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(menu).toHaveAttribute('data-open', 'true');
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    await userEvent.keyboard('{Escape}');
+    expect(screen.getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByRole('button', { name: 'Menu' })).toHaveFocus();
+  });
 });

@@ -1,6 +1,6 @@
 import { Button, Link as DsLink, Paragraph, SkipLink } from '@digdir/designsystemet-react';
-import { Suspense } from 'react';
-import { NavLink, Outlet, Link, useNavigate } from 'react-router';
+import { Suspense, useEffect, useId, useRef, useState } from 'react';
+import { NavLink, Outlet, Link, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/query-state';
 import { useI18n, type Lang } from './i18n';
 import { useLogout, useSession, userRoles } from './session';
@@ -99,8 +99,32 @@ function MainNav() {
   );
 }
 
+/** On a phone the navigation and tools fold behind a "Meny" button (a disclosure: aria-expanded,
+ * Escape closes it and returns focus to the button; it closes itself on navigation). On wider
+ * screens the button is hidden by CSS and the menu is laid out in the header's row. */
+function useSiteMenu() {
+  const { pathname } = useLocation();
+  // Open at one path only: following a link closes the menu without an effect.
+  const [openAt, setOpenAt] = useState<string | null>(null);
+  const open = openAt === pathname;
+  const toggle = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpenAt(null);
+      toggle.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [open]);
+  return { open, toggle, onToggle: () => setOpenAt(open ? null : pathname) };
+}
+
 export function Layout() {
   const { t } = useI18n();
+  const menuId = useId();
+  const menu = useSiteMenu();
   return (
     <div className="app">
       <SkipLink href="#main">{t('layout.skipToContent')}</SkipLink>
@@ -109,10 +133,23 @@ export function Layout() {
           <Link to="/" className="brand">
             {t('app.name')}
           </Link>
-          <MainNav />
-          <div className="site-header__tools">
-            <LanguageSwitch />
-            <UserMenu />
+          <Button
+            ref={menu.toggle}
+            variant="secondary"
+            data-size="sm"
+            className="site-menu-toggle"
+            aria-expanded={menu.open}
+            aria-controls={menuId}
+            onClick={menu.onToggle}
+          >
+            {t('layout.menu')}
+          </Button>
+          <div id={menuId} className="site-menu" data-open={menu.open}>
+            <MainNav />
+            <div className="site-header__tools">
+              <LanguageSwitch />
+              <UserMenu />
+            </div>
           </div>
         </div>
       </header>
