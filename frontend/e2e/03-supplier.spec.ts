@@ -76,11 +76,15 @@ test.describe('supplier', () => {
     await expect(page.getByText(/Virksomheten (din )?er påmeldt/)).toBeVisible();
     await page.getByRole('button', { name: /^Book møtet/ }).first().click();
     await expect(page.getByText('Booket av deg')).toBeVisible();
+    // One meeting per supplier: the other times cannot be booked, and say why.
+    await expect(page.getByRole('button', { name: /^Book møtet/ }).first()).toBeDisabled();
+    await expect(page.getByRole('button', { name: /^Book møtet/ }).first()).toHaveAccessibleDescription('Du har booket 1 av 1 mulige møter.');
     await checkPage(page, 'supplier-07-slot-booked');
 
     // Equal treatment: a registered supplier's question is listed for everyone at the conference.
     await page.getByLabel('Still et spørsmål', { exact: true }).fill('Kan løsningen prøves ut i én bydel først?');
     await page.getByRole('button', { name: 'Send spørsmålet' }).click();
+    await expect(page.getByText(/^Spørsmålet er sendt til arrangøren\. Svaret publiseres for alle påmeldte leverandører senest /)).toBeVisible();
     await expect(page.getByRole('list', { name: 'Spørsmål og svar' }).getByText('Kan løsningen prøves ut i én bydel først?')).toBeVisible();
     await checkPage(page, 'supplier-08-questions');
   });

@@ -301,6 +301,17 @@ def test_an_answered_question_is_due_no_more(world: World) -> None:
     assert [q["answer_due"] for q in listed.json()["results"]] == [None]
 
 
+def test_a_question_of_a_cancelled_conference_is_due_no_more(world: World) -> None:
+    # given
+    RegistrationFactory(conference=world.conference, organization=world.supplier_org)
+    _ask(world)
+    _cancel(world)
+    # when
+    listed = world.client("supplier").get(f"/api/conferences/{world.conference.pk}/questions/")
+    # then
+    assert [q["answer_due"] for q in listed.json()["results"]] == [None]
+
+
 def test_questions_close_when_the_meeting_days_are_over(db: None) -> None:
     # given: a conference held 20 days ago
     starts = timezone.now() - timedelta(days=20)

@@ -161,7 +161,7 @@ class BookingAllowanceOutput(serializers.Serializer):  # type: ignore[type-arg]
 class QuestionOutput(serializers.ModelSerializer[Question]):
     """Who asked is shown only to the host and advisors (equal treatment). `answer_due`: when
     an unanswered question's answer is published to every registered supplier at the latest
-    (rules.answers_due)."""
+    (rules.answers_due; none once answered or the conference is cancelled)."""
 
     asked_by_organization = serializers.SerializerMethodField()
     answer_due = serializers.SerializerMethodField()
@@ -183,7 +183,10 @@ class QuestionOutput(serializers.ModelSerializer[Question]):
 
     @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_answer_due(self, question: Question) -> str | None:
-        if question.answered_at is not None:
+        if (
+            question.answered_at is not None
+            or question.conference.status == DialogueConference.Status.CANCELLED
+        ):
             return None
         due = answers_due(question.conference, asked_at=question.created_at)
         return serializers.DateTimeField().to_representation(due)

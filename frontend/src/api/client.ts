@@ -151,5 +151,7 @@ export const api = {
     request<Success<Op<P, 'post'>>>('POST', apiPath(path, opts.params), { body: body ?? {} }),
   patch: <P extends PathsWith<'patch'>>(path: P, body: BodyOf<Op<P, 'patch'>>, opts: Opts = {}) =>
     request<Success<Op<P, 'patch'>>>('PATCH', apiPath(path, opts.params), { body }),
+  put: <P extends PathsWith<'put'>>(path: P, body: BodyOf<Op<P, 'put'>>, opts: Opts = {}) =>
+    request<Success<Op<P, 'put'>>>('PUT', apiPath(path, opts.params), { body }),
   delete: <P extends PathsWith<'delete'>>(path: P, opts: Opts = {}) => request<undefined>('DELETE', apiPath(path, opts.params)),
 };

@@ -2758,7 +2758,7 @@ export interface components {
         /**
          * @description Who asked is shown only to the host and advisors (equal treatment). `answer_due`: when
          *     an unanswered question's answer is published to every registered supplier at the latest
-         *     (rules.answers_due).
+         *     (rules.answers_due; none once answered or the conference is cancelled).
          */
         QuestionOutput: {
             readonly id: number;

@@ -85,6 +85,42 @@ export function useCreateSlot(id: string) {
   });
 }
 
+/** The host moves a 1:1 meeting (a booked one's booker is told by the backend). */
+export function useUpdateSlot(conferenceId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ slotId, ...body }: { slotId: number; starts_at: string; ends_at: string }) => api.put('/api/slots/{id}/', body, { params: { id: slotId } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['conferences', conferenceId, 'slots'] }),
+  });
+}
+
+/** The host deletes a 1:1 meeting (a booked one's booker is told by the backend). */
+export function useDeleteSlot(conferenceId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (slotId: number) => api.delete('/api/slots/{id}/', { params: { id: slotId } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['conferences', conferenceId, 'slots'] }),
+  });
+}
+
+/** How many 1:1 meetings the supplier organisation may still book here, and why not. */
+export function useBookingAllowance(conferenceId: string, organization: number | undefined) {
+  const { lang } = useI18n();
+  return useQuery({
+    queryKey: ['conferences', conferenceId, 'slots', 'allowance', organization, lang],
+    queryFn: () => api.get('/api/conferences/{id}/booking-allowance/', { params: { id: conferenceId }, query: { organization: organization ?? 0 } }),
+    enabled: organization !== undefined,
+  });
+}
+
+export function useCancelConference(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) => api.post('/api/conferences/{id}/cancel/', { reason }, { params: { id } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['conferences'] }),
+  });
+}
+
 export function useSlotAction(conferenceId: string, organization: number | undefined) {
   const client = useQueryClient();
   return useMutation({

@@ -1,4 +1,5 @@
-import { Alert, Button, Heading, Link as DsLink, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link as DsLink, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Conference } from '../../api/types';
 import { formatDateTime } from '../../app/format';
@@ -6,8 +7,9 @@ import { useI18n, type MessageKey } from '../../app/i18n';
 import { firstOrgOfKind, useCurrentUser, userRoles } from '../../app/session';
 import { isMemberOf } from '../../components/ids';
 import { PageHeading } from '../../components/page';
+import { fieldErrorsOf, firstError } from '../../components/form-fields';
 import { ErrorAlert, QueryState } from '../../components/query-state';
-import { usePublishConference, useRegistrations, useConference } from './api';
+import { useCancelConference, usePublishConference, useRegistrations, useConference } from './api';
 import { RegistrationForm } from './registration-form';
 import { Questions } from './questions';
 import { Slots } from './slots';
@@ -60,6 +62,50 @@ function Registrations({ conferenceId }: { conferenceId: string }) {
   );
 }
 
+/** The host (or an advisor) cancels an announced conference, with a reason that the page
+ * shows and every registered supplier is sent. */
+function CancelConference({ conferenceId }: { conferenceId: string }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const cancel = useCancelConference(conferenceId);
+  const errors = fieldErrorsOf(cancel.error);
+  if (!open) {
+    return (
+      <Button variant="secondary" data-color="danger" onClick={() => setOpen(true)}>
+        {t('conference.cancel')}
+      </Button>
+    );
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    cancel.mutate(reason);
+  };
+  return (
+    <form onSubmit={submit} className="form" aria-label={t('conference.cancel')} noValidate>
+      <Textfield
+        multiline
+        rows={3}
+        label={t('conference.cancelReason')}
+        description={t('conference.cancelHint')}
+        required
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={firstError(errors, 'reason')}
+      />
+      <div className="row">
+        <Button type="submit" data-color="danger" loading={cancel.isPending}>
+          {t('conference.cancelConfirm')}
+        </Button>
+        <Button type="button" variant="tertiary" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+      {cancel.isError && !firstError(errors, 'reason') ? <ErrorAlert error={cancel.error} /> : null}
+    </form>
+  );
+}
+
 function ConferenceView({ conf }: { conf: Conference }) {
   const { t } = useI18n();
   const user = useCurrentUser();
@@ -70,16 +116,29 @@ function ConferenceView({ conf }: { conf: Conference }) {
   const supplier = !!supplierOrg;
   const mine = useRegistrations(id, supplier && !manage);
   const registered = (mine.data ?? []).some((r) => r.organization.id === supplierOrg?.id);
-  const open = new Date(conf.registration_deadline).getTime() > Date.now();
+  const cancelled = conf.status === 'cancelled';
+  const open = !cancelled && new Date(conf.registration_deadline).getTime() > Date.now();
+  const held = new Date(conf.ends_at).getTime() <= Date.now();
   const publish = usePublishConference(id);
   return (
     <article className="stack">
       <PageHeading title={conf.title}>{conf.title}</PageHeading>
       <div className="row">
         <Tag>{conf.format_label}</Tag>
-        {conf.status ? <Tag data-color={conf.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${conf.status}` as MessageKey)}</Tag> : null}
+        {conf.status ? (
+          <Tag data-color={conf.status === 'published' ? 'success' : cancelled ? 'danger' : 'neutral'}>{t(`conference.status.${conf.status}` as MessageKey)}</Tag>
+        ) : null}
         <OrgName org={conf.organization} />
       </div>
+      {cancelled ? (
+        <Alert data-color="danger">
+          <Heading level={2} data-size="xs">
+            {t('conference.cancelledTitle')}
+          </Heading>
+          <Paragraph>{t('conference.cancelledAt', { when: formatDateTime(conf.cancelled_at) })}</Paragraph>
+          {conf.cancellation_reason ? <Paragraph className="prewrap">{t('conference.cancellationReason', { reason: conf.cancellation_reason })}</Paragraph> : null}
+        </Alert>
+      ) : null}
       <dl className="dl">
         <dt>{t('conference.startsAt')}</dt>
         <dd>{formatDateTime(conf.starts_at)}</dd>
@@ -136,7 +195,7 @@ function ConferenceView({ conf }: { conf: Conference }) {
       <Alert data-color="info">
         <Paragraph data-size="sm">{t('conference.equalTreatment')}</Paragraph>
       </Alert>
-      {manage ? (
+      {manage && !cancelled ? (
         <div className="row">
           <Button asChild variant="secondary">
             <Link to={`/conferences/${id}/edit`}>{t('common.edit')}</Link>
@@ -146,6 +205,7 @@ function ConferenceView({ conf }: { conf: Conference }) {
               {t('conference.publish')}
             </Button>
           ) : null}
+          {conf.status === 'published' && !held ? <CancelConference conferenceId={id} /> : null}
         </div>
       ) : null}
       {publish.isError ? <ErrorAlert error={publish.error} /> : null}
@@ -154,7 +214,9 @@ function ConferenceView({ conf }: { conf: Conference }) {
           <Heading level={2} data-size="sm" id="register-heading">
             {t('conference.registerTitle')}
           </Heading>
-          {registered ? (
+          {cancelled ? (
+            <Paragraph>{t('conference.registrationCancelled')}</Paragraph>
+          ) : registered ? (
             <Paragraph>{t('conference.alreadyRegistered')}</Paragraph>
           ) : open ? (
             <RegistrationForm conferenceId={id} organization={supplierOrg?.id ?? 0} />
@@ -170,8 +232,8 @@ function ConferenceView({ conf }: { conf: Conference }) {
           </DsLink>
         </Paragraph>
       ) : null}
-      {user ? <Questions conferenceId={id} host={manage} askAs={registered ? supplierOrg?.id : undefined} /> : null}
-      <Slots conferenceId={id} manage={manage} canBook={supplier && registered} supplierOrg={supplierOrg?.id} />
+      {user ? <Questions conferenceId={id} host={manage} askAs={registered && !cancelled ? supplierOrg?.id : undefined} /> : null}
+      <Slots conferenceId={id} manage={manage} supplierOrg={supplierOrg?.id} cancelled={cancelled} />
       {manage ? <Registrations conferenceId={id} /> : null}
     </article>
   );

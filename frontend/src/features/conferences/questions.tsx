@@ -4,6 +4,7 @@ import type { components } from '../../api/generated/schema';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
+import { LiveNotice } from '../../components/live-notice';
 import { ErrorAlert, QueryState } from '../../components/query-state';
 import { useAnswerQuestion, useAskQuestion, useQuestions } from './api';
 
@@ -35,9 +36,20 @@ export function Questions({ conferenceId, host, askAs }: { conferenceId: string;
   const questions = useQuestions(conferenceId);
   const ask = useAskQuestion(conferenceId);
   const [text, setText] = useState('');
+  const [sent, setSent] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (askAs !== undefined && text.trim()) ask.mutate({ organization: askAs, text }, { onSuccess: () => setText('') });
+    setSent(null);
+    if (askAs !== undefined && text.trim())
+      ask.mutate(
+        { organization: askAs, text },
+        {
+          onSuccess: (question) => {
+            setText('');
+            setSent(t('questions.sent', { when: formatDateTime(question?.answer_due) }));
+          },
+        },
+      );
   };
   return (
     <section aria-labelledby="questions-heading" className="stack">
@@ -56,6 +68,7 @@ export function Questions({ conferenceId, host, askAs }: { conferenceId: string;
           {ask.isError && !firstError(fieldErrorsOf(ask.error), 'text') ? <ErrorAlert error={ask.error} /> : null}
         </form>
       ) : null}
+      {askAs !== undefined ? <LiveNotice message={sent} /> : null}
       <QueryState query={questions} isEmpty={(d) => d.length === 0} empty={t('questions.empty')}>
         {(items) => (
           <ul className="cards" aria-label={t('questions.title')}>
@@ -67,6 +80,7 @@ export function Questions({ conferenceId, host, askAs }: { conferenceId: string;
                     {q.asked_by_organization ? <span>{q.asked_by_organization}</span> : null}
                     <span>{formatDateTime(q.created_at)}</span>
                     {q.answer ? <Tag data-color="success">{t('questions.answered')}</Tag> : <Tag>{t('questions.unanswered')}</Tag>}
+                    {!q.answer && q.answer_due ? <span>{t('questions.due', { when: formatDateTime(q.answer_due) })}</span> : null}
                   </div>
                   {q.answer ? (
                     <Paragraph className="prewrap">

@@ -1,12 +1,58 @@
 import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
+import type { components } from '../../api/generated/schema';
 import type { Slot } from '../../api/types';
-import { formatDate, formatTime, osloLocalToIso } from '../../app/format';
+import { formatDate, formatDateTime, formatTime, isoToOsloLocal, osloLocalToIso } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { ConfirmButton } from '../../components/confirm-button';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
-import { ErrorAlert, QueryState } from '../../components/query-state';
-import { useCreateSlot, useMySlots, useSlotAction, useSlots } from './api';
+import { LiveNotice } from '../../components/live-notice';
 import { isUnverified } from '../../components/org-name';
+import { ErrorAlert, QueryState } from '../../components/query-state';
+import { useBookingAllowance, useCreateSlot, useDeleteSlot, useMySlots, useSlotAction, useSlots, useUpdateSlot } from './api';
+
+type Allowance = components['schemas']['BookingAllowanceOutput'];
+type T = ReturnType<typeof useI18n>['t'];
+
+const minutesOf = (slot: Slot) => Math.round((new Date(slot.ends_at).getTime() - new Date(slot.starts_at).getTime()) / 60000);
+const whenOf = (slot: Slot) => `${formatDate(slot.starts_at)} ${formatTime(slot.starts_at)}`;
+const hasStarted = (slot: Slot) => new Date(slot.starts_at).getTime() <= Date.now();
+
+function bookerName(slot: Slot, t: T): string | undefined {
+  const org = slot.booked_by;
+  if (!org?.name) return undefined;
+  return isUnverified(org) ? `${org.name} (${t('orgName.unverified')})` : org.name;
+}
+
+/** A start (Oslo time) and a length in minutes, as the backend's start and end. */
+function SlotTimeFields({
+  startsAt,
+  minutes,
+  onStartsAt,
+  onMinutes,
+  errors,
+}: {
+  startsAt: string;
+  minutes: string;
+  onStartsAt: (v: string) => void;
+  onMinutes: (v: string) => void;
+  errors: ReturnType<typeof fieldErrorsOf>;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Textfield type="datetime-local" label={t('slots.start')} description={t('common.osloTime')} required value={startsAt} onChange={(e) => onStartsAt(e.target.value)} error={firstError(errors, 'starts_at')} />
+      <Textfield type="number" min={10} max={240} label={t('slots.minutes')} value={minutes} onChange={(e) => onMinutes(e.target.value)} error={firstError(errors, 'ends_at')} />
+    </>
+  );
+}
+
+function times(startsAt: string, minutes: string): { starts_at: string; ends_at: string } | null {
+  const start = osloLocalToIso(startsAt);
+  if (!start) return null;
+  const end = new Date(new Date(start).getTime() + (Number(minutes) || 45) * 60000).toISOString();
+  return { starts_at: start, ends_at: end };
+}
 
 function NewSlotForm({ conferenceId }: { conferenceId: string }) {
   const { t } = useI18n();
@@ -16,15 +62,12 @@ function NewSlotForm({ conferenceId }: { conferenceId: string }) {
   const errors = fieldErrorsOf(create.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const start = osloLocalToIso(startsAt);
-    if (!start) return;
-    const end = new Date(new Date(start).getTime() + (Number(minutes) || 45) * 60000).toISOString();
-    create.mutate({ starts_at: start, ends_at: end }, { onSuccess: () => setStartsAt('') });
+    const body = times(startsAt, minutes);
+    if (body) create.mutate(body, { onSuccess: () => setStartsAt('') });
   };
   return (
     <form onSubmit={submit} className="row" style={{ alignItems: 'flex-end' }} aria-label={t('slots.newTitle')}>
-      <Textfield type="datetime-local" label={t('slots.start')} description={t('common.osloTime')} required value={startsAt} onChange={(e) => setStartsAt(e.target.value)} error={firstError(errors, 'starts_at')} />
-      <Textfield type="number" min={10} max={120} label={t('slots.minutes')} value={minutes} onChange={(e) => setMinutes(e.target.value)} error={firstError(errors, 'ends_at')} />
+      <SlotTimeFields startsAt={startsAt} minutes={minutes} onStartsAt={setStartsAt} onMinutes={setMinutes} errors={errors} />
       <Button type="submit" loading={create.isPending}>
         {t('slots.add')}
       </Button>
@@ -33,28 +76,167 @@ function NewSlotForm({ conferenceId }: { conferenceId: string }) {
   );
 }
 
-function slotStatus(slot: Slot, mine: boolean, t: ReturnType<typeof useI18n>['t']): string {
-  if (mine) return t('slots.yours');
-  if (!slot.is_booked) return t('slots.free');
-  const org = slot.booked_by;
-  if (!org?.name) return t('slots.booked');
-  const name = isUnverified(org) ? `${org.name} (${t('orgName.unverified')})` : org.name;
-  return t('slots.bookedBy', { name });
+/** The host gives a meeting a new time; a booked meeting's booker is told. */
+function EditSlotForm({ conferenceId, slot, onDone }: { conferenceId: string; slot: Slot; onDone: (message: string | null) => void }) {
+  const { t } = useI18n();
+  const [startsAt, setStartsAt] = useState(isoToOsloLocal(slot.starts_at));
+  const [minutes, setMinutes] = useState(String(minutesOf(slot)));
+  const update = useUpdateSlot(conferenceId);
+  const errors = fieldErrorsOf(update.error);
+  const booker = bookerName(slot, t);
+  const title = t('slots.editTitle', { when: whenOf(slot) });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = times(startsAt, minutes);
+    if (body) update.mutate({ slotId: slot.id, ...body }, { onSuccess: (moved) => onDone(t('slots.moved', { when: moved ? formatDateTime(moved.starts_at) : '' })) });
+  };
+  return (
+    <form onSubmit={submit} className="stack" aria-label={title}>
+      {booker ? <Paragraph data-size="sm">{t('slots.bookedNote', { name: booker })}</Paragraph> : null}
+      <div className="row" style={{ alignItems: 'flex-end' }}>
+        <SlotTimeFields startsAt={startsAt} minutes={minutes} onStartsAt={setStartsAt} onMinutes={setMinutes} errors={errors} />
+        <Button type="submit" data-size="sm" loading={update.isPending}>
+          {t('slots.saveTime')}
+        </Button>
+        <Button type="button" data-size="sm" variant="tertiary" onClick={() => onDone(null)}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+      {update.isError && Object.keys(errors).length === 0 ? <ErrorAlert error={update.error} /> : null}
+    </form>
+  );
 }
 
-/** 1:1 meeting slots: the buyer adds them; a registered supplier books or cancels. */
-export function Slots({ conferenceId, manage, canBook, supplierOrg }: { conferenceId: string; manage: boolean; canBook: boolean; supplierOrg?: number }) {
+function slotStatus(slot: Slot, mine: boolean, cancelled: boolean, t: T): string {
+  if (cancelled) return t('slots.cancelledStatus');
+  if (hasStarted(slot) && !mine && !slot.booked_by) return t('slots.past');
+  if (mine) return t('slots.yours');
+  if (!slot.is_booked) return t('slots.free');
+  const name = bookerName(slot, t);
+  return name ? t('slots.bookedBy', { name }) : t('slots.taken');
+}
+
+/** What a supplier has booked and may still book: its booking state, above the table. */
+function AllowanceSummary({ allowance }: { allowance: Allowance }) {
+  const { t } = useI18n();
+  if (!allowance.registered) return null;
+  const summary = t('slots.allowance', { booked: allowance.booked, max: allowance.max_meetings });
+  const more = allowance.can_book ? ` ${t('slots.remaining', { remaining: allowance.remaining, deadline: formatDateTime(allowance.booking_deadline) })}` : '';
+  return (
+    <Paragraph data-size="sm" data-testid="booking-allowance">
+      <strong>{summary}</strong>
+      {more}
+    </Paragraph>
+  );
+}
+
+type RowProps = {
+  slot: Slot;
+  mine: boolean;
+  allowance: Allowance | undefined;
+  busy: boolean;
+  onAction: (slot: Slot, action: 'book' | 'cancel') => void;
+};
+
+/** A supplier's action for one meeting: cancel its own, book a free one, or a book button it
+ * cannot use, with the reason beside it (and as its description). */
+function SupplierAction({ slot, mine, allowance, busy, onAction }: RowProps) {
+  const { t } = useI18n();
+  const when = whenOf(slot);
+  if (hasStarted(slot)) return null;
+  if (mine) {
+    return (
+      <Button data-size="sm" variant="secondary" aria-label={t('slots.cancelAt', { when })} loading={busy} onClick={() => onAction(slot, 'cancel')}>
+        {t('slots.cancel')}
+      </Button>
+    );
+  }
+  if (slot.is_booked) return null;
+  const why = allowance && !allowance.can_book ? allowance.reason : null;
+  const whyId = `slot-${slot.id}-why`;
+  return (
+    <div className="row">
+      <Button
+        data-size="sm"
+        aria-label={t('slots.bookAt', { when })}
+        aria-disabled={why !== null || !allowance ? true : undefined}
+        aria-describedby={why ? whyId : undefined}
+        loading={busy}
+        onClick={() => (why === null && allowance ? onAction(slot, 'book') : undefined)}
+      >
+        {t('slots.book')}
+      </Button>
+      {why ? (
+        <span id={whyId} className="meta">
+          {why}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function HostActions({ conferenceId, slot, onEdit, onNotice }: { conferenceId: string; slot: Slot; onEdit: () => void; onNotice: (message: string) => void }) {
+  const { t } = useI18n();
+  const remove = useDeleteSlot(conferenceId);
+  const when = whenOf(slot);
+  const booker = bookerName(slot, t);
+  if (hasStarted(slot)) return null;
+  return (
+    <div className="stack">
+      <div className="row">
+        <Button data-size="sm" variant="secondary" aria-label={t('slots.editAt', { when })} onClick={onEdit}>
+          {t('slots.edit')}
+        </Button>
+        <ConfirmButton
+          label={t('slots.deleteAt', { when })}
+          question={booker ? t('slots.deleteBookedQuestion', { when, name: booker }) : t('slots.deleteQuestion', { when })}
+          loading={remove.isPending}
+          onConfirm={() => remove.mutate(slot.id, { onSuccess: () => onNotice(t('slots.deleted', { when })) })}
+        >
+          {t('slots.delete')}
+        </ConfirmButton>
+      </div>
+      {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+    </div>
+  );
+}
+
+/** 1:1 meeting slots: the host adds, moves and deletes them; a supplier sees what it may still
+ * book, books or cancels; buttons it cannot use say why. */
+export function Slots({
+  conferenceId,
+  manage,
+  supplierOrg,
+  cancelled,
+}: {
+  conferenceId: string;
+  manage: boolean;
+  supplierOrg?: number;
+  cancelled: boolean;
+}) {
   const { t } = useI18n();
   const slots = useSlots(conferenceId);
-  const mySlots = useMySlots(conferenceId, supplierOrg !== undefined);
+  const supplier = !manage && supplierOrg !== undefined;
+  const mySlots = useMySlots(conferenceId, supplier);
+  const allowance = useBookingAllowance(conferenceId, supplier ? supplierOrg : undefined);
   const action = useSlotAction(conferenceId, supplierOrg);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const hostActions = manage && !cancelled;
+  const onAction = (slot: Slot, kind: 'book' | 'cancel') => {
+    setNotice(null);
+    action.mutate({ slotId: slot.id, action: kind }, { onSuccess: () => setNotice(t(kind === 'book' ? 'slots.bookedDone' : 'slots.cancelledDone', { when: whenOf(slot) })) });
+  };
+  const columns = hostActions || supplier ? 4 : 3;
   return (
     <section aria-labelledby="slots-heading" className="stack">
       <Heading level={2} data-size="sm" id="slots-heading">
         {t('slots.title')}
       </Heading>
       <Paragraph data-size="sm">{t('slots.intro')}</Paragraph>
-      {manage ? <NewSlotForm conferenceId={conferenceId} /> : null}
+      {hostActions ? <NewSlotForm conferenceId={conferenceId} /> : null}
+      {allowance.data ? <AllowanceSummary allowance={allowance.data} /> : null}
+      <LiveNotice message={notice} />
       {action.isError ? <ErrorAlert error={action.error} /> : null}
       <QueryState query={slots} isEmpty={(d) => d.length === 0} empty={t('slots.empty')}>
         {(items) => (
@@ -65,36 +247,46 @@ export function Slots({ conferenceId, manage, canBook, supplierOrg }: { conferen
                 <Table.HeaderCell>{t('slots.date')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('slots.time')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('slots.status')}</Table.HeaderCell>
-                {canBook ? <Table.HeaderCell>{t('slots.action')}</Table.HeaderCell> : null}
+                {columns === 4 ? <Table.HeaderCell>{t('slots.action')}</Table.HeaderCell> : null}
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {items.map((s) => {
-                const booked = s.is_booked;
-                const isMine = mySlots.data?.has(s.id) ?? false;
-                const when = `${formatDate(s.starts_at)} ${formatTime(s.starts_at)}`;
-                return (
+              {items.flatMap((s) => {
+                const mine = mySlots.data?.has(s.id) ?? false;
+                const row = (
                   <Table.Row key={s.id}>
                     <Table.Cell>{formatDate(s.starts_at)}</Table.Cell>
                     <Table.Cell>
                       {formatTime(s.starts_at)}–{formatTime(s.ends_at)}
                     </Table.Cell>
-                    <Table.Cell>{slotStatus(s, isMine, t)}</Table.Cell>
-                    {canBook ? (
+                    <Table.Cell>{slotStatus(s, mine, cancelled, t)}</Table.Cell>
+                    {hostActions ? (
                       <Table.Cell>
-                        {isMine ? (
-                          <Button data-size="sm" variant="secondary" aria-label={t('slots.cancelAt', { when })} onClick={() => action.mutate({ slotId: s.id, action: 'cancel' })}>
-                            {t('slots.cancel')}
-                          </Button>
-                        ) : !booked ? (
-                          <Button data-size="sm" aria-label={t('slots.bookAt', { when })} onClick={() => action.mutate({ slotId: s.id, action: 'book' })}>
-                            {t('slots.book')}
-                          </Button>
-                        ) : null}
+                        <HostActions conferenceId={conferenceId} slot={s} onEdit={() => setEditing(editing === s.id ? null : s.id)} onNotice={setNotice} />
+                      </Table.Cell>
+                    ) : supplier ? (
+                      <Table.Cell>
+                        <SupplierAction slot={s} mine={mine} allowance={allowance.data} busy={action.isPending && action.variables?.slotId === s.id} onAction={onAction} />
                       </Table.Cell>
                     ) : null}
                   </Table.Row>
                 );
+                if (!hostActions || editing !== s.id) return [row];
+                return [
+                  row,
+                  <Table.Row key={`${s.id}-edit`}>
+                    <Table.Cell colSpan={columns}>
+                      <EditSlotForm
+                        conferenceId={conferenceId}
+                        slot={s}
+                        onDone={(message) => {
+                          setEditing(null);
+                          if (message) setNotice(message);
+                        }}
+                      />
+                    </Table.Cell>
+                  </Table.Row>,
+                ];
               })}
             </Table.Body>
           </Table>
