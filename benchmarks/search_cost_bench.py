@@ -12,6 +12,7 @@ request it makes (search and msearch);
 the same query as a plain ``multi_match`` (title^3, text) on the same indices, for the same page.
 
 python -m benchmarks.search_cost_bench [--docs 100000] [--rounds 5] [--es-url http://127.0.0.1:59200]
+    [--keep PREFIX]   # keep the indices under PREFIX; a later run with it reuses them
 
 Prints, per mode (words: the default; hybrid), the median and mean ``took`` and the ratio to
 the plain query, and how many requests a search made. Its own index prefix; deleted after.
@@ -280,30 +281,24 @@ def measure(
     return costs
 
 
-def run(es_url: str, docs: int, rounds: int) -> dict[str, dict[str, Costs]]:
+def run(
+    es_url: str, docs: int, rounds: int, keep: str | None = None
+) -> dict[str, dict[str, Costs]]:
+    """``keep``: the indices' prefix, kept afterwards and reused by a later run with the same
+    prefix and corpus size (indexing 100k documents takes minutes); else a new one, deleted."""
     from tests.search_probes import PROBES
 
     embeddings = Embeddings()
-    texts = demo_texts()
     backend = get_backend(
         "elasticsearch",
         url=es_url,
-        index_prefix=f"bench-search-cost-{uuid.uuid4().hex[:8]}",
+        index_prefix=keep or f"bench-search-cost-{uuid.uuid4().hex[:8]}",
         number_of_replicas=0,
         request_timeout=120,
     )
     assert isinstance(backend, ElasticsearchBackend)
     try:
-        backend.ensure_indices()
-        started = time.perf_counter()
-        backend.index(embeddings.with_vectors(texts))
-        extra = generated_texts(max(0, docs - len(texts)), len(texts) + 1)
-        while batch := [text for _, text in zip(range(BATCH), extra, strict=False)]:
-            backend.index(embeddings.with_vectors(batch))
-        backend.client.indices.refresh(index=[backend.alias(kind) for kind in KINDS])
-        embeddings.freeze()
-        count = sum(embeddings.counts.values())
-        print(f"  indexed {count} documents in {time.perf_counter() - started:.0f} s")
+        load(backend, embeddings, docs)
         hard = [*dict.fromkeys([*(probe.query for probe in PROBES), *HARD])]
         measure(backend, embeddings, EVERYDAY[:3], 1)  # warm the caches
         return {
@@ -311,7 +306,30 @@ def run(es_url: str, docs: int, rounds: int) -> dict[str, dict[str, Costs]]:
             "probe set and hard cases": measure(backend, embeddings, hard, rounds),
         }
     finally:
-        backend.clear()
+        if keep is None:
+            backend.clear()
+
+
+def load(backend: ElasticsearchBackend, embeddings: Embeddings, docs: int) -> None:
+    """Index the corpus (unless the indices hold it already) and take its language means."""
+    texts = demo_texts()
+    backend.ensure_indices()
+    aliases = [backend.alias(kind) for kind in KINDS]
+    wanted = max(docs, len(texts))
+    present = int(backend.client.count(index=aliases)["count"]) == wanted
+    started = time.perf_counter()
+    extra = generated_texts(max(0, docs - len(texts)), len(texts) + 1)
+    batch = texts
+    while batch:
+        with_vectors = embeddings.with_vectors(batch)
+        if not present:
+            backend.index(with_vectors)
+        batch = [text for _, text in zip(range(BATCH), extra, strict=False)]
+    backend.client.indices.refresh(index=aliases)
+    embeddings.freeze()
+    count = sum(embeddings.counts.values())
+    verb = "reused" if present else "indexed"
+    print(f"  {verb} {count} documents in {time.perf_counter() - started:.0f} s")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -321,8 +339,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--es-url", default=os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:59200")
     )
+    parser.add_argument(
+        "--keep",
+        metavar="PREFIX",
+        help="index under this prefix and keep the indices; a later run reuses them",
+    )
     args, _ = parser.parse_known_args(argv)
-    groups = run(args.es_url, args.docs, args.rounds)
+    groups = run(args.es_url, args.docs, args.rounds, args.keep)
     for name, costs in groups.items():
         print(f"  {name}:")
         print("  " + costs["plain"].line("plain multi_match", None))

@@ -16,16 +16,15 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from typing import Any
 
-from elasticsearch import Elasticsearch
-from elasticsearch.dsl import MultiSearch, Q, Search
-from elasticsearch.dsl.response import Response
+from elasticsearch import ApiError, Elasticsearch
+from elasticsearch.dsl import MultiSearch, Search
 
 from search.analysis import Analysis
 from search.backends.base import check_query_vector
 from search.queries import elasticsearch as queries
 from search.queries import elasticsearch_semantic as semantic_queries
 from search.queries.hybrid import Ranked, fuse, lexical_window
-from search.queries.marks import title_marks
+from search.queries.marks import TitleMarks
 from search.queries.plan import Clause, TextQuery
 from search.queries.relaxation import (
     LITTLE,
@@ -57,6 +56,10 @@ from search.types import (
 
 SearchOf = Callable[[Iterable[Kind]], Search[Any]]
 Key = tuple[str, int]
+Body = queries.Body
+Raw = queries.Raw
+#: one search of a multi-search: its header (indices, parameters) and its body
+Request = tuple[Body, Body]
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class ElasticsearchSearch:
         self.analysis = analysis
         self._near: dict[int, list[Key]] = {}  # neighbours per prepared embedding, this search
         self.search_of = search_of
+        self._targets: dict[tuple[Kind, ...], Request] = {}
         self.client = client
         self.dims = embedding_dims
         self.guard = guard
@@ -132,20 +136,33 @@ class ElasticsearchSearch:
         return prepare(embedding)
 
     # --- requests --------------------------------------------------------------------------
-    def _execute(self, searches: Sequence[Search[Any]]) -> list[Response[Any]]:
+    def _request(self, kinds: tuple[Kind, ...], body: Body, **header: Any) -> Request:
+        """A search over the kinds' indices: the backend's header and base body (its source
+        filter and parameters, taken once per kinds), with ``body`` and ``header`` on top."""
+        if kinds not in self._targets:
+            base_header, base_body = MultiSearch().add(self.search_of(kinds)).to_dict()
+            self._targets[kinds] = (base_header, base_body)
+        base_header, base_body = self._targets[kinds]
+        return {**base_header, **header}, {**base_body, **body}
+
+    def _execute(self, requests: Sequence[Request]) -> list[Raw]:
+        """One multi-search; its responses in order (a failed search raises, as one alone)."""
+        lines = [part for request in requests for part in request]
         with self.guard():
-            if len(searches) == 1:
-                return [searches[0].execute()]
-            multi = MultiSearch(using=self.client)
-            for search in searches:
-                multi = multi.add(search)
-            return list(multi.execute())
+            found = self.client.msearch(searches=lines)
+            responses: list[Raw] = found["responses"]
+            for response in responses:
+                if response.get("error"):
+                    raise ApiError("N/A", meta=found.meta, body=response)
+        return responses
 
     def _options(self, context: Context) -> dict[str, list[str]]:
         """The term suggester's options for the words that match nothing: one request."""
-        search = queries.term_hits(self.search_of(context.kinds), context.query)
-        search = queries.add_suggestion(search, context.request.text)
-        response = self._execute([search])[0]
+        body = {
+            **queries.term_hits(context.query),
+            "suggest": queries.suggestion(context.request.text),
+        }
+        response = self._execute([self._request(context.kinds, body)])[0]
         return unknown_words(
             context.query,
             queries.parse_suggestion_options(response),
@@ -160,34 +177,17 @@ class ElasticsearchSearch:
         candidates: Sequence[str],
     ) -> tuple[list[int], list[int]]:
         """Hits of each relaxed level and of each suggested query: one multi-search."""
-        searches = [self._count_search(context, text) for text in candidates]
+        filters = context.request.filters
+        bodies = [queries.count_body(TextQuery.parse(text), filters) for text in candidates]
         if levels:
-            searches.insert(
-                0,
-                queries.level_counts(
-                    self.search_of(context.kinds),
-                    context.query,
-                    levels,
-                    context.request.filters,
-                    corrections,
-                ),
-            )
-        if not searches:
+            bodies.insert(0, queries.level_counts(context.query, levels, filters, corrections))
+        if not bodies:
             return [], []
-        responses = self._execute(searches)
+        responses = self._execute([self._request(context.kinds, body) for body in bodies])
         if not levels:
-            return [], [_total(response) for response in responses]
+            return [], [queries.total(response) for response in responses]
         first, *rest = responses
-        return queries.parse_level_counts(first, levels), [_total(r) for r in rest]
-
-    def _count_search(self, context: Context, text: str) -> Search[Any]:
-        """Documents with every word of ``text`` (exactly) under the request's filters."""
-        query = TextQuery.parse(text)
-        search = self.search_of(context.kinds).query(
-            queries.level_query(query, exact_level(query), scored=False)
-        )
-        search = search.filter("bool", filter=queries.filter_clauses(context.request.filters))
-        return search.extra(track_total_hits=True, size=0)
+        return queries.parse_level_counts(first, levels), [queries.total(r) for r in rest]
 
     def _answer(
         self,
@@ -204,37 +204,40 @@ class ElasticsearchSearch:
         self, context: Context, level: Level, corrections: Corrections | None
     ) -> Answer:
         request, text = context.request, context.query
-        clauses = level_clauses(text, level, corrections)
         query = queries.level_query(text, level, corrections)
-        start = (request.page - 1) * request.page_size
-        hits = queries.hits_search(
-            self.search_of(context.kinds),
+        hits = queries.hits_body(
             query,
             request.filters,
             request.sort,
+            start=(request.page - 1) * request.page_size,
+            size=request.page_size,
             browse=text.is_empty,
         )
         if not text.is_empty:
-            hits = queries.add_highlight(hits, clauses)
-        counts = queries.facets_search(
-            self.search_of(context.kinds), query, request.filters, request.facets
+            hits["highlight"] = queries.highlight(level_clauses(text, level, corrections))
+        counts = queries.facets_body(query, request.filters, request.facets)
+        found, counted = self._execute(
+            [
+                self._request(context.kinds, hits),
+                self._request(context.kinds, counts, request_cache=True),
+            ]
         )
-        found, counted = self._execute([hits[start : start + request.page_size], counts])
-        total = _total(counted)
+        total = queries.total(counted)
         marked = correction_words(corrections or {}) if level.corrected else ()
         return Answer(
             total=total,
-            hits=tuple(self._marked(hit, text, marked) for hit in found.hits),
+            hits=self._marked(found["hits"]["hits"], text, marked),
             facets=queries.parse_facets(counted, request.filters, request.facets),
             lexical_total=total,
             semantic=False,
         )
 
-    def _marked(self, hit: Any, query: TextQuery, marked: tuple[str, ...]) -> Hit:
-        """The hit, its title marked in Python before the text's fragments."""
-        parsed = queries.parse_hit(hit)
-        title = title_marks(self.analysis, parsed.title, query, marked)
-        return replace(parsed, highlights=(*title, *parsed.highlights))
+    def _marked(
+        self, hits: Iterable[Raw], query: TextQuery, marked: tuple[str, ...]
+    ) -> tuple[Hit, ...]:
+        """The hits, each title marked in Python before the text's fragments."""
+        marks = None if query.is_empty else TitleMarks(self.analysis, query, marked).of
+        return tuple(queries.parse_hit(hit, marks) for hit in hits)
 
     def _hybrid_answer(
         self,
@@ -252,28 +255,21 @@ class ElasticsearchSearch:
         )
         clauses = level_clauses(context.query, level, corrections)
         marked = correction_words(corrections or {}) if level.corrected else ()
-        kinds, filters = context.kinds, request.filters
-        searches = [
-            semantic_queries.union_search(
-                self.search_of(kinds), lexical, neighbours, filters, request.facets
-            ),
-            semantic_queries.ranking_search(
-                self.search_of(kinds),
-                lexical if lexical is not None else Q("match_none"),
+        filters = request.filters
+        near_query = semantic_queries.keys_filter(neighbours) if neighbours else queries.MATCH_NONE
+        bodies = [
+            semantic_queries.union_body(lexical, neighbours, filters, request.facets),
+            semantic_queries.ranking_body(
+                lexical if lexical is not None else queries.MATCH_NONE,
                 filters,
                 lexical_window(request),
             ),
-            semantic_queries.ranking_search(
-                self.search_of(kinds),
-                semantic_queries.keys_filter(neighbours) if neighbours else Q("match_none"),
-                filters,
-                len(neighbours),
-            ),
+            semantic_queries.ranking_body(near_query, filters, len(neighbours)),
         ]
-        union, words, near = self._execute(searches)
-        passing = {_key(hit): hit.to_dict() for hit in near.hits}
+        union, words, near = self._execute([self._request(context.kinds, body) for body in bodies])
+        passing = {_key(hit): hit["_source"] for hit in near["hits"]["hits"]}
         ranked = fuse(
-            [Ranked(_key(hit), hit.to_dict()) for hit in words.hits],
+            [Ranked(_key(hit), hit["_source"]) for hit in words["hits"]["hits"]],
             [Ranked(key, passing[key]) for key in neighbours if key in passing],
             request.sort,
             words_first=not request.semantic,
@@ -281,10 +277,10 @@ class ElasticsearchSearch:
         start = (request.page - 1) * request.page_size
         page = ranked[start : start + request.page_size]
         return Answer(
-            total=_total(union),
+            total=queries.total(union),
             hits=self._page(context, [(c.key, score) for c, score in page], clauses, marked),
             facets=queries.parse_facets(union, filters, request.facets),
-            lexical_total=_total(words),
+            lexical_total=queries.total(words),
             semantic=True,
         )
 
@@ -296,8 +292,8 @@ class ElasticsearchSearch:
         return self._near[id(prepared)]
 
     def _nearest(self, context: Context, prepared: PreparedEmbedding) -> list[Key]:
-        search = semantic_queries.candidates_search(self.search_of(context.kinds), prepared)
-        found = semantic_queries.cosines(self._execute([search])[0])
+        body = semantic_queries.candidates_body(prepared)
+        found = semantic_queries.cosines(self._execute([self._request(context.kinds, body)])[0])
         scored = [
             (prepared.similarity(cosine, language), key)
             for key, (cosine, language) in found.items()
@@ -313,14 +309,11 @@ class ElasticsearchSearch:
     ) -> tuple[Hit, ...]:
         if not page:
             return ()
-        search = semantic_queries.page_search(
-            self.search_of(context.kinds), [key for key, _ in page]
-        )
+        body = semantic_queries.page_body([key for key, _ in page])
         if not context.query.is_empty:
-            search = queries.add_highlight(search, clauses)
-        found = [
-            self._marked(hit, context.query, marked) for hit in self._execute([search])[0].hits
-        ]
+            body["highlight"] = queries.highlight(clauses)
+        response = self._execute([self._request(context.kinds, body)])[0]
+        found = self._marked(response["hits"]["hits"], context.query, marked)
         hits = {(hit.kind, hit.id): hit for hit in found}
         return tuple(replace(hits[key], score=score) for key, score in page if key in hits)
 
@@ -329,12 +322,9 @@ def _best_first(scored: Iterable[tuple[float, Key]]) -> Iterator[tuple[float, Ke
     return iter(sorted(scored, key=lambda item: (-item[0], item[1])))
 
 
-def _key(hit: Any) -> Key:
-    return (str(hit.kind), int(hit.doc_id))
-
-
-def _total(response: Response[Any]) -> int:
-    return int(response.hits.total.value)  # type: ignore[attr-defined]
+def _key(hit: Raw) -> Key:
+    source = hit["_source"]
+    return (str(source["kind"]), int(source["doc_id"]))
 
 
 def _response(

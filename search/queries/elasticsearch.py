@@ -1,13 +1,21 @@
-"""Translate a :class:`SearchRequest` into an ``elasticsearch.dsl`` Search (see ``plan.py``)."""
+"""A :class:`SearchRequest` as Elasticsearch request bodies (see ``plan.py``).
+
+The bodies are plain, JSON-ready dicts, not ``elasticsearch.dsl`` objects: a search's query has
+hundreds of clauses (every word in a dozen fields, with its stems, parts and synonyms), and
+building, cloning and serialising them as dsl objects took more Python time per search than
+Elasticsearch took to answer it. A clause's body is built once per process (clauses are
+frozen values; the cached bodies are shared, never modified). ``text_query`` and
+``filter_clauses`` stay dsl queries for the backend's own requests (k-NN, BM25).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
-from elasticsearch.dsl import Q, Search
+from elasticsearch.dsl import Q
 from elasticsearch.dsl.query import Query
-from elasticsearch.dsl.response import Response
 
 from search.documents.catalogue import FILTER_FIELDS, public_source
 from search.queries.plan import (
@@ -33,6 +41,10 @@ from search.queries.relaxation import (
 )
 from search.types import FacetValue, Hit, SortOrder
 
+Body = dict[str, Any]
+#: a raw response of one search (an item of a multi-search's ``responses``)
+Raw = Mapping[str, Any]
+
 TIE_BREAKERS: list[Any] = [{"kind": {"order": "asc"}}, {"doc_id": {"order": "asc"}}]
 SORTS: dict[str, list[Any]] = {
     "relevance": [{"_score": {"order": "desc"}}, *TIE_BREAKERS],
@@ -42,29 +54,34 @@ SORTS: dict[str, list[Any]] = {
 SUGGESTION_NAME = "did_you_mean"
 #: the text field and its analyses, marked together (``matched_fields``)
 TEXT_ANALYSES = ("text", "text.nb", "text.nn", "text.en")
+MATCH_ALL: Body = {"match_all": {}}
+MATCH_NONE: Body = {"match_none": {}}
+CLAUSE_CACHE = 50_000
 
 
-def clause_query(clause: Clause) -> Query:
+@lru_cache(maxsize=CLAUSE_CACHE)
+def clause_body(clause: Clause) -> Body:
     """A plan clause (``plan.Match``/``AnyOf``/``AllOf``) as an Elasticsearch query."""
     if isinstance(clause, Match):
-        options: dict[str, Any] = {"query": clause.word, "boost": clause.boost}
+        options: Body = {"query": clause.word, "boost": clause.boost}
         if clause.fuzzy:
             options.update(fuzziness="AUTO", prefix_length=0, max_expansions=50)
-        return Q("match", **{clause.field: options})
-    children = [clause_query(child) for child in clause.clauses]
+        return {"match": {clause.field: options}}
+    children = [clause_body(child) for child in clause.clauses]
     boost = {} if clause.boost == 1.0 else {"boost": clause.boost}
     if isinstance(clause, AllOf):
-        return Q("bool", must=children, **boost)
-    return Q("bool", should=children, minimum_should_match=1, **boost)
+        return {"bool": {"must": children, **boost}}
+    return {"bool": {"should": children, "minimum_should_match": 1, **boost}}
 
 
 def text_query(query: TextQuery) -> Query:
+    """The query's terms (all, or any with ``require_all=False``) as a dsl query."""
     if query.is_empty:
-        return Q("match_all")
-    per_token = [clause_query(clause) for clause in query.clauses]
+        return Q(MATCH_ALL)
+    per_token = [clause_body(clause) for clause in query.clauses]
     if query.require_all:
-        return Q("bool", must=per_token)
-    return Q("bool", should=per_token, minimum_should_match=1)
+        return Q({"bool": {"must": per_token}})
+    return Q({"bool": {"should": per_token, "minimum_should_match": 1}})
 
 
 def level_query(
@@ -73,51 +90,61 @@ def level_query(
     corrections: Corrections | None = None,
     *,
     scored: bool = True,
-) -> Query:
+) -> Body:
     """The query at a relaxation level: ``level.required`` of its terms must match; a tiered
     level adds ``TIER`` per matched term (``scored=False``: for counting, no tiers)."""
     if query.is_empty:
-        return Q("match_all")
-    per_term = [clause_query(clause) for clause in level_clauses(query, level, corrections)]
+        return MATCH_ALL
+    per_term = [clause_body(clause) for clause in level_clauses(query, level, corrections)]
     if level.tiered and scored:
         per_term = [
-            Q("function_score", query=term, functions=[{"weight": TIER}], boost_mode="sum")
+            {
+                "function_score": {
+                    "query": term,
+                    "functions": [{"weight": TIER}],
+                    "boost_mode": "sum",
+                }
+            }
             for term in per_term
         ]
     if level.required >= len(per_term):
-        return Q("bool", must=per_term)
-    return Q("bool", should=per_term, minimum_should_match=level.required)
+        return {"bool": {"must": per_term}}
+    return {"bool": {"should": per_term, "minimum_should_match": level.required}}
 
 
-def filter_clauses(filters: Mapping[str, tuple[str, ...]], *, skip: str = "") -> list[Query]:
+def filter_bodies(filters: Mapping[str, tuple[str, ...]], *, skip: str = "") -> list[Body]:
     return [
-        Q("terms", **{FILTER_FIELDS[key]: list(values)})
+        {"terms": {FILTER_FIELDS[key]: list(values)}}
         for key, values in sorted(filters.items())
         if key != skip and values
     ]
 
 
-def add_facets(
-    search: Search[Any], filters: Mapping[str, tuple[str, ...]], keys: Sequence[str]
-) -> Search[Any]:
+def filter_clauses(filters: Mapping[str, tuple[str, ...]], *, skip: str = "") -> list[Query]:
+    """The filters as dsl queries (the backend's k-NN and BM25 requests)."""
+    return [Q(body) for body in filter_bodies(filters, skip=skip)]
+
+
+def facet_aggregations(filters: Mapping[str, tuple[str, ...]], keys: Sequence[str]) -> Body:
     """Disjunctive facets: each facet counts under every filter but its own (a facet without
     other filters counts at the top: no filter aggregation around it)."""
+    aggregations: Body = {}
     for key in keys:
         terms = {
-            "field": FILTER_FIELDS[key],
-            "size": FACET_SIZE,
-            "order": [{"_count": "desc"}, {"_key": "asc"}],
+            "terms": {
+                "field": FILTER_FIELDS[key],
+                "size": FACET_SIZE,
+                "order": [{"_count": "desc"}, {"_key": "asc"}],
+            }
         }
-        others = filter_clauses(filters, skip=key)
-        if others:
-            bucket = search.aggs.bucket(key, "filter", filter=Q("bool", filter=others))
-            bucket.bucket("values", "terms", **terms)
-        else:
-            search.aggs.bucket(key, "terms", **terms)
-    return search
+        others = filter_bodies(filters, skip=key)
+        aggregations[key] = (
+            {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}} if others else terms
+        )
+    return aggregations
 
 
-def add_highlight(search: Search[Any], clauses: Sequence[Clause]) -> Search[Any]:
+def highlight(clauses: Sequence[Clause]) -> Body:
     """Fragments of ``text`` with the query's words marked, from the offsets stored in the
     postings (``index_options: offsets``): nothing is re-analysed at query time. The
     highlighter looks every (field, word) of its query up in every hit, so it gets only the
@@ -129,20 +156,25 @@ def add_highlight(search: Search[Any], clauses: Sequence[Clause]) -> Search[Any]
         for match in _matches(clause)
         if match.field in TEXT_ANALYSES
     )
-    query = Q("bool", should=[Q("match", **{field: word}) for field, word in pairs])
-    search = search.highlight_options(
-        type="unified",
-        encoder="html",
-        pre_tags=[PRE_TAG],
-        post_tags=[POST_TAG],
-        highlight_query=query.to_dict() if pairs else Q("match_none").to_dict(),
+    query = (
+        {"bool": {"should": [{"match": {field: word}} for field, word in pairs]}}
+        if pairs
+        else MATCH_NONE
     )
-    return search.highlight(
-        "text",
-        matched_fields=list(TEXT_ANALYSES[1:]),
-        number_of_fragments=HIGHLIGHT_FRAGMENTS,
-        fragment_size=HIGHLIGHT_FRAGMENT_SIZE,
-    )
+    return {
+        "type": "unified",
+        "encoder": "html",
+        "pre_tags": [PRE_TAG],
+        "post_tags": [POST_TAG],
+        "highlight_query": query,
+        "fields": {
+            "text": {
+                "matched_fields": list(TEXT_ANALYSES[1:]),
+                "number_of_fragments": HIGHLIGHT_FRAGMENTS,
+                "fragment_size": HIGHLIGHT_FRAGMENT_SIZE,
+            }
+        },
+    }
 
 
 def _matches(clause: Clause) -> Iterator[Match]:
@@ -153,133 +185,164 @@ def _matches(clause: Clause) -> Iterator[Match]:
             yield from _matches(child)
 
 
-def add_suggestion(search: Search[Any], text: str) -> Search[Any]:
+def suggestion(text: str) -> Body:
     """Term suggester over every word of title and text (the ``spell`` field): options for the
     words the index lacks (see ``relaxation.suggestion_candidates``)."""
-    return search.suggest(
-        SUGGESTION_NAME,
-        text,
-        term={
-            "field": "spell",
-            "suggest_mode": "missing",
-            "sort": "score",
-            "max_edits": SUGGESTION_MAX_EDITS,
-            "prefix_length": 1,
-            "min_word_length": SUGGESTION_MIN_LENGTH,
-            "size": SUGGESTION_OPTIONS_ASKED,
-        },
-    )
+    return {
+        SUGGESTION_NAME: {
+            "text": text,
+            "term": {
+                "field": "spell",
+                "suggest_mode": "missing",
+                "sort": "score",
+                "max_edits": SUGGESTION_MAX_EDITS,
+                "prefix_length": 1,
+                "min_word_length": SUGGESTION_MIN_LENGTH,
+                "size": SUGGESTION_OPTIONS_ASKED,
+            },
+        }
+    }
 
 
-def hits_search(
-    search: Search[Any],
-    query: Query,
+def post_filter(filters: Mapping[str, tuple[str, ...]]) -> Body:
+    return {"bool": {"filter": filter_bodies(filters)}}
+
+
+def hits_body(
+    query: Body,
     filters: Mapping[str, tuple[str, ...]],
     sort: SortOrder,
     *,
+    start: int,
+    size: int,
     browse: bool = False,
-) -> Search[Any]:
-    """The hits under every filter, sorted; not counted (see ``facets_search``). ``browse``:
+) -> Body:
+    """The hits under every filter, sorted; not counted (see ``facets_body``). ``browse``:
     no text, so relevance means newest first."""
-    search = search.query(query).post_filter(Q("bool", filter=filter_clauses(filters)))
     effective_sort = "newest" if sort == "relevance" and browse else sort
-    return search.sort(*SORTS[effective_sort]).extra(track_total_hits=False, track_scores=True)
+    return {
+        "query": query,
+        "post_filter": post_filter(filters),
+        "sort": SORTS[effective_sort],
+        "track_total_hits": False,
+        "track_scores": True,
+        "from": start,
+        "size": size,
+    }
 
 
-def facets_search(
-    search: Search[Any],
-    query: Query,
-    filters: Mapping[str, tuple[str, ...]],
-    keys: Sequence[str],
-) -> Search[Any]:
+def facets_body(query: Body, filters: Mapping[str, tuple[str, ...]], keys: Sequence[str]) -> Body:
     """The total under every filter and the facets (disjunctive). A request of its own, sent
     with the hits' in one multi-search: Elasticsearch runs them side by side, and keeps the
-    answer in its request cache, so the next page of the same search does not count again."""
-    search = search.query(query).post_filter(Q("bool", filter=filter_clauses(filters)))
-    search = add_facets(search, filters, keys).params(request_cache=True)
-    return search.extra(track_total_hits=True, size=0)
+    answer in its request cache (``request_cache`` in its header), so the next page of the
+    same search does not count again."""
+    return {
+        "query": query,
+        "post_filter": post_filter(filters),
+        "aggs": facet_aggregations(filters, keys),
+        "track_total_hits": True,
+        "size": 0,
+    }
 
 
 def level_counts(
-    search: Search[Any],
     query: TextQuery,
     levels: tuple[Level, ...],
     filters: Mapping[str, tuple[str, ...]],
     corrections: Corrections,
-) -> Search[Any]:
+) -> Body:
     """How many documents each level finds under the filters, in one request: the loosest
     level is the query (its total), the others filter aggregations inside it."""
-    search = search.query(level_query(query, levels[-1], corrections, scored=False))
-    search = search.filter("bool", filter=filter_clauses(filters))
-    for number, level in enumerate(levels[:-1]):
-        search.aggs.bucket(
-            f"level{number}",
-            "filter",
-            filter=level_query(query, level, corrections, scored=False),
-        )
-    return search.extra(track_total_hits=True, size=0)
+    loosest = level_query(query, levels[-1], corrections, scored=False)
+    return {
+        "query": {"bool": {"must": [loosest], "filter": [post_filter(filters)]}},
+        "aggs": {
+            f"level{number}": {"filter": level_query(query, level, corrections, scored=False)}
+            for number, level in enumerate(levels[:-1])
+        },
+        "track_total_hits": True,
+        "size": 0,
+    }
 
 
-def term_hits(search: Search[Any], query: TextQuery) -> Search[Any]:
+def count_body(query: TextQuery, filters: Mapping[str, tuple[str, ...]]) -> Body:
+    """Documents with every word of ``query`` (exactly) under the filters."""
+    exact = level_query(query, exact_level(query), scored=False)
+    return {
+        "query": {"bool": {"must": [exact], "filter": [post_filter(filters)]}},
+        "track_total_hits": True,
+        "size": 0,
+    }
+
+
+def term_hits(query: TextQuery) -> Body:
     """How many documents each term matches as typed (whatever the filters)."""
-    for number, clause in enumerate(level_clauses(query, exact_level(query))):
-        search.aggs.bucket(f"term{number}", "filter", filter=clause_query(clause))
-    return search.extra(size=0)
+    clauses = level_clauses(query, exact_level(query))
+    return {
+        "aggs": {f"term{n}": {"filter": clause_body(clause)} for n, clause in enumerate(clauses)},
+        "size": 0,
+    }
 
 
-def parse_term_hits(response: Response[Any], query: TextQuery) -> list[int]:
+def parse_term_hits(response: Raw, query: TextQuery) -> list[int]:
     """(No index yet: no aggregations, nothing matches.)"""
     return [_bucket_count(response, f"term{n}") for n in range(len(query.terms))]
 
 
-def _bucket_count(response: Response[Any], name: str) -> int:
-    aggregations = response.aggregations
-    return int(aggregations[name].doc_count) if name in aggregations else 0
+def _bucket_count(response: Raw, name: str) -> int:
+    bucket = response.get("aggregations", {}).get(name)
+    return int(bucket["doc_count"]) if bucket else 0
 
 
-def parse_level_counts(response: Response[Any], levels: tuple[Level, ...]) -> list[int]:
-    total = int(response.hits.total.value)  # type: ignore[attr-defined]
-    return [_bucket_count(response, f"level{n}") for n in range(len(levels) - 1)] + [total]
+def total(response: Raw) -> int:
+    return int(response["hits"]["total"]["value"])
 
 
-def parse_hit(hit: Any) -> Hit:
-    source = public_source(hit.to_dict())
-    highlight = getattr(hit.meta, "highlight", None)
-    fragments: list[str] = []
-    for field in ("title", "text"):
-        fragments.extend(highlight[field] if highlight and field in highlight else [])
+def parse_level_counts(response: Raw, levels: tuple[Level, ...]) -> list[int]:
+    counts = [_bucket_count(response, f"level{n}") for n in range(len(levels) - 1)]
+    return [*counts, total(response)]
+
+
+def parse_hit(hit: Raw, title_marks: Callable[[str], Sequence[str]] | None = None) -> Hit:
+    """A hit; ``title_marks``: the title marked (in Python), before the text's fragments."""
+    source = public_source(hit["_source"])
+    found = hit.get("highlight") or {}
+    title = str(source["title"])
     return Hit(
         kind=source["kind"],
         id=int(source["doc_id"]),
-        score=float(hit.meta.score or 0.0),
-        title=str(source["title"]),
-        highlights=tuple(fragments),
+        score=float(hit.get("_score") or 0.0),
+        title=title,
+        highlights=(
+            *(title_marks(title) if title_marks else ()),
+            *found.get("title", ()),
+            *found.get("text", ()),
+        ),
         source=source,
     )
 
 
 def parse_facets(
-    response: Response[Any], filters: Mapping[str, tuple[str, ...]], keys: Sequence[str]
+    response: Raw, filters: Mapping[str, tuple[str, ...]], keys: Sequence[str]
 ) -> dict[str, tuple[FacetValue, ...]]:
-    aggregations = response.aggregations
+    aggregations = response.get("aggregations", {})
     if not all(key in aggregations for key in keys):  # no index yet
         return {key: () for key in keys}
     facets = {}
     for key in keys:
         counted = aggregations[key]
-        terms = counted["values"] if filter_clauses(filters, skip=key) else counted
+        terms = counted["values"] if filter_bodies(filters, skip=key) else counted
         facets[key] = tuple(
-            FacetValue(str(bucket.key), int(bucket.doc_count)) for bucket in terms["buckets"]
+            FacetValue(str(bucket["key"]), int(bucket["doc_count"])) for bucket in terms["buckets"]
         )
     return facets
 
 
-def parse_suggestion_options(response: Response[Any]) -> dict[str, list[str]]:
+def parse_suggestion_options(response: Raw) -> dict[str, list[str]]:
     """Misspelt word -> the index's words close to it."""
-    if "suggest" not in response:
-        return {}
+    entries = response.get("suggest", {}).get(SUGGESTION_NAME, ())
     return {
-        str(entry.text): [str(option.text) for option in entry.options]
-        for entry in response.suggest[SUGGESTION_NAME]
-        if entry.options
+        str(entry["text"]): [str(option["text"]) for option in entry["options"]]
+        for entry in entries
+        if entry["options"]
     }

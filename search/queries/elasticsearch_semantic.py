@@ -10,89 +10,107 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
-from elasticsearch.dsl import Q, Search
-from elasticsearch.dsl.document_base import InstrumentedField
-from elasticsearch.dsl.query import Query
-from elasticsearch.dsl.response import Response
-
-from search.queries.elasticsearch import SORTS, add_facets, filter_clauses
+from search.queries.elasticsearch import (
+    MATCH_NONE,
+    SORTS,
+    Body,
+    Raw,
+    facet_aggregations,
+    post_filter,
+)
 from search.queries.semantic import PreparedEmbedding, candidates_per_language
 from search.types import LANGUAGES
 
 Key = tuple[str, int]
 #: what the fusion needs of a candidate: its key and the fields the other sorts use
-SORT_SOURCE: list[str | InstrumentedField] = [
-    "kind",
-    "doc_id",
-    "language",
-    "published_at",
-    "deadline",
-]
+SORT_SOURCE: list[str] = ["kind", "doc_id", "language", "published_at", "deadline"]
 
 
-def keys_filter(keys: Iterable[Key]) -> Query:
+def keys_filter(keys: Iterable[Key]) -> Body:
     """Exactly these (kind, id) documents (ids repeat across kinds' indices)."""
     by_kind: dict[str, list[int]] = defaultdict(list)
     for kind, doc_id in keys:
         by_kind[kind].append(doc_id)
-    return Q(
-        "bool",
-        should=[
-            Q("bool", filter=[Q("term", kind=kind), Q("terms", doc_id=sorted(ids))])
-            for kind, ids in sorted(by_kind.items())
-        ],
-        minimum_should_match=1,
-    )
+    return {
+        "bool": {
+            "should": [
+                {"bool": {"filter": [{"term": {"kind": kind}}, {"terms": {"doc_id": sorted(ids)}}]}}
+                for kind, ids in sorted(by_kind.items())
+            ],
+            "minimum_should_match": 1,
+        }
+    }
 
 
-def candidates_search(search: Search[Any], prepared: PreparedEmbedding) -> Search[Any]:
+def candidates_body(prepared: PreparedEmbedding) -> Body:
     """The nearest documents by cosine to the (centred) query; per document language when
     centred, since each language's documents sit around their own mean."""
     k = candidates_per_language(prepared)
     vector = [float(x) for x in prepared.query]
     languages: Sequence[str | None] = LANGUAGES if prepared.centred else (None,)
+    searches: list[Body] = []
     for language in languages:
-        options: dict[str, Any] = {"filter": Q("term", language=language)} if language else {}
-        search = search.knn(
-            "embedding", k=k, num_candidates=max(2 * k, 100), query_vector=vector, **options
+        options: Body = {"filter": {"term": {"language": language}}} if language else {}
+        searches.append(
+            {
+                "field": "embedding",
+                "k": k,
+                "num_candidates": max(2 * k, 100),
+                "query_vector": vector,
+                **options,
+            }
         )
-    return search.source(SORT_SOURCE)[: k * len(languages)]
-
-
-def cosines(response: Response[Any]) -> dict[Key, tuple[float, str]]:
-    """(kind, id) -> (cosine, language), from k-NN scores ``(1 + cos) / 2``."""
     return {
-        (str(hit.kind), int(hit.doc_id)): (2.0 * float(hit.meta.score) - 1.0, str(hit.language))
-        for hit in response.hits
+        "knn": searches[0] if len(searches) == 1 else searches,
+        "_source": SORT_SOURCE,
+        "size": k * len(languages),
     }
 
 
-def ranking_search(
-    search: Search[Any], query: Query, filters: Mapping[str, tuple[str, ...]], size: int
-) -> Search[Any]:
+def cosines(response: Raw) -> dict[Key, tuple[float, str]]:
+    """(kind, id) -> (cosine, language), from k-NN scores ``(1 + cos) / 2``."""
+    found: dict[Key, tuple[float, str]] = {}
+    for hit in response["hits"]["hits"]:
+        source = hit["_source"]
+        key = (str(source["kind"]), int(source["doc_id"]))
+        found[key] = (2.0 * float(hit["_score"]) - 1.0, str(source["language"]))
+    return found
+
+
+def ranking_body(query: Body, filters: Mapping[str, tuple[str, ...]], size: int) -> Body:
     """The best ``size`` documents for ``query`` under the filters, lightly (keys only)."""
-    search = search.query(query).post_filter(Q("bool", filter=filter_clauses(filters)))
-    search = search.sort(*SORTS["relevance"]).source(SORT_SOURCE)
-    return search.extra(track_total_hits=True, track_scores=True)[:size]
+    return {
+        "query": query,
+        "post_filter": post_filter(filters),
+        "sort": SORTS["relevance"],
+        "_source": SORT_SOURCE,
+        "track_total_hits": True,
+        "track_scores": True,
+        "from": 0,
+        "size": size,
+    }
 
 
-def union_search(
-    search: Search[Any],
-    lexical: Query | None,
+def union_body(
+    lexical: Body | None,
     semantic: Iterable[Key],
     filters: Mapping[str, tuple[str, ...]],
     facets: Sequence[str],
-) -> Search[Any]:
+) -> Body:
     """Total and facets over the word matches and the semantic hits together."""
     keys = list(semantic)
     parts = [part for part in (lexical, keys_filter(keys) if keys else None) if part is not None]
-    query = Q("bool", should=parts, minimum_should_match=1) if parts else Q("match_none")
-    search = search.query(query).post_filter(Q("bool", filter=filter_clauses(filters)))
-    return add_facets(search, filters, facets).extra(track_total_hits=True, size=0)
+    query = {"bool": {"should": parts, "minimum_should_match": 1}} if parts else MATCH_NONE
+    return {
+        "query": query,
+        "post_filter": post_filter(filters),
+        "aggs": facet_aggregations(filters, facets),
+        "track_total_hits": True,
+        "size": 0,
+    }
 
 
-def page_search(search: Search[Any], keys: Sequence[Key]) -> Search[Any]:
+def page_body(keys: Sequence[Key]) -> Body:
     """The page's documents, whole (highlights are added by the caller)."""
-    return search.query(keys_filter(keys) if keys else Q("match_none"))[: len(keys)]
+    return {"query": keys_filter(keys) if keys else MATCH_NONE, "from": 0, "size": len(keys)}

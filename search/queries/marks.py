@@ -23,46 +23,77 @@ from search.queries.plan import (
 STEMMED = ("nb", "nn", "en")
 
 
-def title_marks(
-    analysis: Analysis, title: str, query: TextQuery, marked: Sequence[str] = ()
-) -> list[str]:
-    """The title with the query's words marked, if any is there."""
-    if query.is_empty:
-        return []
-    return highlight(
-        analysis,
-        title,
-        query.tokens,
-        whole=True,
-        also=(*query.highlight_words, *marked),
-        fuzzy=False,
-    )
+class Marker:
+    """Which words of a text the query marks: its tokens within their typo tolerance
+    (``fuzzy``), and those tokens and the other words the query searches (synonyms, compound
+    parts, roots, corrections) as written or by a shared hunspell stem. The query's stems are
+    looked up once, not for every word of every hit."""
+
+    def __init__(
+        self,
+        analysis: Analysis,
+        tokens: Iterable[str],
+        also: Iterable[str] = (),
+        *,
+        fuzzy: bool = True,
+    ) -> None:
+        self.analysis = analysis
+        self.tokens = tuple(tokens)
+        self.fuzzy = fuzzy
+        words = tuple(dict.fromkeys((*self.tokens, *also)))
+        self.words = frozenset(words)
+        self.stems = {
+            lang: frozenset(
+                stem
+                for word in words
+                if word not in STOPWORDS[lang]
+                for stem in analysis.stemmers[lang].stems(word)
+            )
+            for lang in STEMMED
+        }
+
+    def marks(self, word: str) -> bool:
+        if self.fuzzy:
+            for token in self.tokens:
+                if edit_distance(token, word, fuzziness(token)) <= fuzziness(token):
+                    return True
+        if word in self.words:
+            return True
+        return any(
+            word not in STOPWORDS[lang]
+            and not self.stems[lang].isdisjoint(self.analysis.stemmers[lang].stems(word))
+            for lang in STEMMED
+        )
+
+    def highlight(self, text: str, *, whole: bool) -> list[str]:
+        """``<mark>``-ed fragments (HTML-escaped), the whole text for a title."""
+        spans = [(s, e) for s, e, word in token_spans(text) if self.marks(word)]
+        if not spans:
+            return []
+        if whole:
+            return [_mark(text, spans, 0, len(text))]
+        fragments: list[str] = []
+        for start, end in _sentences(text):
+            inside = [(s, e) for s, e in spans if start <= s and e <= end]
+            if inside and len(fragments) < HIGHLIGHT_FRAGMENTS:
+                first = inside[0][0]
+                begin = max(start, min(first, end - HIGHLIGHT_FRAGMENT_SIZE))
+                stop = min(end, begin + HIGHLIGHT_FRAGMENT_SIZE)
+                marked = [(s, e) for s, e in inside if e <= stop]
+                fragments.append(_mark(text, marked, begin, stop))
+        return fragments
 
 
-def token_highlighted(
-    analysis: Analysis,
-    word: str,
-    tokens: Iterable[str],
-    also: Iterable[str] = (),
-    *,
-    fuzzy: bool = True,
-) -> bool:
-    """Would Elasticsearch's highlighter mark ``word`` for these query tokens (typos allowed)
-    or the other words the query searches (synonyms, compound parts, roots: stems only)?"""
-    tokens = tuple(tokens)
-    for token in tokens if fuzzy else ():
-        if edit_distance(token, word, fuzziness(token)) <= fuzziness(token):
-            return True
-    for token in dict.fromkeys((*tokens, *also)):
-        if word == token:
-            return True
-        for lang in STEMMED:
-            if word in STOPWORDS[lang] or token in STOPWORDS[lang]:
-                continue
-            stemmer = analysis.stemmers[lang]
-            if set(stemmer.stems(word)) & set(stemmer.stems(token)):
-                return True
-    return False
+class TitleMarks:
+    """Titles with the query's words marked (both backends mark titles in Python)."""
+
+    def __init__(self, analysis: Analysis, query: TextQuery, marked: Sequence[str] = ()) -> None:
+        self.empty = query.is_empty
+        self.marker = Marker(analysis, query.tokens, (*query.highlight_words, *marked), fuzzy=False)
+
+    def of(self, title: str) -> list[str]:
+        """The title with the query's words marked, if any is there."""
+        return [] if self.empty else self.marker.highlight(title, whole=True)
 
 
 def highlight(
@@ -76,24 +107,7 @@ def highlight(
 ) -> list[str]:
     """``<mark>``-ed fragments (HTML-escaped), the whole text for a title; ``fuzzy``: words
     within the typo tolerance of a query word are marked too."""
-    spans = [
-        (s, e)
-        for s, e, word in token_spans(text)
-        if token_highlighted(analysis, word, tokens, also, fuzzy=fuzzy)
-    ]
-    if not spans:
-        return []
-    if whole:
-        return [_mark(text, spans, 0, len(text))]
-    fragments: list[str] = []
-    for start, end in _sentences(text):
-        inside = [(s, e) for s, e in spans if start <= s and e <= end]
-        if inside and len(fragments) < HIGHLIGHT_FRAGMENTS:
-            first = inside[0][0]
-            begin = max(start, min(first, end - HIGHLIGHT_FRAGMENT_SIZE))
-            stop = min(end, begin + HIGHLIGHT_FRAGMENT_SIZE)
-            fragments.append(_mark(text, [(s, e) for s, e in inside if e <= stop], begin, stop))
-    return fragments
+    return Marker(analysis, tokens, also, fuzzy=fuzzy).highlight(text, whole=whole)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TypeVar
 
 from search.analysis import ALL_STOPWORDS, Analysis, default_analysis, significant_tokens
@@ -82,6 +82,9 @@ FACET_SIZE = 100
 HIGHLIGHT_FRAGMENT_SIZE = 150
 HIGHLIGHT_FRAGMENTS = 3
 PRE_TAG, POST_TAG = "<mark>", "</mark>"
+#: queries parsed once per process (texts up to this long: searches, not whole documents)
+PARSED_QUERIES = 4096
+PARSED_TEXT_LENGTH = 500
 
 
 # --- clauses: what a query word means, for both backends to evaluate ---------------------------
@@ -227,7 +230,21 @@ class TextQuery:
         synonyms: Synonyms | None = None,
     ) -> TextQuery:
         """``expand``: look for synonyms, compound parts and English roots too (searches do; the
-        matching engine's BM25 over whole texts does not)."""
+        matching engine's BM25 over whole texts does not). A query of the default analysis is
+        parsed once per process (its clause tree with it): a repeated query costs nothing."""
+        if analysis is None and synonyms is None and len(text) <= PARSED_TEXT_LENGTH:
+            return _parsed(text, require_all, expand)
+        return cls._parse(text, require_all, expand, analysis, synonyms)
+
+    @classmethod
+    def _parse(
+        cls,
+        text: str,
+        require_all: bool,
+        expand: bool,
+        analysis: Analysis | None,
+        synonyms: Synonyms | None,
+    ) -> TextQuery:
         tokens = tuple(significant_tokens(text))
         if not expand:
             return cls(tokens, require_all)
@@ -247,6 +264,11 @@ class TextQuery:
     def highlight_words(self) -> tuple[str, ...]:
         """Every word the query may match: its tokens, synonyms, compound parts and roots."""
         return tuple(dict.fromkeys(word for term in self.terms for word in term.all_words))
+
+
+@lru_cache(maxsize=PARSED_QUERIES)
+def _parsed(text: str, require_all: bool, expand: bool) -> TextQuery:
+    return TextQuery._parse(text, require_all, expand, None, None)
 
 
 def expand_terms(

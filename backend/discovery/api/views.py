@@ -119,8 +119,8 @@ class SearchApi(APIView):
         except SearchUnavailable as exc:
             raise _unavailable() from exc
         missed_search_record(request=search_request, response=result)
-        # Through the output serializer: the index keeps ids and levels as strings.
-        return Response(s.SearchOutput(selectors.search_payload(result)).data)
+        # As SearchOutput renders it (the schema), built without running the serializer.
+        return Response(selectors.search_payload(result))
 
 
 class AutocompleteApi(APIView):
