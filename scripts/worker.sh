@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The Celery worker of `make run` (scripts/run.sh starts it beside runserver; the e2e server and
 # tests/backend/test_run_worker.py start it the same way): every queue (default, search,
-# matching), beat inside it (-B: the outbox sweeper and the scheduled tasks), on the broker the
-# settings name. With the dev settings that is `filesystem://`: messages are files under
+# matching, notifications), beat inside it (-B: the outbox sweeper and the scheduled tasks),
+# on the broker the settings name. With the dev settings that is `filesystem://`: messages are files under
 # CELERY_BROKER_DIR (default var/broker), no server needed.
 #
 # Two pool processes, so a slow matching run never holds up the search index. The embedding
@@ -23,7 +23,7 @@ mkdir -p "$STATE"
 
 exec "$ROOT/.venv/bin/celery" -A backend.config worker \
   --beat --schedule "$STATE/beat-schedule" \
-  --queues default,search,matching \
+  --queues default,search,matching,notifications \
   --concurrency "${RUN_WORKER_CONCURRENCY:-2}" \
   --hostname "${RUN_WORKER_NAME:-run-$$@%h}" \
   --without-gossip --without-mingle \

@@ -24,7 +24,7 @@ from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_advisor, check_can_act
 from backend.common.services import model_update
-from backend.matches.notifications import notifications_send
+from backend.notifications import news
 from backend.outbox.entities import ENTITIES
 from backend.outbox.services import derived_refresh
 
@@ -105,6 +105,7 @@ def _organization_create(*, user: User, **fields: str) -> Organization:
         obj=org,
         data={"user": user.pk, "role": Membership.Role.ADMIN},
     )
+    news.organization_registered(org)
     return org
 
 
@@ -156,13 +157,7 @@ def organization_verify(*, user: User, organization: Organization) -> Organizati
     )
     organization.save(update_fields=["verified", "verified_at", "verified_by", "updated_at"])
     audit_log(actor=user, action=AuditEvent.Action.VERIFIED, obj=organization)
-    notifications_send(
-        users=_admins(organization),
-        title=_("%(org)s is verified") % {"org": organization.name},
-        body=_("A LUP advisor has verified %(org)s on Innovasjonstorget.")
-        % {"org": organization.name},
-        link="/",
-    )
+    news.organization_verified(organization, admins=_admins(organization))
     return organization
 
 
@@ -261,12 +256,7 @@ def join_request_create(
             % {"org": organization.name}
         ) from None
     audit_log(actor=user, action=AuditEvent.Action.REQUESTED, obj=request)
-    notifications_send(
-        users=_admins(organization) or _advisors(),
-        title=_("%(user)s asks to join %(org)s") % {"user": user, "org": organization.name},
-        body=_("Approve or decline the request on the organisation's page."),
-        link=f"/organizations/{organization.pk}",
-    )
+    news.join_requested(request, deciders=_admins(organization) or _advisors())
     return request
 
 
@@ -291,12 +281,7 @@ def join_request_decide(*, user: User, join_request: JoinRequest, approve: bool)
             obj=org,
             data={"user": locked.user_id, "role": Membership.Role.MEMBER},
         )
-    title = (
-        _("You are now a member of %(org)s")
-        if approve
-        else _("Your request to join %(org)s was declined")
-    ) % {"org": org.name}
-    notifications_send(users=[locked.user], title=title, body=title, link="/")
+    news.join_decided(locked, approved=approve)
     return locked
 
 

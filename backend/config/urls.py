@@ -14,6 +14,7 @@ api: list[URLPattern | URLResolver] = [
     path("", include("backend.dialogue.api.urls")),
     path("", include("backend.responses.api.urls")),
     path("", include("backend.matches.api.urls")),
+    path("", include("backend.notifications.api.urls")),
     path("", include("backend.discovery.api.urls")),
     path("", include("backend.reference.api.urls")),
     path("", include("backend.insights.api.urls")),

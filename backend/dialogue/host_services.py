@@ -26,7 +26,6 @@ from backend.dialogue.rules import (
     check_not_cancelled,
     check_slot_fits,
     check_slot_not_started,
-    slot_when,
 )
 from backend.outbox.entities import Entity
 
@@ -56,7 +55,7 @@ def slot_update(
     check_slot_fits(conference=conference, starts_at=starts_at, ends_at=ends_at, slot=locked)
     if (locked.starts_at, locked.ends_at) == (starts_at, ends_at):
         return locked
-    was = slot_when(locked.starts_at, locked.ends_at)
+    was = (locked.starts_at, locked.ends_at)
     data = {"from": [locked.starts_at.isoformat(), locked.ends_at.isoformat()]}
     locked.starts_at, locked.ends_at = starts_at, ends_at
     locked.full_clean()
@@ -115,9 +114,9 @@ def conference_cancel(
     reason = reason.strip()
     _check_cancellable(locked, reason)
     booked_slots = list(locked.slots.filter(booked_by__isnull=False).order_by("starts_at"))
-    booked: dict[int, list[str]] = {}
+    booked: dict[int, list[tuple[datetime, datetime]]] = {}
     for s in booked_slots:
-        booked.setdefault(s.booked_by_id or 0, []).append(slot_when(s.starts_at, s.ends_at))
+        booked.setdefault(s.booked_by_id or 0, []).append((s.starts_at, s.ends_at))
     locked.slots.filter(pk__in=[s.pk for s in booked_slots]).update(
         booked_by=None, booked_by_user=None, booked_at=None, updated_at=timezone.now()
     )

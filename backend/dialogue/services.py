@@ -28,6 +28,7 @@ from backend.dialogue.rules import (
 from backend.dialogue.selectors import booking_allowance
 from backend.needs.models import Need
 from backend.needs.selectors import need_list
+from backend.notifications import news
 from backend.outbox.entities import Entity
 from backend.outbox.services import derived_refresh
 from backend.reference.vocabularies import DIALOGUE_STAGES
@@ -211,6 +212,7 @@ def registration_create(
         participants=participants,
     )
     audit_log(actor=user, action=AuditEvent.Action.REGISTERED, obj=registration)
+    news.registration_received(registration)
     return registration
 
 
@@ -221,6 +223,7 @@ def registration_cancel(*, user: User, registration: Registration) -> None:
         conference=registration.conference, booked_by=registration.organization
     ).update(booked_by=None, booked_by_user=None, booked_at=None)
     audit_log(actor=user, action=AuditEvent.Action.CANCELLED, obj=registration)
+    news.registration_cancelled(registration)
     registration.delete()
 
 
@@ -265,6 +268,7 @@ def slot_book(*, user: User, slot: MeetingSlot, organization: Organization) -> M
     locked.booked_by, locked.booked_by_user, locked.booked_at = organization, user, timezone.now()
     locked.save(update_fields=["booked_by", "booked_by_user", "booked_at", "updated_at"])
     audit_log(actor=user, action=AuditEvent.Action.BOOKED, obj=locked)
+    news.meeting_booked(locked, booker=organization)
     return locked
 
 
@@ -284,6 +288,8 @@ def slot_cancel(*, user: User, slot: MeetingSlot) -> MeetingSlot:
     audit_log(actor=user, action=AuditEvent.Action.CANCELLED, obj=locked)
     if booker.pk not in user_org_ids(user):  # the host or an advisor cancelled it
         notices.booked_meeting_cancelled(slot=locked, organization_id=booker.pk)
+    else:
+        news.meeting_cancelled_by_supplier(locked, booker=booker, user=user)
     return locked
 
 
@@ -308,6 +314,7 @@ def question_ask(
         conference=conference, organization=organization, asked_by=user, text=text.strip()
     )
     audit_log(actor=user, action=AuditEvent.Action.CREATED, obj=question)
+    news.question_asked(question)
     return question
 
 
@@ -324,29 +331,8 @@ def question_answer(*, user: User, question: Question, answer: str) -> Question:
     )
     question.save(update_fields=["answer", "answered_by", "answered_at", "updated_at"])
     audit_log(actor=user, action=AuditEvent.Action.PUBLISHED, obj=question)
-    _notify_registered(question)
+    news.question_answered(question)
     return question
-
-
-def _notify_registered(question: Question) -> None:
-    from backend.matches.models import Notification
-
-    conference = question.conference
-    users = User.objects.filter(
-        memberships__organization__registrations__conference=conference
-    ).distinct()
-    title = _("New answer: %(conference)s") % {"conference": conference.title}
-    Notification.objects.bulk_create(
-        [
-            Notification(
-                user=u,
-                title=title,
-                body=f"{question.text}\n\n{question.answer}",
-                link=f"/konferanser/{conference.pk}",
-            )
-            for u in users
-        ]
-    )
 
 
 def participants_export(*, user: User, conference: DialogueConference) -> Table:

@@ -110,24 +110,6 @@ class Embedding(models.Model):
         return f"{self.entity}:{self.entity_id} [{self.model_id}]"
 
 
-class Notification(BaseModel):
-    """An in-app notification (also sent by e-mail), e.g. an advisor's introduction."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    title = models.CharField(max_length=200)
-    body = models.TextField()
-    link = models.CharField(max_length=200, blank=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return self.title
-
-
 class SentenceEmbedding(models.Model):
     """A sentence's vector under one model, for the best-matching sentence pair of an
     explanation. Keyed by the sentence's SHA-256, so a changed text only encodes its new

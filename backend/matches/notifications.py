@@ -1,29 +1,14 @@
-"""In-app notifications, also sent by e-mail after the transaction commits.
-
-One entry point for every kind of news; issue 13 moves this into an app of its own.
-"""
+"""Transitional: notifications live in backend.notifications now, where every kind of news
+has its typed message (texts in the recipient's language, a link to a real page). This
+forwards the old untyped call for code not yet moved to a message class; new code calls
+``backend.notifications.services.notification_send``."""
 
 from collections.abc import Iterable
 
-from django.conf import settings
-from django.core.mail import send_mass_mail
-from django.db import transaction
-
 from backend.accounts.models import User
-from backend.common.text import plain_line
-from backend.matches.models import Notification
+from backend.notifications.services import notification_send_untyped
 
 
 def notifications_send(*, users: Iterable[User], title: str, body: str, link: str = "") -> int:
-    """Notify each user once (in-app and by e-mail). Returns how many were notified."""
-    # One line (it is also the e-mail's subject) that fits the column, cut with "…": names and
-    # titles of the longest length allowed still make a notification.
-    title = plain_line(title, max_length=Notification._meta.get_field("title").max_length or 200)
-    recipients = list({u.pk: u for u in users}.values())
-    Notification.objects.bulk_create(
-        [Notification(user=u, title=title, body=body, link=link) for u in recipients]
-    )
-    messages = [(title, body, settings.DEFAULT_FROM_EMAIL, [u.email]) for u in recipients]
-    if messages:
-        transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
-    return len(recipients)
+    """Notify each user once, in the app and by e-mail. Returns how many were notified."""
+    return len(notification_send_untyped(users=users, title=title, body=body, link=link))

@@ -21,8 +21,8 @@ from backend.common.exports import Table
 from backend.matches import engine as eng
 from backend.matches.centring import centring_load, centring_refresh
 from backend.matches.models import Match, MatchNote
-from backend.matches.notifications import notifications_send
 from backend.needs.models import Need
+from backend.notifications import news
 from backend.outbox.entities import ENTITIES, Entity, entity_spec
 from backend.solutions.models import Solution
 from matching.incremental import IncrementalRanker
@@ -310,32 +310,8 @@ def match_introduce(*, user: User, match: Match) -> Match:
     match = _decide(
         user=user, match=match, state=Match.State.INTRODUCED, action=AuditEvent.Action.INTRODUCED
     )
-    _notify_introduction(match)
+    news.introduction(match)
     return match
-
-
-def _introduction_recipients(match: Match) -> list[User]:
-    orgs = [match.need.organization_id]
-    if match.solution is not None:
-        orgs.append(match.solution.organization_id)
-    if match.other_need is not None:
-        orgs.append(match.other_need.organization_id)
-    return list(User.objects.filter(memberships__organization_id__in=orgs).distinct())
-
-
-def _notify_introduction(match: Match) -> None:
-    other = match.solution.title if match.solution else match.other_need.title  # type: ignore[union-attr]
-    title = _("Introduction: %(need)s ↔ %(other)s") % {"need": match.need.title, "other": other}
-    body = _(
-        "A LUP advisor has introduced your organisations to each other on Innovasjonstorget. "
-        "Get in touch to talk about the need “%(need)s” and “%(other)s”."
-    ) % {"need": match.need.title, "other": other}
-    notifications_send(
-        users=_introduction_recipients(match),
-        title=title,
-        body=body,
-        link=f"/needs/{match.need_id}",
-    )
 
 
 def match_note_add(*, user: User, match: Match, text: str) -> MatchNote:

@@ -13,8 +13,8 @@ from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_member, check_member_or_advisor
 from backend.common.services import model_update, status_change
-from backend.matches.notifications import notifications_send
 from backend.needs.models import CoBuyerRequest, Need
+from backend.notifications import news
 from backend.outbox.entities import Entity
 from backend.outbox.services import derived_refresh
 from backend.reference.cpv import clean_cpv_codes
@@ -148,6 +148,7 @@ def need_publish(*, user: User, need: Need) -> Need:
         entity=Entity.NEED,
     )
     _linked_conferences_refresh(need=need)
+    news.need_published(need)
     return need
 
 
@@ -229,16 +230,7 @@ def _co_buyer_request(*, user: User, need: Need, organization: Organization) -> 
     request = CoBuyerRequest.objects.create(need=need, organization=organization, requested_by=user)
     audit_log(actor=user, action=AuditEvent.Action.REQUESTED, obj=request)
     admins = organization.memberships.filter(role=Membership.Role.ADMIN).select_related("user")
-    notifications_send(
-        users=[m.user for m in admins],
-        title=_("%(org)s asks you to be co-buyer of “%(need)s”")
-        % {"org": need.organization.name, "need": need.title},
-        body=_(
-            "As co-buyer your organisation reads the need's drafts and the suppliers' "
-            "responses. Accept or decline on your buyer page."
-        ),
-        link="/buyer",
-    )
+    news.co_buyer_requested(request, admins=[m.user for m in admins])
     return request
 
 
@@ -266,21 +258,5 @@ def co_buyer_request_decide(*, user: User, request: CoBuyerRequest, accept: bool
     audit_log(actor=user, action=action, obj=locked)
     if accept:
         locked.need.co_buyers.add(locked.organization)
-        _tell_responders(need=locked.need, organization=locked.organization)
+        news.response_readers_added(need=locked.need, organization=locked.organization)
     return locked
-
-
-def _tell_responders(*, need: Need, organization: Organization) -> None:
-    """Suppliers who responded learn who can now read their response."""
-    responders = User.objects.filter(memberships__organization__responses__need=need).distinct()
-    notifications_send(
-        users=responders,
-        title=_("%(org)s can now read your response to “%(need)s”")
-        % {"org": organization.name, "need": need.title},
-        body=_(
-            "%(org)s has joined “%(need)s” as co-buyer. Like the need's owner, it can read the "
-            "responses to the need, including yours."
-        )
-        % {"org": organization.name, "need": need.title},
-        link=f"/needs/{need.pk}",
-    )

@@ -16,6 +16,7 @@ class OutboxEntry(models.Model):
     class Topic(models.TextChoices):
         SEARCH_INDEX = "search.index"
         MATCHING_RECOMPUTE = "matching.recompute"
+        NOTIFICATION_DELIVERY = "notification.delivery"
 
     topic = models.CharField(max_length=40, choices=Topic.choices)
     entity = models.CharField(max_length=20)

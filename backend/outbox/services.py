@@ -42,6 +42,7 @@ Key = tuple[str, str, int]
 HANDLERS: dict[str, str] = {
     OutboxEntry.Topic.SEARCH_INDEX: "backend.discovery.services.search_sync",
     OutboxEntry.Topic.MATCHING_RECOMPUTE: "backend.matches.services.matches_recompute",
+    OutboxEntry.Topic.NOTIFICATION_DELIVERY: "backend.notifications.delivery.deliveries_send",
 }
 
 
@@ -55,7 +56,7 @@ def outbox_enqueue(*, topic: str, entity: str, entity_id: int) -> OutboxEntry:
 def outbox_enqueue_many(
     *,
     topic: str,
-    entity: Entity,
+    entity: str,
     entity_ids: Iterable[int],
     hold_until: datetime | None = None,
 ) -> list[int]:

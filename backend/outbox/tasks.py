@@ -62,9 +62,17 @@ def outbox_matching_recompute_task(self: Task, entry_ids: list[int]) -> int:
     return _process(self, entry_ids)
 
 
+@shared_task(name="outbox.notification_delivery", **_RETRY)  # type: ignore[untyped-decorator]
+def outbox_notification_delivery_task(self: Task, entry_ids: list[int]) -> int:
+    """E-mails of notifications (backend.notifications.delivery): a failed send is recorded
+    on its delivery and retried from there, so only the outbox's own errors come back here."""
+    return _process(self, entry_ids)
+
+
 TOPIC_TASKS: dict[str, Task] = {
     OutboxEntry.Topic.SEARCH_INDEX: outbox_search_index_task,
     OutboxEntry.Topic.MATCHING_RECOMPUTE: outbox_matching_recompute_task,
+    OutboxEntry.Topic.NOTIFICATION_DELIVERY: outbox_notification_delivery_task,
 }
 
 

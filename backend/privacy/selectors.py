@@ -20,8 +20,9 @@ from backend.audit.models import AuditEvent
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 from backend.discovery.models import SavedSearch
 from backend.identity.models import ExternalIdentity
-from backend.matches.models import MatchNote, Notification
+from backend.matches.models import MatchNote
 from backend.needs.models import CoBuyerRequest, Need
+from backend.notifications.models import Notification
 from backend.responses.models import Response, ResponseRead
 from backend.solutions.models import Solution
 

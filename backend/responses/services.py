@@ -14,6 +14,7 @@ from backend.common.access import check_member
 from backend.common.services import model_update
 from backend.common.types import AnyUser
 from backend.needs.models import Need
+from backend.notifications import news
 from backend.responses.models import Response, ResponseRead
 from backend.responses.selectors import reader_organizations
 
@@ -52,6 +53,7 @@ def response_create(
     response.full_clean()
     response.save()
     audit_log(actor=user, action=AuditEvent.Action.CREATED, obj=response)
+    news.response_received(response)
     return response
 
 

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from backend.matches.models import Notification
 from backend.needs.models import Need
+from backend.notifications.models import Notification
 from tests.backend.conftest import World
 from tests.backend.state import db_state
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory

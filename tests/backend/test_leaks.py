@@ -21,10 +21,11 @@ from backend.dialogue.models import DialogueConference
 from backend.dialogue.services import conference_create
 from backend.discovery.documents import conference_document
 from backend.discovery.services import search_sync
-from backend.matches.models import Match, Notification
+from backend.matches.models import Match
 from backend.matches.services import matches_recompute_for_needs
 from backend.needs.models import Need
 from backend.needs.services import need_close, need_unpublish
+from backend.notifications.models import Notification
 from backend.outbox.models import OutboxEntry
 from backend.responses.models import Response
 from tests.backend.conftest import World, reindex

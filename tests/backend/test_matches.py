@@ -3,8 +3,9 @@
 from django.core import mail
 
 from backend.audit.models import AuditEvent
-from backend.matches.models import Match, Notification
+from backend.matches.models import Match
 from backend.matches.services import matches_recompute, matches_recompute_for_needs
+from backend.notifications.models import Notification
 from tests.backend.conftest import World, reindex
 from tests.factories import NeedFactory, OrganizationFactory, SolutionFactory
 

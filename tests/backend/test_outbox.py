@@ -266,4 +266,8 @@ def test_each_topic_has_its_own_task_and_queue() -> None:
         topic: router.route({}, TOPIC_TASKS[topic].name)["queue"].name
         for topic in OutboxEntry.Topic.values
     }
-    assert queues == {"search.index": "search", "matching.recompute": "matching"}
+    assert queues == {
+        "search.index": "search",
+        "matching.recompute": "matching",
+        "notification.delivery": "notifications",
+    }

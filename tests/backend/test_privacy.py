@@ -23,9 +23,10 @@ from backend.discovery.models import SavedSearch
 from backend.discovery.services import saved_search_create
 from backend.identity.models import ExternalIdentity
 from backend.identity.services import identity_connect
-from backend.matches.models import Notification
-from backend.matches.notifications import notifications_send
 from backend.needs.models import Need
+from backend.notifications.messages import OrganizationVerified, SavedSearchHits
+from backend.notifications.models import Notification
+from backend.notifications.services import notification_send
 from backend.privacy.selectors import OIDC_BACKEND
 from backend.responses.models import Response
 from backend.responses.services import response_create
@@ -91,8 +92,10 @@ def _active_supplier(world: World) -> dict[str, Any]:
     )
     saved_search_create(user=user, data={"name": "Helse i Vestland", "query": "helse"})
     saved_search_create(user=colleague, data={"name": "Kollegas søk", "query": "skole"})
-    notifications_send(users=[user], title="Du er invitert", body="Velkommen", link="/")
-    notifications_send(users=[colleague], title="Kollegas varsel", body="Hei", link="/")
+    verified = OrganizationVerified(organization_id=world.supplier_org.pk, organization="Helsetek")
+    notification_send(message=verified, users=[user])
+    hits = SavedSearchHits(name="Kollegas søk", query="skole", hits=["Digital skolehverdag"])
+    notification_send(message=hits, users=[colleague])
     other_org = OrganizationFactory(name="Omsorgsteknikk AS", kind=Organization.Kind.SUPPLIER)
     admin = MembershipFactory(organization=other_org).user
     invitation_create(user=admin, organization=other_org, email=user.email)
@@ -135,7 +138,7 @@ def test_a_user_downloads_their_personal_data(world: World) -> None:
         ("Sensorbasert tilsyn", world.need.pk)
     ]
     assert [s["name"] for s in data["saved_searches"]] == ["Helse i Vestland"]
-    assert [n["title"] for n in data["notifications"]] == ["Du er invitert"]
+    assert [n["title"] for n in data["notifications"]] == ["Helsetek er verifisert"]
     assert {"registered", "booked", "created"} <= {e["action"] for e in data["audit_events"]}
 
 
@@ -151,7 +154,7 @@ def test_the_copy_holds_nobody_elses_data(world: World) -> None:
         colleague.email,
         "Kari Kollega",
         "Kollegas søk",
-        "Kollegas varsel",
+        "Digital skolehverdag",
         admin.email,
         admin.full_name,
         "innkjoper@bergen.kommune.no",

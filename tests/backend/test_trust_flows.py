@@ -12,8 +12,8 @@ from rest_framework.test import APIClient
 
 from backend.accounts.models import Decision, Invitation, Membership, Organization, User
 from backend.audit.models import AuditEvent
-from backend.matches.models import Notification
 from backend.needs.models import CoBuyerRequest
+from backend.notifications.models import Notification
 from tests.backend.conftest import World
 from tests.factories import (
     CoBuyerRequestFactory,

@@ -12,8 +12,9 @@ from backend.accounts.validators import org_number_check_digit
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 from backend.discovery.models import MissedSearch, SavedSearch
 from backend.matches.engine import default_encoder
-from backend.matches.models import Embedding, Match, MatchNote, Notification
+from backend.matches.models import Embedding, Match, MatchNote
 from backend.needs.models import CoBuyerRequest, Need
+from backend.notifications.models import Notification
 from backend.outbox.models import OutboxEntry
 from backend.responses.models import Response
 from backend.solutions.models import Solution

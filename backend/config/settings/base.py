@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "backend.dialogue",
     "backend.responses",
     "backend.matches",
+    "backend.notifications",
     "backend.discovery",
     "backend.imports",
     "backend.insights",
@@ -294,6 +295,8 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
     "outbox.search_index": {"queue": "search"},
     "outbox.matching_recompute": {"queue": "matching"},
+    "outbox.notification_delivery": {"queue": "notifications"},
+    "notifications.*": {"queue": "notifications"},
     "matching.*": {"queue": "matching"},
     "outbox.*": {"queue": "default"},
     "discovery.*": {"queue": "default"},
@@ -321,6 +324,11 @@ CELERY_BEAT_SCHEDULE = {
         "args": ("weekly",),
     },
     # What people could not find is kept 180 days (backend/discovery/missed/services.py).
+    # The day's digest of the notifications people chose to have that way (Europe/Oslo).
+    "notifications-daily-digest": {
+        "task": "notifications.daily_digest",
+        "schedule": crontab(hour=7, minute=0),
+    },
     "missed-searches-prune": {
         "task": "discovery.missed_searches_prune",
         "schedule": crontab(hour=3, minute=30),
@@ -339,6 +347,11 @@ OUTBOX_SWEEP_BATCH = env.int("OUTBOX_SWEEP_BATCH", default=200)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Seconds an SMTP connection may wait for the server (a send holds a delivery's row lock).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# A notification e-mail that failed for a transient reason (server unreachable, 4xx) is tried
+# again, backing off like the outbox (OUTBOX_BACKOFF_*), at most this many times in all.
+NOTIFICATION_DELIVERY_MAX_ATTEMPTS = env.int("NOTIFICATION_DELIVERY_MAX_ATTEMPTS", default=10)
 # Absolute base of the links the product sends (e-mails: invitations, verification, reset).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env.str(

@@ -6,7 +6,7 @@ from backend.common.serializers import (
     VisiblePrimaryKeyRelatedField,
     sector_label,
 )
-from backend.matches.models import Match, MatchNote, Notification
+from backend.matches.models import Match, MatchNote
 from backend.needs.models import Need
 from backend.needs.selectors import need_list
 from backend.solutions.models import Solution
@@ -94,9 +94,3 @@ class ManualMatchInput(serializers.Serializer):  # type: ignore[type-arg]
     solution = VisiblePrimaryKeyRelatedField(scope=solution_list, required=False, allow_null=True)
     other_need = VisiblePrimaryKeyRelatedField(scope=need_list, required=False, allow_null=True)
     note = model_text(MatchNote, "text", required=False, allow_blank=True)
-
-
-class NotificationOutput(serializers.ModelSerializer[Notification]):
-    class Meta:
-        model = Notification
-        fields = ["id", "title", "body", "link", "read_at", "created_at"]

@@ -16,5 +16,4 @@ urlpatterns = [
     path(
         "solutions/<int:pk>/matches/", views.SolutionMatchesApi.as_view(), name="solution-matches"
     ),
-    path("notifications/", views.NotificationListApi.as_view(), name="notification-list"),
 ]

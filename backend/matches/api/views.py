@@ -22,7 +22,7 @@ from backend.common.api import (
 from backend.common.filters import visible_to
 from backend.matches import selectors, services
 from backend.matches.api import serializers as s
-from backend.matches.models import Match, MatchNote, Notification
+from backend.matches.models import Match, MatchNote
 from backend.matches.selectors import check_need_insight, check_solution_insight
 from backend.needs.selectors import need_get, need_list
 from backend.solutions.selectors import solution_get, solution_list
@@ -212,14 +212,3 @@ class SolutionMatchesApi(_MatchListBase):
         solution = solution_get(user=self.request.user, solution_id=self.kwargs["pk"])
         check_solution_insight(user=self.request.user, solution=solution)
         return selectors.solution_recommended_needs(user=self.request.user, solution_id=solution.pk)
-
-
-class NotificationListApi(generics.ListAPIView[Notification]):
-    queryset = Notification.objects.none()
-    permission_classes = [permissions.IsAuthenticated]
-    serializer_class = s.NotificationOutput
-    ordering_fields = ["created_at"]
-    filterset_fields: list[str] = []
-
-    def get_queryset(self) -> QuerySet[Notification]:
-        return Notification.objects.filter(user_id=self.request.user.pk or 0)

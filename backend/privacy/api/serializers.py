@@ -14,9 +14,9 @@ from backend.common.serializers import OrganizationBrief
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 from backend.discovery.models import SavedSearch
 from backend.identity.models import ExternalIdentity
-from backend.matches.models import Notification
 from backend.needs.models import Need
 from backend.needs.selectors import need_visible
+from backend.notifications.models import Notification
 from backend.privacy.selectors import PersonalData, participant_is
 from backend.responses.models import Response, ResponseRead
 

@@ -37,7 +37,7 @@ from backend.dialogue.services import (
 )
 from backend.discovery.models import MissedSearch
 from backend.discovery.services import search_backend, search_sync
-from backend.matches.models import Match, MatchNote, Notification
+from backend.matches.models import Match, MatchNote
 from backend.matches.services import (
     match_introduce,
     match_note_add,
@@ -46,6 +46,7 @@ from backend.matches.services import (
 )
 from backend.needs.models import Need
 from backend.needs.services import co_buyer_request_decide, need_update
+from backend.notifications.models import Notification
 from backend.responses.models import Response
 from backend.solutions.models import Solution
 from backend.solutions.services import solution_archive
@@ -449,7 +450,9 @@ LIST_QUERIES: dict[str, tuple[str, ...]] = {
     "/api/matches/": ("", "?state=rejected", "?kind=need_need", "?ordering=-score"),
     "/api/matches/queue/": ("",),
     "/api/matches/export/": ("", "?file_format=xlsx"),
-    "/api/notifications/": ("",),
+    "/api/notifications/": ("", "?unread=true", "?unread=false"),
+    "/api/notifications/unread-count/": ("",),
+    "/api/notifications/preferences/": ("",),
     "/api/slots/mine/": ("",),
     "/api/co-buyer-requests/": ("",),
     "/api/saved-searches/": ("",),

@@ -45,6 +45,11 @@ EXEMPT = {
     "api/invitations/<int:pk>/revoke/": "membership (test_trust_flows)",
     "api/invitations/accept/": "a signed invitation of one's own (test_trust_flows)",
     "api/saved-searches/<int:pk>/": "one's own saved search (test_search_api)",
+    "api/notifications/<int:pk>/read/": "one's own notification; another's answers 404 "
+    "(notifications/test_api)",
+    "api/notifications/read-all/": "one's own notifications (notifications/test_api)",
+    "api/notifications/preferences/<str:kind>/": "one's own choice (notifications/test_api)",
+    "api/notifications/unsubscribe/": "a signed token of one's own (notifications/test_delivery)",
     "api/reference/counties/": "a fixed public vocabulary",
     "api/reference/stages/": "a fixed public vocabulary",
     "api/reference/procedures/": "a fixed public vocabulary",

@@ -6,11 +6,12 @@ from typing import Any
 import pytest
 from django.core import mail
 
-from backend.matches.models import Match, Notification
+from backend.matches.models import Match
 from backend.matches.services import (
     matches_recompute_for_needs,
     matches_recompute_for_solutions,
 )
+from backend.notifications.models import Notification
 from tests.backend.confidentiality.helpers import (
     API_ROLES,
     MATCH_WRITES,

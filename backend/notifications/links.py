@@ -1,0 +1,49 @@
+"""The frontend routes notifications link to, one builder per page. Each yields a path of
+frontend/src/app/router.tsx (tests/backend/notifications/test_links.py parses the router and
+checks every kind's link against it)."""
+
+from urllib.parse import urlencode
+
+
+def need_page(need_id: int) -> str:
+    return f"/needs/{need_id}"
+
+
+def conference_page(conference_id: int) -> str:
+    return f"/conferences/{conference_id}"
+
+
+def buyer_dashboard() -> str:
+    return "/buyer"
+
+
+def advisor_need_board(need_id: int) -> str:
+    return f"/advisor/needs/{need_id}"
+
+
+def advisor_organizations() -> str:
+    return "/advisor/organizations"
+
+
+def organization_page(organization_id: int) -> str:
+    return f"/organizations/{organization_id}"
+
+
+def my_organizations() -> str:
+    return "/organizations"
+
+
+def search_page(query: str) -> str:
+    return f"/?{urlencode({'q': query})}" if query else "/"
+
+
+def notification_list() -> str:
+    return "/notifications"
+
+
+def notification_settings() -> str:
+    return "/account/notifications"
+
+
+def unsubscribe_page(token: str) -> str:
+    return f"/notifications/unsubscribe?{urlencode({'token': token})}"

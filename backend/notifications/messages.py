@@ -1,0 +1,678 @@
+"""One message class per notification kind: the data it carries (stored as the
+notification's ``params``), its texts (gettext, rendered in the active language: the
+recipient's for an e-mail, the reader's in the app) and the page it links to.
+
+A message carries only what every recipient may read: names and titles of published
+things, the recipient's own business, never another supplier's.
+"""
+
+from abc import ABC, abstractmethod
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, ClassVar, TypeVar
+
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from backend.notifications import links
+from backend.notifications.models import Channel, NotificationKind
+
+
+class Audience(StrEnum):
+    """Who a kind of news is for (the settings page groups the kinds by it)."""
+
+    BUYER = "buyer"
+    SUPPLIER = "supplier"
+    ADVISOR = "advisor"
+    MEMBER = "member"
+
+
+def when(value: str) -> str:
+    """An ISO timestamp as the reader reads it: local time (Europe/Oslo), the active
+    language's short date and time format."""
+    moment = parse_datetime(value)
+    if moment is None:
+        return value
+    return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+
+
+def meeting_when(starts_at: str, ends_at: str) -> str:
+    """A meeting's time as people write it: "12.05.2026 10:00–10:45" (local time)."""
+    end = parse_datetime(ends_at)
+    if end is None:
+        return when(starts_at)
+    return f"{when(starts_at)}–{date_format(timezone.localtime(end), 'TIME_FORMAT')}"
+
+
+def rebook_hint(rebook_until: str, *, host: str) -> str:
+    """What a supplier whose meeting was cancelled or moved may do about it."""
+    if rebook_until:
+        return _("You may book another free time on the conference page until %(deadline)s.") % {
+            "deadline": when(rebook_until)
+        }
+    return _("Booking has closed: contact %(host)s if you still need a meeting.") % {"host": host}
+
+
+def stamp(value: datetime) -> str:
+    """A timestamp as a message keeps it."""
+    return value.isoformat()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Message(ABC):
+    kind: ClassVar[NotificationKind]
+    #: Who hears it (the settings page offers a kind to those it is for).
+    audiences: ClassVar[tuple[Audience, ...]]
+    default_channel: ClassVar[Channel] = Channel.EMAIL
+
+    @abstractmethod
+    def title(self) -> str: ...
+
+    @abstractmethod
+    def body(self) -> str: ...
+
+    @abstractmethod
+    def link(self) -> str: ...
+
+    def params(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+MESSAGES: dict[str, type[Message]] = {}
+M = TypeVar("M", bound=type[Message])
+
+
+def _kind(cls: M) -> M:
+    MESSAGES[cls.kind] = cls
+    return cls
+
+
+def message_of(kind: str, params: dict[str, Any]) -> Message | None:
+    """The message a notification was made from; None for one from before kinds (or whose
+    stored data no longer fits its class)."""
+    cls = MESSAGES.get(kind)
+    if cls is None:
+        return None
+    try:
+        return cls(**params)
+    except TypeError:
+        return None
+
+
+# ------------------------------------------------------------------------------ buyers
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class ResponseReceived(Message):
+    kind = NotificationKind.RESPONSE_RECEIVED
+    audiences = (Audience.BUYER,)
+    need_id: int
+    need: str
+    supplier: str
+
+    def title(self) -> str:
+        return _("New response to “%(need)s”") % {"need": self.need}
+
+    def body(self) -> str:
+        return _(
+            "%(supplier)s has sent a response to your need “%(need)s”. It is confidential: "
+            "only your organisation, co-buyers and LUP advisors read it."
+        ) % {"supplier": self.supplier, "need": self.need}
+
+    def link(self) -> str:
+        return links.need_page(self.need_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class QuestionAsked(Message):
+    kind = NotificationKind.QUESTION_ASKED
+    audiences = (Audience.BUYER,)
+    conference_id: int
+    conference: str
+    question: str
+
+    def title(self) -> str:
+        return _("New question at “%(conference)s”") % {"conference": self.conference}
+
+    def body(self) -> str:
+        return _(
+            "A registered supplier asked: “%(question)s”\n\nYour answer is published to every "
+            "registered supplier, without naming who asked."
+        ) % {"question": self.question}
+
+    def link(self) -> str:
+        return links.conference_page(self.conference_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class RegistrationReceived(Message):
+    kind = NotificationKind.REGISTRATION_RECEIVED
+    audiences = (Audience.BUYER,)
+    conference_id: int
+    conference: str
+    supplier: str
+
+    def title(self) -> str:
+        return _("%(supplier)s registered for “%(conference)s”") % {
+            "supplier": self.supplier,
+            "conference": self.conference,
+        }
+
+    def body(self) -> str:
+        return _("See the participants on the conference page.")
+
+    def link(self) -> str:
+        return links.conference_page(self.conference_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class RegistrationCancelled(Message):
+    kind = NotificationKind.REGISTRATION_CANCELLED
+    audiences = (Audience.BUYER,)
+    conference_id: int
+    conference: str
+    supplier: str
+
+    def title(self) -> str:
+        return _("%(supplier)s cancelled its registration for “%(conference)s”") % {
+            "supplier": self.supplier,
+            "conference": self.conference,
+        }
+
+    def body(self) -> str:
+        return _("Its 1:1 meetings, if it had booked any, are free again.")
+
+    def link(self) -> str:
+        return links.conference_page(self.conference_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class MeetingBooked(Message):
+    kind = NotificationKind.MEETING_BOOKED
+    audiences = (Audience.BUYER,)
+    conference_id: int
+    conference: str
+    supplier: str
+    starts_at: str
+
+    def title(self) -> str:
+        return _("1:1 meeting booked: %(supplier)s, %(when)s") % {
+            "supplier": self.supplier,
+            "when": when(self.starts_at),
+        }
+
+    def body(self) -> str:
+        return _("%(supplier)s booked the 1:1 meeting on %(when)s at “%(conference)s”.") % {
+            "supplier": self.supplier,
+            "when": when(self.starts_at),
+            "conference": self.conference,
+        }
+
+    def link(self) -> str:
+        return links.conference_page(self.conference_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class MeetingCancelled(Message):
+    """To the other side of a booked 1:1 meeting: the host when the supplier cancels, the
+    supplier when the host (or an advisor) cancels or deletes it. ``party`` is the side that
+    cancelled; ``rebook_until`` the booking deadline if the supplier may still book."""
+
+    kind = NotificationKind.MEETING_CANCELLED
+    audiences = (Audience.BUYER, Audience.SUPPLIER)
+    conference_id: int
+    conference: str
+    party: str
+    starts_at: str
+    ends_at: str
+    by_host: bool
+    rebook_until: str = ""
+
+    def title(self) -> str:
+        values = {"conference": self.conference, "when": meeting_when(self.starts_at, self.ends_at)}
+        if self.by_host:
+            return _("Your 1:1 meeting at “%(conference)s” %(when)s is cancelled") % values
+        return _("1:1 meeting cancelled: %(party)s, %(when)s") % {
+            "party": self.party,
+            "when": values["when"],
+        }
+
+    def body(self) -> str:
+        when_ = meeting_when(self.starts_at, self.ends_at)
+        if self.by_host:
+            text = _(
+                "%(host)s has cancelled the 1:1 meeting %(when)s that your organisation booked."
+            ) % {"host": self.party, "when": when_}
+            return f"{text} {rebook_hint(self.rebook_until, host=self.party)}"
+        return _(
+            "%(party)s cancelled the 1:1 meeting %(when)s at “%(conference)s”. The time is "
+            "free to book again."
+        ) % {"party": self.party, "when": when_, "conference": self.conference}
+
+    def link(self) -> str:
+        return links.conference_page(self.conference_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class CoBuyerRequested(Message):
+    kind = NotificationKind.CO_BUYER_REQUESTED
+    audiences = (Audience.BUYER,)
+    need_id: int
+    need: str
+    buyer: str
+
+    def title(self) -> str:
+        return _("%(org)s asks you to be co-buyer of “%(need)s”") % {
+            "org": self.buyer,
+            "need": self.need,
+        }
+
+    def body(self) -> str:
+        return _(
+            "As co-buyer your organisation reads the need's drafts and the suppliers' "
+            "responses. Accept or decline on your buyer page."
+        )
+
+    def link(self) -> str:
+        return links.buyer_dashboard()
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class SimilarNeedPublished(Message):
+    kind = NotificationKind.SIMILAR_NEED_PUBLISHED
+    audiences = (Audience.BUYER,)
+    default_channel = Channel.DIGEST
+    need_id: int
+    need: str
+    buyer: str
+    own_need: str
+
+    def title(self) -> str:
+        return _("%(buyer)s published a need like yours: “%(need)s”") % {
+            "buyer": self.buyer,
+            "need": self.need,
+        }
+
+    def body(self) -> str:
+        return _(
+            "“%(need)s” resembles your need “%(own)s”. Buyers with the same need can join "
+            "forces in one procurement."
+        ) % {"need": self.need, "own": self.own_need}
+
+    def link(self) -> str:
+        return links.need_page(self.need_id)
+
+
+# ---------------------------------------------------------------------------- suppliers
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class NeedMatchesSolution(Message):
+    kind = NotificationKind.NEED_MATCHES_SOLUTION
+    audiences = (Audience.SUPPLIER,)
+    default_channel = Channel.DIGEST
+    need_id: int
+    need: str
+    buyer: str
+    solution: str
+
+    def title(self) -> str:
+        return _("New need for “%(solution)s”: %(need)s") % {
+            "solution": self.solution,
+            "need": self.need,
+        }
+
+    def body(self) -> str:
+        return _("%(buyer)s published “%(need)s”, which matches your solution “%(solution)s”.") % {
+            "buyer": self.buyer,
+            "need": self.need,
+            "solution": self.solution,
+        }
+
+    def link(self) -> str:
+        return links.need_page(self.need_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class SavedSearchHits(Message):
+    kind = NotificationKind.SAVED_SEARCH_HITS
+    audiences = (Audience.MEMBER,)
+    name: str
+    query: str
+    hits: list[str]
+
+    def title(self) -> str:
+        return _("New hits for “%(name)s”") % {"name": self.name}
+
+    def body(self) -> str:
+        lines = "\n".join(f"- {title}" for title in self.hits)
+        return _("New on Innovasjonstorget since your last alert:\n\n%(lines)s") % {"lines": lines}
+
+    def link(self) -> str:
+        return links.search_page(self.query)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class QuestionAnswered(Message):
+    """To every registered supplier alike (equal treatment); never names who asked."""
+
+    kind = NotificationKind.QUESTION_ANSWERED
+    audiences = (Audience.SUPPLIER,)
+    conference_id: int
+    conference: str
+    question: str
+    answer: str
+
+    def title(self) -> str:
+        return _("New answer: %(conference)s") % {"conference": self.conference}
+
+    def body(self) -> str:
+        return f"{self.question}\n\n{self.answer}"
+
+    def link(self) -> str:
+        return links.conference_page(self.conference_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class ConferenceInvitation(Message):
+    kind = NotificationKind.CONFERENCE_INVITATION
+    audiences = (Audience.SUPPLIER,)
+    conference_id: int
+    conference: str
+    buyer: str
+    starts_at: str
+    registration_deadline: str
+
+    def title(self) -> str:
+        return _("Invitation: %(conference)s") % {"conference": self.conference}
+
+    def body(self) -> str:
+        return _(
+            "%(buyer)s invites you to the dialogue conference “%(conference)s” on %(when)s. "
+            "Register by %(deadline)s."
+        ) % {
+            "buyer": self.buyer,
+            "conference": self.conference,
+            "when": when(self.starts_at),
+            "deadline": when(self.registration_deadline),
+        }
+
+    def link(self) -> str:
+        return links.conference_page(self.conference_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class Introduction(Message):
+    kind = NotificationKind.INTRODUCTION
+    audiences = (Audience.BUYER, Audience.SUPPLIER)
+    need_id: int
+    need: str
+    other: str
+
+    def title(self) -> str:
+        return _("Introduction: %(need)s ↔ %(other)s") % {"need": self.need, "other": self.other}
+
+    def body(self) -> str:
+        return _(
+            "A LUP advisor has introduced your organisations to each other on Innovasjonstorget. "
+            "Get in touch to talk about the need “%(need)s” and “%(other)s”."
+        ) % {"need": self.need, "other": self.other}
+
+    def link(self) -> str:
+        return links.need_page(self.need_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class ConferenceChanged(Message):
+    kind = NotificationKind.CONFERENCE_CHANGED
+    audiences = (Audience.SUPPLIER,)
+    conference_id: int
+    conference: str
+    starts_at: str
+    place: str
+
+    def title(self) -> str:
+        return _("Changed: %(conference)s") % {"conference": self.conference}
+
+    def body(self) -> str:
+        return _(
+            "The host has changed “%(conference)s”. It starts %(when)s, %(place)s. "
+            "See the conference page for the details."
+        ) % {"conference": self.conference, "when": when(self.starts_at), "place": self.place}
+
+    def link(self) -> str:
+        return links.conference_page(self.conference_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class ConferenceCancelled(Message):
+    """To each registered supplier; ``booked`` are its own cancelled 1:1 meetings (start and
+    end of each), never another's."""
+
+    kind = NotificationKind.CONFERENCE_CANCELLED
+    audiences = (Audience.SUPPLIER,)
+    conference_id: int
+    conference: str
+    host: str
+    starts_at: str
+    reason: str
+    booked: list[tuple[str, str]]
+
+    def title(self) -> str:
+        return _("Cancelled: %(conference)s") % {"conference": self.conference}
+
+    def body(self) -> str:
+        text = _("%(host)s has cancelled the dialogue conference “%(conference)s” (%(when)s).") % {
+            "host": self.host,
+            "conference": self.conference,
+            "when": when(self.starts_at),
+        }
+        text += "\n\n" + _("Reason: %(reason)s") % {"reason": self.reason}
+        if self.booked:
+            times = ", ".join(meeting_when(start, end) for start, end in self.booked)
+            text += "\n\n" + _("Your booked 1:1 meetings are cancelled too: %(times)s.") % {
+                "times": times
+            }
+        return text
+
+    def link(self) -> str:
+        return links.conference_page(self.conference_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class MeetingChanged(Message):
+    """To the supplier that booked a 1:1 meeting the host moved (the booking moves too)."""
+
+    kind = NotificationKind.MEETING_CHANGED
+    audiences = (Audience.SUPPLIER,)
+    conference_id: int
+    conference: str
+    host: str
+    starts_at: str
+    ends_at: str
+    previous_starts_at: str
+    previous_ends_at: str
+    rebook_until: str = ""
+
+    def title(self) -> str:
+        return _("Your 1:1 meeting at “%(conference)s” has moved to %(when)s") % {
+            "conference": self.conference,
+            "when": meeting_when(self.starts_at, self.ends_at),
+        }
+
+    def body(self) -> str:
+        text = _(
+            "%(host)s has moved the 1:1 meeting your organisation booked from %(was)s to "
+            "%(when)s. Your booking moves with it. If the new time does not suit you, cancel "
+            "the booking on the conference page."
+        ) % {
+            "host": self.host,
+            "was": meeting_when(self.previous_starts_at, self.previous_ends_at),
+            "when": meeting_when(self.starts_at, self.ends_at),
+        }
+        return f"{text} {rebook_hint(self.rebook_until, host=self.host)}"
+
+    def link(self) -> str:
+        return links.conference_page(self.conference_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class ResponseReadersAdded(Message):
+    kind = NotificationKind.RESPONSE_READERS_ADDED
+    audiences = (Audience.SUPPLIER,)
+    need_id: int
+    need: str
+    organization: str
+
+    def title(self) -> str:
+        return _("%(org)s can now read your response to “%(need)s”") % {
+            "org": self.organization,
+            "need": self.need,
+        }
+
+    def body(self) -> str:
+        return _(
+            "%(org)s has joined “%(need)s” as co-buyer. Like the need's owner, it can read the "
+            "responses to the need, including yours."
+        ) % {"org": self.organization, "need": self.need}
+
+    def link(self) -> str:
+        return links.need_page(self.need_id)
+
+
+# ----------------------------------------------------------------------------- advisors
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class NeedToCurate(Message):
+    kind = NotificationKind.NEED_TO_CURATE
+    audiences = (Audience.ADVISOR,)
+    default_channel = Channel.DIGEST
+    need_id: int
+    need: str
+    buyer: str
+
+    def title(self) -> str:
+        return _("New need to curate: %(need)s") % {"need": self.need}
+
+    def body(self) -> str:
+        return _(
+            "%(buyer)s published “%(need)s”. Its suggested matches wait for your curation."
+        ) % {"buyer": self.buyer, "need": self.need}
+
+    def link(self) -> str:
+        return links.advisor_need_board(self.need_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class OrganizationUnverified(Message):
+    kind = NotificationKind.ORGANIZATION_UNVERIFIED
+    audiences = (Audience.ADVISOR,)
+    default_channel = Channel.DIGEST
+    organization_id: int
+    organization: str
+
+    def title(self) -> str:
+        return _("%(org)s waits for verification") % {"org": self.organization}
+
+    def body(self) -> str:
+        return _(
+            "%(org)s registered on Innovasjonstorget. Check that it is who it says it is, "
+            "and verify it on the organisations page."
+        ) % {"org": self.organization}
+
+    def link(self) -> str:
+        return links.advisor_organizations()
+
+
+# ------------------------------------------------------------------- everyone: their org
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class OrganizationVerified(Message):
+    kind = NotificationKind.ORGANIZATION_VERIFIED
+    audiences = (Audience.MEMBER,)
+    organization_id: int
+    organization: str
+
+    def title(self) -> str:
+        return _("%(org)s is verified") % {"org": self.organization}
+
+    def body(self) -> str:
+        return _("A LUP advisor has verified %(org)s on Innovasjonstorget.") % {
+            "org": self.organization
+        }
+
+    def link(self) -> str:
+        return links.organization_page(self.organization_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class JoinRequested(Message):
+    kind = NotificationKind.JOIN_REQUESTED
+    audiences = (Audience.MEMBER,)
+    organization_id: int
+    organization: str
+    person: str
+
+    def title(self) -> str:
+        return _("%(user)s asks to join %(org)s") % {
+            "user": self.person,
+            "org": self.organization,
+        }
+
+    def body(self) -> str:
+        return _("Approve or decline the request on the organisation's page.")
+
+    def link(self) -> str:
+        return links.organization_page(self.organization_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class JoinDecided(Message):
+    kind = NotificationKind.JOIN_DECIDED
+    audiences = (Audience.MEMBER,)
+    organization_id: int
+    organization: str
+    approved: bool
+
+    def title(self) -> str:
+        text = (
+            _("You are now a member of %(org)s")
+            if self.approved
+            else _("Your request to join %(org)s was declined")
+        )
+        return text % {"org": self.organization}
+
+    def body(self) -> str:
+        return self.title()
+
+    def link(self) -> str:
+        if self.approved:
+            return links.organization_page(self.organization_id)
+        return links.my_organizations()

@@ -1,0 +1,274 @@
+"""Who hears of what: one function per event of the market, called by the service that
+makes it happen, inside its transaction. Each picks the recipients and the typed message.
+
+Equal treatment and confidentiality are decided here: a supplier's business (its response,
+registration, question, booking) is told to the buyer side only, never to another supplier;
+an answer goes to every registered supplier alike without naming who asked.
+"""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.utils import timezone
+
+from backend.accounts.models import JoinRequest, Organization, User
+from backend.accounts.selectors import user_org_ids
+from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.matches.models import Match
+from backend.needs.models import CoBuyerRequest, Need
+from backend.notifications import messages as m
+from backend.notifications import recipients
+from backend.notifications.services import notification_send
+from backend.responses.models import Response
+
+# ------------------------------------------------------------------------------ buyers
+
+
+def response_received(response: Response) -> None:
+    need = response.need
+    notification_send(
+        message=m.ResponseReceived(
+            need_id=need.pk, need=need.title, supplier=response.organization.name
+        ),
+        users=recipients.need_buyers(need=need),
+    )
+
+
+def question_asked(question: Question) -> None:
+    """The host hears of a new question (not who asked: it sees that on the page)."""
+    conference = question.conference
+    notification_send(
+        message=m.QuestionAsked(
+            conference_id=conference.pk, conference=conference.title, question=question.text
+        ),
+        users=recipients.conference_hosts(conference=conference),
+    )
+
+
+def registration_received(registration: Registration) -> None:
+    conference = registration.conference
+    notification_send(
+        message=m.RegistrationReceived(
+            conference_id=conference.pk,
+            conference=conference.title,
+            supplier=registration.organization.name,
+        ),
+        users=recipients.conference_hosts(conference=conference),
+    )
+
+
+def registration_cancelled(registration: Registration) -> None:
+    conference = registration.conference
+    notification_send(
+        message=m.RegistrationCancelled(
+            conference_id=conference.pk,
+            conference=conference.title,
+            supplier=registration.organization.name,
+        ),
+        users=recipients.conference_hosts(conference=conference),
+    )
+
+
+def meeting_booked(slot: MeetingSlot, *, booker: Organization) -> None:
+    conference = slot.conference
+    notification_send(
+        message=m.MeetingBooked(
+            conference_id=conference.pk,
+            conference=conference.title,
+            supplier=booker.name,
+            starts_at=m.stamp(slot.starts_at),
+        ),
+        users=recipients.conference_hosts(conference=conference),
+    )
+
+
+def meeting_cancelled_by_supplier(slot: MeetingSlot, *, booker: Organization, user: User) -> None:
+    """The host hears when the supplier that booked cancels (a cancellation by the host or
+    an advisor is told to the supplier: ``meeting_cancelled_by_host``)."""
+    if booker.pk not in user_org_ids(user):
+        return
+    conference = slot.conference
+    notification_send(
+        message=m.MeetingCancelled(
+            conference_id=conference.pk,
+            conference=conference.title,
+            party=booker.name,
+            starts_at=m.stamp(slot.starts_at),
+            ends_at=m.stamp(slot.ends_at),
+            by_host=False,
+        ),
+        users=recipients.conference_hosts(conference=conference),
+    )
+
+
+def co_buyer_requested(request: CoBuyerRequest, *, admins: list[User]) -> None:
+    need = request.need
+    notification_send(
+        message=m.CoBuyerRequested(need_id=need.pk, need=need.title, buyer=need.organization.name),
+        users=admins,
+    )
+
+
+# ---------------------------------------------------------------------------- suppliers
+
+
+def _rebook_until(conference: DialogueConference) -> str:
+    """The booking deadline while it lies ahead (a supplier may book another time)."""
+    deadline = conference.registration_deadline
+    return m.stamp(deadline) if timezone.now() < deadline else ""
+
+
+def meeting_moved(slot: MeetingSlot, *, previous: tuple[datetime, datetime]) -> None:
+    """The supplier that booked hears that the host moved the meeting (its booking moves)."""
+    conference = slot.conference
+    notification_send(
+        message=m.MeetingChanged(
+            conference_id=conference.pk,
+            conference=conference.title,
+            host=conference.organization.name,
+            starts_at=m.stamp(slot.starts_at),
+            ends_at=m.stamp(slot.ends_at),
+            previous_starts_at=m.stamp(previous[0]),
+            previous_ends_at=m.stamp(previous[1]),
+            rebook_until=_rebook_until(conference),
+        ),
+        users=recipients.organization_members(organization_ids=[slot.booked_by_id or 0]),
+    )
+
+
+def meeting_cancelled_by_host(slot: MeetingSlot, *, organization_id: int) -> None:
+    """The supplier that booked hears that the host (or an advisor) cancelled or deleted
+    the meeting: the time is no longer theirs, its place in their limit is free again."""
+    conference = slot.conference
+    notification_send(
+        message=m.MeetingCancelled(
+            conference_id=conference.pk,
+            conference=conference.title,
+            party=conference.organization.name,
+            starts_at=m.stamp(slot.starts_at),
+            ends_at=m.stamp(slot.ends_at),
+            by_host=True,
+            rebook_until=_rebook_until(conference),
+        ),
+        users=recipients.organization_members(organization_ids=[organization_id]),
+    )
+
+
+def conference_cancelled(
+    conference: DialogueConference,
+    *,
+    registered: Iterable[int],
+    booked: dict[int, list[tuple[datetime, datetime]]],
+) -> None:
+    """Every member of every registered organisation hears of the cancellation and its
+    reason, each organisation of its own cancelled meetings only (``booked``: the times by
+    organisation id)."""
+    for organization_id in sorted(set(registered)):
+        times = booked.get(organization_id, [])
+        notification_send(
+            message=m.ConferenceCancelled(
+                conference_id=conference.pk,
+                conference=conference.title,
+                host=conference.organization.name,
+                starts_at=m.stamp(conference.starts_at),
+                reason=conference.cancellation_reason,
+                booked=[(m.stamp(start), m.stamp(end)) for start, end in times],
+            ),
+            users=recipients.organization_members(organization_ids=[organization_id]),
+        )
+
+
+def question_answered(question: Question) -> None:
+    """Every registered supplier hears the answer alike (equal treatment), the asker too,
+    and none is told who asked."""
+    conference = question.conference
+    notification_send(
+        message=m.QuestionAnswered(
+            conference_id=conference.pk,
+            conference=conference.title,
+            question=question.text,
+            answer=question.answer,
+        ),
+        users=recipients.registered_suppliers(conference=conference),
+    )
+
+
+def response_readers_added(*, need: Need, organization: Organization) -> None:
+    """Suppliers who responded learn who can now read their response."""
+    responders = need.responses.values_list("organization_id", flat=True)
+    notification_send(
+        message=m.ResponseReadersAdded(
+            need_id=need.pk, need=need.title, organization=organization.name
+        ),
+        users=recipients.organization_members(organization_ids=responders),
+    )
+
+
+def introduction(match: Match) -> None:
+    """Both sides of an introduced pair (both published: the service checks it)."""
+    other = match.solution if match.solution is not None else match.other_need
+    if other is None:
+        return
+    notification_send(
+        message=m.Introduction(need_id=match.need_id, need=match.need.title, other=other.title),
+        users=recipients.organization_members(
+            organization_ids=[match.need.organization_id, other.organization_id]
+        ),
+    )
+
+
+# ----------------------------------------------------------------------------- advisors
+
+
+def need_published(need: Need) -> None:
+    """Advisors hear of a new need to curate."""
+    notification_send(
+        message=m.NeedToCurate(need_id=need.pk, need=need.title, buyer=need.organization.name),
+        users=recipients.advisors(),
+    )
+
+
+def organization_registered(organization: Organization) -> None:
+    """Advisors hear of an organisation waiting for verification."""
+    if organization.verified or organization.kind == Organization.Kind.ADVISORY:
+        return
+    notification_send(
+        message=m.OrganizationUnverified(
+            organization_id=organization.pk, organization=organization.name
+        ),
+        users=recipients.advisors(),
+    )
+
+
+# ------------------------------------------------------------------- everyone: their org
+
+
+def organization_verified(organization: Organization, *, admins: list[User]) -> None:
+    notification_send(
+        message=m.OrganizationVerified(
+            organization_id=organization.pk, organization=organization.name
+        ),
+        users=admins,
+    )
+
+
+def join_requested(request: JoinRequest, *, deciders: list[User]) -> None:
+    notification_send(
+        message=m.JoinRequested(
+            organization_id=request.organization_id,
+            organization=request.organization.name,
+            person=str(request.user),
+        ),
+        users=deciders,
+    )
+
+
+def join_decided(request: JoinRequest, *, approved: bool) -> None:
+    notification_send(
+        message=m.JoinDecided(
+            organization_id=request.organization_id,
+            organization=request.organization.name,
+            approved=approved,
+        ),
+        users=[request.user],
+    )
