@@ -244,6 +244,8 @@ SPECTACULAR_SETTINGS = {
         "MatchKindEnum": "backend.matches.models.Match.Kind",
         "LanguageEnum": "backend.reference.vocabularies.language_choices",
         "CountyEnum": "backend.reference.vocabularies.county_choices",
+        "NotificationKindEnum": "backend.notifications.models.NotificationKind",
+        "NotificationChannelEnum": "backend.notifications.models.Channel",
     },
 }
 

@@ -872,9 +872,117 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The signed-in person's notifications, newest first. */
         get: operations["notifications_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one read */
+        post: operations["notifications_read_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/preferences/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the signed-in person hears of each kind of news */
+        get: operations["notifications_preferences_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/preferences/{kind}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose how to hear of one kind of news */
+        put: operations["notifications_preferences_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all read */
+        post: operations["notifications_read_all_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many notifications are unread */
+        get: operations["notifications_unread_count_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unsubscribe/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unsubscribe by an e-mail's signed link (no sign-in)
+         * @description One-click unsubscribe without signing in: the signed token of an e-mail's link (in
+         *     the body, or in the query as a mail client's RFC 8058 POST sends it, with the form body
+         *     ``List-Unsubscribe=One-Click``) turns the kinds of news it names off.
+         */
+        post: operations["notifications_unsubscribe_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1549,6 +1657,14 @@ export interface components {
             /** Format: date-time */
             expiry: string;
         };
+        /**
+         * @description * `buyer` - buyer
+         *     * `supplier` - supplier
+         *     * `advisor` - advisor
+         *     * `member` - member
+         * @enum {string}
+         */
+        AudiencesEnum: "buyer" | "supplier" | "advisor" | "member";
         AutocompleteOutput: {
             suggestions: string[];
         };
@@ -1782,6 +1898,10 @@ export interface components {
             /** Format: date-time */
             decided_at?: string | null;
         };
+        KindTitleOutput: {
+            kind: components["schemas"]["NotificationKindEnum"];
+            title: string;
+        };
         /**
          * @description * `nb` - Norsk bokmål
          *     * `nn` - Norsk nynorsk
@@ -1799,6 +1919,10 @@ export interface components {
             solution?: number | null;
             other_need?: number | null;
             note?: string;
+        };
+        MarkedOutput: {
+            /** @description How many notifications were marked read. */
+            marked: number;
         };
         MatchAdvisorOutput: {
             readonly id: number;
@@ -2256,10 +2380,47 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        /**
+         * @description * `in_app` - In the app only
+         *     * `email` - In the app and by e-mail at once
+         *     * `digest` - In the app and in a daily e-mail digest
+         *     * `off` - Not at all
+         * @enum {string}
+         */
+        NotificationChannelEnum: "in_app" | "email" | "digest" | "off";
+        /**
+         * @description * `response_received` - A supplier responded to your need
+         *     * `question_asked` - A supplier asked a question at your conference
+         *     * `registration_received` - A supplier registered for your conference
+         *     * `registration_cancelled` - A supplier cancelled its registration for your conference
+         *     * `meeting_booked` - A supplier booked a 1:1 meeting
+         *     * `meeting_cancelled` - A 1:1 meeting was cancelled
+         *     * `co_buyer_requested` - Another buyer asks you to be co-buyer
+         *     * `similar_need_published` - Another buyer published a similar need
+         *     * `need_matches_solution` - A new need matches your solution
+         *     * `saved_search_hits` - New hits for a saved search
+         *     * `question_answered` - An answer at a conference you registered for
+         *     * `conference_invitation` - You are invited to a dialogue conference
+         *     * `introduction` - A LUP advisor introduced you
+         *     * `conference_changed` - A conference you registered for changed
+         *     * `conference_cancelled` - A conference you registered for was cancelled
+         *     * `meeting_changed` - Your 1:1 meeting was moved
+         *     * `response_readers_added` - A new buyer can read your response
+         *     * `need_to_curate` - A new need to curate
+         *     * `organization_unverified` - An organisation waits for verification
+         *     * `organization_verified` - Your organisation was verified
+         *     * `join_requested` - Someone asks to join your organisation
+         *     * `join_decided` - Your request to join an organisation was decided
+         * @enum {string}
+         */
+        NotificationKindEnum: "response_received" | "question_asked" | "registration_received" | "registration_cancelled" | "meeting_booked" | "meeting_cancelled" | "co_buyer_requested" | "similar_need_published" | "need_matches_solution" | "saved_search_hits" | "question_answered" | "conference_invitation" | "introduction" | "conference_changed" | "conference_cancelled" | "meeting_changed" | "response_readers_added" | "need_to_curate" | "organization_unverified" | "organization_verified" | "join_requested" | "join_decided";
+        /** @description Texts in the reader's language (Accept-Language), made from the notification's data. */
         NotificationOutput: {
             readonly id: number;
-            title: string;
-            body: string;
+            /** @description A NotificationKind value; empty for a notification from before kinds. */
+            kind: string;
+            readonly title: string;
+            readonly body: string;
             link?: string;
             /** Format: date-time */
             read_at?: string | null;
@@ -2735,6 +2896,17 @@ export interface components {
             matches_shortlisted: number;
             introductions_count: number;
         };
+        PreferenceInputRequest: {
+            channel: components["schemas"]["NotificationChannelEnum"];
+        };
+        PreferenceOutput: {
+            kind: components["schemas"]["NotificationKindEnum"];
+            /** @description The kind, in the reader's language. */
+            readonly title: string;
+            audiences: components["schemas"]["AudiencesEnum"][];
+            channel: components["schemas"]["NotificationChannelEnum"];
+            default: components["schemas"]["NotificationChannelEnum"];
+        };
         /**
          * @description * `nb` - Norsk bokmål
          *     * `en` - English
@@ -3095,6 +3267,35 @@ export interface components {
          * @enum {string}
          */
         TypeEnum: "need" | "solution" | "conference";
+        UnreadCountOutput: {
+            unread: number;
+        };
+        UnsubscribeInputRequest: {
+            token?: string;
+            /**
+             * @description What the kinds are set to: off to unsubscribe; the e-mail's channel (``previous``) to undo.
+             *
+             *     * `in_app` - In the app only
+             *     * `email` - In the app and by e-mail at once
+             *     * `digest` - In the app and in a daily e-mail digest
+             *     * `off` - Not at all
+             * @default off
+             */
+            channel: components["schemas"]["NotificationChannelEnum"];
+        };
+        UnsubscribeOutput: {
+            kinds: components["schemas"]["KindTitleOutput"][];
+            channel: components["schemas"]["NotificationChannelEnum"];
+            /**
+             * @description The channel the e-mail came by: what undo restores.
+             *
+             *     * `in_app` - In the app only
+             *     * `email` - In the app and by e-mail at once
+             *     * `digest` - In the app and in a daily e-mail digest
+             *     * `off` - Not at all
+             */
+            previous: components["schemas"]["NotificationChannelEnum"];
+        };
         UserOutput: {
             readonly id: number;
             /**
@@ -5014,6 +5215,8 @@ export interface operations {
                 page_size?: number;
                 /** @description A search term. */
                 search?: string;
+                /** @description true: unread only; false: read only. */
+                unread?: boolean;
             };
             header?: never;
             path?: never;
@@ -5032,6 +5235,152 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    notifications_read_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    notifications_preferences_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferenceOutput"][];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    notifications_preferences_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferenceInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferenceOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    notifications_read_all_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    notifications_unread_count_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountOutput"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    notifications_unsubscribe_create: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UnsubscribeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["UnsubscribeInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     organizations_list: {
