@@ -54,7 +54,7 @@ class PreferenceInput(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class UnsubscribeInput(serializers.Serializer):  # type: ignore[type-arg]
-    token = serializers.CharField(max_length=2000, required=False)
+    token = serializers.CharField(max_length=2000, required=False, allow_blank=True)
     channel = serializers.ChoiceField(
         choices=Channel.choices,
         default=Channel.OFF,
