@@ -78,7 +78,7 @@ test.describe('advisor', () => {
     await login(page, USERS.advisor);
     await page.goto('/advisor/pipeline');
     await expect(page.getByRole('heading', { name: 'Behov per fase' })).toBeVisible();
-    await expect(page.locator('svg[role="img"]')).toHaveCount(3);
+    await expect(page.locator('.bar-chart[role="img"]')).toHaveCount(3);
     await checkPage(page, 'advisor-04-pipeline');
   });
 

@@ -2,6 +2,7 @@ import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { MatchExplanation as Explanation } from '../api/types';
 import { formatNumber } from '../app/format';
 import { useI18n } from '../app/i18n';
+import { TableScroll } from './table-scroll';
 
 export function scorePercent(score: number | undefined): string {
   if (score === undefined || !Number.isFinite(score)) return '';
@@ -23,27 +24,29 @@ export function MatchExplanationView({ explanation }: { explanation: Partial<Exp
   return (
     <div className="stack">
       {signals.length > 0 ? (
-        <Table data-size="sm" className="signals">
-          <caption>{t('match.signals')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('match.signal')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('match.value')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('match.weight')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('match.contribution')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {signals.map((s) => (
-              <Table.Row key={s.name}>
-                <Table.Cell>{s.name}</Table.Cell>
-                <Table.Cell>{num(s.value)}</Table.Cell>
-                <Table.Cell>{num(s.weight)}</Table.Cell>
-                <Table.Cell>{num(s.contribution)}</Table.Cell>
+        <TableScroll label={t('match.signals')}>
+          <Table data-size="sm" className="signals">
+            <caption>{t('match.signals')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('match.signal')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('match.value')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('match.weight')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('match.contribution')}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {signals.map((s) => (
+                <Table.Row key={s.name}>
+                  <Table.Cell>{s.name}</Table.Cell>
+                  <Table.Cell>{num(s.value)}</Table.Cell>
+                  <Table.Cell>{num(s.weight)}</Table.Cell>
+                  <Table.Cell>{num(s.contribution)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       ) : null}
       {terms.length > 0 ? (
         <div>

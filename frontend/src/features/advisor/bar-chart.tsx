@@ -5,37 +5,28 @@ import { useI18n } from '../../app/i18n';
 export type Bar = { label: string; count: number };
 
 /**
- * Horizontal bar chart as plain SVG: one role="img" with a text summary,
- * and the same numbers as a table for screen readers and keyboard users.
+ * Horizontal bar chart in HTML: one role="img" with a text summary, and the same numbers as a
+ * table for screen readers and keyboard users. Labels wrap instead of being cut: beside the bars
+ * on a wide screen, above each bar on a phone (styles.css, .bar-chart).
  */
 export function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
   const { t } = useI18n();
   const max = Math.max(1, ...bars.map((b) => b.count));
-  const rowH = 28;
-  const labelW = 170;
-  const width = 560;
-  const barW = width - labelW - 50;
   const summary = bars.map((b) => `${b.label}: ${formatNumber(b.count)}`).join('; ');
   if (bars.length === 0) return <p>{t('advisor.pipeline.noData')}</p>;
   return (
     <figure className="stack" style={{ margin: 0 }}>
-      <svg className="chart" viewBox={`0 0 ${width} ${bars.length * rowH + 8}`} role="img" aria-label={`${title}. ${summary}`}>
-        {bars.map((b, i) => {
-          const w = Math.round((b.count / max) * barW);
-          const y = i * rowH + 4;
-          return (
-            <g key={b.label} aria-hidden="true">
-              <text x={labelW - 8} y={y + rowH / 2 + 4} textAnchor="end">
-                {b.label.length > 24 ? `${b.label.slice(0, 23)}…` : b.label}
-              </text>
-              <rect className="bar" x={labelW} y={y + 4} width={Math.max(w, 2)} height={rowH - 10} rx={2} />
-              <text x={labelW + Math.max(w, 2) + 6} y={y + rowH / 2 + 4}>
-                {formatNumber(b.count)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      <div className="bar-chart" role="img" aria-label={`${title}. ${summary}`}>
+        {bars.map((b) => (
+          <div key={b.label} className="bar-chart__row">
+            <span className="bar-chart__label">{b.label}</span>
+            <span className="bar-chart__track">
+              <span className="bar-chart__bar" style={{ width: `${Math.max((b.count / max) * 100, 0.5)}%` }} />
+            </span>
+            <span className="bar-chart__value">{formatNumber(b.count)}</span>
+          </div>
+        ))}
+      </div>
       <Details>
         <Details.Summary>{t('advisor.pipeline.showTable', { title })}</Details.Summary>
         <Details.Content>

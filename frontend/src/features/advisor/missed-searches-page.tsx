@@ -36,7 +36,7 @@ function Hits({ row }: { row: MissedSearch }) {
 function MissedTable({ rows }: { rows: MissedSearch[] }) {
   const { t } = useI18n();
   return (
-    <Table>
+    <Table className="table-reflow">
       <caption className="visually-hidden">{t('advisor.missed.title')}</caption>
       <Table.Head>
         <Table.Row>
@@ -51,14 +51,14 @@ function MissedTable({ rows }: { rows: MissedSearch[] }) {
       <Table.Body>
         {rows.map((row) => (
           <Table.Row key={`${row.query}|${row.filters_query}|${row.semantic}`}>
-            <Table.Cell>
+            <Table.Cell data-label={t('advisor.missed.query')}>
               <DsLink asChild>
                 <Link to={searchHref(row)} aria-label={t('advisor.missed.searchAgain', { query: row.query })}>
                   {row.query}
                 </Link>
               </DsLink>
             </Table.Cell>
-            <Table.Cell>
+            <Table.Cell data-label={t('advisor.missed.filters')}>
               <div className="row">
                 {row.semantic ? <Tag data-color="info">{t('advisor.missed.semantic')}</Tag> : null}
                 {row.filters.map((f) => (
@@ -69,10 +69,10 @@ function MissedTable({ rows }: { rows: MissedSearch[] }) {
                 {!row.semantic && row.filters.length === 0 ? t('advisor.missed.noFilters') : null}
               </div>
             </Table.Cell>
-            <Table.Cell>{formatNumber(row.searches)}</Table.Cell>
-            <Table.Cell>{formatNumber(row.days)}</Table.Cell>
-            <Table.Cell>{formatDate(row.last_seen)}</Table.Cell>
-            <Table.Cell>
+            <Table.Cell data-label={t('advisor.missed.searches')}>{formatNumber(row.searches)}</Table.Cell>
+            <Table.Cell data-label={t('advisor.missed.days')}>{formatNumber(row.days)}</Table.Cell>
+            <Table.Cell data-label={t('advisor.missed.lastSeen')}>{formatDate(row.last_seen)}</Table.Cell>
+            <Table.Cell data-label={t('advisor.missed.hits')}>
               <Hits row={row} />
             </Table.Cell>
           </Table.Row>

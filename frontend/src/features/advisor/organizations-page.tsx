@@ -23,7 +23,7 @@ function Organizations() {
       {verify.isError ? <ErrorAlert error={verify.error} /> : null}
       <QueryState query={orgs} isEmpty={(d) => d.length === 0} empty={t('advisor.orgs.empty')}>
         {(items) => (
-          <Table>
+          <Table className="table-reflow">
             <caption className="visually-hidden">{t('advisor.orgs.title')}</caption>
             <Table.Head>
               <Table.Row>
@@ -37,10 +37,10 @@ function Organizations() {
             <Table.Body>
               {items.map((o) => (
                 <Table.Row key={o.id}>
-                  <Table.Cell>{o.name}</Table.Cell>
-                  <Table.Cell>{o.org_number}</Table.Cell>
-                  <Table.Cell>{t(`org.kinds.${o.kind}` as MessageKey)}</Table.Cell>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('org.name')}>{o.name}</Table.Cell>
+                  <Table.Cell data-label={t('org.number')}>{o.org_number}</Table.Cell>
+                  <Table.Cell data-label={t('org.kind')}>{t(`org.kinds.${o.kind}` as MessageKey)}</Table.Cell>
+                  <Table.Cell data-label={t('advisor.state')}>
                     <Tag data-color={o.verified ? 'success' : 'warning'}>{o.verified ? t('advisor.orgs.verified') : t('advisor.orgs.unverified')}</Tag>
                   </Table.Cell>
                   <Table.Cell>

@@ -25,7 +25,7 @@ function Overview({ stats }: { stats: PipelineStats }) {
   const { t } = useI18n();
   return (
     <div className="stack">
-      <div className="board">
+      <div className="stats">
         <Stat label={t('advisor.pipeline.needsTotal')} value={stats.needs_total} />
         <Stat label={t('advisor.pipeline.needsDraft')} value={stats.needs_draft} />
         <Stat label={t('advisor.pipeline.conferences')} value={stats.conferences_upcoming} />

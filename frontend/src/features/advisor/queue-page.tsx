@@ -42,7 +42,7 @@ function Queue() {
       </div>
       <QueryState query={matches} isEmpty={(d) => d.length === 0} empty={t('advisor.queueEmpty')}>
         {(items) => (
-          <Table>
+          <Table className="table-reflow">
             <caption className="visually-hidden">{t('advisor.queueTitle')}</caption>
             <Table.Head>
               <Table.Row>
@@ -55,14 +55,14 @@ function Queue() {
             <Table.Body>
               {items.map((m) => (
                 <Table.Row key={m.id}>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('advisor.need')}>
                     <DsLink asChild>
                       <Link to={`/advisor/needs/${m.need.id}`}>{m.need.title}</Link>
                     </DsLink>
                   </Table.Cell>
-                  <Table.Cell>{counterpartTitle(m)}</Table.Cell>
-                  <Table.Cell>{scorePercent(m.score)}</Table.Cell>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('advisor.solution')}>{counterpartTitle(m)}</Table.Cell>
+                  <Table.Cell data-label={t('match.score')}>{scorePercent(m.score)}</Table.Cell>
+                  <Table.Cell data-label={t('advisor.state')}>
                     <Tag>{t(`match.states.${m.state ?? 'suggested'}` as MessageKey)}</Tag>
                   </Table.Cell>
                 </Table.Row>

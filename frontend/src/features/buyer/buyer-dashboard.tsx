@@ -28,7 +28,7 @@ function MyNeeds() {
       </div>
       <QueryState query={needs} isEmpty={(d) => d.results.length === 0} empty={t('buyer.noNeeds')}>
         {(data) => (
-          <Table>
+          <Table className="table-reflow">
             <caption className="visually-hidden">{t('buyer.myNeeds')}</caption>
             <Table.Head>
               <Table.Row>
@@ -41,16 +41,16 @@ function MyNeeds() {
             <Table.Body>
               {data.results.map((n) => (
                 <Table.Row key={n.id}>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('need.fields.title')}>
                     <DsLink asChild>
                       <Link to={`/needs/${n.id}`}>{n.title}</Link>
                     </DsLink>
                   </Table.Cell>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('need.fields.statusLabel')}>
                     <Tag data-color={n.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${n.status ?? 'draft'}` as MessageKey)}</Tag>
                   </Table.Cell>
-                  <Table.Cell>{n.stage?.label}</Table.Cell>
-                  <Table.Cell>{formatDateTime(n.response_deadline)}</Table.Cell>
+                  <Table.Cell data-label={t('need.fields.stage')}>{n.stage?.label}</Table.Cell>
+                  <Table.Cell data-label={t('need.deadline')}>{formatDateTime(n.response_deadline)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

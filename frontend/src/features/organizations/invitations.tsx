@@ -58,7 +58,7 @@ function PendingInvitations({ org, notify }: { org: Organization; notify: (messa
       {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
       <QueryState query={invitations} isEmpty={(d) => d.length === 0} empty={t('invitations.empty')}>
         {(items) => (
-          <Table aria-labelledby="pending-invitations">
+          <Table className="table-reflow" aria-labelledby="pending-invitations">
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t('invitations.email')}</Table.HeaderCell>
@@ -70,9 +70,9 @@ function PendingInvitations({ org, notify }: { org: Organization; notify: (messa
             <Table.Body>
               {items.map((i) => (
                 <Table.Row key={i.id}>
-                  <Table.Cell>{i.email}</Table.Cell>
-                  <Table.Cell>{t(`members.roles.${i.role ?? 'member'}`)}</Table.Cell>
-                  <Table.Cell>{formatDate(i.expires_at)}</Table.Cell>
+                  <Table.Cell data-label={t('invitations.email')}>{i.email}</Table.Cell>
+                  <Table.Cell data-label={t('invitations.role')}>{t(`members.roles.${i.role ?? 'member'}`)}</Table.Cell>
+                  <Table.Cell data-label={t('invitations.expires')}>{formatDate(i.expires_at)}</Table.Cell>
                   <Table.Cell>
                     <Button
                       variant="tertiary"

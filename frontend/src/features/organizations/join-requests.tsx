@@ -103,7 +103,7 @@ export function MyJoinRequests({ headingLevel = 2, hideWhenEmpty = false }: { he
       {withdraw.isError ? <ErrorAlert error={withdraw.error} /> : null}
       <QueryState query={requests} isEmpty={(d) => d.length === 0} empty={t('joinRequests.mineEmpty')}>
         {(items) => (
-          <Table>
+          <Table className="table-reflow">
             <caption className="visually-hidden">{t('joinRequests.mineTitle')}</caption>
             <Table.Head>
               <Table.Row>
@@ -116,7 +116,7 @@ export function MyJoinRequests({ headingLevel = 2, hideWhenEmpty = false }: { he
             <Table.Body>
               {items.map((r) => (
                 <Table.Row key={r.id}>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('joinRequests.organization')}>
                     {r.status === 'approved' ? (
                       <DsLink asChild>
                         <Link to={`/organizations/${r.organization.id}`}>{r.organization.name}</Link>
@@ -125,8 +125,8 @@ export function MyJoinRequests({ headingLevel = 2, hideWhenEmpty = false }: { he
                       <OrgName org={r.organization} />
                     )}
                   </Table.Cell>
-                  <Table.Cell>{formatDate(r.created_at)}</Table.Cell>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('joinRequests.sentOn')}>{formatDate(r.created_at)}</Table.Cell>
+                  <Table.Cell data-label={t('joinRequests.status')}>
                     <StatusTag request={r} />
                   </Table.Cell>
                   <Table.Cell>

@@ -133,7 +133,7 @@ export function MembersSection({ org, myEmail, canManage, isAdmin, notify }: Pro
           const me = items.find((m) => m.email.toLowerCase() === myEmail.toLowerCase());
           return (
             <>
-              <Table>
+              <Table className="table-reflow">
                 <caption className="visually-hidden">{t('members.title')}</caption>
                 <Table.Head>
                   <Table.Row>
@@ -146,11 +146,11 @@ export function MembersSection({ org, myEmail, canManage, isAdmin, notify }: Pro
                 <Table.Body>
                   {items.map((m) => (
                     <Table.Row key={m.id}>
-                      <Table.Cell>
+                      <Table.Cell data-label={t('members.name')}>
                         {m.full_name || m.email} {m === me ? t('members.you') : null}
                       </Table.Cell>
-                      <Table.Cell>{m.email}</Table.Cell>
-                      <Table.Cell>
+                      <Table.Cell data-label={t('members.email')}>{m.email}</Table.Cell>
+                      <Table.Cell data-label={t('members.role')}>
                         <RoleTag role={m.role} />
                       </Table.Cell>
                       {canManage ? <Table.Cell>{m === me ? null : <MemberActions member={m} org={org} notify={notify} />}</Table.Cell> : null}

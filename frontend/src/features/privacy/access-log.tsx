@@ -25,7 +25,7 @@ export function ResponseAccessLog({ responseId }: { responseId: number }) {
           {opened ? (
             <QueryState query={log} isEmpty={(d) => d.length === 0} empty={t('accessLog.empty')}>
               {(reads) => (
-                <Table data-size="sm">
+                <Table data-size="sm" className="table-reflow">
                   <caption className="visually-hidden">{t('accessLog.title')}</caption>
                   <Table.Head>
                     <Table.Row>
@@ -38,10 +38,10 @@ export function ResponseAccessLog({ responseId }: { responseId: number }) {
                   <Table.Body>
                     {reads.map((read) => (
                       <Table.Row key={read.id}>
-                        <Table.Cell>{read.reader_name || t('accessLog.deletedUser')}</Table.Cell>
-                        <Table.Cell>{read.organization ? <OrgName org={read.organization} /> : t('accessLog.operator')}</Table.Cell>
-                        <Table.Cell>{formatDateTime(read.read_at)}</Table.Cell>
-                        <Table.Cell>{read.via_label}</Table.Cell>
+                        <Table.Cell data-label={t('accessLog.person')}>{read.reader_name || t('accessLog.deletedUser')}</Table.Cell>
+                        <Table.Cell data-label={t('accessLog.organization')}>{read.organization ? <OrgName org={read.organization} /> : t('accessLog.operator')}</Table.Cell>
+                        <Table.Cell data-label={t('accessLog.when')}>{formatDateTime(read.read_at)}</Table.Cell>
+                        <Table.Cell data-label={t('accessLog.via')}>{read.via_label}</Table.Cell>
                       </Table.Row>
                     ))}
                   </Table.Body>

@@ -100,4 +100,50 @@ describe('SearchPage', () => {
     expect(await screen.findByRole('link', { name: 'Did you mean “fallalarm”? (4 results)' })).toBeInTheDocument();
     expect(screen.getByTestId('relaxation')).toHaveTextContent('Showing results for some of your words');
   });
+
+  describe('on a phone', () => {
+    // The page's one-column width (search-filters.tsx NARROW_SEARCH) matches.
+    const phone = (query: string) => ({ matches: query.includes('max-width'), media: query, addEventListener: () => undefined, removeEventListener: () => undefined });
+    beforeEach(() => vi.stubGlobal('matchMedia', phone));
+
+    it('shows the results first and the filters behind a button with the number of active filters', async () => {
+      mockFetch({ '/api/auth/session/': anonymousSession, '/api/search/': result });
+      renderRoute(<SearchPage />, { route: '/?q=fall&county=46&semantic=true' });
+      expect(await screen.findByRole('link', { name: 'Færre fall hjemme' })).toBeInTheDocument();
+      expect(screen.queryByRole('complementary', { name: 'Filtrer' })).toBeNull();
+      expect(screen.queryByRole('group', { name: 'Fylke' })).toBeNull();
+      const button = screen.getByRole('button', { name: 'Filtrer (aktive filtre: 2)' });
+      expect(button).toHaveAttribute('aria-haspopup', 'dialog');
+      await userEvent.click(button);
+      const dialog = await screen.findByRole('dialog', { name: 'Filtrer' });
+      expect(within(dialog).getByRole('group', { name: 'Fylke' })).toBeInTheDocument();
+      expect(within(dialog).getByLabelText('Vestland (2)')).toBeChecked();
+      await userEvent.click(within(dialog).getByRole('button', { name: 'Vis 2 treff' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    });
+
+    it('clears the filters but keeps the words', async () => {
+      const { calls } = mockFetch({ '/api/auth/session/': anonymousSession, '/api/search/': result });
+      renderRoute(<SearchPage />, { route: '/?q=fall&county=46' });
+      await userEvent.click(await screen.findByRole('button', { name: 'Filtrer (aktive filtre: 1)' }));
+      await userEvent.click(await screen.findByRole('button', { name: 'Fjern alle filtre' }));
+      await waitFor(() => expect(calls.at(-1)?.url.searchParams.has('county')).toBe(false));
+      expect(calls.at(-1)?.url.searchParams.get('q')).toBe('fall');
+      expect(screen.getByRole('button', { name: 'Filtrer' })).toBeInTheDocument();
+    });
+  });
+
+  it('takes "Neste" to the top of the results, with focus there', async () => {
+    const { calls } = mockFetch({ '/api/auth/session/': anonymousSession, '/api/search/': { ...result, total: 45 } });
+    const scrolled: Element[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    renderRoute(<SearchPage />, { route: '/?q=fall' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Neste' }));
+    const heading = screen.getByRole('heading', { name: 'Treff', level: 2 });
+    expect(heading).toHaveFocus();
+    expect(scrolled).toContain(heading);
+    await waitFor(() => expect(calls.some((c) => c.url.searchParams.get('page') === '2')).toBe(true));
+  });
 });

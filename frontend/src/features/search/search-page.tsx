@@ -1,16 +1,17 @@
-import { Button, Card, Checkbox, Fieldset, Heading, Link as DsLink, Paragraph, Radio, Tag, Textfield } from '@digdir/designsystemet-react';
-import { useId, useState, type FormEvent } from 'react';
+import { Button, Card, Heading, Link as DsLink, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { FacetValue, Relaxation, SearchHit, SearchResult } from '../../api/types';
+import type { Relaxation, SearchHit, SearchResult } from '../../api/types';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { useSession, userRoles } from '../../app/session';
-import { SelectField } from '../../components/form-fields';
 import { Highlight, stripTags } from '../../components/highlight';
 import { PageHeading } from '../../components/page';
 import { Empty, ErrorAlert, Loading } from '../../components/query-state';
 import { useDebounced } from '../../components/use-debounced';
-import { FACETS, useAutocomplete, useSearch, type SearchParams } from './api';
+import { useMediaQuery } from '../../components/use-media-query';
+import { useAutocomplete, useSearch, type SearchParams } from './api';
+import { activeFilterCount, clearedFilters, FilterControls, FilterDrawer, NARROW_SEARCH } from './search-filters';
 import { SaveSearchForm } from './save-search-form';
 import { OrgName } from '../../components/org-name';
 
@@ -93,45 +94,6 @@ function DidYouMean({ data, onFollow }: { data: SearchResult; onFollow: (text: s
   );
 }
 
-/** Types and statuses are labelled by the UI's own catalogue; other facets carry the backend's labels. */
-function facetLabel(field: string, v: FacetValue, t: ReturnType<typeof useI18n>['t']): string {
-  if (field === 'kind' && ['need', 'solution', 'conference'].includes(v.value)) return t(`search.types.${v.value}` as MessageKey);
-  if (field === 'status' && ['draft', 'published', 'closed'].includes(v.value)) return t(`need.status.${v.value}` as MessageKey);
-  return v.label || v.value;
-}
-
-function FacetGroup({
-  field,
-  values,
-  selected,
-  onChange,
-}: {
-  field: string;
-  values: FacetValue[];
-  selected: string;
-  onChange: (value: string) => void;
-}) {
-  const { t } = useI18n();
-  const name = useId();
-  if (values.length === 0) return null;
-  return (
-    <Fieldset data-size="sm">
-      <Fieldset.Legend>{t(`search.facets.${field}` as MessageKey)}</Fieldset.Legend>
-      <Radio name={name} label={t('search.all')} value="" checked={selected === ''} onChange={() => onChange('')} />
-      {values.map((v) => (
-        <Radio
-          key={v.value}
-          name={name}
-          value={v.value}
-          label={`${facetLabel(field, v, t)} (${v.count})`}
-          checked={selected === v.value}
-          onChange={() => onChange(v.value)}
-        />
-      ))}
-    </Fieldset>
-  );
-}
-
 function Results({ data, page, onPage }: { data: SearchResult; page: number; onPage: (p: number) => void }) {
   const { t } = useI18n();
   const pages = Math.max(1, Math.ceil(data.total / (data.page_size || PAGE_SIZE)));
@@ -166,6 +128,8 @@ export function SearchPage() {
   const debounced = useDebounced(text);
   const autocomplete = useAutocomplete(debounced);
   const roles = userRoles(useSession().data?.user ?? null);
+  const narrow = useMediaQuery(NARROW_SEARCH);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
 
   const query: SearchParams = { page_size: String(PAGE_SIZE) };
   params.forEach((value, key) => {
@@ -185,21 +149,25 @@ export function SearchPage() {
     setParams(next);
   };
 
+  // Another page of results starts at the top of the results, with focus there (not at the
+  // bottom where "Neste" was).
+  const goToPage = (p: number) => {
+    update({ page: String(p) });
+    resultsHeading.current?.focus({ preventScroll: true });
+    resultsHeading.current?.scrollIntoView({ block: 'start' });
+  };
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     update({ q: text.trim() });
   };
 
-  const sortOptions = [
-    { code: 'relevance', label: t('search.sort.relevance') },
-    { code: 'newest', label: t('search.sort.newest') },
-    { code: 'deadline', label: t('search.sort.deadline') },
-  ];
-
   const filters: Record<string, string[]> = {};
   params.forEach((v, k) => {
     if (!['q', 'page', 'page_size', 'sort'].includes(k)) filters[k] = [...(filters[k] ?? []), v];
   });
+  const controls = <FilterControls params={params} data={search.data} update={update} />;
+  const ready = search.data && !search.isError;
 
   return (
     <>
@@ -207,7 +175,7 @@ export function SearchPage() {
       <Paragraph>{t('search.intro')}</Paragraph>
       <search aria-label={t('search.formLabel')}>
         <form onSubmit={submit} className="row">
-          <div style={{ flex: '1 1 20rem' }}>
+          <div style={{ flex: '1 1 12rem' }}>
             <Textfield
               label={t('search.queryLabel')}
               type="search"
@@ -229,52 +197,43 @@ export function SearchPage() {
       </search>
 
       <div className="grid-2" style={{ marginTop: '1.5rem' }}>
-        <aside aria-label={t('search.filters')} className="stack">
-          <Heading level={2} data-size="xs">
-            {t('search.filters')}
-          </Heading>
-          <SelectField
-            label={t('search.sortLabel')}
-            value={params.get('sort') ?? 'relevance'}
-            includeEmpty={false}
-            options={sortOptions}
-            onChange={(v) => update({ sort: v === 'relevance' ? '' : v })}
-          />
-          <Checkbox
-            label={t('search.semantic')}
-            checked={params.get('semantic') === 'true'}
-            onChange={(e) => update({ semantic: e.target.checked ? 'true' : '' })}
-          />
-          {search.data
-            ? FACETS.filter((f) => search.data.facets[f.field]).map(({ field, param }) => (
-                <FacetGroup
-                  key={field}
-                  field={field}
-                  values={search.data.facets[field] ?? []}
-                  selected={params.get(param) ?? ''}
-                  onChange={(v) => update({ [param]: v })}
-                />
-              ))
-            : null}
-        </aside>
+        {narrow ? null : (
+          <aside aria-label={t('search.filters')} className="stack">
+            <Heading level={2} data-size="xs">
+              {t('search.filters')}
+            </Heading>
+            {controls}
+          </aside>
+        )}
         <section aria-labelledby="results-heading" className="stack">
-          <Heading level={2} data-size="sm" id="results-heading">
+          <Heading level={2} data-size="sm" id="results-heading" ref={resultsHeading} tabIndex={-1}>
             {t('search.results')}
           </Heading>
-          <p aria-live="polite" role="status" data-testid="result-count">
-            {search.data && !search.isError ? t('search.count', { count: search.data.total }) : ''}
-          </p>
+          <div className="results-bar">
+            <p aria-live="polite" role="status" data-testid="result-count">
+              {ready ? t('search.count', { count: search.data.total }) : ''}
+            </p>
+            {narrow ? (
+              <FilterDrawer
+                active={activeFilterCount(params)}
+                total={ready && !search.isPlaceholderData ? search.data.total : null}
+                onClear={() => update(clearedFilters())}
+              >
+                {controls}
+              </FilterDrawer>
+            ) : null}
+          </div>
           <div aria-live="polite" role="status" data-testid="relaxation">
             {notice ? <Paragraph className="hint">{t(notice)}</Paragraph> : null}
           </div>
-          {search.data && !search.isError ? <DidYouMean data={search.data} onFollow={setText} /> : null}
+          {ready ? <DidYouMean data={search.data} onFollow={setText} /> : null}
           {roles.has('supplier') && params.get('q') ? <SaveSearchForm query={params.get('q') ?? ''} filters={filters} /> : null}
           {search.isPending ? (
             <Loading />
           ) : search.isError ? (
             <ErrorAlert error={search.error} title={t('search.failed')} />
           ) : (
-            <Results data={search.data} page={page} onPage={(p) => update({ page: String(p) })} />
+            <Results data={search.data} page={page} onPage={goToPage} />
           )}
         </section>
       </div>

@@ -32,7 +32,7 @@ export function SavedSearches() {
       {remove.isError ? <ErrorAlert error={remove.error} /> : null}
       <QueryState query={searches} isEmpty={(d) => d.length === 0} empty={t('savedSearch.empty')}>
         {(items) => (
-          <Table>
+          <Table className="table-reflow">
             <caption className="visually-hidden">{t('savedSearch.title')}</caption>
             <Table.Head>
               <Table.Row>
@@ -44,7 +44,7 @@ export function SavedSearches() {
             <Table.Body>
               {items.map((s) => (
                 <Table.Row key={s.id}>
-                  <Table.Cell>
+                  <Table.Cell data-label={t('savedSearch.name')}>
                     <DsLink asChild>
                       <Link to={searchHref(s)}>{s.name}</Link>
                     </DsLink>
