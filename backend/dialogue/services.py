@@ -134,6 +134,7 @@ def conference_update(
         audit_log(actor=user, action=AuditEvent.Action.CHANGED, obj=conference)
         if conference.is_public:
             derived_refresh(entity=Entity.CONFERENCE, entity_id=conference.pk, matching=False)
+        news.conference_changed(conference, fields=moved)
     return conference
 
 

@@ -6,7 +6,7 @@ registration, question, booking) is told to the buyer side only, never to anothe
 an answer goes to every registered supplier alike without naming who asked.
 """
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime
 
 from django.utils import timezone
@@ -116,6 +116,28 @@ def _rebook_until(conference: DialogueConference) -> str:
     """The booking deadline while it lies ahead (a supplier may book another time)."""
     deadline = conference.registration_deadline
     return m.stamp(deadline) if timezone.now() < deadline else ""
+
+
+#: What a registered supplier plans by: a change of any of these is news to it.
+CONFERENCE_PLAN_FIELDS = frozenset({"starts_at", "ends_at", "format", "location", "stream_url"})
+
+
+def conference_changed(conference: DialogueConference, *, fields: Collection[str]) -> None:
+    """Every registered supplier hears when the time or place of an announced conference
+    changes (its other texts are read on the page)."""
+    if not CONFERENCE_PLAN_FIELDS & set(fields):
+        return
+    if conference.status != DialogueConference.Status.PUBLISHED:
+        return
+    notification_send(
+        message=m.ConferenceChanged(
+            conference_id=conference.pk,
+            conference=conference.title,
+            starts_at=m.stamp(conference.starts_at),
+            place=conference.location or conference.stream_url,
+        ),
+        users=recipients.registered_suppliers(conference=conference),
+    )
 
 
 def meeting_moved(slot: MeetingSlot, *, previous: tuple[datetime, datetime]) -> None:

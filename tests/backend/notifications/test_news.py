@@ -201,3 +201,26 @@ def test_advisors_hear_of_an_organisation_waiting_for_verification(
         "/advisor/organizations",
     )
     assert "Vestfjord kommune" in notice.title
+
+
+def test_registered_suppliers_hear_when_the_conference_moves_to_another_place(
+    world: World, rival: User, django_capture_on_commit_callbacks: Any
+) -> None:
+    # given
+    _register(world)
+    # when
+    with django_capture_on_commit_callbacks(execute=True):
+        changed = world.client("buyer").patch(
+            f"/api/conferences/{world.conference.pk}/",
+            {"location": "Grieghallen, Bergen"},
+            format="json",
+        )
+        retitled = world.client("buyer").patch(
+            f"/api/conferences/{world.conference.pk}/", {"title": "Ny tittel"}, format="json"
+        )
+    # then: both registered suppliers, once (a new title is read on the page)
+    assert (changed.status_code, retitled.status_code) == (200, 200)
+    for user in (world.users["supplier"], rival):
+        assert _kinds(user) == [NotificationKind.CONFERENCE_CHANGED]
+        assert _telling(user, "Grieghallen, Bergen") == ["Grieghallen, Bergen"]
+    assert _kinds(world.users["other_buyer"]) == []
