@@ -122,6 +122,11 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Persistent connections, checked before reuse: a request takes its thread's open connection
+# instead of opening one (under gunicorn a new PostgreSQL connection per request cost more CPU
+# than a search's own work: a backend process forked and the password verified each time).
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # One process serves requests and runs eager tasks: writers wait for the lock instead of
     # failing, and take it up front instead of upgrading a read lock (which can deadlock).
