@@ -170,12 +170,15 @@ def run_search(scale: Scale, args: argparse.Namespace) -> dict[str, Any]:
     from backend.solutions.models import Solution
     from benchmarks import api_figures
     from benchmarks.stack import gunicorn
+    from search.types import SearchRequest
 
     if not args.reuse:
         recreate_database()
         _seed(scale.scales[-1], args.seed)
-    elif not Solution.objects.exists() or search_backend().outdated():
-        raise SystemExit("--reuse: the bench database or its indices hold no current corpus")
+    elif not Solution.objects.exists() or not search_backend().search(SearchRequest()).total:
+        raise SystemExit("--reuse: the bench database or its indices hold no corpus yet")
+    elif search_backend().outdated():
+        print("[bench] --reuse: the indices predate this code's mapping version")
     with gunicorn() as (_service, port):
         return {"api": {"search": api_figures.search_latency(port, scale.search_rounds)}}
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
+from search.documents.catalogue import knn_candidates
 from search.queries.elasticsearch import (
     MATCH_NONE,
     SORTS,
@@ -56,7 +57,7 @@ def candidates_body(prepared: PreparedEmbedding) -> Body:
             {
                 "field": "embedding",
                 "k": k,
-                "num_candidates": max(2 * k, 100),
+                "num_candidates": knn_candidates(k),
                 "query_vector": vector,
                 **options,
             }
