@@ -1,0 +1,173 @@
+"""One notification of every kind for the demo's buyer, supplier and advisor, each about
+real rows of the demo market, so that every kind's link opens a real page. The end-to-end
+run loads them after the demo data (``manage.py notifications_examples``) and follows every
+link in the browser. Not part of the demo data itself: some tell of events (a cancelled
+conference, a moved meeting) that the demo market does not hold."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from backend.accounts.models import Organization, User
+from backend.dialogue.models import DialogueConference, MeetingSlot
+from backend.needs.models import Need
+from backend.notifications import messages as m
+from backend.notifications.models import Notification
+from backend.notifications.services import notification_send
+from backend.solutions.models import Solution
+
+
+def _public_needs() -> QuerySet[Need]:
+    return Need.objects.filter(status=Need.Status.PUBLISHED).select_related("organization")
+
+
+def _org_of(user: User) -> Organization:
+    membership = user.memberships.select_related("organization").first()
+    if membership is None:
+        raise ValueError(f"{user} is a member of no organisation")
+    return membership.organization
+
+
+def _conference(**filters: object) -> DialogueConference:
+    published = DialogueConference.objects.filter(status=DialogueConference.Status.PUBLISHED)
+    conference = published.filter(**filters).first() or published.first()
+    if conference is None:
+        raise ValueError("The demo market has no announced conference")
+    return conference
+
+
+def _meeting(conference: DialogueConference) -> tuple[str, str]:
+    slot = MeetingSlot.objects.filter(conference=conference).order_by("starts_at").first()
+    starts = slot.starts_at if slot else conference.starts_at + timedelta(days=1)
+    return m.stamp(starts), m.stamp(starts + timedelta(minutes=45))
+
+
+def _buyer_news(buyer: User, supplier_name: str, rival_name: str) -> list[m.Message]:
+    org = _org_of(buyer)
+    need = _public_needs().filter(organization=org).first() or _public_needs().first()
+    other = _public_needs().exclude(organization=org).first()
+    conference = _conference(organization=org)
+    if need is None or other is None:
+        raise ValueError("The demo market needs published needs of two buyers")
+    starts, ends = _meeting(conference)
+    cid, title = conference.pk, conference.title
+    return [
+        m.ResponseReceived(need_id=need.pk, need=need.title, supplier=supplier_name),
+        m.QuestionAsked(
+            conference_id=cid,
+            conference=title,
+            question="Kan løsningen kobles til fagsystemet vi bruker i dag?",
+        ),
+        m.RegistrationReceived(conference_id=cid, conference=title, supplier=supplier_name),
+        m.RegistrationCancelled(conference_id=cid, conference=title, supplier=rival_name),
+        m.MeetingBooked(
+            conference_id=cid, conference=title, supplier=supplier_name, starts_at=starts
+        ),
+        m.MeetingCancelled(
+            conference_id=cid,
+            conference=title,
+            party=rival_name,
+            starts_at=starts,
+            ends_at=ends,
+            by_host=False,
+        ),
+        m.CoBuyerRequested(need_id=other.pk, need=other.title, buyer=other.organization.name),
+        m.SimilarNeedPublished(
+            need_id=other.pk, need=other.title, buyer=other.organization.name, own_need=need.title
+        ),
+        m.JoinRequested(organization_id=org.pk, organization=org.name, person="Per Hansen"),
+        m.OrganizationVerified(organization_id=org.pk, organization=org.name),
+    ]
+
+
+def _supplier_news(supplier: User) -> list[m.Message]:
+    org = _org_of(supplier)
+    conference = _conference(registrations__organization=org)
+    host = conference.organization.name
+    starts, ends = _meeting(conference)
+    earlier = m.stamp(conference.starts_at + timedelta(days=1, hours=-1))
+    need = _public_needs().first()
+    solution = Solution.objects.filter(organization=org).first()
+    if need is None or solution is None:
+        raise ValueError("The demo market needs a published need and the supplier's solution")
+    cid, title = conference.pk, conference.title
+    return [
+        m.NeedMatchesSolution(
+            need_id=need.pk, need=need.title, buyer=need.organization.name, solution=solution.title
+        ),
+        m.SavedSearchHits(
+            name="Trygghetsalarm", query="trygghetsalarm", hits=[need.title, conference.title]
+        ),
+        m.QuestionAnswered(
+            conference_id=cid,
+            conference=title,
+            question="Må løsningen virke uten strøm?",
+            answer="Ja, i minst åtte timer med batteri.",
+        ),
+        m.ConferenceInvitation(
+            conference_id=cid,
+            conference=title,
+            buyer=host,
+            starts_at=m.stamp(conference.starts_at),
+            registration_deadline=m.stamp(conference.registration_deadline),
+        ),
+        m.Introduction(need_id=need.pk, need=need.title, other=solution.title),
+        m.ConferenceChanged(
+            conference_id=cid,
+            conference=title,
+            starts_at=m.stamp(conference.starts_at),
+            place=conference.location or host,
+        ),
+        m.ConferenceCancelled(
+            conference_id=cid,
+            conference=title,
+            host=host,
+            starts_at=m.stamp(conference.starts_at),
+            reason="Behovet må forankres på nytt etter budsjettbehandlingen.",
+            booked=[(starts, ends)],
+        ),
+        m.MeetingChanged(
+            conference_id=cid,
+            conference=title,
+            host=host,
+            starts_at=starts,
+            ends_at=ends,
+            previous_starts_at=earlier,
+            previous_ends_at=m.stamp(conference.starts_at + timedelta(days=1, minutes=-15)),
+        ),
+        m.ResponseReadersAdded(need_id=need.pk, need=need.title, organization="Larvik kommune"),
+        m.JoinDecided(organization_id=org.pk, organization=org.name, approved=True),
+    ]
+
+
+def _advisor_news() -> list[m.Message]:
+    need = _public_needs().first()
+    waiting = Organization.objects.filter(verified=False).first()
+    if need is None or waiting is None:
+        raise ValueError("The demo market needs a published need and an unverified organisation")
+    return [
+        m.NeedToCurate(need_id=need.pk, need=need.title, buyer=need.organization.name),
+        m.OrganizationUnverified(organization_id=waiting.pk, organization=waiting.name),
+    ]
+
+
+@transaction.atomic
+def notification_examples(*, buyer: User, supplier: User, advisor: User) -> int:
+    """Send each person the examples of the kinds they have none of yet (run again: no
+    more). Returns how many notifications were made."""
+    supplier_name = _org_of(supplier).name
+    rival = Organization.objects.filter(kind=Organization.Kind.SUPPLIER).exclude(name=supplier_name)
+    rival_name = rival.values_list("name", flat=True).first() or "Tellu AS"
+    cast = [
+        (buyer, _buyer_news(buyer, supplier_name, rival_name)),
+        (supplier, _supplier_news(supplier)),
+        (advisor, _advisor_news()),
+    ]
+    made = 0
+    for user, news in cast:
+        had = set(Notification.objects.filter(user=user).values_list("kind", flat=True))
+        for message in news:
+            if message.kind not in had:
+                made += len(notification_send(message=message, users=[user]))
+    return made
