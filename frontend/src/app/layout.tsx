@@ -2,6 +2,7 @@ import { Button, Link as DsLink, Paragraph, SkipLink } from '@digdir/designsyste
 import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { NavLink, Outlet, Link, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/query-state';
+import { NotificationsLink } from '../features/notifications/notifications-link';
 import { useI18n, type Lang } from './i18n';
 import { useLogout, useSession, userRoles } from './session';
 
@@ -48,6 +49,7 @@ function UserMenu() {
   return (
     <div className="user-menu">
       <span data-testid="current-user">{user.full_name || user.email}</span>
+      <NotificationsLink />
       {session.data?.oidc_login_url ? (
         <DsLink asChild>
           <Link to="/account/id-porten">{t('oidc.account.menu')}</Link>

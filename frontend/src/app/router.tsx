@@ -35,6 +35,9 @@ const NeedBoardPage = page(() => import('../features/advisor/need-board-page'), 
 const OrganizationsPage = page(() => import('../features/advisor/organizations-page'), 'OrganizationsPage');
 const PipelinePage = page(() => import('../features/advisor/pipeline-page'), 'PipelinePage');
 const MissedSearchesPage = page(() => import('../features/advisor/missed-searches-page'), 'MissedSearchesPage');
+const NotificationsPage = page(() => import('../features/notifications/notifications-page'), 'NotificationsPage');
+const NotificationSettingsPage = page(() => import('../features/notifications/notification-settings-page'), 'NotificationSettingsPage');
+const UnsubscribePage = page(() => import('../features/notifications/unsubscribe-page'), 'UnsubscribePage');
 const NotFoundPage = page(() => import('./not-found-page'), 'NotFoundPage');
 
 export const routes: RouteObject[] = [
@@ -47,6 +50,9 @@ export const routes: RouteObject[] = [
       { path: 'register', element: <RegisterPage /> },
       { path: 'account/id-porten', element: <IdentityPage /> },
       { path: 'account/privacy', element: <PrivacyPage /> },
+      { path: 'account/notifications', element: <NotificationSettingsPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'notifications/unsubscribe', element: <UnsubscribePage /> },
       { path: 'account/deleted', element: <AccountDeletedPage /> },
       { path: 'verify-email', element: <VerifyEmailPage /> },
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
