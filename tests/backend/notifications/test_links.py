@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from backend.notifications import links
 from backend.notifications.messages import MESSAGES, Message
 from backend.notifications.models import NotificationKind
 
@@ -61,3 +62,16 @@ def test_every_kind_keeps_its_data_through_storage(kind: str) -> None:
     for message in _samples(MESSAGES[kind]):
         stored = {k: list(v) if isinstance(v, tuple) else v for k, v in message.params().items()}
         assert MESSAGES[kind](**stored).title() == message.title()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        links.notification_list(),
+        links.notification_settings(),
+        links.unsubscribe_page("token"),
+        links.search_page("trygghetsalarm"),
+    ],
+)
+def test_the_emails_own_links_are_pages_of_the_app(path: str) -> None:
+    assert any(r.match(path.split("?")[0]) for r in _routes()), path
