@@ -66,29 +66,6 @@ def notification_send(*, message: Message, users: Iterable[User]) -> list[Notifi
     return made
 
 
-@transaction.atomic
-def notification_send_untyped(
-    *, users: Iterable[User], title: str, body: str, link: str
-) -> list[Notification]:
-    """Transitional (backend/matches/notifications.py): a notification without a kind, its
-    texts as given, in the app and by e-mail at once. Use a message class instead."""
-    recipients = [u for u in {u.pk: u for u in users}.values() if u.is_active]
-    made = Notification.objects.bulk_create(
-        [
-            Notification(
-                user=user,
-                channel=Channel.EMAIL,
-                title=plain_line(title, max_length=_TITLE_LENGTH),
-                body=body,
-                link=link,
-            )
-            for user in recipients
-        ]
-    )
-    deliveries_queue(notifications=made)
-    return made
-
-
 def notification_mark_read(*, user: User, notification_id: int) -> Notification:
     """Mark one's own notification read (again: no change). Another's answers 404."""
     notification = notification_list(user=user).filter(pk=notification_id).first()

@@ -22,7 +22,7 @@ from backend.discovery.models import SavedSearch
 from backend.identity.models import ExternalIdentity
 from backend.matches.models import MatchNote
 from backend.needs.models import CoBuyerRequest, Need
-from backend.notifications.models import Notification
+from backend.notifications.models import Delivery, Notification, NotificationPreference
 from backend.responses.models import Response, ResponseRead
 from backend.solutions.models import Solution
 
@@ -79,6 +79,8 @@ class PersonalData:
     member_org_ids: frozenset[int]
     saved_searches: QuerySet[SavedSearch]
     notifications: QuerySet[Notification]
+    notification_preferences: QuerySet[NotificationPreference]
+    notification_emails: QuerySet[Delivery]
     other_records: list[dict[str, Any]]
 
 
@@ -144,6 +146,8 @@ def personal_data(*, user: User) -> PersonalData:
         member_org_ids=frozenset(user.memberships.values_list("organization_id", flat=True)),
         saved_searches=SavedSearch.objects.filter(user=user).order_by("created_at"),
         notifications=Notification.objects.filter(user=user).order_by("created_at"),
+        notification_preferences=NotificationPreference.objects.filter(user=user).order_by("kind"),
+        notification_emails=Delivery.objects.filter(user=user).order_by("created_at", "id"),
         other_records=_other_records(user),
     )
 

@@ -52,7 +52,7 @@ PY="$ROOT/.venv/bin/python"
 cd "$ROOT"
 "$PY" manage.py migrate --noinput >&2
 "$PY" manage.py demo_load >&2
-# One notification of every kind for the demo users (e2e/08-notifications.spec.ts follows them).
+# One notification of every kind for the demo users (e2e/10-notifications.spec.ts follows them).
 "$PY" manage.py notifications_examples >&2
 WORKER=""
 SERVER=""

@@ -16,7 +16,7 @@ from backend.discovery.models import SavedSearch
 from backend.identity.models import ExternalIdentity
 from backend.needs.models import Need
 from backend.needs.selectors import need_visible
-from backend.notifications.models import Notification
+from backend.notifications.models import Delivery, Notification, NotificationPreference
 from backend.privacy.selectors import PersonalData, participant_is
 from backend.responses.models import Response, ResponseRead
 
@@ -227,7 +227,22 @@ class MyDataSavedSearch(serializers.ModelSerializer[SavedSearch]):
 class MyDataNotification(serializers.ModelSerializer[Notification]):
     class Meta:
         model = Notification
-        fields = ["title", "body", "link", "created_at", "read_at"]
+        fields = ["kind", "title", "body", "link", "channel", "created_at", "read_at"]
+
+
+class MyDataNotificationPreference(serializers.ModelSerializer[NotificationPreference]):
+    class Meta:
+        model = NotificationPreference
+        fields = ["kind", "channel", "updated_at"]
+
+
+class MyDataNotificationEmail(serializers.ModelSerializer[Delivery]):
+    """An e-mail of notifications sent (or tried) to you: not its text, which the
+    notifications hold."""
+
+    class Meta:
+        model = Delivery
+        fields = ["kind", "status", "attempts", "created_at", "sent_at"]
 
 
 class MyDataOtherRecord(serializers.Serializer):  # type: ignore[type-arg]
@@ -256,6 +271,8 @@ class PersonalDataOutput(serializers.Serializer):  # type: ignore[type-arg]
     responses = MyDataAuthoredResponse(many=True)
     saved_searches = MyDataSavedSearch(many=True)
     notifications = MyDataNotification(many=True)
+    notification_preferences = MyDataNotificationPreference(many=True)
+    notification_emails = MyDataNotificationEmail(many=True)
     other_records = MyDataOtherRecord(many=True)
 
 

@@ -156,3 +156,25 @@ def test_a_bad_choice_is_refused_and_changes_nothing(
     # then
     assert answer.status_code == status
     assert not world.users["buyer"].notification_preferences.exists()  # type: ignore[union-attr]
+
+
+def test_the_personal_data_copy_holds_ones_notifications_choices_and_emails(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    # given
+    buyer = world.users["buyer"]
+    assert buyer is not None
+    _client(buyer).put(
+        "/api/notifications/preferences/need_to_curate/", {"channel": "off"}, format="json"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        _introduce(world, buyer)
+    _introduce(world, world.users["supplier"])
+    # when
+    data = _client(buyer).get("/api/auth/me/export/").json()
+    # then: one's own only
+    assert [n["kind"] for n in data["notifications"]] == ["introduction"]
+    assert [(p["kind"], p["channel"]) for p in data["notification_preferences"]] == [
+        ("need_to_curate", "off")
+    ]
+    assert [(e["kind"], e["status"]) for e in data["notification_emails"]] == [("instant", "sent")]
