@@ -2137,13 +2137,50 @@ export interface components {
             readonly created_at: string;
         };
         MyDataNotification: {
+            kind?: components["schemas"]["NotificationKindEnum"] | components["schemas"]["BlankEnum"];
             title: string;
             body: string;
             link?: string;
+            channel?: components["schemas"]["NotificationChannelEnum"];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
             read_at?: string | null;
+        };
+        /**
+         * @description An e-mail of notifications sent (or tried) to you: not its text, which the
+         *     notifications hold.
+         */
+        MyDataNotificationEmail: {
+            kind: components["schemas"]["MyDataNotificationEmailKindEnum"];
+            status?: components["schemas"]["MyDataNotificationEmailStatusEnum"];
+            /** Format: int64 */
+            attempts?: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            sent_at?: string | null;
+        };
+        /**
+         * @description * `instant` - At once
+         *     * `digest` - Daily digest
+         * @enum {string}
+         */
+        MyDataNotificationEmailKindEnum: "instant" | "digest";
+        /**
+         * @description * `pending` - Waiting
+         *     * `retrying` - Failed, will retry
+         *     * `sent` - Sent
+         *     * `failed` - Failed
+         *     * `skipped` - Not sent
+         * @enum {string}
+         */
+        MyDataNotificationEmailStatusEnum: "pending" | "retrying" | "sent" | "failed" | "skipped";
+        MyDataNotificationPreference: {
+            kind: components["schemas"]["NotificationKindEnum"];
+            channel: components["schemas"]["NotificationChannelEnum"];
+            /** Format: date-time */
+            readonly updated_at: string;
         };
         MyDataOrgRef: {
             readonly id: number;
@@ -2881,6 +2918,8 @@ export interface components {
             responses: components["schemas"]["MyDataAuthoredResponse"][];
             saved_searches: components["schemas"]["MyDataSavedSearch"][];
             notifications: components["schemas"]["MyDataNotification"][];
+            notification_preferences: components["schemas"]["MyDataNotificationPreference"][];
+            notification_emails: components["schemas"]["MyDataNotificationEmail"][];
             other_records: components["schemas"]["MyDataOtherRecord"][];
         };
         PipelineOutput: {
