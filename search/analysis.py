@@ -68,9 +68,10 @@ def tokenize(text: str) -> list[str]:
     return [m.group(0).lower()[:MAX_TOKEN_LENGTH] for m in _TOKEN.finditer(text)]
 
 
-def token_spans(text: str) -> list[tuple[int, int, str]]:
-    """Tokens with their character offsets, for highlighting."""
-    return [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Tokens with their character offsets (of ``text[start:end]``), for highlighting."""
+    stop = len(text) if end is None else end
+    return [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text, start, stop)]
 
 
 class _LazyHomonyms(dict[str, list[Any]]):

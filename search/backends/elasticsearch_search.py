@@ -1,12 +1,16 @@
 """How the Elasticsearch backend answers a search (see ``queries/relaxation.py``).
 
-- Words only, enough found: one request (the query as typed with facets, highlights, the page).
+- Words only, enough found: one multi-search of two requests run side by side: the page (by
+  score alone for relevance), and the total with the facets (size 0, request-cached).
 - Little found: the term suggester's options for the words the index lacks; one multi-search
   counting every relaxed level and every suggested query; the level that answers.
 - Semantic neighbours (hybrid search, or the last level): the nearest documents by k-NN (and,
   with centring, their cosine to their language's mean), then one multi-search for the word
   ranking, the neighbours under the filters, and the total and facets of both together; then
-  the page's documents with highlights.
+  the page's documents.
+
+Titles and texts are marked in Python (``queries/marks.py``), as the embedded backend marks
+them. Requests are plain bodies (``queries/elasticsearch.py``), responses read as they come.
 """
 
 from __future__ import annotations
@@ -24,8 +28,8 @@ from search.backends.base import check_query_vector
 from search.queries import elasticsearch as queries
 from search.queries import elasticsearch_semantic as semantic_queries
 from search.queries.hybrid import Ranked, fuse, lexical_window
-from search.queries.marks import TitleMarks
-from search.queries.plan import Clause, TextQuery
+from search.queries.marks import HitMarks
+from search.queries.plan import TextQuery
 from search.queries.relaxation import (
     LITTLE,
     Corrections,
@@ -37,7 +41,6 @@ from search.queries.relaxation import (
     correction_words,
     corrections_from,
     exact_level,
-    level_clauses,
     relaxed_levels,
     suggestion_candidates,
     unknown_words,
@@ -213,8 +216,6 @@ class ElasticsearchSearch:
             size=request.page_size,
             browse=text.is_empty,
         )
-        if not text.is_empty:
-            hits["highlight"] = queries.highlight(level_clauses(text, level, corrections))
         counts = queries.facets_body(query, request.filters, request.facets)
         found, counted = self._execute(
             [
@@ -235,8 +236,8 @@ class ElasticsearchSearch:
     def _marked(
         self, hits: Iterable[Raw], query: TextQuery, marked: tuple[str, ...]
     ) -> tuple[Hit, ...]:
-        """The hits, each title marked in Python before the text's fragments."""
-        marks = None if query.is_empty else TitleMarks(self.analysis, query, marked).of
+        """The hits with their titles and texts marked (``marks.HitMarks``)."""
+        marks = None if query.is_empty else HitMarks(self.analysis, query, marked).of
         return tuple(queries.parse_hit(hit, marks) for hit in hits)
 
     def _hybrid_answer(
@@ -253,7 +254,6 @@ class ElasticsearchSearch:
             if context.query.is_empty
             else queries.level_query(context.query, level, corrections)
         )
-        clauses = level_clauses(context.query, level, corrections)
         marked = correction_words(corrections or {}) if level.corrected else ()
         filters = request.filters
         near_query = semantic_queries.keys_filter(neighbours) if neighbours else queries.MATCH_NONE
@@ -278,7 +278,7 @@ class ElasticsearchSearch:
         page = ranked[start : start + request.page_size]
         return Answer(
             total=queries.total(union),
-            hits=self._page(context, [(c.key, score) for c, score in page], clauses, marked),
+            hits=self._page(context, [(c.key, score) for c, score in page], marked),
             facets=queries.parse_facets(union, filters, request.facets),
             lexical_total=queries.total(words),
             semantic=True,
@@ -304,14 +304,11 @@ class ElasticsearchSearch:
         self,
         context: Context,
         page: Sequence[tuple[Key, float]],
-        clauses: Sequence[Clause],
         marked: tuple[str, ...],
     ) -> tuple[Hit, ...]:
         if not page:
             return ()
         body = semantic_queries.page_body([key for key, _ in page])
-        if not context.query.is_empty:
-            body["highlight"] = queries.highlight(clauses)
         response = self._execute([self._request(context.kinds, body)])[0]
         found = self._marked(response["hits"]["hits"], context.query, marked)
         hits = {(hit.kind, hit.id): hit for hit in found}

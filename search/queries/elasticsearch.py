@@ -10,7 +10,7 @@ frozen values; the cached bodies are shared, never modified). ``text_query`` and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -20,10 +20,6 @@ from elasticsearch.dsl.query import Query
 from search.documents.catalogue import FILTER_FIELDS, public_source
 from search.queries.plan import (
     FACET_SIZE,
-    HIGHLIGHT_FRAGMENT_SIZE,
-    HIGHLIGHT_FRAGMENTS,
-    POST_TAG,
-    PRE_TAG,
     AllOf,
     Clause,
     Match,
@@ -51,9 +47,11 @@ SORTS: dict[str, list[Any]] = {
     "newest": [{"published_at": {"order": "desc", "missing": "_last"}}, *TIE_BREAKERS],
     "deadline": [{"deadline": {"order": "asc", "missing": "_last"}}, *TIE_BREAKERS],
 }
+#: a page by relevance: the score alone, so Lucene can skip documents that cannot reach the
+#: page (block-max WAND) instead of scoring every match to order ties by kind and id; equal
+#: scores keep the index's order, the same from one page to the next while it is unchanged
+PAGE_BY_RELEVANCE: list[Any] = [{"_score": {"order": "desc"}}]
 SUGGESTION_NAME = "did_you_mean"
-#: the text field and its analyses, marked together (``matched_fields``)
-TEXT_ANALYSES = ("text", "text.nb", "text.nn", "text.en")
 MATCH_ALL: Body = {"match_all": {}}
 MATCH_NONE: Body = {"match_none": {}}
 CLAUSE_CACHE = 50_000
@@ -144,47 +142,6 @@ def facet_aggregations(filters: Mapping[str, tuple[str, ...]], keys: Sequence[st
     return aggregations
 
 
-def highlight(clauses: Sequence[Clause]) -> Body:
-    """Fragments of ``text`` with the query's words marked, from the offsets stored in the
-    postings (``index_options: offsets``): nothing is re-analysed at query time. The
-    highlighter looks every (field, word) of its query up in every hit, so it gets only the
-    words on the text's fields, flat. Titles are short: they are marked in Python (see
-    ``queries/marks.py``), as the embedded backend marks them."""
-    pairs = dict.fromkeys(
-        (match.field, match.word)
-        for clause in clauses
-        for match in _matches(clause)
-        if match.field in TEXT_ANALYSES
-    )
-    query = (
-        {"bool": {"should": [{"match": {field: word}} for field, word in pairs]}}
-        if pairs
-        else MATCH_NONE
-    )
-    return {
-        "type": "unified",
-        "encoder": "html",
-        "pre_tags": [PRE_TAG],
-        "post_tags": [POST_TAG],
-        "highlight_query": query,
-        "fields": {
-            "text": {
-                "matched_fields": list(TEXT_ANALYSES[1:]),
-                "number_of_fragments": HIGHLIGHT_FRAGMENTS,
-                "fragment_size": HIGHLIGHT_FRAGMENT_SIZE,
-            }
-        },
-    }
-
-
-def _matches(clause: Clause) -> Iterator[Match]:
-    if isinstance(clause, Match):
-        yield clause
-    else:
-        for child in clause.clauses:
-            yield from _matches(child)
-
-
 def suggestion(text: str) -> Body:
     """Term suggester over every word of title and text (the ``spell`` field): options for the
     words the index lacks (see ``relaxation.suggestion_candidates``)."""
@@ -220,12 +177,13 @@ def hits_body(
     """The hits under every filter, sorted; not counted (see ``facets_body``). ``browse``:
     no text, so relevance means newest first."""
     effective_sort = "newest" if sort == "relevance" and browse else sort
+    by_score = effective_sort == "relevance"
     return {
         "query": query,
         "post_filter": post_filter(filters),
-        "sort": SORTS[effective_sort],
+        "sort": PAGE_BY_RELEVANCE if by_score else SORTS[effective_sort],
         "track_total_hits": False,
-        "track_scores": True,
+        **({} if by_score else {"track_scores": True}),
         "from": start,
         "size": size,
     }
@@ -303,21 +261,16 @@ def parse_level_counts(response: Raw, levels: tuple[Level, ...]) -> list[int]:
     return [*counts, total(response)]
 
 
-def parse_hit(hit: Raw, title_marks: Callable[[str], Sequence[str]] | None = None) -> Hit:
-    """A hit; ``title_marks``: the title marked (in Python), before the text's fragments."""
+def parse_hit(hit: Raw, marks: Callable[[str, str], Sequence[str]] | None = None) -> Hit:
+    """A hit; ``marks``: its highlights from its title and text (``marks.HitMarks.of``)."""
     source = public_source(hit["_source"])
-    found = hit.get("highlight") or {}
     title = str(source["title"])
     return Hit(
         kind=source["kind"],
         id=int(source["doc_id"]),
         score=float(hit.get("_score") or 0.0),
         title=title,
-        highlights=(
-            *(title_marks(title) if title_marks else ()),
-            *found.get("title", ()),
-            *found.get("text", ()),
-        ),
+        highlights=tuple(marks(title, str(source.get("text") or ""))) if marks else (),
         source=source,
     )
 

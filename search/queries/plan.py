@@ -9,11 +9,18 @@ except its own, so a UI can offer the other values of a facet that is already fi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import TypeVar
 
-from search.analysis import ALL_STOPWORDS, Analysis, default_analysis, significant_tokens
+from search.analysis import (
+    ALL_STOPWORDS,
+    STEMMED_SUBFIELDS,
+    STOPWORDS,
+    Analysis,
+    default_analysis,
+    significant_tokens,
+)
 from search.synonyms import Synonyms, default_synonyms
 
 K = TypeVar("K", bound=str)
@@ -213,6 +220,8 @@ class TextQuery:
     tokens: tuple[str, ...]
     require_all: bool = True
     terms: tuple[QueryTerm, ...] = field(default=())
+    #: the analysis the terms were expanded with: their clauses are folded with it (``fold``)
+    analysis: Analysis | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.terms and self.tokens:
@@ -248,8 +257,9 @@ class TextQuery:
         tokens = tuple(significant_tokens(text))
         if not expand:
             return cls(tokens, require_all)
-        terms = expand_terms(tokens, analysis or default_analysis(), synonyms or default_synonyms())
-        return cls(tokens, require_all, terms)
+        analysis = analysis or default_analysis()
+        terms = expand_terms(tokens, analysis, synonyms or default_synonyms())
+        return cls(tokens, require_all, terms, analysis)
 
     @property
     def is_empty(self) -> bool:
@@ -258,7 +268,10 @@ class TextQuery:
     @cached_property
     def clauses(self) -> tuple[Clause, ...]:
         """One clause per term (built once: the embedded backend evaluates it per document)."""
-        return tuple(term.clause() for term in self.terms)
+        clauses = tuple(term.clause() for term in self.terms)
+        if self.analysis is None:
+            return clauses
+        return tuple(fold(clause, self.analysis) for clause in clauses)
 
     @property
     def highlight_words(self) -> tuple[str, ...]:
@@ -269,6 +282,61 @@ class TextQuery:
 @lru_cache(maxsize=PARSED_QUERIES)
 def _parsed(text: str, require_all: bool, expand: bool) -> TextQuery:
     return TextQuery._parse(text, require_all, expand, None, None)
+
+
+#: an analysed sub-field of title or text -> (the exact-word field, the language)
+ANALYSED_FIELDS: dict[str, tuple[str, str]] = {
+    f"{base}.{lang}": (base, lang) for base in ("title", "text") for lang in STEMMED_SUBFIELDS
+}
+
+
+def fold(clause: Clause, analysis: Analysis) -> Clause:
+    """The clause without the analysed matches that can only find what the exact word finds
+    (fewer clauses for Elasticsearch to score on every matching document, the same matches):
+    a stop word of the sub-field's language is analysed away and matches nothing (dropped);
+    a word the language's dictionary does not know is kept as it is, so it matches where the
+    word itself stands, and its boost moves to the exact word's clause beside it (a title
+    word unknown to all three dictionaries: ``title`` 3 + 2 + 2 + 2)."""
+    if isinstance(clause, Match):
+        return clause
+    children = [fold(child, analysis) for child in clause.clauses]
+    if isinstance(clause, AnyOf):
+        return AnyOf(_folded(children, analysis), clause.boost)
+    return AllOf(tuple(children), clause.boost)
+
+
+def _folded(children: Sequence[Clause], analysis: Analysis) -> tuple[Clause, ...]:
+    exact = {
+        (child.field, child.word): n
+        for n, child in reversed(list(enumerate(children)))
+        if isinstance(child, Match) and not child.fuzzy and child.field in ("title", "text")
+    }
+    boosts = dict.fromkeys(exact.values(), 0.0)
+    kept: list[int] = []
+    for n, child in enumerate(children):
+        target = _fold_target(child, analysis) if isinstance(child, Match) else None
+        if target == "drop":
+            continue
+        into = exact.get((target, child.word)) if isinstance(child, Match) and target else None
+        if into is not None:
+            boosts[into] += child.boost
+            continue
+        kept.append(n)
+    return tuple(_boosted(children[n], boosts.get(n, 0.0)) for n in kept)
+
+
+def _boosted(clause: Clause, extra: float) -> Clause:
+    return replace(clause, boost=clause.boost + extra) if extra else clause
+
+
+def _fold_target(match: Match, analysis: Analysis) -> str | None:
+    """``"drop"``, the exact-word field to fold into, or ``None`` (keep as it is)."""
+    if match.fuzzy or match.field not in ANALYSED_FIELDS:
+        return None
+    base, lang = ANALYSED_FIELDS[match.field]
+    if match.word in STOPWORDS[lang]:
+        return "drop"
+    return None if analysis.stemmers[lang].is_word(match.word) else base
 
 
 def expand_terms(
