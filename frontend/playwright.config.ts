@@ -35,7 +35,15 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /phone\.spec\.ts$/ },
+    // A phone (as an iPhone 13/14 in CSS pixels): every journey's pages fit without horizontal scrolling.
+    {
+      name: 'phone',
+      use: { browserName: 'chromium', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+      testMatch: /phone\.spec\.ts$/,
+    },
+  ],
   webServer: {
     command: 'bash e2e/e2e-server.sh',
     url: `${baseURL}/api/auth/session/`,

@@ -112,7 +112,7 @@ describe('SearchPage', () => {
       expect(await screen.findByRole('link', { name: 'Færre fall hjemme' })).toBeInTheDocument();
       expect(screen.queryByRole('complementary', { name: 'Filtrer' })).toBeNull();
       expect(screen.queryByRole('group', { name: 'Fylke' })).toBeNull();
-      const button = screen.getByRole('button', { name: 'Filtrer (aktive filtre: 2)' });
+      const button = await screen.findByRole('button', { name: 'Filtrer (aktive filtre: 2)' });
       expect(button).toHaveAttribute('aria-haspopup', 'dialog');
       await userEvent.click(button);
       const dialog = await screen.findByRole('dialog', { name: 'Filtrer' });

@@ -1,5 +1,5 @@
 import { Button, Card, Heading, Link as DsLink, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Relaxation, SearchHit, SearchResult } from '../../api/types';
 import { formatDateTime, formatNumber } from '../../app/format';
@@ -11,7 +11,10 @@ import { Empty, ErrorAlert, Loading } from '../../components/query-state';
 import { useDebounced } from '../../components/use-debounced';
 import { useMediaQuery } from '../../components/use-media-query';
 import { useAutocomplete, useSearch, type SearchParams } from './api';
-import { activeFilterCount, clearedFilters, FilterControls, FilterDrawer, NARROW_SEARCH } from './search-filters';
+import { activeFilterCount, clearedFilters, FilterControls, NARROW_SEARCH } from './search-filters';
+
+// Only a narrow screen needs the filter drawer (and Designsystemet's Dialog).
+const FilterDrawer = lazy(() => import('./filter-drawer'));
 import { SaveSearchForm } from './save-search-form';
 import { OrgName } from '../../components/org-name';
 
@@ -214,13 +217,15 @@ export function SearchPage() {
               {ready ? t('search.count', { count: search.data.total }) : ''}
             </p>
             {narrow ? (
-              <FilterDrawer
-                active={activeFilterCount(params)}
-                total={ready && !search.isPlaceholderData ? search.data.total : null}
-                onClear={() => update(clearedFilters())}
-              >
-                {controls}
-              </FilterDrawer>
+              <Suspense fallback={null}>
+                <FilterDrawer
+                  active={activeFilterCount(params)}
+                  total={ready && !search.isPlaceholderData ? search.data.total : null}
+                  onClear={() => update(clearedFilters())}
+                >
+                  {controls}
+                </FilterDrawer>
+              </Suspense>
             ) : null}
           </div>
           <div aria-live="polite" role="status" data-testid="relaxation">
