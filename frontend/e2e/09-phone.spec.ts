@@ -142,8 +142,9 @@ test.describe('on a phone', () => {
   test('a buyer’s pages fit the screen', async ({ page }) => {
     await login(page, USERS.buyer);
     const need = await firstId(page, '/api/needs/?mine=true&page_size=1');
-    const conference = await firstId(page, '/api/conferences/?page_size=1');
     const organization = await firstOrganization(page);
+    // One of the buyer's own conferences: its host's view, with registrations and meetings.
+    const conference = await firstId(page, `/api/conferences/?organization=${organization}&page_size=1`);
     await walk(page, 'buyer', [
       '/buyer',
       `/needs/${need}`,
@@ -151,8 +152,12 @@ test.describe('on a phone', () => {
       `/needs/${need}/edit`,
       '/conferences/new',
       `/conferences/${conference}`,
+      `/conferences/${conference}/edit`,
       '/organizations',
+      '/organizations/new',
       `/organizations/${organization}`,
+      '/notifications',
+      '/account/notifications',
       '/account/privacy',
     ]);
   });
