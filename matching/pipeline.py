@@ -239,11 +239,13 @@ def best_targets(
     bm25: np.ndarray,
     weights: ScoringWeights,
     k: int,
+    best_bm25: float | None = None,
 ) -> list[tuple[MatchItem, float, np.ndarray]]:
-    """The k best of one source's candidates: (target, score, signal row), best first."""
+    """The k best of one source's candidates: (target, score, signal row), best first
+    (``best_bm25``: see ``signal_matrix``)."""
     if not targets:
         return []
-    signals = signal_matrix(source, targets, dense, bm25)
+    signals = signal_matrix(source, targets, dense, bm25, best_bm25)
     scores = combine(signals, weights)
     order = np.argsort(-scores, kind="stable")[:k]
     return [(targets[n], float(scores[n]), signals[n]) for n in order]

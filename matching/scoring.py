@@ -63,10 +63,16 @@ def structured_signals(source: MatchItem, target: MatchItem) -> tuple[float, flo
 
 
 def signal_matrix(
-    source: MatchItem, targets: Sequence[MatchItem], dense: np.ndarray, bm25: np.ndarray
+    source: MatchItem,
+    targets: Sequence[MatchItem],
+    dense: np.ndarray,
+    bm25: np.ndarray,
+    best: float | None = None,
 ) -> np.ndarray:
-    """Rows: candidates; columns: SIGNALS, each value in its documented range."""
-    best = float(bm25.max()) if len(bm25) else 0.0
+    """Rows: candidates; columns: SIGNALS, each value in its documented range. ``best``: the
+    best BM25 among all the source's candidates, when ``targets`` are only some of them."""
+    if best is None:
+        best = float(bm25.max()) if len(bm25) else 0.0
     lexical = bm25 / best if best > 0 else np.zeros_like(bm25)
     structured = np.array([structured_signals(source, t) for t in targets], dtype=np.float64)
     structured = structured.reshape(len(targets), 4)

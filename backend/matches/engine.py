@@ -21,10 +21,11 @@ from backend.solutions.models import Solution
 from matching.centering import LanguageCentering
 from matching.embeddings import EmbeddingKey
 from matching.encoders import Encoder, load_encoder
-from matching.incremental import IncrementalRanker
+from matching.incremental import IncrementalRanker, LexicalAsk, LexicalFound
 from matching.pipeline import MatchingEngine, default_index
 from matching.text import content_hash
 from matching.types import MatchItem, ScoringWeights
+from search.backends.lexical import LexicalRequest
 
 
 @cache
@@ -222,7 +223,7 @@ def engine_build(needs: Iterable[Need], solutions: Iterable[Solution]) -> Matchi
 class SearchCandidates:
     """`matching.incremental.CandidateSource` over the search backend: k-NN per language
     (the index holds raw vectors, the query is centred: see SearchBackendVectorIndex) and
-    BM25 over the indexed text."""
+    BM25 over the indexed text, a ranking's lexical requests in one multi-search."""
 
     def __init__(self, backend: Any) -> None:
         self.backend = backend
@@ -235,12 +236,25 @@ class SearchCandidates:
                 hits[f"{kind}:{pk}"] = max(score, hits.get(f"{kind}:{pk}", 0.0))
         return sorted(hits, key=lambda item_id: -hits[item_id])
 
-    def lexical(self, kind: str, text: str, language: str, k: int) -> list[str]:
-        return [f"{kind}:{pk}" for pk, _ in self.backend.bm25_top(kind, text, k)]
-
-    def bm25(self, kind: str, text: str, language: str, ids: Sequence[str]) -> dict[str, float]:
-        scores = self.backend.bm25_scores(kind, text, [split_item_id(i)[1] for i in ids])
-        return {f"{kind}:{pk}": score for pk, score in scores.items()}
+    def lexical(self, asks: Sequence[LexicalAsk]) -> list[LexicalFound]:
+        if not asks:
+            return []
+        requests = [
+            LexicalRequest(
+                ask.kind,
+                ask.text,
+                top=ask.top,
+                ids=tuple(split_item_id(i)[1] for i in ask.ids),
+            )
+            for ask in asks
+        ]
+        return [
+            LexicalFound(
+                top=tuple((f"{ask.kind}:{pk}", score) for pk, score in answer.top),
+                scores={f"{ask.kind}:{pk}": score for pk, score in answer.scores.items()},
+            )
+            for ask, answer in zip(asks, self.backend.bm25_many(requests), strict=True)
+        ]
 
 
 class MatchedItems:

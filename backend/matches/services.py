@@ -4,7 +4,8 @@ A rejected pair never comes back: the engine skips pairs whose row is rejected (
 needs, in either direction), and rows are never deleted once an advisor has decided on them.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,8 +26,8 @@ from backend.needs.models import Need
 from backend.notifications import news
 from backend.outbox.entities import ENTITIES, Entity, entity_spec
 from backend.solutions.models import Solution
-from matching.incremental import IncrementalRanker
-from matching.types import MatchItem, ScoredMatch
+from matching.incremental import IncrementalRanker, Rescore
+from matching.types import ItemKind, MatchItem, ScoredMatch
 
 
 def _explanation_fields(m: ScoredMatch) -> dict[str, object]:
@@ -70,8 +71,8 @@ def _upsert(
     model_id: str,
     by: str = BY_NEED,
     from_target: bool = False,
-) -> None:
-    """Create or refresh a pair ranked by one side; a rejected pair is left alone.
+) -> bool:
+    """Create or refresh a pair ranked by one side; a rejected pair is left alone (False).
     `from_target`: the engine ranked from the other side, so the sentence pair is turned to
     read need first. The need's own ranking owns the score shown; the other side's only
     sets its flag on a pair the need ranks too."""
@@ -82,7 +83,7 @@ def _upsert(
         else {"need_id": need_id, "other_need_id": target_id}
     )
     if kind == "need" and _pair_rejected(need_id=need_id, other_need_id=target_id):
-        return
+        return False
     fields = _explanation_fields(scored) | {"model_id": model_id}
     if from_target:
         fields["best_pair"] = list(reversed(fields["best_pair"]))  # type: ignore[call-overload]
@@ -95,14 +96,15 @@ def _upsert(
             **lookup,
             **fields,
         )
-        return
+        return True
     if existing.state == Match.State.REJECTED:
-        return
+        return False
     if by == BY_TARGET and existing.by_need:
         fields = {}
     for name, value in (fields | {by: True}).items():
         setattr(existing, name, value)
     existing.save(update_fields=[*fields, by, "updated_at"])
+    return True
 
 
 def _unrank(rows: QuerySet[Match], *, by: str, keep: set[int], field: str) -> None:
@@ -162,21 +164,167 @@ def _store_solution_needs(solution_id: int, ranked: Sequence[ScoredMatch], model
     _unrank(rows, by=BY_TARGET, keep=keep, field="need_id")
 
 
-def _rank_and_store(ranker: IncrementalRanker, item: MatchItem) -> list[str]:
-    """Rank one item both ways (outside any transaction: encoding may take a moment), write
-    its pairs in a short one, and return the ids it ranked (whose own lists may change)."""
+def _rank_and_store(
+    ranker: IncrementalRanker, item: MatchItem, kinds: Sequence[ItemKind] | None = None
+) -> dict[ItemKind, list[ScoredMatch]]:
+    """Rank one item (a need: against solutions and needs; a solution: against needs, or
+    only `kinds`) outside any transaction (encoding may take a moment), and write its lists
+    in a short one."""
     k, model_id = settings.MATCHING_TOP_K, ranker.encoder.model_id
     kind, pk = eng.split_item_id(item.id)
-    if kind == "need":
-        solutions, needs = ranker.rank(item, "solution", k), ranker.rank(item, "need", k)
-        with transaction.atomic():
-            _store_need_solutions(pk, solutions, model_id)
-            _store_similar_needs(pk, needs, model_id)
-        return [m.target_id for m in (*solutions, *needs)]
-    needs = ranker.rank(item, "need", k)
+    kinds = kinds or (("solution", "need") if kind == "need" else ("need",))
+    ranked = ranker.rank_kinds(item, kinds, k)
     with transaction.atomic():
-        _store_solution_needs(pk, needs, model_id)
-    return [m.target_id for m in needs]
+        if kind == "need" and "solution" in ranked:
+            _store_need_solutions(pk, ranked["solution"], model_id)
+        if kind == "need" and "need" in ranked:
+            _store_similar_needs(pk, ranked["need"], model_id)
+        if kind == "solution":
+            _store_solution_needs(pk, ranked["need"], model_id)
+    return ranked
+
+
+# --- the reverse direction: a changed item enters the lists of the items it ranked ----------
+#
+# Each item the changed one ranked (up to MATCHING_REVERSE_K of each kind) has a list of its
+# own: a solution's top k needs, a need's top k solutions or similar needs. Instead of ranking
+# each of them again over all their candidates, their list's members and the changed item are
+# scored from their side (IncrementalRanker.rescore: the same scoring, the lexical signal
+# normalised by their best BM25); the changed item takes its place if it beats the list's
+# weakest member, and the weakest engine suggestion then leaves the list (an advisor's
+# decision never does). Only a list that lost a member (the withdraw path) is ranked again.
+
+
+@dataclass(frozen=True)
+class _Holder:
+    """An item whose list of `kind` may take the changed item in."""
+
+    item: MatchItem
+    kind: ItemKind
+
+
+def _list_rows(holder: _Holder) -> QuerySet[Match]:
+    """The rows on the holder's list of its kind (the holder's side ranks them)."""
+    kind, pk = eng.split_item_id(holder.item.id)
+    if kind == "solution":
+        return Match.objects.filter(solution_id=pk, by_target=True)
+    if holder.kind == "solution":
+        return Match.objects.filter(need_id=pk, kind=Match.Kind.NEED_SOLUTION, by_need=True)
+    return Match.objects.filter(need_id=pk, kind=Match.Kind.NEED_NEED, by_need=True)
+
+
+def _member_id(holder: _Holder, row: Match) -> str:
+    if eng.split_item_id(holder.item.id)[0] == "solution":
+        return f"need:{row.need_id}"
+    other = row.solution_id if holder.kind == "solution" else row.other_need_id
+    return f"{holder.kind}:{other}"
+
+
+def _list_add(holder: _Holder, scored: ScoredMatch, model_id: str) -> bool:
+    """Put the pair on the holder's list (scored from the holder's side); False for a
+    rejected pair."""
+    kind, pk = eng.split_item_id(holder.item.id)
+    other = eng.split_item_id(scored.target_id)[1]
+    if kind == "solution":
+        return _upsert(
+            need_id=other,
+            target=holder.item.id,
+            scored=scored,
+            model_id=model_id,
+            by=BY_TARGET,
+            from_target=True,
+        )
+    added = _upsert(need_id=pk, target=scored.target_id, scored=scored, model_id=model_id)
+    if added and holder.kind == "need":
+        _upsert(
+            need_id=other,
+            target=holder.item.id,
+            scored=scored,
+            model_id=model_id,
+            by=BY_TARGET,
+            from_target=True,
+        )
+    return added
+
+
+def _list_evict(holder: _Holder, row: Match) -> None:
+    """The row leaves the holder's list: its flag goes (and the other need's mirror flag);
+    an engine suggestion no side ranks any more is removed."""
+    kind, _ = eng.split_item_id(holder.item.id)
+    flag = BY_TARGET if kind == "solution" else BY_NEED
+    Match.objects.filter(pk=row.pk).update(**{flag: False})
+    touched = Match.objects.filter(pk=row.pk)
+    if row.other_need_id is not None:
+        mirror = Match.objects.filter(need_id=row.other_need_id, other_need_id=row.need_id)
+        mirror.update(by_target=False)
+        touched = touched | mirror
+    _prune(touched)
+
+
+def _evictable(row: Match) -> bool:
+    """An engine suggestion no advisor has decided on."""
+    return row.state == Match.State.SUGGESTED and row.source == Match.Source.ENGINE
+
+
+def _reverse_lists(
+    ranker: IncrementalRanker, item: MatchItem, ranked: Mapping[ItemKind, Sequence[ScoredMatch]]
+) -> None:
+    """Insert if better: the changed item against the lists of the items it ranked."""
+    reverse_k, k = settings.MATCHING_REVERSE_K, settings.MATCHING_TOP_K
+    forward = {m.target_id: m for kind_ranked in ranked.values() for m in kind_ranked[:reverse_k]}
+    holders = [_Holder(other, item.kind) for other in eng.MatchedItems().items(list(forward))]
+    if not holders:
+        return
+    rows = {h.item.id: list(_list_rows(h)) for h in holders}
+    members = {h.item.id: [_member_id(h, row) for row in rows[h.item.id]] for h in holders}
+    loaded = {
+        i.id: i for i in eng.MatchedItems().items(list({m for ms in members.values() for m in ms}))
+    }
+    lists = [
+        Rescore(
+            source=h.item,
+            targets=tuple(
+                [loaded[m] for m in members[h.item.id] if m in loaded and m != item.id] + [item]
+            ),
+            newcomer=item.id,
+            estimate=_lexical_value(forward[h.item.id]),
+        )
+        for h in holders
+    ]
+    scored = ranker.rescore(lists)
+    model_id = ranker.encoder.model_id
+    with transaction.atomic():
+        for holder, found in zip(holders, scored, strict=True):
+            _insert_if_better(holder, found, rows[holder.item.id], item.id, k, model_id)
+
+
+def _lexical_value(m: ScoredMatch) -> float:
+    return next((s.value for s in m.explanation.signals if s.name == "lexical"), 0.0)
+
+
+def _insert_if_better(
+    holder: _Holder,
+    scored: Sequence[ScoredMatch],
+    rows: Sequence[Match],
+    newcomer: str,
+    k: int,
+    model_id: str,
+) -> None:
+    """`scored`: the list's members and the newcomer, best first, from the holder's side.
+    The newcomer joins when it is among the k best; the weakest engine suggestion then
+    leaves if the list holds more than k."""
+    place = next((n for n, m in enumerate(scored) if m.target_id == newcomer), None)
+    if place is None or place >= k:
+        return
+    if not _list_add(holder, scored[place], model_id):
+        return
+    by_member = {_member_id(holder, row): row for row in rows}
+    held = [m.target_id for m in scored if m.target_id != newcomer and m.target_id in by_member]
+    if newcomer in by_member or len(held) + 1 <= k:
+        return
+    weakest = next((by_member[i] for i in reversed(held) if _evictable(by_member[i])), None)
+    if weakest is not None:
+        _list_evict(holder, weakest)
 
 
 def _withdraw(entity: Entity, pk: int) -> list[str]:
@@ -204,17 +352,19 @@ def _withdraw(entity: Entity, pk: int) -> list[str]:
 
 
 def _item_refresh(ranker: IncrementalRanker, entity: Entity, pk: int) -> None:
-    """One changed item: its own pairs, then the lists of the items it ranked (or that
-    held it), each ranked once more so that they take it in or fill the gap it left."""
+    """One changed item: its own lists, then the lists of the items it ranked (insert if
+    better); an item that left matching leaves every list and the lists that held it are
+    ranked again to fill the gap."""
     spec = ENTITIES[entity]
     row = spec.matched_rows().filter(pk=pk).first()
-    if row is None:
-        affected = _withdraw(entity, pk)
-    else:
-        affected = _rank_and_store(ranker, spec.matching_item(row))
-    others = affected[: settings.MATCHING_REVERSE_K * 2]
-    for other in eng.MatchedItems().items(others):
-        _rank_and_store(ranker, other)
+    if row is not None:
+        item = spec.matching_item(row)
+        _reverse_lists(ranker, item, _rank_and_store(ranker, item))
+        return
+    kind: ItemKind = "solution" if entity == Entity.SOLUTION else "need"
+    affected = _withdraw(entity, pk)[: settings.MATCHING_REVERSE_K * 2]
+    for other in eng.MatchedItems().items(affected):
+        _rank_and_store(ranker, other, (kind,))
 
 
 def matches_recompute(*, entity: str, ids: list[int]) -> None:

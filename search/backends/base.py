@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
+from search.backends.lexical import LexicalAnswer, LexicalRequest
 from search.types import (
     FILTER_KEYS,
     KINDS,
@@ -78,13 +79,21 @@ class SearchBackend(ABC):
         """Nearest neighbours by cosine similarity, scored ``(1 + cos) / 2`` like Elasticsearch."""
 
     @abstractmethod
+    def bm25_many(self, requests: Sequence[LexicalRequest]) -> list[LexicalAnswer]:
+        """The matching engine's lexical requests, answered together (Elasticsearch: one
+        multi-search). A long text is searched by its most telling words
+        (``search.backends.lexical``), the same ones on both backends."""
+
     def bm25_scores(self, kind: Kind, text: str, ids: Sequence[int]) -> dict[int, float]:
         """Lexical relevance of ``text`` for given candidates; non-matching ids are absent."""
+        request = LexicalRequest(kind, text, ids=tuple(dict.fromkeys(ids)))
+        return dict(self.bm25_many([request])[0].scores)
 
-    @abstractmethod
     def bm25_top(self, kind: Kind, text: str, k: int) -> list[tuple[int, float]]:
         """The ``k`` documents of ``kind`` most relevant to ``text`` (any of its words may
         match), best first: lexical candidates for matching, ties broken by id."""
+        validate_k(k)
+        return list(self.bm25_many([LexicalRequest(kind, text, top=k)])[0].top)
 
     @abstractmethod
     def rebuild(self, docs: Iterable[IndexDocument]) -> None: ...
@@ -117,6 +126,17 @@ def check_query_vector(vector: Sequence[float] | None, dims: int) -> None:
 def validate_k(k: int) -> None:
     if not 1 <= k <= MAX_RESULT_WINDOW:
         raise InvalidSearchRequest(f"k must be between 1 and {MAX_RESULT_WINDOW}")
+
+
+def validate_lexical(requests: Sequence[LexicalRequest]) -> None:
+    """Raise :class:`InvalidSearchRequest` for a lexical request no backend may answer."""
+    for request in requests:
+        if request.kind not in KINDS:
+            raise InvalidSearchRequest(f"kind must be among {KINDS}, not {request.kind!r}")
+        if request.top:
+            validate_k(request.top)
+        elif request.top < 0:
+            raise InvalidSearchRequest("top must not be negative")
 
 
 def validate_request(request: SearchRequest) -> None:

@@ -27,9 +27,18 @@ from search.backends.base import (
     check_document_vector,
     check_query_vector,
     validate_k,
+    validate_lexical,
     validate_request,
 )
 from search.backends.elasticsearch_search import ElasticsearchSearch
+from search.backends.lexical import (
+    LexicalAnswer,
+    LexicalRequest,
+    lexical_query,
+    needs_statistics,
+    ranked_top,
+    telling_words,
+)
 from search.documents.catalogue import (
     DEFAULT_EMBEDDING_DIMS,
     INDEX_NAMES,
@@ -40,7 +49,6 @@ from search.documents.catalogue import (
     to_source,
 )
 from search.queries import elasticsearch as queries
-from search.queries.plan import TextQuery
 from search.types import (
     KINDS,
     IndexDocument,
@@ -331,35 +339,99 @@ class ElasticsearchBackend(SearchBackend):
             response = search[:k].execute()
         return [(int(hit.doc_id), float(hit.meta.score)) for hit in response.hits]
 
-    def bm25_scores(self, kind: Kind, text: str, ids: Sequence[int]) -> dict[int, float]:
-        query = TextQuery.parse(text, require_all=False, expand=False)
-        scores: dict[int, float] = {}
-        if query.is_empty:
-            return scores
-        unique = list(dict.fromkeys(ids))
-        for start in range(0, len(unique), BATCH_SIZE):
-            chunk = unique[start : start + BATCH_SIZE]
-            search = (
-                self._search((kind,))
-                .query(queries.text_query(query))
-                .filter("terms", doc_id=chunk)
-                .source(["doc_id"])
-            )
-            with unavailable_on_errors():
-                response = search[: len(chunk)].execute()
-            scores.update({int(hit.doc_id): float(hit.meta.score) for hit in response.hits})
-        return scores
+    def bm25_many(self, requests: Sequence[LexicalRequest]) -> list[LexicalAnswer]:
+        """One ``_mtermvectors`` for the long texts' words (see ``lexical.py``), then one
+        multi-search of plain bodies: a search for each request's top documents, and one
+        for its ids (a body of a few hundred clauses costs more to build as dsl objects than
+        Elasticsearch takes to answer it)."""
+        validate_lexical(requests)
+        words = self._telling_words(requests)
+        lines: list[dict[str, Any]] = []
+        slots: list[tuple[int, bool]] = []  # (request, whether the search is of its top)
+        for number, (request, chosen) in enumerate(zip(requests, words, strict=True)):
+            if not chosen:
+                continue
+            header = {
+                "index": self.alias(request.kind),
+                "ignore_unavailable": True,
+                "allow_no_indices": True,
+            }
+            clauses = [queries.clause_body(c) for c in lexical_query(chosen).clauses]
+            query = {"bool": {"should": clauses, "minimum_should_match": 1}}
+            if request.top:  # no total: the best hits need not count every match
+                body = {"query": query, "size": request.top, "track_total_hits": False}
+                lines += [header, body | {"_source": False}]
+                slots.append((number, True))
+            unique = list(dict.fromkeys(request.ids))
+            for start in range(0, len(unique), BATCH_SIZE):
+                chunk = unique[start : start + BATCH_SIZE]
+                only = {"bool": {"must": [query], "filter": [{"terms": {"doc_id": chunk}}]}}
+                lines += [header, {"query": only, "size": len(chunk), "_source": False}]
+                slots.append((number, False))
+        tops: list[list[tuple[int, float]]] = [[] for _ in requests]
+        scores: list[dict[int, float]] = [{} for _ in requests]
+        for (number, is_top), response in zip(slots, self._multi(lines), strict=True):
+            hits = [(int(hit["_id"]), float(hit["_score"])) for hit in response["hits"]["hits"]]
+            if is_top:
+                tops[number] += hits
+            else:
+                scores[number].update(hits)
+        return [
+            LexicalAnswer(ranked_top(top, request.top), found)
+            for request, top, found in zip(requests, tops, scores, strict=True)
+        ]
 
-    def bm25_top(self, kind: Kind, text: str, k: int) -> list[tuple[int, float]]:
-        validate_k(k)
-        query = TextQuery.parse(text, require_all=False, expand=False)
-        if query.is_empty:
+    def _multi(self, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The responses of a multi-search; a failed search fails the lot, as one search's
+        failure would."""
+        if not lines:
             return []
-        search = self._search((kind,)).query(queries.text_query(query)).source(["doc_id"])
         with unavailable_on_errors():
-            response = search[:k].execute()
-        hits = [(int(hit.doc_id), float(hit.meta.score)) for hit in response.hits]
-        return sorted(hits, key=lambda hit: (-hit[1], hit[0]))
+            answer = self.client.msearch(searches=lines)
+            responses: list[dict[str, Any]] = list(answer["responses"])
+        for response in responses:
+            if "error" not in response:
+                continue
+            if int(response.get("status", 500)) in UNAVAILABLE_STATUSES:
+                raise SearchUnavailable(str(response["error"]))
+            raise ApiError(str(response["error"]), meta=answer.meta, body=response)
+        return responses
+
+    def _telling_words(self, requests: Sequence[LexicalRequest]) -> list[tuple[str, ...]]:
+        """Each request's words; the long texts' chosen by the document frequencies of their
+        words in the kind's ``text`` field, all in one ``_mtermvectors``."""
+        long = [n for n, request in enumerate(requests) if needs_statistics(request.text)]
+        statistics: dict[int, tuple[dict[str, int], int]] = {}
+        if long:
+            docs = [
+                {
+                    "_index": self.alias(requests[n].kind),
+                    "doc": {"text": requests[n].text},
+                    "fields": ["text"],
+                    "term_statistics": True,
+                    "field_statistics": True,
+                    "positions": False,
+                    "offsets": False,
+                    "payloads": False,
+                }
+                for n in long
+            ]
+            with unavailable_on_errors():
+                answer = self.client.mtermvectors(docs=docs)
+            for n, found in zip(long, answer["docs"], strict=True):
+                text = found.get("term_vectors", {}).get("text", {})
+                doc_freq = {
+                    term: int(stats.get("doc_freq", 0))
+                    for term, stats in text.get("terms", {}).items()
+                }
+                statistics[n] = (
+                    doc_freq,
+                    int(text.get("field_statistics", {}).get("doc_count", 0)),
+                )
+        return [
+            telling_words(request.text, *statistics.get(n, ({}, 0)))
+            for n, request in enumerate(requests)
+        ]
 
     def autocomplete(self, prefix: str, kinds: tuple[Kind, ...] = (), limit: int = 8) -> list[str]:
         if not prefix.strip():

@@ -26,9 +26,17 @@ from search.backends.base import (
     check_document_vector,
     check_query_vector,
     validate_k,
+    validate_lexical,
     validate_request,
 )
 from search.backends.embedded_search import EmbeddedSearch
+from search.backends.lexical import (
+    LexicalAnswer,
+    LexicalRequest,
+    lexical_query,
+    ranked_top,
+    telling_words,
+)
 from search.documents.catalogue import (
     DEFAULT_EMBEDDING_DIMS,
     MAPPING_VERSION,
@@ -237,14 +245,6 @@ class EmbeddedBackend(SearchBackend):
             groups.append((cached[1], docs))
         return groups
 
-    def _matches(self, kinds: Iterable[Kind], query: TextQuery) -> list[tuple[StoredDoc, float]]:
-        return [
-            (doc, score)
-            for scorer, docs in self._candidates(kinds)
-            for doc in docs
-            if (score := scorer.score(query, doc)) is not None
-        ]
-
     def search(self, request: SearchRequest) -> SearchResponse:
         """See ``embedded_search.py``: Elasticsearch's answer, computed in memory."""
         validate_request(request)
@@ -309,26 +309,34 @@ class EmbeddedBackend(SearchBackend):
         check_query_vector(vector, self.embedding_dims)
         return [(hit.id, hit.score) for hit in self._knn_hits((kind,), vector, k, filters)]
 
-    def bm25_scores(self, kind: Kind, text: str, ids: Sequence[int]) -> dict[int, float]:
-        query = TextQuery.parse(text, require_all=False, expand=False)
-        if query.is_empty:
-            return {}
-        wanted = set(ids)
-        return {
-            int(doc.source["doc_id"]): score
-            for doc, score in self._matches((kind,), query)
-            if int(doc.source["doc_id"]) in wanted
-        }
+    def bm25_many(self, requests: Sequence[LexicalRequest]) -> list[LexicalAnswer]:
+        validate_lexical(requests)
+        return [self._lexical(request) for request in requests]
 
-    def bm25_top(self, kind: Kind, text: str, k: int) -> list[tuple[int, float]]:
-        validate_k(k)
-        query = TextQuery.parse(text, require_all=False, expand=False)
-        if query.is_empty:
-            return []
-        ranked = sorted(
-            (-score, int(doc.source["doc_id"])) for doc, score in self._matches((kind,), query)
-        )
-        return [(doc_id, -negative) for negative, doc_id in ranked[:k]]
+    def _lexical(self, request: LexicalRequest) -> LexicalAnswer:
+        """The top documents by scoring every document of the kind; the asked ids' scores
+        by scoring those alone."""
+        ((scorer, docs),) = self._candidates((request.kind,))
+        words = telling_words(request.text, scorer.doc_freq["text"], scorer.count)
+        if not words:
+            return LexicalAnswer()
+        query = lexical_query(words)
+        top: tuple[tuple[int, float], ...] = ()
+        if request.top:
+            hits = [
+                (int(doc.source["doc_id"]), score)
+                for doc in docs
+                if (score := scorer.score(query, doc)) is not None
+            ]
+            top = ranked_top(hits, request.top)
+        stored = self._docs()[request.kind]
+        scores = {
+            doc_id: score
+            for doc_id in dict.fromkeys(request.ids)
+            if (doc := stored.get(doc_id)) is not None
+            and (score := scorer.score(query, doc)) is not None
+        }
+        return LexicalAnswer(top, scores)
 
     def autocomplete(self, prefix: str, kinds: tuple[Kind, ...] = (), limit: int = 8) -> list[str]:
         wanted = simple_analyze(prefix)

@@ -13,7 +13,7 @@ from backend.matches.services import matches_recompute
 from backend.needs.models import Need
 from backend.solutions.models import Solution
 from tests.backend.conftest import World, reindex
-from tests.factories import NeedFactory, OrganizationFactory, SolutionFactory
+from tests.factories import MatchFactory, NeedFactory, OrganizationFactory, SolutionFactory
 
 
 def _suggested(user_client: Any, need: Need) -> list[int]:
@@ -67,8 +67,9 @@ def test_a_change_rewrites_only_the_pairs_of_the_item_and_its_top_ranked(world: 
     rows = Match.objects.values_list("pk", "need_id", "other_need_id", "solution_id", "updated_at")
     changed = [r for r in rows if before.get(r[0]) != r[4]]
     assert changed and all(r[1] in ranked or r[2] in ranked for r in changed)
-    untouched = [n.pk for n in needs if n.pk not in ranked]
-    assert len(untouched) == 3
+    # (the world's need is as close to the solution as the five: it may be one of the two)
+    untouched = [n.pk for n in (*needs, world.need) if n.pk not in ranked]
+    assert len(untouched) == 4
     assert not [r for r in changed if r[1] in untouched and r[3] is not None]
 
 
@@ -133,3 +134,160 @@ def test_centring_means_are_stored_and_refreshed_when_the_corpus_drifts(
     # then: the refresh task ran after the recompute and stored means over the larger corpus
     assert CentringMean.objects.get(language="").items == published + 4
     assert not centring_load()[1]
+
+
+# --- the reverse direction: insert if better ------------------------------------------------
+
+ALARM = (
+    "Trygghetsalarm med fallvarsling for hjemmeboende eldre",
+    "Trygghetsalarmen varsler hjemmetjenesten automatisk ved fall, slik at hjemmeboende "
+    "eldre får rask hjelp og kan bo trygt hjemme lenger.",
+)
+NURSING = (
+    "Sensorer i sykehjem som varsler ved fall",
+    "Sykehjemmet trenger sensorer som varsler personalet når beboere faller om natten.",
+)
+SNOW = (
+    "Snøbrøyting av kommunale veier",
+    "Kommunen vil planlegge brøyting og strøing av veiene etter værvarselet.",
+)
+
+
+def _need(title_text: tuple[str, str], buyer: str, **fields: Any) -> Need:
+    title, description = title_text
+    return NeedFactory(
+        organization=OrganizationFactory(name=buyer),
+        title=title,
+        description=description,
+        desired_effect="",
+        **fields,
+    )
+
+
+def _solution(title_text: tuple[str, str], **fields: Any) -> Solution:
+    title, description = title_text
+    supplier = OrganizationFactory(name="Leverandør AS", kind="supplier")
+    return SolutionFactory(
+        organization=supplier, title=title, description=description, language="nb", **fields
+    )
+
+
+def _on_list(solution: Solution, need: Need, **fields: Any) -> Match:
+    """The pair on the solution's list only (its top needs), as an engine suggestion."""
+    return MatchFactory(need=need, solution=solution, by_need=False, by_target=True, **fields)
+
+
+@override_settings(MATCHING_TOP_K=2, MATCHING_REVERSE_K=2)
+def test_a_strong_new_need_enters_a_full_list_and_evicts_its_weakest_suggestion(
+    db: None,
+) -> None:
+    # given: a solution whose list of needs is full: a related need and an unrelated one
+    alarm = _solution(ALARM)
+    nursing = _need(NURSING, "Stavanger kommune")
+    snow = _need(SNOW, "Tromsø kommune", sector="mobilitet-og-transport", cpv_codes=[])
+    kept, weakest = _on_list(alarm, nursing), _on_list(alarm, snow)
+    # when: a need that asks for just that solution is published and matched
+    new = _need(ALARM, "Bergen kommune")
+    reindex()
+    matches_recompute(entity="need", ids=[new.pk])
+    # then: the new need is on the solution's list (and the solution on its own), the
+    # related need stays, the unrelated engine suggestion left and was removed
+    pair = Match.objects.get(need=new, solution=alarm)
+    assert (pair.by_need, pair.by_target) == (True, True)
+    assert Match.objects.get(pk=kept.pk).by_target
+    assert not Match.objects.filter(pk=weakest.pk).exists()
+    assert set(
+        Match.objects.filter(solution=alarm, by_target=True).values_list("need", flat=True)
+    ) == {new.pk, nursing.pk}
+
+
+@override_settings(MATCHING_TOP_K=2, MATCHING_REVERSE_K=2)
+def test_an_advisors_decision_is_never_evicted_the_weakest_engine_suggestion_is(
+    db: None,
+) -> None:
+    # given: the solution's list holds a related suggestion and an unrelated pair an advisor
+    # has shortlisted
+    alarm = _solution(ALARM)
+    nursing = _need(NURSING, "Stavanger kommune")
+    snow = _need(SNOW, "Tromsø kommune", sector="mobilitet-og-transport", cpv_codes=[])
+    suggested = _on_list(alarm, nursing)
+    shortlisted = _on_list(alarm, snow, state=Match.State.SHORTLISTED)
+    # when: a strong new need enters the list
+    new = _need(ALARM, "Bergen kommune")
+    reindex()
+    matches_recompute(entity="need", ids=[new.pk])
+    # then: the advisor's decision keeps its place; the engine suggestion made room
+    assert Match.objects.get(need=new, solution=alarm).by_target
+    decided = Match.objects.get(pk=shortlisted.pk)
+    assert (decided.state, decided.by_target) == (Match.State.SHORTLISTED, True)
+    assert not Match.objects.filter(pk=suggested.pk).exists()
+
+
+@override_settings(MATCHING_TOP_K=2, MATCHING_REVERSE_K=2)
+def test_a_weak_newcomer_leaves_a_full_list_of_stronger_items_alone(db: None) -> None:
+    # given: a solution whose list holds two needs that ask for it
+    alarm = _solution(ALARM)
+    first = _need(ALARM, "Stavanger kommune")
+    second = _need(NURSING, "Tromsø kommune")
+    rows = [_on_list(alarm, first), _on_list(alarm, second)]
+    # when: an unrelated need is published (the solution is among its few candidates)
+    snow = _need(SNOW, "Bergen kommune", sector="mobilitet-og-transport", cpv_codes=[])
+    reindex()
+    matches_recompute(entity="need", ids=[snow.pk])
+    # then: the solution's list is unchanged; the new need's own list may hold the solution
+    listed = Match.objects.filter(solution=alarm, by_target=True)
+    assert set(listed.values_list("pk", flat=True)) == {r.pk for r in rows}
+    assert not Match.objects.filter(need=snow, solution=alarm, by_target=True).exists()
+
+
+@override_settings(MATCHING_TOP_K=2, MATCHING_REVERSE_K=2)
+def test_a_new_need_enters_a_similar_needs_list_with_both_flags_and_the_mirror(
+    db: None,
+) -> None:
+    # given: Stavanger's need whose similar needs are a related need and an unrelated one
+    # (each pair also on the other need's rows, flagged by_target)
+    stavanger = _need(ALARM, "Stavanger kommune")
+    nursing = _need(NURSING, "Tromsø kommune")
+    snow = _need(SNOW, "Bodø kommune", sector="mobilitet-og-transport", cpv_codes=[])
+    for other in (nursing, snow):
+        MatchFactory(need=stavanger, other_need=other, solution=None, kind="need_need")
+        MatchFactory(
+            need=other,
+            other_need=stavanger,
+            solution=None,
+            kind="need_need",
+            by_need=False,
+            by_target=True,
+        )
+    # when: Bergen publishes a need like Stavanger's
+    bergen = _need(ALARM, "Bergen kommune")
+    reindex()
+    matches_recompute(entity="need", ids=[bergen.pk])
+    # then: Bergen is on Stavanger's list (and Stavanger on Bergen's, both ways flagged);
+    # the unrelated need left Stavanger's list, and its mirror row went with it
+    theirs = Match.objects.get(need=stavanger, other_need=bergen)
+    ours = Match.objects.get(need=bergen, other_need=stavanger)
+    assert (theirs.by_need, theirs.by_target) == (True, True)
+    assert (ours.by_need, ours.by_target) == (True, True)
+    assert Match.objects.get(need=stavanger, other_need=nursing).by_need
+    assert not Match.objects.filter(need=stavanger, other_need=snow).exists()
+    assert not Match.objects.filter(need=snow, other_need=stavanger).exists()
+
+
+@override_settings(MATCHING_TOP_K=2, MATCHING_REVERSE_K=2)
+def test_a_new_solution_enters_a_needs_full_list_and_evicts_its_weakest(db: None) -> None:
+    # given: a need whose solution list holds a related solution and an unrelated one
+    need = _need(ALARM, "Bergen kommune")
+    related = _solution(NURSING)
+    unrelated = _solution(SNOW, sector="mobilitet-og-transport", cpv_codes=[])
+    kept = MatchFactory(need=need, solution=related)
+    weakest = MatchFactory(need=need, solution=unrelated)
+    # when: a solution made for that need is published and matched
+    fresh = _solution(ALARM)
+    reindex()
+    matches_recompute(entity="solution", ids=[fresh.pk])
+    # then: it is on the need's list (ranked by both sides), the unrelated one was removed
+    pair = Match.objects.get(need=need, solution=fresh)
+    assert (pair.by_need, pair.by_target) == (True, True)
+    assert Match.objects.get(pk=kept.pk).by_need
+    assert not Match.objects.filter(pk=weakest.pk).exists()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
 
 from matching.encoders import FakeEncoder
 from matching.evaluate import read_items
-from matching.incremental import IncrementalRanker
+from matching.incremental import IncrementalRanker, LexicalAsk, LexicalFound
 from matching.pipeline import MatchingEngine
 from matching.types import ItemKind, MatchItem
 from tests.matching.items import DATA, no_bridge
@@ -24,14 +24,15 @@ class EngineCandidates:
     def dense(self, kind: ItemKind, query: np.ndarray, k: int) -> list[str]:
         return [i for i, _ in self.engine._side(kind).index.search(query[None, :], k)[0]]
 
-    def lexical(self, kind: ItemKind, text: str, language: str, k: int) -> list[str]:
-        return [i for i, _ in self.engine._side(kind).lexical.search(text, language, k)]
+    def lexical(self, asks: Sequence[LexicalAsk]) -> list[LexicalFound]:
+        return [self._answer(ask) for ask in asks]
 
-    def bm25(
-        self, kind: ItemKind, text: str, language: str, ids: Sequence[str]
-    ) -> Mapping[str, float]:
-        scores = self.engine._side(kind).lexical.scores(text, language, ids)
-        return dict(zip(ids, scores.tolist(), strict=True))
+    def _answer(self, ask: LexicalAsk) -> LexicalFound:
+        lexical = self.engine._side(ask.kind).lexical
+        top = lexical.search(ask.text, ask.language, ask.top) if ask.top else []
+        scores = lexical.scores(ask.text, ask.language, ask.ids).tolist() if ask.ids else []
+        found = {i: s for i, s in zip(ask.ids, scores, strict=True) if s > 0}
+        return LexicalFound(tuple(top), found)
 
 
 class EngineItems:
