@@ -14,7 +14,13 @@ from django.utils import timezone
 from backend.accounts.models import Decision, JoinRequest, Membership, Organization, User
 from backend.accounts.services import join_request_create
 from backend.accounts.validators import org_number_check_digit
-from backend.dialogue.models import DialogueConference, MeetingSlot, Registration
+from backend.dialogue.models import (
+    DialogueConference,
+    MeetingMinutes,
+    MeetingSlot,
+    Registration,
+    SharedInformation,
+)
 from backend.needs.models import CoBuyerRequest, Need
 from backend.needs.services import co_buyers_sync
 from backend.responses.models import Response
@@ -291,6 +297,83 @@ def _dialogue(
     for org in others:
         _register(confs["trd-1"], org, None, [("Eirik Solheim", "Salgssjef")])
         _register(confs["g1-n09"], org, None, [("Marte Lie", "Produktansvarlig")])
+    _held_meetings(confs["g1-n09"], helsetek, others[:1], users)
+
+
+HELD_MINUTES = (
+    "Til stede: Ingrid Haugland (Bergen kommune, Etat for sykehjem), en fysioterapeut fra "
+    "Fyllingsdalen sykehjem og leverandørens produktansvarlig.\n\n"
+    "Leverandøren viste hvordan løsningen brukes i grupper på fire til seks beboere, og hvordan "
+    "ansatte setter i gang en økt uten forberedelse. Kommunen spurte om erfaringer med beboere "
+    "med langtkommen demens; leverandøren har data fra to sykehjem og sender en oppsummering.\n\n"
+    "Kommunen presiserte at målet er daglig aktivitet for flest mulig beboere, ikke trening "
+    "for de sprekeste."
+)
+HELD_SHARED = (
+    (
+        SharedInformation.Kind.CLARIFICATION,
+        "Tiltaket skal passe for beboere med langtkommen demens og kunne settes i gang av "
+        "ansatte og frivillige uten forberedelse. Effekten måles på funksjon, søvn og bruk av "
+        "beroligende legemidler over seks måneder.",
+        "",
+        "",
+    ),
+)
+
+
+def _held_meetings(
+    conf: DialogueConference,
+    helsetek: Organization,
+    others: list[Organization],
+    users: dict[str, User],
+) -> None:
+    """The held conference's 1:1 meetings: Helsetek's (no minutes yet, for the buyer to
+    write) and another supplier's, with minutes sent and what was shared in it published."""
+    _register(conf, helsetek, users["supplier"], [("Sara Nilsen", "Daglig leder")])
+    slots = list(conf.slots.order_by("starts_at")[:2])
+    if (
+        len(slots) < 2
+        or not others
+        or MeetingSlot.objects.filter(conference=conf, booked_by__isnull=False).exists()
+    ):
+        return
+    for slot, org in zip(slots, [helsetek, others[0]], strict=True):
+        slot.booked_by, slot.booked_at = org, conf.registration_deadline - timedelta(days=2)
+        slot.save(update_fields=["booked_by", "booked_at"])
+    held = slots[1]
+    minutes = MeetingMinutes.objects.create(
+        slot=held,
+        host=conf.organization,
+        supplier=others[0],
+        meeting_starts_at=held.starts_at,
+        meeting_ends_at=held.ends_at,
+        text=HELD_MINUTES,
+        written_by=users["buyer"],
+        sent_at=held.ends_at + timedelta(days=1),
+    )
+    for kind, text, title, url in HELD_SHARED:
+        SharedInformation.objects.create(
+            conference=conf,
+            minutes=minutes,
+            meeting_type=SharedInformation.MeetingType.ONE_TO_ONE,
+            meeting_at=held.starts_at,
+            kind=kind,
+            text=text,
+            document_title=title,
+            document_url=url,
+            published_by=users["buyer"],
+        )
+    SharedInformation.objects.create(
+        conference=conf,
+        meeting_type=SharedInformation.MeetingType.CONFERENCE,
+        meeting_at=conf.starts_at,
+        kind=SharedInformation.Kind.DOCUMENT,
+        text="Presentasjonen av behovet, med tallene fra kartleggingen av aktivitet på "
+        "kommunens sykehjem.",
+        document_title="Presentasjon fra dialogmøtet: beboere som sitter stille",
+        document_url="https://www.bergen.kommune.no/dialogmote-aktivitet-sykehjem.pdf",
+        published_by=users["buyer"],
+    )
 
 
 RESPONSES = (

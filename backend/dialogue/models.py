@@ -146,3 +146,108 @@ class Question(BaseModel):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+# ------------------------------------------------------------------ the equal-treatment record
+
+
+class MeetingMinutes(BaseModel):
+    """The minutes (referat) of one held 1:1 meeting. The buyer that held it writes them; the
+    supplier the meeting was with reads them once they are sent, and may comment; advisors
+    read them; nobody else does. The parties and the time are kept as they were when the
+    minutes were first written: a record does not change with a later booking."""
+
+    slot = models.OneToOneField(
+        MeetingSlot, null=True, blank=True, on_delete=models.CASCADE, related_name="minutes"
+    )
+    host = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    supplier = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    meeting_starts_at = models.DateTimeField(_("meeting started"))
+    meeting_ends_at = models.DateTimeField(_("meeting ended"))
+    text = models.TextField(_("minutes"), blank=True, max_length=20_000)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    #: When the buyer last sent them to the supplier (None: a draft only the buyer reads).
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["meeting_starts_at"]
+        verbose_name_plural = _("meeting minutes")
+
+    def __str__(self) -> str:
+        return f"{self.host} / {self.supplier} {self.meeting_starts_at:%Y-%m-%d %H:%M}"
+
+
+class MinutesComment(BaseModel):
+    """The supplier's comment on the minutes of its meeting (read by the buyer and advisors)."""
+
+    minutes = models.ForeignKey(MeetingMinutes, on_delete=models.CASCADE, related_name="comments")
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("comment"), max_length=5000)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class SharedInformation(BaseModel):
+    """Something the buyer shared in a meeting of the market dialogue (an answer, a document,
+    a clarification of the need), published to every supplier taking part in the dialogue
+    (equal treatment: no supplier gains from what another heard). Append-only: a correction
+    is shared as a new entry. The log names the kind of meeting and when it was held, never
+    which supplier a 1:1 meeting was with; a dialogue conference itself is public."""
+
+    class Kind(models.TextChoices):
+        ANSWER = "answer", _("Answer")
+        DOCUMENT = "document", _("Document")
+        CLARIFICATION = "clarification", _("Clarification of the need")
+
+    class MeetingType(models.TextChoices):
+        CONFERENCE = "conference", _("Dialogue conference")
+        ONE_TO_ONE = "one_to_one", _("1:1 meeting at a dialogue conference")
+        ONGOING = "ongoing", _("Meeting in the ongoing dialogue")
+
+    #: Shared at a conference or one of its 1:1 meetings: the log of each of its needs.
+    conference = models.ForeignKey(
+        DialogueConference,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="shared_information",
+    )
+    #: Shared in a meeting of a need's ongoing dialogue: that need's log.
+    need = models.ForeignKey(
+        Need, null=True, blank=True, on_delete=models.CASCADE, related_name="shared_information"
+    )
+    #: The meeting's minutes (None: shared at the conference itself).
+    minutes = models.ForeignKey(
+        MeetingMinutes, null=True, blank=True, on_delete=models.CASCADE, related_name="shared"
+    )
+    meeting_type = models.CharField(_("meeting"), max_length=12, choices=MeetingType.choices)
+    meeting_at = models.DateTimeField(_("meeting held"))
+    kind = models.CharField(_("what"), max_length=14, choices=Kind.choices)
+    text = models.TextField(_("what was shared"), max_length=5000)
+    document_title = models.CharField(_("document"), max_length=200, blank=True)
+    document_url = models.URLField(_("link to the document"), blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = _("shared information")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(conference__isnull=False) | models.Q(need__isnull=False),
+                name="shared_information_has_a_dialogue",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]

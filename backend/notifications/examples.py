@@ -43,6 +43,14 @@ def _meeting(conference: DialogueConference) -> tuple[str, str]:
     return m.stamp(starts), m.stamp(starts + timedelta(minutes=45))
 
 
+def _slot_id(conference: DialogueConference, booked_by: Organization | None = None) -> int:
+    """A 1:1 meeting of the conference (one the organisation booked, if it has)."""
+    slots = MeetingSlot.objects.filter(conference=conference).order_by("starts_at")
+    slot = slots.filter(booked_by=booked_by).first() if booked_by else None
+    slot = slot or slots.first()
+    return slot.pk if slot else 0
+
+
 def _buyer_news(buyer: User, supplier_name: str, rival_name: str) -> list[m.Message]:
     org = _org_of(buyer)
     need = _public_needs().filter(organization=org).first() or _public_needs().first()
@@ -78,6 +86,14 @@ def _buyer_news(buyer: User, supplier_name: str, rival_name: str) -> list[m.Mess
         ),
         m.JoinRequested(organization_id=org.pk, organization=org.name, person="Per Hansen"),
         m.OrganizationVerified(organization_id=org.pk, organization=org.name),
+        m.MinutesCommented(
+            conference_id=cid,
+            meeting_id=_slot_id(conference),
+            dialogue=title,
+            supplier=supplier_name,
+            starts_at=starts,
+            ends_at=ends,
+        ),
     ]
 
 
@@ -138,6 +154,22 @@ def _supplier_news(supplier: User) -> list[m.Message]:
         ),
         m.ResponseReadersAdded(need_id=need.pk, need=need.title, organization="Larvik kommune"),
         m.JoinDecided(organization_id=org.pk, organization=org.name, approved=True),
+        m.SharedInformationPublished(
+            conference_id=cid,
+            dialogue=title,
+            meeting_type="one_to_one",
+            meeting_at=starts,
+            what="clarification",
+            text="Løsningen skal kunne brukes av nattevakter uten egen opplæring i IKT.",
+        ),
+        m.MinutesSent(
+            conference_id=cid,
+            meeting_id=_slot_id(conference, booked_by=org),
+            dialogue=title,
+            host=host,
+            starts_at=starts,
+            ends_at=ends,
+        ),
     ]
 
 

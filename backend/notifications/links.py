@@ -13,6 +13,11 @@ def conference_page(conference_id: int) -> str:
     return f"/conferences/{conference_id}"
 
 
+def conference_meeting_page(conference_id: int, slot_id: int) -> str:
+    """A 1:1 meeting at a conference: its minutes and what was shared in it."""
+    return f"/conferences/{conference_id}/meetings/{slot_id}"
+
+
 def buyer_dashboard() -> str:
     return "/buyer"
 

@@ -12,11 +12,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, ClassVar, TypeVar
 
+from django.db.models import TextChoices
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from backend.dialogue.models import SharedInformation
 from backend.notifications import links
 from backend.notifications.models import Channel, NotificationKind
 
@@ -676,3 +678,133 @@ class JoinDecided(Message):
         if self.approved:
             return links.organization_page(self.organization_id)
         return links.my_organizations()
+
+
+# -------------------------------------------------- the market dialogue's record (dialogue)
+
+
+def _label(choices: type[TextChoices], value: str) -> str:
+    """A choice's label in the active language (the value itself if it is no longer one)."""
+    return str(choices(value).label) if value in choices.values else value
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class SharedInformationPublished(Message):
+    """To every supplier taking part in the dialogue alike (equal treatment): what the buyer
+    shared in a meeting, in which kind of meeting and when; never which supplier a 1:1
+    meeting was with. Links to the conference (``conference_id``) or else the need."""
+
+    kind = NotificationKind.SHARED_INFORMATION
+    audiences = (Audience.SUPPLIER,)
+    conference_id: int = 0
+    need_id: int = 0
+    dialogue: str
+    meeting_type: str
+    meeting_at: str
+    what: str
+    text: str
+    document_title: str = ""
+    document_url: str = ""
+
+    def title(self) -> str:
+        return _("Shared in the dialogue on “%(dialogue)s”") % {"dialogue": self.dialogue}
+
+    def body(self) -> str:
+        head = _("%(what)s – %(meeting)s, %(when)s:") % {
+            "what": _label(SharedInformation.Kind, self.what),
+            "meeting": _label(SharedInformation.MeetingType, self.meeting_type),
+            "when": when(self.meeting_at),
+        }
+        parts = [head, self.text]
+        document = " ".join(p for p in (self.document_title, self.document_url) if p)
+        if document:
+            parts.append(_("Document: %(document)s") % {"document": document})
+        parts.append(
+            _(
+                "Every supplier taking part in the dialogue is sent the same, so that nobody "
+                "gains from what another heard."
+            )
+        )
+        return "\n\n".join(parts)
+
+    def link(self) -> str:
+        if self.conference_id:
+            return links.conference_page(self.conference_id)
+        return links.need_page(self.need_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class MinutesSent(Message):
+    """To the supplier a 1:1 meeting was with: the buyer sent (or revised) its minutes. The
+    minutes themselves are read on their page, never in a notification."""
+
+    kind = NotificationKind.MINUTES_SENT
+    audiences = (Audience.SUPPLIER,)
+    conference_id: int
+    meeting_id: int
+    dialogue: str
+    host: str
+    starts_at: str
+    ends_at: str
+    revised: bool = False
+
+    def title(self) -> str:
+        values = {"host": self.host, "when": meeting_when(self.starts_at, self.ends_at)}
+        if self.revised:
+            return _("Revised minutes of your 1:1 meeting with %(host)s, %(when)s") % values
+        return _("Minutes of your 1:1 meeting with %(host)s, %(when)s") % values
+
+    def body(self) -> str:
+        values = {
+            "host": self.host,
+            "when": meeting_when(self.starts_at, self.ends_at),
+            "dialogue": self.dialogue,
+        }
+        text = (
+            _("%(host)s has revised the minutes of the 1:1 meeting %(when)s (“%(dialogue)s”).")
+            if self.revised
+            else _("%(host)s has sent the minutes of the 1:1 meeting %(when)s (“%(dialogue)s”).")
+        ) % values
+        return f"{text} " + _(
+            "Read them, and comment if something is missing or wrong. Only your organisation, "
+            "the buyer and LUP advisors read them."
+        )
+
+    def link(self) -> str:
+        return links.conference_meeting_page(self.conference_id, self.meeting_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class MinutesCommented(Message):
+    """To the buyer that held a 1:1 meeting: the supplier commented on its minutes."""
+
+    kind = NotificationKind.MINUTES_COMMENTED
+    audiences = (Audience.BUYER,)
+    conference_id: int
+    meeting_id: int
+    dialogue: str
+    supplier: str
+    starts_at: str
+    ends_at: str
+
+    def title(self) -> str:
+        return _("%(supplier)s commented on the minutes of %(when)s") % {
+            "supplier": self.supplier,
+            "when": meeting_when(self.starts_at, self.ends_at),
+        }
+
+    def body(self) -> str:
+        return _(
+            "%(supplier)s commented on the minutes of the 1:1 meeting %(when)s (“%(dialogue)s”). "
+            "Read the comment with the minutes, and revise them if it is right."
+        ) % {
+            "supplier": self.supplier,
+            "when": meeting_when(self.starts_at, self.ends_at),
+            "dialogue": self.dialogue,
+        }
+
+    def link(self) -> str:
+        return links.conference_meeting_page(self.conference_id, self.meeting_id)

@@ -44,6 +44,13 @@ class NotificationKind(models.TextChoices):
     ORGANIZATION_VERIFIED = "organization_verified", _("Your organisation was verified")
     JOIN_REQUESTED = "join_requested", _("Someone asks to join your organisation")
     JOIN_DECIDED = "join_decided", _("Your request to join an organisation was decided")
+    # The market dialogue's record (backend/dialogue/notices.py).
+    SHARED_INFORMATION = (
+        "shared_information",
+        _("The buyer shared something in a dialogue you take part in"),
+    )
+    MINUTES_SENT = "minutes_sent", _("The buyer sent the minutes of your 1:1 meeting")
+    MINUTES_COMMENTED = "minutes_commented", _("A supplier commented on a meeting's minutes")
 
 
 class Channel(models.TextChoices):

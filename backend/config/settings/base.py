@@ -251,6 +251,8 @@ SPECTACULAR_SETTINGS = {
         "CountyEnum": "backend.reference.vocabularies.county_choices",
         "NotificationKindEnum": "backend.notifications.models.NotificationKind",
         "NotificationChannelEnum": "backend.notifications.models.Channel",
+        "SharedKindEnum": "backend.dialogue.models.SharedInformation.Kind",
+        "MeetingTypeEnum": "backend.dialogue.models.SharedInformation.MeetingType",
     },
 }
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from backend.dialogue.api import views
+from backend.dialogue.api import record_views, views
 
 urlpatterns = [
     path("conferences/", views.ConferenceListApi.as_view(), name="conference-list"),
@@ -46,4 +46,26 @@ urlpatterns = [
     path("slots/<int:pk>/", views.SlotDetailApi.as_view(), name="slot-detail"),
     path("slots/<int:pk>/book/", views.SlotBookApi.as_view(), name="slot-book"),
     path("slots/<int:pk>/cancel/", views.SlotCancelApi.as_view(), name="slot-cancel"),
+    # The equal-treatment record (record_views).
+    path("slots/<int:pk>/minutes/", record_views.MinutesApi.as_view(), name="slot-minutes"),
+    path(
+        "slots/<int:pk>/minutes/comments/",
+        record_views.MinutesCommentApi.as_view(),
+        name="slot-minutes-comments",
+    ),
+    path(
+        "slots/<int:pk>/shared-information/",
+        record_views.MeetingShareApi.as_view(),
+        name="slot-shared-information",
+    ),
+    path(
+        "conferences/<int:pk>/shared-information/",
+        record_views.ConferenceSharedApi.as_view(),
+        name="conference-shared-information",
+    ),
+    path(
+        "needs/<int:pk>/shared-information/",
+        record_views.NeedSharedApi.as_view(),
+        name="need-shared-information",
+    ),
 ]

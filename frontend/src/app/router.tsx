@@ -25,6 +25,7 @@ const NeedDetailPage = page(() => import('../features/needs/need-detail-page'), 
 const NeedFormPage = page(() => import('../features/needs/need-form-page'), 'NeedFormPage');
 const BuyerDashboard = page(() => import('../features/buyer/buyer-dashboard'), 'BuyerDashboard');
 const ConferenceDetailPage = page(() => import('../features/conferences/conference-detail-page'), 'ConferenceDetailPage');
+const MeetingPage = page(() => import('../features/dialogue-record/meeting-page'), 'MeetingPage');
 const ConferenceFormPage = page(() => import('../features/conferences/conference-form-page'), 'ConferenceFormPage');
 const SolutionDetailPage = page(() => import('../features/solutions/solution-detail-page'), 'SolutionDetailPage');
 const SolutionFormPage = page(() => import('../features/solutions/solution-form-page'), 'SolutionFormPage');
@@ -69,6 +70,7 @@ export const routes: RouteObject[] = [
       { path: 'conferences/new', element: <ConferenceFormPage /> },
       { path: 'conferences/:id', element: <ConferenceDetailPage /> },
       { path: 'conferences/:id/edit', element: <ConferenceFormPage /> },
+      { path: 'conferences/:id/meetings/:slotId', element: <MeetingPage /> },
       { path: 'solutions/new', element: <SolutionFormPage /> },
       { path: 'solutions/:id', element: <SolutionDetailPage /> },
       { path: 'solutions/:id/edit', element: <SolutionFormPage /> },

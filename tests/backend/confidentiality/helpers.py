@@ -19,16 +19,20 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.test import Client, TestCase
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from backend.accounts.models import Organization, User
 from backend.audit.models import AuditEvent
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.dialogue.record_selectors import meeting_get
+from backend.dialogue.record_services import meeting_share, minutes_comment, minutes_save
 from backend.dialogue.services import (
     question_answer,
     question_ask,
@@ -131,6 +135,9 @@ RIVAL_PARTICIPANT_EMAIL = "zqrivalparticipant@konkurrent.no"
 ASKER_PARTICIPANT = "Zqaskerparticipant"
 BOOKER_PARTICIPANT = "Zqbookerparticipant"
 MISSED_QUERY = "zqmissedquery"
+MINUTES_TEXT = "zqminutestext"
+MINUTES_COMMENT = "zqminutescomment"
+SHARED_TEXT = "zqsharedtext"
 
 
 @dataclass(frozen=True)
@@ -246,6 +253,21 @@ HIDDEN: tuple[Hidden, ...] = (
         (BOOKER_PARTICIPANT,),
         _insiders("owner", "booker"),
     ),
+    # the equal-treatment record ---------------------------------------------------
+    Hidden(
+        "minutes",
+        "the minutes of a held 1:1 meeting and the supplier's comment",
+        (MINUTES_TEXT, MINUTES_COMMENT),
+        _insiders("owner", "booker"),
+    ),
+    Hidden(
+        "minutes",
+        "what was shared in the dialogue (its buyers and the registered suppliers)",
+        (SHARED_TEXT,),
+        _insiders(
+            "owner", "co_buyer", "supplier", "rival", "asker", "booker", "unverified_supplier"
+        ),
+    ),
     # what people could not find -----------------------------------------------------
     Hidden(
         "missed_searches",
@@ -289,6 +311,7 @@ class Scene:
     slot: MeetingSlot
     free_slot: MeetingSlot
     draft_slot: MeetingSlot
+    held_slot: MeetingSlot
     answered_question: Question
     unanswered_question: Question
     registrations: dict[str, Registration]
@@ -414,6 +437,13 @@ def _ids(scene: Scene) -> dict[str, list[int]]:
             MISSING,
         ],
         "response": [scene.response.pk, scene.rival_response.pk, MISSING],
+        "slot": [
+            scene.slot.pk,
+            scene.free_slot.pk,
+            scene.draft_slot.pk,
+            scene.held_slot.pk,
+            MISSING,
+        ],
         "match": [
             scene.match.pk,
             scene.rejected_match.pk,
@@ -475,6 +505,7 @@ DETAIL_PATHS: dict[str, tuple[str, ...]] = {
         "/api/needs/{}/matches/",
         "/api/needs/{}/similar/",
         "/api/needs/{}/responses/",
+        "/api/needs/{}/shared-information/",
         "/api/conferences/?needs={}",
         "/api/responses/?need={}",
         "/api/matches/?need={}",
@@ -487,9 +518,11 @@ DETAIL_PATHS: dict[str, tuple[str, ...]] = {
         "/api/conferences/{}/registrations/export/?file_format=xlsx",
         "/api/conferences/{}/slots/",
         "/api/conferences/{}/questions/",
+        "/api/conferences/{}/shared-information/",
         "/api/slots/mine/?conference={}",
     ),
     "response": ("/api/responses/{}/", "/api/responses/{}/access-log/"),
+    "slot": ("/api/slots/{}/minutes/",),
     "match": ("/api/matches/{}/", "/api/matches/{}/notes/"),
     "organization": (
         "/api/organizations/{}/",
@@ -620,6 +653,9 @@ def _conferences(orgs: dict[str, Organization], needs: dict[str, Need]) -> dict[
         "slot": SlotFactory(conference=conference),
         "free_slot": SlotFactory(conference=conference),
         "draft_slot": SlotFactory(conference=draft_conference),
+        "held_slot": SlotFactory(
+            conference=conference, starts_at=timezone.now() - timedelta(hours=3)
+        ),
     }
 
 
@@ -656,6 +692,27 @@ def _dialogue(users: dict[str, User | None], orgs: dict[str, Organization], c: d
     )
     question_answer(user=users["owner"], question=answered, answer="Ja, i minst åtte timer.")  # type: ignore[arg-type]
     return registrations, answered, unanswered
+
+
+def _record(users: dict[str, User | None], held: MeetingSlot) -> None:
+    """The booker's held 1:1 meeting (booked before it was held, past its limit of one),
+    its minutes (sent), the booker's comment and what was shared."""
+    owner, booker = users["owner"], users["booker"]
+    assert owner is not None and booker is not None
+    held.booked_by, held.booked_by_user = booker.memberships.get().organization, booker
+    held.save(update_fields=["booked_by", "booked_by_user"])
+    minutes = f"Leverandøren viste løsningen ({MINUTES_TEXT})."
+    minutes_save(
+        user=owner, meeting=meeting_get(user=owner, slot_id=held.pk), text=minutes, send=True
+    )
+    meeting = meeting_get(user=booker, slot_id=held.pk)
+    minutes_comment(user=booker, meeting=meeting, text=f"Vi har fem kunder ({MINUTES_COMMENT}).")
+    meeting_share(
+        user=owner,
+        meeting=meeting_get(user=owner, slot_id=held.pk),
+        kind="clarification",
+        text=f"Piloten gjelder tre sykehjem ({SHARED_TEXT}).",
+    )
 
 
 def _matches(
@@ -750,6 +807,7 @@ def scene_build() -> Scene:
             ),
         }
         registrations, answered, unanswered = _dialogue(users, orgs, conf)
+        _record(users, conf["held_slot"])
         matches = _matches(users, needs, sols)
         _co_buyers(users, orgs, needs)
         # Once public, now archived: its words were in the index (did-you-mean, autocomplete).
@@ -769,6 +827,7 @@ def scene_build() -> Scene:
         slot=conf["slot"],
         free_slot=conf["free_slot"],
         draft_slot=conf["draft_slot"],
+        held_slot=conf["held_slot"],
         answered_question=answered,
         unanswered_question=unanswered,
         registrations=registrations,
@@ -906,6 +965,16 @@ SOLUTION_WRITES = (
         lambda s, pk: {"need": s.need.pk, "solution": pk},
     ),
 )
+
+
+def _slot_times() -> dict[str, str]:
+    return {"starts_at": "2030-01-10T12:00:00+01:00", "ends_at": "2030-01-10T12:45:00+01:00"}
+
+
+def _shared() -> dict[str, str]:
+    return {"kind": "answer", "text": "Et svar til alle."}
+
+
 CONFERENCE_WRITES = (
     Write("edit", "patch", "/api/conferences/{}/", lambda s, pk: {"title": "Ny tittel"}),
     Write("publish", "post", "/api/conferences/{}/publish/"),
@@ -933,12 +1002,19 @@ CONFERENCE_WRITES = (
         "/api/conferences/{}/questions/",
         lambda s, pk: {"organization": s.orgs["rival"].pk, "text": "Et spørsmål?"},
     ),
+    Write("cancel", "post", "/api/conferences/{}/cancel/", lambda s, pk: {"reason": "Avlyst."}),
+    Write("share", "post", "/api/conferences/{}/shared-information/", lambda s, pk: _shared()),
 )
 SLOT_WRITES = (
     Write(
         "book", "post", "/api/slots/{}/book/", lambda s, pk: {"organization": s.orgs["rival"].pk}
     ),
     Write("cancel", "post", "/api/slots/{}/cancel/"),
+    Write("move", "put", "/api/slots/{}/", lambda s, pk: _slot_times()),
+    Write("delete", "delete", "/api/slots/{}/"),
+    Write("write minutes", "put", "/api/slots/{}/minutes/", lambda s, pk: {"text": "Referat"}),
+    Write("comment", "post", "/api/slots/{}/minutes/comments/", lambda s, pk: {"text": "Enig"}),
+    Write("share", "post", "/api/slots/{}/shared-information/", lambda s, pk: _shared()),
 )
 
 

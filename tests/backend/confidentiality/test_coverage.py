@@ -50,6 +50,8 @@ EXEMPT = {
     "api/notifications/read-all/": "one's own notifications (notifications/test_api)",
     "api/notifications/preferences/<str:kind>/": "one's own choice (notifications/test_api)",
     "api/notifications/unsubscribe/": "a signed token of one's own (notifications/test_delivery)",
+    "api/conferences/<int:pk>/booking-allowance/": "one's own supplier organisation's "
+    "allowance, refused for another's (test_dialogue_booking)",
     "api/reference/counties/": "a fixed public vocabulary",
     "api/reference/stages/": "a fixed public vocabulary",
     "api/reference/procedures/": "a fixed public vocabulary",

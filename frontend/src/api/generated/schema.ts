@@ -489,6 +489,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conferences/{id}/shared-information/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description What was shared at a conference and its 1:1 meetings: its host, advisors and its
+         *     registered suppliers read it (anyone else gets an empty list).
+         */
+        get: operations["conferences_shared_information_list"];
+        put?: never;
+        /**
+         * Record what you shared at the conference itself (its host): published to every supplier in the dialogue
+         * @description What was shared at a conference and its 1:1 meetings: its host, advisors and its
+         *     registered suppliers read it (anyone else gets an empty list).
+         */
+        post: operations["conferences_shared_information_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conferences/{id}/slots/": {
         parameters: {
             query?: never;
@@ -840,6 +865,27 @@ export interface paths {
         };
         /** @description Responses to one need: the need's buyers and advisors see all; a supplier its own. */
         get: operations["needs_responses_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/shared-information/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The need's equal-treatment log (likebehandlingslogg): everything the buyer shared in
+         *     the dialogue on it, when and in which kind of meeting. Its buyers, advisors and the
+         *     suppliers taking part in the dialogue read it; anyone else is told why not (403).
+         */
+        get: operations["needs_shared_information_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1472,6 +1518,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/slots/{id}/minutes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The minutes of a 1:1 meeting (its host and supplier, advisors) */
+        get: operations["slots_minutes_retrieve"];
+        /** Write the minutes of a held 1:1 meeting (its host); with send, the supplier reads them and is told */
+        put: operations["slots_minutes_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/slots/{id}/minutes/comments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on the minutes of your 1:1 meeting (the supplier); the buyer is told */
+        post: operations["slots_minutes_comments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/slots/{id}/shared-information/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record what you shared in a held 1:1 meeting (its host): published to every supplier in the dialogue, without naming the meeting's supplier */
+        post: operations["slots_shared_information_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/slots/mine/": {
         parameters: {
             query?: never;
@@ -1707,6 +1805,21 @@ export interface components {
             code: string;
             label: string;
         };
+        CommentInputRequest: {
+            text: string;
+        };
+        /**
+         * @description A comment speaks for the supplier organisation: the person who wrote it is not shown
+         *     (like who booked, the person is the supplier's own business).
+         */
+        CommentOutput: {
+            readonly id: number;
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            /** Comment */
+            text: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
         ConferenceBrief: {
             id: number;
             title: string;
@@ -1781,6 +1894,10 @@ export interface components {
             version?: number;
             /** Format: date-time */
             readonly created_at: string;
+        };
+        ConferenceRef: {
+            readonly id: number;
+            title: string;
         };
         /**
          * @description * `draft` - Draft
@@ -1990,6 +2107,24 @@ export interface components {
             language?: components["schemas"]["LanguageEnum"];
             readonly organization: components["schemas"]["OrganizationBrief"];
         };
+        /** @description A held (or coming) 1:1 meeting, for its parties and advisors. */
+        MeetingOutput: {
+            slot_id: number;
+            conference: components["schemas"]["ConferenceRef"];
+            host: components["schemas"]["OrganizationBrief"];
+            supplier: components["schemas"]["OrganizationBrief"] | null;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+        };
+        /**
+         * @description * `conference` - Dialogue conference
+         *     * `one_to_one` - 1:1 meeting at a dialogue conference
+         *     * `ongoing` - Meeting in the ongoing dialogue
+         * @enum {string}
+         */
+        MeetingTypeEnum: "conference" | "one_to_one" | "ongoing";
         MemberOutput: {
             readonly id: number;
             /** Format: email */
@@ -2005,6 +2140,30 @@ export interface components {
             role?: components["schemas"]["RoleEnum"];
             /** Job title */
             title?: string;
+        };
+        MinutesInputRequest: {
+            text: string;
+            /**
+             * @description Send the minutes to the supplier (it is told).
+             * @default false
+             */
+            send: boolean;
+        };
+        /**
+         * @description The minutes of a meeting as the reader may see them: the supplier reads them only
+         *     once they are sent (`text` is empty and `sent_at` null before that).
+         */
+        MinutesOutput: {
+            readonly meeting: components["schemas"]["MeetingOutput"];
+            readonly text: string;
+            /** Format: date-time */
+            readonly sent_at: string | null;
+            /** Format: date-time */
+            readonly updated_at: string | null;
+            can_write: boolean;
+            can_comment: boolean;
+            readonly comments: components["schemas"]["CommentOutput"][];
+            readonly shared: components["schemas"]["SharedOutput"][];
         };
         MissedFilterOutput: {
             /** @description The search parameter (type, sector, county, …). */
@@ -2448,9 +2607,12 @@ export interface components {
          *     * `organization_verified` - Your organisation was verified
          *     * `join_requested` - Someone asks to join your organisation
          *     * `join_decided` - Your request to join an organisation was decided
+         *     * `shared_information` - The buyer shared something in a dialogue you take part in
+         *     * `minutes_sent` - The buyer sent the minutes of your 1:1 meeting
+         *     * `minutes_commented` - A supplier commented on a meeting's minutes
          * @enum {string}
          */
-        NotificationKindEnum: "response_received" | "question_asked" | "registration_received" | "registration_cancelled" | "meeting_booked" | "meeting_cancelled" | "co_buyer_requested" | "similar_need_published" | "need_matches_solution" | "saved_search_hits" | "question_answered" | "conference_invitation" | "introduction" | "conference_changed" | "conference_cancelled" | "meeting_changed" | "response_readers_added" | "need_to_curate" | "organization_unverified" | "organization_verified" | "join_requested" | "join_decided";
+        NotificationKindEnum: "response_received" | "question_asked" | "registration_received" | "registration_cancelled" | "meeting_booked" | "meeting_cancelled" | "co_buyer_requested" | "similar_need_published" | "need_matches_solution" | "saved_search_hits" | "question_answered" | "conference_invitation" | "introduction" | "conference_changed" | "conference_cancelled" | "meeting_changed" | "response_readers_added" | "need_to_curate" | "organization_unverified" | "organization_verified" | "join_requested" | "join_decided" | "shared_information" | "minutes_sent" | "minutes_commented";
         /** @description Texts in the reader's language (Accept-Language), made from the notification's data. */
         NotificationOutput: {
             readonly id: number;
@@ -2777,6 +2939,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["SavedSearchOutput"][];
+        };
+        PaginatedSharedOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SharedOutput"][];
         };
         PaginatedSlotOutputList: {
             /** @example 123 */
@@ -3168,6 +3345,47 @@ export interface components {
             csrf_token: string;
             /** @description Where the browser starts an OpenID Connect login (ID-porten); null when none is configured. */
             oidc_login_url: string | null;
+        };
+        SharedInputRequest: {
+            kind: components["schemas"]["SharedKindEnum"];
+            text: string;
+            /** @default  */
+            document_title: string;
+            document_url?: string;
+        };
+        /**
+         * @description * `answer` - Answer
+         *     * `document` - Document
+         *     * `clarification` - Clarification of the need
+         * @enum {string}
+         */
+        SharedKindEnum: "answer" | "document" | "clarification";
+        /**
+         * @description One entry of the equal-treatment log: what, when and in which kind of meeting (the
+         *     conference, which is public, is named; a supplier never is).
+         */
+        SharedOutput: {
+            readonly id: number;
+            /** What */
+            kind: components["schemas"]["SharedKindEnum"];
+            readonly kind_label: string;
+            /** Meeting */
+            meeting_type: components["schemas"]["MeetingTypeEnum"];
+            readonly meeting_type_label: string;
+            /**
+             * Meeting held
+             * Format: date-time
+             */
+            meeting_at: string;
+            readonly conference: components["schemas"]["ConferenceRef"] | null;
+            /** What was shared */
+            text: string;
+            /** Document */
+            document_title?: string;
+            /** Link to the document */
+            document_url?: string;
+            /** Format: date-time */
+            readonly published_at: string;
         };
         Signal: {
             name: string;
@@ -4324,6 +4542,68 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    conferences_shared_information_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSharedOutputList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    conferences_shared_information_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SharedInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     conferences_slots_list: {
         parameters: {
             query?: {
@@ -5184,6 +5464,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedResponseOutputList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    needs_shared_information_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSharedOutputList"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6476,6 +6789,116 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SlotOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    slots_minutes_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesOutput"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    slots_minutes_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MinutesInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    slots_minutes_comments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    slots_shared_information_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SharedInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedOutput"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -14,6 +14,7 @@ import { RegistrationForm } from './registration-form';
 import { Questions } from './questions';
 import { Slots } from './slots';
 import { OrgName } from '../../components/org-name';
+import { ConferenceShared } from '../dialogue-record/shared-log';
 
 function Registrations({ conferenceId }: { conferenceId: string }) {
   const { t } = useI18n();
@@ -119,6 +120,7 @@ function ConferenceView({ conf }: { conf: Conference }) {
   const cancelled = conf.status === 'cancelled';
   const open = !cancelled && new Date(conf.registration_deadline).getTime() > Date.now();
   const held = new Date(conf.ends_at).getTime() <= Date.now();
+  const started = conf.status === 'published' && new Date(conf.starts_at).getTime() <= Date.now();
   const publish = usePublishConference(id);
   return (
     <article className="stack">
@@ -234,6 +236,7 @@ function ConferenceView({ conf }: { conf: Conference }) {
       ) : null}
       {user ? <Questions conferenceId={id} host={manage} askAs={registered && !cancelled ? supplierOrg?.id : undefined} /> : null}
       <Slots conferenceId={id} manage={manage} supplierOrg={supplierOrg?.id} cancelled={cancelled} />
+      {user && (manage || registered) ? <ConferenceShared conferenceId={id} host={isMemberOf(user, conf.organization.id)} started={started} /> : null}
       {manage ? <Registrations conferenceId={id} /> : null}
     </article>
   );

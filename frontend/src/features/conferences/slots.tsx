@@ -1,5 +1,6 @@
 import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import type { components } from '../../api/generated/schema';
 import type { Slot } from '../../api/types';
 import { formatDate, formatDateTime, formatTime, isoToOsloLocal, osloLocalToIso } from '../../app/format';
@@ -130,7 +131,20 @@ function AllowanceSummary({ allowance }: { allowance: Allowance }) {
   );
 }
 
+/** A held meeting's record (minutes and what was shared), for its host and its supplier. */
+function MinutesLink({ conferenceId, slot }: { conferenceId: string; slot: Slot }) {
+  const { t } = useI18n();
+  return (
+    <Button asChild data-size="sm" variant="secondary">
+      <Link to={`/conferences/${conferenceId}/meetings/${slot.id}`} aria-label={t('record.openMinutesAt', { when: whenOf(slot) })}>
+        {t('record.openMinutes')}
+      </Link>
+    </Button>
+  );
+}
+
 type RowProps = {
+  conferenceId: string;
   slot: Slot;
   mine: boolean;
   allowance: Allowance | undefined;
@@ -140,10 +154,10 @@ type RowProps = {
 
 /** A supplier's action for one meeting: cancel its own, book a free one, or a book button it
  * cannot use, with the reason beside it (and as its description). */
-function SupplierAction({ slot, mine, allowance, busy, onAction }: RowProps) {
+function SupplierAction({ conferenceId, slot, mine, allowance, busy, onAction }: RowProps) {
   const { t } = useI18n();
   const when = whenOf(slot);
-  if (hasStarted(slot)) return null;
+  if (hasStarted(slot)) return mine ? <MinutesLink conferenceId={conferenceId} slot={slot} /> : null;
   if (mine) {
     return (
       <Button data-size="sm" variant="secondary" aria-label={t('slots.cancelAt', { when })} loading={busy} onClick={() => onAction(slot, 'cancel')}>
@@ -180,7 +194,7 @@ function HostActions({ conferenceId, slot, onEdit, onNotice }: { conferenceId: s
   const remove = useDeleteSlot(conferenceId);
   const when = whenOf(slot);
   const booker = bookerName(slot, t);
-  if (hasStarted(slot)) return null;
+  if (hasStarted(slot)) return slot.booked_by ? <MinutesLink conferenceId={conferenceId} slot={slot} /> : null;
   return (
     <div className="stack">
       <div className="row">
@@ -266,7 +280,7 @@ export function Slots({
                       </Table.Cell>
                     ) : supplier ? (
                       <Table.Cell>
-                        <SupplierAction slot={s} mine={mine} allowance={allowance.data} busy={action.isPending && action.variables?.slotId === s.id} onAction={onAction} />
+                        <SupplierAction conferenceId={conferenceId} slot={s} mine={mine} allowance={allowance.data} busy={action.isPending && action.variables?.slotId === s.id} onAction={onAction} />
                       </Table.Cell>
                     ) : null}
                   </Table.Row>

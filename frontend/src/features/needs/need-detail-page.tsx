@@ -11,6 +11,7 @@ import { useNeed, useNeedAction } from './api';
 import { NeedFacts } from './need-facts';
 import { NeedResponses, SimilarNeeds, SuggestedSolutions } from './need-insights';
 import { OrgName } from '../../components/org-name';
+import { NeedSharedLog } from '../dialogue-record/shared-log';
 
 function Conferences({ need }: { need: Need }) {
   const { t } = useI18n();
@@ -165,6 +166,7 @@ function NeedView({ need }: { need: Need }) {
         ) : null}
       </section>
       <Conferences need={need} />
+      {user && need.status !== 'draft' ? <NeedSharedLog needId={id} /> : null}
       {owner || advisor ? (
         <>
           <SuggestedSolutions needId={id} pending={need.suggestions_pending} />
