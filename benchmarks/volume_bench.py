@@ -16,9 +16,11 @@ Prints a table and writes var/bench/results.json. Sizes: BENCH_SCALE=small|full 
 full: 1k, 10k and 100k solutions, a fifth as many needs, a tenth of those conferences) or
 --scales 1000,10000; see --help.
 
-``--only search``: figure 4 alone, on the corpus grown straight to the largest size (no other
-figure), or with ``--reuse`` on the corpus a previous run left in the bench database and
-indices; writes var/bench/results-search.json. ``BENCH_DATABASE`` (a name ending in _bench)
+``--only latency``: figure 2 alone (the corpus grown step by step, the publish latency at
+each size), into var/bench/results-latency.json. ``--only search``: figure 4 alone, on the
+corpus grown straight to the largest size (no other figure), or with ``--reuse`` on the
+corpus a previous run left in the bench database and indices; writes
+var/bench/results-search.json. ``BENCH_DATABASE`` (a name ending in _bench)
 and ``SEARCH_INDEX_PREFIX`` give a run a corpus of its own.
 """
 
@@ -52,8 +54,8 @@ class Scale:
 
 
 SCALES = {
-    "full": Scale((1_000, 10_000, 100_000), 2_000, 200, 5, 5.0, 8, 3),
-    "small": Scale((200, 1_000, 3_000), 100, 50, 2, 2.0, 4, 2),
+    "full": Scale((1_000, 10_000, 100_000), 2_000, 200, 5, 5.0, 8, 5),
+    "small": Scale((200, 1_000, 3_000), 100, 50, 2, 2.0, 4, 3),
 }
 
 
@@ -65,7 +67,11 @@ def parse(argv: Sequence[str]) -> tuple[Scale, argparse.Namespace]:
     parser.add_argument("--drain", type=int, help="outbox entries per worker run")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-workers", action="store_true", help="skip the worker runs")
-    parser.add_argument("--only", choices=("search",), help="run one figure (4: search)")
+    parser.add_argument(
+        "--only",
+        choices=("latency", "search"),
+        help="run one figure (2: publish latency at each size; 4: search)",
+    )
     parser.add_argument(
         "--reuse",
         action="store_true",
@@ -88,8 +94,8 @@ def parse(argv: Sequence[str]) -> tuple[Scale, argparse.Namespace]:
         scale = replace(scale, sample=max(10, args.sample))
     if args.drain is not None:
         scale = replace(scale, drain_entries=max(2, args.drain))
-    if args.reuse and not args.only:
-        parser.error("--reuse goes with --only (a full run builds its corpus step by step)")
+    if args.reuse and args.only != "search":
+        parser.error("--reuse goes with --only search (the others build their corpus step by step)")
     args.scale = name
     return scale, args
 
@@ -162,6 +168,33 @@ def run(scale: Scale, args: argparse.Namespace) -> dict[str, Any]:
     return results
 
 
+def run_latency(scale: Scale, args: argparse.Namespace) -> dict[str, Any]:
+    """Figure 2 alone: the corpus grown to each size in turn, the publish latency at each."""
+    setup_django()
+    recreate_database()
+    from backend.discovery.services import search_backend
+    from backend.matches.engine import default_encoder
+    from benchmarks import matching_figures
+    from benchmarks.generate import Generator
+    from benchmarks.seed import Seeder
+    from benchmarks.vectors import SentenceVectors
+
+    backend = search_backend()
+    backend.clear()
+    backend.ensure_indices()
+    seeder = Seeder(Generator(seed=args.seed), SentenceVectors(default_encoder()))
+    seeder.sentences()
+    latency = []
+    for size in scale.scales:
+        started = time.perf_counter()
+        seeder.grow(solutions=size, needs=size // 5, conferences=size // 50)
+        print(f"[bench] corpus {size:,} solutions in {time.perf_counter() - started:.0f} s")
+        step = matching_figures.publish_latency(seeder, trials=scale.latency_trials, budget_s=240)
+        print(f"[bench] publish latency at {size:,}: {step['median_s']:.2f} s", flush=True)
+        latency.append(step)
+    return {"latency": latency, "seeding": dict(seeder.timings)}
+
+
 def run_search(scale: Scale, args: argparse.Namespace) -> dict[str, Any]:
     """Figure 4 alone: the corpus at the largest size (or the one already there, ``--reuse``),
     then the search API under gunicorn against the same requests sent to Elasticsearch."""
@@ -204,7 +237,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     scale, args = parse(list(argv or []))
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
     started = time.perf_counter()
-    results = run_search(scale, args) if args.only == "search" else run(scale, args)
+    runs = {"latency": run_latency, "search": run_search}
+    results = runs.get(args.only or "", run)(scale, args)
     document = {
         "scale": args.scale,
         "sizes": list(scale.scales),
