@@ -45,6 +45,20 @@ def user_register(*, email: str, password: str, full_name: str) -> User:
     return user
 
 
+LANGUAGES = ("nb", "en")
+
+
+def user_language_set(*, user: User, language: str) -> User:
+    """The language the person is written to in (notifications, e-mails)."""
+    if language not in LANGUAGES:
+        raise ValidationError(
+            {"preferred_language": [_("Choose Norwegian Bokmål (nb) or English (en).")]}
+        )
+    user.preferred_language = language
+    user.save(update_fields=["preferred_language"])
+    return user
+
+
 SELF_SERVICE_KINDS = (Organization.Kind.PUBLIC_BUYER, Organization.Kind.SUPPLIER)
 
 

@@ -99,6 +99,13 @@ class UserOutput(serializers.ModelSerializer[User]):
         return "advisor" in user_roles(user)
 
 
+class UserLanguageInput(serializers.Serializer):  # type: ignore[type-arg]
+    preferred_language = serializers.ChoiceField(
+        choices=[("nb", "Norsk bokmål"), ("en", "English")],
+        help_text="The language notifications and e-mails are written in.",
+    )
+
+
 class SessionOutput(serializers.Serializer):  # type: ignore[type-arg]
     user = UserOutput(allow_null=True)
     csrf_token = serializers.CharField()

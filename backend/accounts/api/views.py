@@ -24,6 +24,16 @@ class MeApi(APIView):
         )
         return Response(s.UserOutput(user).data)
 
+    @extend_schema(
+        request=s.UserLanguageInput,
+        responses=s.UserOutput,
+        summary="Choose the language notifications and e-mails are written in",
+    )
+    def patch(self, request: Request) -> Response:
+        data = validated(s.UserLanguageInput, request)
+        services.user_language_set(user=auth_user(request), language=data["preferred_language"])
+        return self.get(request)
+
 
 class OrganizationListApi(generics.ListAPIView[Organization]):
     serializer_class = s.OrganizationOutput

@@ -293,3 +293,21 @@ def test_operators_see_failed_sends_in_the_admin_and_send_them_again(
     # then
     delivery.refresh_from_db()
     assert (delivery.status, len(smtp.to(buyer.email))) == (Delivery.Status.SENT, 1)
+
+
+def test_a_person_chooses_the_language_of_their_emails(
+    world: World, smtp: SmtpServer, django_capture_on_commit_callbacks: Any
+) -> None:
+    # given
+    buyer = _buyer(world, "nb")
+    client = APIClient()
+    client.force_authenticate(buyer)
+    # when
+    refused = client.patch("/api/auth/me/", {"preferred_language": "de"}, format="json")
+    chosen = client.patch("/api/auth/me/", {"preferred_language": "en"}, format="json")
+    _send(django_capture_on_commit_callbacks, _booked(world), [buyer])
+    # then
+    assert refused.status_code == 400
+    assert (chosen.status_code, chosen.json()["preferred_language"]) == (200, "en")
+    assert smtp.received[0]["Content-Language"] == "en"
+    assert smtp.received[0]["Subject"].strip().startswith("1:1 meeting booked")

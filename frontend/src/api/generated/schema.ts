@@ -52,7 +52,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Choose the language notifications and e-mails are written in */
+        patch: operations["auth_me_partial_update"];
         trace?: never;
     };
     "/api/auth/me/deletion/": {
@@ -3074,6 +3075,15 @@ export interface components {
             language?: components["schemas"]["LanguageEnum"];
             website?: string;
         };
+        PatchedUserLanguageInputRequest: {
+            /**
+             * @description The language notifications and e-mails are written in.
+             *
+             *     * `nb` - Norsk bokmål
+             *     * `en` - English
+             */
+            preferred_language?: components["schemas"]["PreferredLanguageEnum"];
+        };
         /** @description Everything Innovasjonstorget holds about you, as JSON. */
         PersonalDataOutput: {
             /** @description The version of this format. */
@@ -3701,6 +3711,32 @@ export interface operations {
                 };
             };
             403: components["responses"]["Forbidden"];
+        };
+    };
+    auth_me_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedUserLanguageInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     auth_me_deletion_retrieve: {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type ApiResponse } from '../../api/client';
 import { useI18n } from '../../app/i18n';
-import { useSession } from '../../app/session';
+import { sessionKey, useSession } from '../../app/session';
 
 export type Notification = ApiResponse<'/api/notifications/'>['results'][number];
 export type Preference = ApiResponse<'/api/notifications/preferences/'>[number];
@@ -73,6 +73,17 @@ export function useSetPreference() {
     mutationFn: ({ kind, channel }: { kind: Preference['kind']; channel: Channel }) =>
       api.put('/api/notifications/preferences/{kind}/', { channel }, { params: { kind } }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'preferences'] }),
+  });
+}
+
+export type EmailLanguage = 'nb' | 'en';
+
+/** The language notifications and e-mails are written in (the person's, not the page's). */
+export function useSetEmailLanguage() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (language: EmailLanguage) => api.patch('/api/auth/me/', { preferred_language: language }),
+    onSuccess: () => client.invalidateQueries({ queryKey: sessionKey }),
   });
 }
 

@@ -7,7 +7,17 @@ import { useSession, userRoles, type Role } from '../../app/session';
 import { LiveNotice } from '../../components/live-notice';
 import { PageHeading } from '../../components/page';
 import { ErrorAlert, QueryState } from '../../components/query-state';
-import { CHANNELS, NOTIFICATIONS_PAGE, usePreferences, useSetPreference, type Audience, type Channel, type Preference } from './api';
+import {
+  CHANNELS,
+  NOTIFICATIONS_PAGE,
+  usePreferences,
+  useSetEmailLanguage,
+  useSetPreference,
+  type Audience,
+  type Channel,
+  type EmailLanguage,
+  type Preference,
+} from './api';
 
 const GROUPS: Audience[] = ['buyer', 'supplier', 'advisor', 'member'];
 
@@ -37,6 +47,39 @@ function ChannelChoice({ pref, onChange }: { pref: Preference; onChange: (channe
   );
 }
 
+function EmailLanguageChoice({ onSaved }: { onSaved: (message: string) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const user = useSession().data?.user;
+  const save = useSetEmailLanguage();
+  const names: Record<EmailLanguage, string> = { nb: 'Norsk bokmål', en: 'English' };
+  if (!user) return null;
+  return (
+    <Field>
+      <Label htmlFor={id}>{t('notifications.settings.language')}</Label>
+      <Paragraph data-size="sm" id={`${id}-desc`}>
+        {t('notifications.settings.languageHint')}
+      </Paragraph>
+      <Select
+        id={id}
+        value={user.preferred_language}
+        aria-describedby={`${id}-desc`}
+        onChange={(e) => {
+          const language = e.target.value as EmailLanguage;
+          save.mutate(language, { onSuccess: () => onSaved(t('notifications.settings.languageSaved', { language: names[language] })) });
+        }}
+      >
+        {(Object.keys(names) as EmailLanguage[]).map((code) => (
+          <option key={code} value={code} lang={code}>
+            {names[code]}
+          </option>
+        ))}
+      </Select>
+      {save.isError ? <ErrorAlert error={save.error} /> : null}
+    </Field>
+  );
+}
+
 function Settings() {
   const { t } = useI18n();
   const prefs = usePreferences();
@@ -54,6 +97,7 @@ function Settings() {
     <div className="stack">
       <LiveNotice message={saved} />
       {save.isError ? <ErrorAlert error={save.error} /> : null}
+      <EmailLanguageChoice onSaved={setSaved} />
       <QueryState query={prefs}>
         {(all) => (
           <>

@@ -11,7 +11,7 @@ import { UnsubscribePage } from './unsubscribe-page';
 const session = {
   csrf_token: 't',
   oidc_login_url: null,
-  user: { id: 1, email: 'innkjoper@bergen.kommune.no', full_name: 'Ingrid Haugland', roles: ['buyer'], is_advisor: false, memberships: [] },
+  user: { id: 1, email: 'innkjoper@bergen.kommune.no', full_name: 'Ingrid Haugland', preferred_language: 'nb', roles: ['buyer'], is_advisor: false, memberships: [] },
 };
 
 const booked = {
@@ -86,6 +86,22 @@ describe('Notifications', () => {
     expect(await screen.findByText('Lagret: «En leverandør booket et 1:1-møte» – I appen og i daglig oppsummering på e-post.')).toBeInTheDocument();
     const put = calls.find((c) => c.init?.method === 'PUT');
     expect(JSON.parse(String(put?.init?.body))).toEqual({ channel: 'digest' });
+  });
+
+  it('chooses the language the e-mails are written in', async () => {
+    const { calls } = mockFetch({
+      '/api/auth/session/': session,
+      '/api/notifications/preferences/': [],
+      '/api/auth/me/': { ...session.user, preferred_language: 'en' },
+    });
+    renderAt('/account/notifications', <NotificationSettingsPage />);
+    const language = await screen.findByRole('combobox', { name: 'Språk i varsler og e-post' });
+    expect(language).toHaveValue('nb');
+    await userEvent.selectOptions(language, 'en');
+    expect(await screen.findByText('Lagret – språk i varsler og e-post: English.')).toBeInTheDocument();
+    const patch = calls.find((c) => c.init?.method === 'PATCH');
+    expect(patch?.url.pathname).toBe('/api/auth/me/');
+    expect(JSON.parse(String(patch?.init?.body))).toEqual({ preferred_language: 'en' });
   });
 
   it('unsubscribes on opening the e-mail link, without signing in, and can undo', async () => {
