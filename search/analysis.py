@@ -56,7 +56,7 @@ ALL_STOPWORDS = NORWEGIAN_STOP | ENGLISH_STOP
 
 # Unicode word segmentation, approximately: runs of letters/digits, joined across an inner
 # apostrophe or full stop ("e.g", "it's", "1.5"), and across a comma between digits ("1,5").
-_TOKEN = re.compile(r"\w+(?:(?:['’.]|(?<=\d),(?=\d))\w+)*")
+TOKEN = re.compile(r"\w+(?:(?:['’.]|(?<=\d),(?=\d))\w+)*")
 MAX_TOKEN_LENGTH = 255
 
 MAX_COMPLETION_INPUT = 50  # Elasticsearch completion field max_input_length
@@ -65,13 +65,12 @@ MAX_COMPLETION_INPUTS = 10
 
 def tokenize(text: str) -> list[str]:
     """Elasticsearch's ``standard`` analyzer: standard tokenizer + lowercase, no stop words."""
-    return [m.group(0).lower()[:MAX_TOKEN_LENGTH] for m in _TOKEN.finditer(text)]
+    return [m.group(0).lower()[:MAX_TOKEN_LENGTH] for m in TOKEN.finditer(text)]
 
 
-def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """Tokens with their character offsets (of ``text[start:end]``), for highlighting."""
-    stop = len(text) if end is None else end
-    return [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text, start, stop)]
+def token_spans(text: str) -> list[tuple[int, int, str]]:
+    """Tokens with their character offsets, for highlighting."""
+    return [(m.start(), m.end(), m.group(0).lower()) for m in TOKEN.finditer(text)]
 
 
 class _LazyHomonyms(dict[str, list[Any]]):

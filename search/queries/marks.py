@@ -19,7 +19,14 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from search.analysis import STOPWORDS, Analysis, edit_distance, fuzziness, token_spans
+from search.analysis import (
+    STOPWORDS,
+    TOKEN,
+    Analysis,
+    edit_distance,
+    fuzziness,
+    token_spans,
+)
 from search.queries.plan import (
     HIGHLIGHT_FRAGMENT_SIZE,
     HIGHLIGHT_FRAGMENTS,
@@ -81,17 +88,22 @@ class Marker:
                     return True
         return word in self.words or not self.stems.isdisjoint(stem_keys(self.analysis, word))
 
-    def _spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        return [(s, e) for s, e, word in token_spans(text, start, end) if self.marks(word)]
+    def _spans(self, text: str, lowered: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The marked tokens of ``text[start:end]``, found in the text lower-cased as a whole
+        (one call, not one a token) when that keeps every offset."""
+        if len(lowered) != len(text):  # a letter whose lower case is longer: token by token
+            return [(s, e) for s, e, w in token_spans(text[:end]) if s >= start and self.marks(w)]
+        return [m.span() for m in TOKEN.finditer(lowered, start, end) if self.marks(m.group())]
 
     def highlight(self, text: str, *, whole: bool) -> list[str]:
         """``<mark>``-ed fragments (HTML-escaped), the whole text for a title."""
+        lowered = text.lower()
         if whole:
-            spans = self._spans(text, 0, len(text))
+            spans = self._spans(text, lowered, 0, len(text))
             return [_mark(text, spans, 0, len(text))] if spans else []
         fragments: list[str] = []
         for start, end in _sentences(text):
-            inside = self._spans(text, start, end)
+            inside = self._spans(text, lowered, start, end)
             if not inside:
                 continue
             begin = max(start, min(inside[0][0], end - HIGHLIGHT_FRAGMENT_SIZE))
