@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from backend.common.admin import ScopedAdmin
 from backend.notifications.delivery import delivery_requeue
-from backend.notifications.models import Delivery, Notification, NotificationPreference
+from backend.notifications.models import Delivery, Notification, NotificationPreference, Reminder
 
 
 class _ReadOnly:
@@ -66,3 +66,9 @@ class NotificationPreferenceAdmin(_ReadOnly, ScopedAdmin[NotificationPreference]
     list_filter = ["kind", "channel"]
     search_fields = ["user__email"]
     raw_id_fields = ["user"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(_ReadOnly, ScopedAdmin[Reminder]):
+    list_display = ["kind", "key", "sent_at"]
+    list_filter = ["kind"]

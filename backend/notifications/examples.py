@@ -94,6 +94,9 @@ def _buyer_news(buyer: User, supplier_name: str, rival_name: str) -> list[m.Mess
             starts_at=starts,
             ends_at=ends,
         ),
+        m.MeetingReminder(
+            conference_id=cid, conference=title, party=supplier_name, starts_at=starts, ends_at=ends
+        ),
     ]
 
 
@@ -169,6 +172,19 @@ def _supplier_news(supplier: User) -> list[m.Message]:
             host=host,
             starts_at=starts,
             ends_at=ends,
+        ),
+        m.BookingClosesReminder(
+            conference_id=cid,
+            conference=title,
+            deadline=m.stamp(conference.registration_deadline),
+            booked=1,
+            allowed=2,
+        ),
+        m.ConferenceReminder(
+            conference_id=cid,
+            conference=title,
+            starts_at=m.stamp(conference.starts_at),
+            place=conference.location or host,
         ),
     ]
 

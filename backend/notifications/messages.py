@@ -808,3 +808,98 @@ class MinutesCommented(Message):
 
     def link(self) -> str:
         return links.conference_meeting_page(self.conference_id, self.meeting_id)
+
+
+# ---------------------------------------------------------------------------- reminders
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class BookingClosesReminder(Message):
+    """To a registered supplier that may still book 1:1 meetings, before booking closes at
+    the registration deadline."""
+
+    kind = NotificationKind.BOOKING_CLOSES_REMINDER
+    audiences = (Audience.SUPPLIER,)
+    conference_id: int
+    conference: str
+    deadline: str
+    booked: int
+    allowed: int
+
+    def title(self) -> str:
+        return _("Booking closes %(deadline)s: %(conference)s") % {
+            "deadline": when(self.deadline),
+            "conference": self.conference,
+        }
+
+    def body(self) -> str:
+        return _(
+            "You have booked %(booked)d of %(allowed)d possible 1:1 meetings at "
+            "“%(conference)s”. Free times can be booked on the conference page until "
+            "%(deadline)s."
+        ) % {
+            "booked": self.booked,
+            "allowed": self.allowed,
+            "conference": self.conference,
+            "deadline": when(self.deadline),
+        }
+
+    def link(self) -> str:
+        return links.conference_page(self.conference_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class ConferenceReminder(Message):
+    """To the host and every registered supplier, the day before."""
+
+    kind = NotificationKind.CONFERENCE_REMINDER
+    audiences = (Audience.BUYER, Audience.SUPPLIER)
+    conference_id: int
+    conference: str
+    starts_at: str
+    place: str
+
+    def title(self) -> str:
+        return _("Tomorrow: %(conference)s") % {"conference": self.conference}
+
+    def body(self) -> str:
+        return _("“%(conference)s” starts %(when)s, %(place)s.") % {
+            "conference": self.conference,
+            "when": when(self.starts_at),
+            "place": self.place,
+        }
+
+    def link(self) -> str:
+        return links.conference_page(self.conference_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class MeetingReminder(Message):
+    """To both sides of a booked 1:1 meeting, the day before (``party``: the other side)."""
+
+    kind = NotificationKind.MEETING_REMINDER
+    audiences = (Audience.BUYER, Audience.SUPPLIER)
+    conference_id: int
+    conference: str
+    party: str
+    starts_at: str
+    ends_at: str
+
+    def title(self) -> str:
+        return _("1:1 meeting %(when)s: %(party)s") % {
+            "when": meeting_when(self.starts_at, self.ends_at),
+            "party": self.party,
+        }
+
+    def body(self) -> str:
+        return _("Your 1:1 meeting with %(party)s at “%(conference)s” is %(when)s.") % {
+            "party": self.party,
+            "conference": self.conference,
+            "when": meeting_when(self.starts_at, self.ends_at),
+        }
+
+    def link(self) -> str:
+        return links.conference_page(self.conference_id)

@@ -51,6 +51,13 @@ class NotificationKind(models.TextChoices):
     )
     MINUTES_SENT = "minutes_sent", _("The buyer sent the minutes of your 1:1 meeting")
     MINUTES_COMMENTED = "minutes_commented", _("A supplier commented on a meeting's minutes")
+    # Reminders (backend/notifications/reminders.py, from Celery beat).
+    BOOKING_CLOSES_REMINDER = (
+        "booking_closes_reminder",
+        _("Reminder: registration and booking close soon"),
+    )
+    CONFERENCE_REMINDER = "conference_reminder", _("Reminder: a conference tomorrow")
+    MEETING_REMINDER = "meeting_reminder", _("Reminder: a 1:1 meeting tomorrow")
 
 
 class Channel(models.TextChoices):
@@ -110,6 +117,21 @@ class NotificationPreference(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user} {self.kind}: {self.channel}"
+
+
+class Reminder(models.Model):
+    """A reminder that was sent: one per kind, thing and time, so that beat running again
+    sends none twice, and a thing moved to another time is reminded of again."""
+
+    kind = models.CharField(max_length=40, choices=NotificationKind.choices)
+    key = models.CharField(max_length=100, help_text=_("What it reminded of, and its time."))
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="unique_reminder")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key}"
 
 
 class Delivery(BaseModel):

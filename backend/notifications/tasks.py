@@ -5,6 +5,7 @@ from celery import shared_task
 from django.utils.dateparse import parse_datetime
 
 from backend.notifications.delivery import digests_prepare
+from backend.notifications.reminders import reminders_send
 
 
 @shared_task(name="notifications.daily_digest", acks_late=True)  # type: ignore[untyped-decorator]
@@ -15,3 +16,12 @@ def notifications_daily_digest_task(now: str | None = None) -> int:
     if now and moment is None:
         raise ValueError(f"Not an ISO date and time: {now!r}")
     return digests_prepare(now=moment)
+
+
+@shared_task(name="notifications.reminders", acks_late=True)  # type: ignore[untyped-decorator]
+def notifications_reminders_task(now: str | None = None) -> int:
+    """Send the reminders due (beat, hourly). ``now``: an ISO time to run as of (tests)."""
+    moment = parse_datetime(now) if now else None
+    if now and moment is None:
+        raise ValueError(f"Not an ISO date and time: {now!r}")
+    return reminders_send(now=moment)

@@ -338,6 +338,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.daily_digest",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Booking closing, conferences and 1:1 meetings coming up (backend/notifications/reminders.py).
+    "notifications-reminders": {
+        "task": "notifications.reminders",
+        "schedule": crontab(minute=5),
+    },
     "missed-searches-prune": {
         "task": "discovery.missed_searches_prune",
         "schedule": crontab(hour=3, minute=30),
