@@ -1,6 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { nb, type Messages } from '../locales/nb';
-import { en } from '../locales/en';
 import { setApiLanguage } from '../api/client';
 
 export type Lang = 'nb' | 'en';
@@ -12,8 +11,28 @@ type Leaves<T, P extends string = ''> = {
 export type MessageKey = Leaves<Messages>;
 export type Vars = Record<string, string | number>;
 
-export const catalogs: Record<Lang, Messages> = { nb, en };
+// Bokmål ships with the first page; English is its own chunk, loaded before the first render
+// for a reader who chose it (loadInitialCatalog) and on switching (keeps the first page's
+// JavaScript within its budget, scripts/bundle-size.mjs).
+const catalogs: Partial<Record<Lang, Messages>> = { nb };
+const loaders: Record<Lang, () => Promise<Messages>> = {
+  nb: () => Promise.resolve(nb),
+  en: () => import('../locales/en').then((module) => module.en),
+};
 const STORAGE_KEY = 'innovasjonstorget.lang';
+
+export function registerCatalog(lang: Lang, messages: Messages): void {
+  catalogs[lang] = messages;
+}
+
+async function loadCatalog(lang: Lang): Promise<void> {
+  if (!catalogs[lang]) registerCatalog(lang, await loaders[lang]());
+}
+
+/** Loads the stored language's texts before the app first renders (no bokmål flash). */
+export function loadInitialCatalog(): Promise<void> {
+  return loadCatalog(initialLang()).catch(() => undefined);
+}
 
 export function lookup(messages: Messages, key: string): string | undefined {
   let node: unknown = messages;
@@ -30,7 +49,7 @@ export function interpolate(template: string, vars?: Vars): string {
 }
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  return interpolate(lookup(catalogs[lang], key) ?? key, vars);
+  return interpolate(lookup(catalogs[lang] ?? nb, key) ?? key, vars);
 }
 
 type I18n = { lang: Lang; setLang: (lang: Lang) => void; t: (key: MessageKey, vars?: Vars) => string };
@@ -49,7 +68,21 @@ function initialLang(): Lang {
 
 export function I18nProvider({ children, lang: forced }: { children: ReactNode; lang?: Lang }) {
   const [lang, setLangState] = useState<Lang>(() => forced ?? initialLang());
+  const [, setLoaded] = useState(0);
   setApiLanguage(lang);
+
+  useEffect(() => {
+    if (catalogs[lang]) return;
+    let current = true;
+    loadCatalog(lang)
+      .then(() => {
+        if (current) setLoaded((n) => n + 1);
+      })
+      .catch(() => undefined); // bokmål stands in until the chunk loads
+    return () => {
+      current = false;
+    };
+  }, [lang]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -65,7 +98,13 @@ export function I18nProvider({ children, lang: forced }: { children: ReactNode; 
     setLangState(next);
   }, []);
 
-  const value = useMemo<I18n>(() => ({ lang, setLang, t: (key, vars) => translate(lang, key, vars) }), [lang, setLang]);
+  const ready = catalogs[lang] !== undefined;
+  const value = useMemo<I18n>(
+    () => ({ lang, setLang, t: (key, vars) => translate(lang, key, vars) }),
+    // `ready`: a catalogue that has just loaded gives a new `t`, so its readers render again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [lang, setLang, ready],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,4 +1,6 @@
 import '@testing-library/jest-dom/vitest';
+import { registerCatalog } from '../app/i18n';
+import { en } from '../locales/en';
 
 // jsdom lacks the Web Animations API that Designsystemet's Spinner uses.
 if (typeof document !== 'undefined' && !('getAnimations' in document)) {
@@ -18,3 +20,6 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
     this.dispatchEvent(new Event('close'));
   };
 }
+
+// The app loads English on demand; tests render either language at once.
+registerCatalog('en', en);
