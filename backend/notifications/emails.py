@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from backend.notifications import links
+from backend.notifications.calendar import CalendarUpdate, calendar_part
+from backend.notifications.messages import message_of
 from backend.notifications.models import Delivery, Notification, NotificationKind
 from backend.notifications.selectors import notification_texts
 from backend.notifications.tokens import unsubscribe_token
@@ -27,13 +29,9 @@ class Item:
     url: str
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path or '/'}"
-
-
 def _item(notification: Notification) -> Item:
     texts = notification_texts(notification)
-    return Item(title=texts.title, body=texts.body, url=_absolute(notification.link))
+    return Item(title=texts.title, body=texts.body, url=links.absolute(notification.link))
 
 
 def _kinds(notifications: list[Notification]) -> list[str]:
@@ -43,6 +41,14 @@ def _kinds(notifications: list[Notification]) -> list[str]:
 def _message_id(delivery: Delivery) -> str:
     domain = urlsplit(settings.SITE_URL).hostname or "innovasjonstorget.no"
     return f"<{delivery.key.replace(':', '.')}@{domain}>"
+
+
+def _calendar(delivery: Delivery, notifications: list[Notification]) -> CalendarUpdate | None:
+    """The calendar file of a notification e-mailed at once (a digest carries none)."""
+    if delivery.kind != Delivery.Kind.INSTANT or len(notifications) != 1:
+        return None
+    message = message_of(notifications[0].kind, notifications[0].params)
+    return message.calendar() if message is not None else None
 
 
 def _subject(delivery: Delivery, items: list[Item]) -> str:
@@ -67,7 +73,8 @@ def delivery_email(
     kinds = _kinds(notifications)
     channel = "digest" if delivery.kind == Delivery.Kind.DIGEST else "email"
     token = unsubscribe_token(user_id=user.pk, kinds=kinds, channel=channel)
-    one_click = _absolute(reverse("notification-unsubscribe") + "?" + urlencode({"token": token}))
+    query = urlencode({"token": token})
+    one_click = links.absolute(f"{reverse('notification-unsubscribe')}?{query}")
     with translation.override(language):
         items = [_item(n) for n in notifications]
         context = {
@@ -75,14 +82,15 @@ def delivery_email(
             "digest": delivery.kind == Delivery.Kind.DIGEST,
             "items": items,
             "kinds": _kind_labels(kinds),
-            "unsubscribe_url": _absolute(links.unsubscribe_page(token)),
-            "settings_url": _absolute(links.notification_settings()),
-            "list_url": _absolute(links.notification_list()),
+            "unsubscribe_url": links.absolute(links.unsubscribe_page(token)),
+            "settings_url": links.absolute(links.notification_settings()),
+            "list_url": links.absolute(links.notification_list()),
         }
         subject = _subject(delivery, items)
         text = render_to_string("notifications/email/message.txt", context)
         html = render_to_string("notifications/email/message.html", context)
         name = _("Innovasjonstorget notifications")
+        calendar = _calendar(delivery, notifications)
     email = EmailMultiAlternatives(
         subject=subject,
         body=text,
@@ -98,4 +106,6 @@ def delivery_email(
         },
     )
     email.attach_alternative(html, "text/html")
+    if calendar is not None:
+        email.attach(calendar_part(calendar, attendee=(user.full_name, user.email)))
     return email

@@ -13,6 +13,7 @@ from backend.accounts.models import Organization, User
 from backend.dialogue.models import DialogueConference, MeetingSlot
 from backend.needs.models import Need
 from backend.notifications import messages as m
+from backend.notifications.calendar import sequence_now
 from backend.notifications.models import Notification
 from backend.notifications.services import notification_send
 from backend.solutions.models import Solution
@@ -172,6 +173,26 @@ def _supplier_news(supplier: User) -> list[m.Message]:
             host=host,
             starts_at=starts,
             ends_at=ends,
+        ),
+        m.RegistrationConfirmed(
+            conference_id=cid,
+            conference=title,
+            host=host,
+            supplier=org.name,
+            starts_at=m.stamp(conference.starts_at),
+            ends_at=m.stamp(conference.ends_at),
+            place=conference.location or host,
+            sequence=sequence_now(),
+        ),
+        m.MeetingConfirmed(
+            conference_id=cid,
+            conference=title,
+            host=host,
+            meeting_id=_slot_id(conference, booked_by=org),
+            starts_at=starts,
+            ends_at=ends,
+            place=conference.location or host,
+            sequence=sequence_now(),
         ),
         m.BookingClosesReminder(
             conference_id=cid,

@@ -4,6 +4,8 @@ checks every kind's link against it)."""
 
 from urllib.parse import urlencode
 
+from django.conf import settings
+
 
 def need_page(need_id: int) -> str:
     return f"/needs/{need_id}"
@@ -52,3 +54,8 @@ def notification_settings() -> str:
 
 def unsubscribe_page(token: str) -> str:
     return f"/notifications/unsubscribe?{urlencode({'token': token})}"
+
+
+def absolute(path: str) -> str:
+    """A page's address as sent by e-mail (SITE_URL)."""
+    return f"{settings.SITE_URL}{path or '/'}"

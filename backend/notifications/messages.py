@@ -7,7 +7,7 @@ things, the recipient's own business, never another supplier's.
 """
 
 from abc import ABC, abstractmethod
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, ClassVar, TypeVar
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from backend.dialogue.models import SharedInformation
 from backend.notifications import links
+from backend.notifications.calendar import CalendarEvent, CalendarUpdate, event_uid
 from backend.notifications.models import Channel, NotificationKind
 
 
@@ -58,6 +59,54 @@ def rebook_hint(rebook_until: str, *, host: str) -> str:
     return _("Booking has closed: contact %(host)s if you still need a meeting.") % {"host": host}
 
 
+def moment(value: str) -> datetime:
+    parsed = parse_datetime(value)
+    if parsed is None:
+        raise ValueError(f"Not an ISO time: {value!r}")
+    return parsed
+
+
+def _conference_event(
+    *, conference_id: int, title: str, starts_at: str, ends_at: str, place: str, sequence: int
+) -> CalendarEvent:
+    url = links.absolute(links.conference_page(conference_id))
+    return CalendarEvent(
+        uid=event_uid("conference", conference_id),
+        sequence=sequence,
+        starts_at=moment(starts_at),
+        ends_at=moment(ends_at),
+        summary=title,
+        location=place,
+        description=url,
+        url=url,
+    )
+
+
+def _meeting_event(
+    *,
+    meeting_id: int,
+    conference_id: int,
+    conference: str,
+    host: str,
+    starts_at: str,
+    ends_at: str,
+    place: str,
+    sequence: int,
+) -> CalendarEvent:
+    url = links.absolute(links.conference_page(conference_id))
+    return CalendarEvent(
+        uid=event_uid("meeting", meeting_id),
+        sequence=sequence,
+        starts_at=moment(starts_at),
+        ends_at=moment(ends_at),
+        summary=_("1:1 meeting with %(host)s: %(conference)s")
+        % {"host": host, "conference": conference},
+        location=place,
+        description=url,
+        url=url,
+    )
+
+
 def stamp(value: datetime) -> str:
     """A timestamp as a message keeps it."""
     return value.isoformat()
@@ -81,6 +130,10 @@ class Message(ABC):
 
     def params(self) -> dict[str, Any]:
         return asdict(self)
+
+    def calendar(self) -> CalendarUpdate | None:
+        """What the e-mail asks a calendar to do (None: no calendar file)."""
+        return None
 
 
 MESSAGES: dict[str, type[Message]] = {}
@@ -238,6 +291,25 @@ class MeetingCancelled(Message):
     ends_at: str
     by_host: bool
     rebook_until: str = ""
+    meeting_id: int = 0
+    place: str = ""
+    sequence: int = 0
+
+    def calendar(self) -> CalendarUpdate | None:
+        """The supplier's calendar drops a meeting the host cancelled."""
+        if not (self.by_host and self.sequence and self.meeting_id):
+            return None
+        event = _meeting_event(
+            meeting_id=self.meeting_id,
+            conference_id=self.conference_id,
+            conference=self.conference,
+            host=self.party,
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            place=self.place,
+            sequence=self.sequence,
+        )
+        return CalendarUpdate(method="CANCEL", events=(event,), organizer=self.party)
 
     def title(self) -> str:
         values = {"conference": self.conference, "when": meeting_when(self.starts_at, self.ends_at)}
@@ -449,6 +521,22 @@ class ConferenceChanged(Message):
     conference: str
     starts_at: str
     place: str
+    host: str = ""
+    ends_at: str = ""
+    sequence: int = 0
+
+    def calendar(self) -> CalendarUpdate | None:
+        if not (self.sequence and self.ends_at):
+            return None
+        event = _conference_event(
+            conference_id=self.conference_id,
+            title=self.conference,
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            place=self.place,
+            sequence=self.sequence,
+        )
+        return CalendarUpdate(method="REQUEST", events=(event,), organizer=self.host)
 
     def title(self) -> str:
         return _("Changed: %(conference)s") % {"conference": self.conference}
@@ -477,6 +565,39 @@ class ConferenceCancelled(Message):
     starts_at: str
     reason: str
     booked: list[tuple[str, str]]
+    ends_at: str = ""
+    place: str = ""
+    meeting_ids: list[int] = field(default_factory=list)
+    sequence: int = 0
+
+    def calendar(self) -> CalendarUpdate | None:
+        """Cancels the conference and the organisation's own meetings in its calendar."""
+        if not (self.sequence and self.ends_at):
+            return None
+        events = [
+            _conference_event(
+                conference_id=self.conference_id,
+                title=self.conference,
+                starts_at=self.starts_at,
+                ends_at=self.ends_at,
+                place=self.place,
+                sequence=self.sequence,
+            )
+        ]
+        for meeting_id, (start, end) in zip(self.meeting_ids, self.booked, strict=False):
+            events.append(
+                _meeting_event(
+                    meeting_id=meeting_id,
+                    conference_id=self.conference_id,
+                    conference=self.conference,
+                    host=self.host,
+                    starts_at=start,
+                    ends_at=end,
+                    place=self.place,
+                    sequence=self.sequence,
+                )
+            )
+        return CalendarUpdate(method="CANCEL", events=tuple(events), organizer=self.host)
 
     def title(self) -> str:
         return _("Cancelled: %(conference)s") % {"conference": self.conference}
@@ -514,6 +635,24 @@ class MeetingChanged(Message):
     previous_starts_at: str
     previous_ends_at: str
     rebook_until: str = ""
+    meeting_id: int = 0
+    place: str = ""
+    sequence: int = 0
+
+    def calendar(self) -> CalendarUpdate | None:
+        if not (self.sequence and self.meeting_id):
+            return None
+        event = _meeting_event(
+            meeting_id=self.meeting_id,
+            conference_id=self.conference_id,
+            conference=self.conference,
+            host=self.host,
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            place=self.place,
+            sequence=self.sequence,
+        )
+        return CalendarUpdate(method="REQUEST", events=(event,), organizer=self.host)
 
     def title(self) -> str:
         return _("Your 1:1 meeting at “%(conference)s” has moved to %(when)s") % {
@@ -903,3 +1042,103 @@ class MeetingReminder(Message):
 
     def link(self) -> str:
         return links.conference_page(self.conference_id)
+
+
+# ------------------------------------------------ confirmations to the supplier, with .ics
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class RegistrationConfirmed(Message):
+    """To the members of the organisation that registered: the conference for their
+    calendars."""
+
+    kind = NotificationKind.REGISTRATION_CONFIRMED
+    audiences = (Audience.SUPPLIER,)
+    conference_id: int
+    conference: str
+    host: str
+    supplier: str
+    starts_at: str
+    ends_at: str
+    place: str
+    sequence: int
+
+    def title(self) -> str:
+        return _("Registered: %(conference)s") % {"conference": self.conference}
+
+    def body(self) -> str:
+        return _(
+            "%(supplier)s is registered for “%(conference)s” (%(host)s), %(when)s, %(place)s. "
+            "The attached calendar file puts it in your calendar."
+        ) % {
+            "supplier": self.supplier,
+            "conference": self.conference,
+            "host": self.host,
+            "when": when(self.starts_at),
+            "place": self.place,
+        }
+
+    def link(self) -> str:
+        return links.conference_page(self.conference_id)
+
+    def calendar(self) -> CalendarUpdate | None:
+        event = _conference_event(
+            conference_id=self.conference_id,
+            title=self.conference,
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            place=self.place,
+            sequence=self.sequence,
+        )
+        return CalendarUpdate(method="REQUEST", events=(event,), organizer=self.host)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class MeetingConfirmed(Message):
+    """To the members of the organisation that booked a 1:1 meeting: the meeting for their
+    calendars."""
+
+    kind = NotificationKind.MEETING_CONFIRMED
+    audiences = (Audience.SUPPLIER,)
+    conference_id: int
+    conference: str
+    host: str
+    meeting_id: int
+    starts_at: str
+    ends_at: str
+    place: str
+    sequence: int
+
+    def title(self) -> str:
+        return _("Booked: 1:1 meeting with %(host)s, %(when)s") % {
+            "host": self.host,
+            "when": meeting_when(self.starts_at, self.ends_at),
+        }
+
+    def body(self) -> str:
+        return _(
+            "Your organisation has booked the 1:1 meeting with %(host)s %(when)s at "
+            "“%(conference)s”. The attached calendar file puts it in your calendar."
+        ) % {
+            "host": self.host,
+            "when": meeting_when(self.starts_at, self.ends_at),
+            "conference": self.conference,
+        }
+
+    def link(self) -> str:
+        return links.conference_page(self.conference_id)
+
+    def calendar(self) -> CalendarUpdate | None:
+        event = _meeting_event(
+            meeting_id=self.meeting_id,
+            conference_id=self.conference_id,
+            conference=self.conference,
+            host=self.host,
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            place=self.place,
+            sequence=self.sequence,
+        )
+        return CalendarUpdate(method="REQUEST", events=(event,), organizer=self.host)

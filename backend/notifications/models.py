@@ -51,6 +51,9 @@ class NotificationKind(models.TextChoices):
     )
     MINUTES_SENT = "minutes_sent", _("The buyer sent the minutes of your 1:1 meeting")
     MINUTES_COMMENTED = "minutes_commented", _("A supplier commented on a meeting's minutes")
+    # Confirmations to the supplier, with a calendar file.
+    REGISTRATION_CONFIRMED = "registration_confirmed", _("Your registration for a conference")
+    MEETING_CONFIRMED = "meeting_confirmed", _("Your booking of a 1:1 meeting")
     # Reminders (backend/notifications/reminders.py, from Celery beat).
     BOOKING_CLOSES_REMINDER = (
         "booking_closes_reminder",

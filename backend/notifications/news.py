@@ -18,6 +18,7 @@ from backend.matches.models import Match
 from backend.needs.models import CoBuyerRequest, Need
 from backend.notifications import messages as m
 from backend.notifications import recipients
+from backend.notifications.calendar import sequence_now
 from backend.notifications.services import notification_send
 from backend.responses.models import Response
 
@@ -45,15 +46,33 @@ def question_asked(question: Question) -> None:
     )
 
 
+def _place(conference: DialogueConference) -> str:
+    return conference.location or conference.stream_url
+
+
 def registration_received(registration: Registration) -> None:
+    """The host hears of the registration; the supplier's people get a confirmation with
+    the conference for their calendars."""
     conference = registration.conference
+    supplier = registration.organization.name
     notification_send(
         message=m.RegistrationReceived(
-            conference_id=conference.pk,
-            conference=conference.title,
-            supplier=registration.organization.name,
+            conference_id=conference.pk, conference=conference.title, supplier=supplier
         ),
         users=recipients.conference_hosts(conference=conference),
+    )
+    notification_send(
+        message=m.RegistrationConfirmed(
+            conference_id=conference.pk,
+            conference=conference.title,
+            host=conference.organization.name,
+            supplier=supplier,
+            starts_at=m.stamp(conference.starts_at),
+            ends_at=m.stamp(conference.ends_at),
+            place=_place(conference),
+            sequence=sequence_now(),
+        ),
+        users=recipients.organization_members(organization_ids=[registration.organization_id]),
     )
 
 
@@ -70,6 +89,8 @@ def registration_cancelled(registration: Registration) -> None:
 
 
 def meeting_booked(slot: MeetingSlot, *, booker: Organization) -> None:
+    """The host hears which supplier booked; the supplier's people get a confirmation with
+    the meeting for their calendars."""
     conference = slot.conference
     notification_send(
         message=m.MeetingBooked(
@@ -79,6 +100,19 @@ def meeting_booked(slot: MeetingSlot, *, booker: Organization) -> None:
             starts_at=m.stamp(slot.starts_at),
         ),
         users=recipients.conference_hosts(conference=conference),
+    )
+    notification_send(
+        message=m.MeetingConfirmed(
+            conference_id=conference.pk,
+            conference=conference.title,
+            host=conference.organization.name,
+            meeting_id=slot.pk,
+            starts_at=m.stamp(slot.starts_at),
+            ends_at=m.stamp(slot.ends_at),
+            place=_place(conference),
+            sequence=sequence_now(),
+        ),
+        users=recipients.organization_members(organization_ids=[booker.pk]),
     )
 
 
@@ -134,7 +168,10 @@ def conference_changed(conference: DialogueConference, *, fields: Collection[str
             conference_id=conference.pk,
             conference=conference.title,
             starts_at=m.stamp(conference.starts_at),
-            place=conference.location or conference.stream_url,
+            place=_place(conference),
+            host=conference.organization.name,
+            ends_at=m.stamp(conference.ends_at),
+            sequence=sequence_now(),
         ),
         users=recipients.registered_suppliers(conference=conference),
     )
@@ -153,6 +190,9 @@ def meeting_moved(slot: MeetingSlot, *, previous: tuple[datetime, datetime]) -> 
             previous_starts_at=m.stamp(previous[0]),
             previous_ends_at=m.stamp(previous[1]),
             rebook_until=_rebook_until(conference),
+            meeting_id=slot.pk,
+            place=_place(conference),
+            sequence=sequence_now(),
         ),
         users=recipients.organization_members(organization_ids=[slot.booked_by_id or 0]),
     )
@@ -171,6 +211,9 @@ def meeting_cancelled_by_host(slot: MeetingSlot, *, organization_id: int) -> Non
             ends_at=m.stamp(slot.ends_at),
             by_host=True,
             rebook_until=_rebook_until(conference),
+            meeting_id=slot.pk,
+            place=_place(conference),
+            sequence=sequence_now(),
         ),
         users=recipients.organization_members(organization_ids=[organization_id]),
     )
@@ -185,6 +228,8 @@ def conference_cancelled(
     """Every member of every registered organisation hears of the cancellation and its
     reason, each organisation of its own cancelled meetings only (``booked``: the times by
     organisation id)."""
+    meetings = dict(conference.slots.values_list("starts_at", "pk"))
+    sequence = sequence_now()
     for organization_id in sorted(set(registered)):
         times = booked.get(organization_id, [])
         notification_send(
@@ -195,6 +240,10 @@ def conference_cancelled(
                 starts_at=m.stamp(conference.starts_at),
                 reason=conference.cancellation_reason,
                 booked=[(m.stamp(start), m.stamp(end)) for start, end in times],
+                ends_at=m.stamp(conference.ends_at),
+                place=_place(conference),
+                meeting_ids=[meetings[start] for start, _end in times if start in meetings],
+                sequence=sequence,
             ),
             users=recipients.organization_members(organization_ids=[organization_id]),
         )

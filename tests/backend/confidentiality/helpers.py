@@ -1081,8 +1081,12 @@ def write_leaks(
 def mail_leaks(
     scene: Scene, messages: Iterable[mail.EmailMessage], hidden: Iterable[Hidden]
 ) -> list[str]:
-    """Markers in e-mails to someone the marked thing is hidden from (by their role)."""
+    """Markers in e-mails to someone the marked thing is hidden from (by their role; another
+    member of a role's organisation reads its mail as that role)."""
     roles = {u.email: r for r, u in scene.users.items() if u is not None}
+    for role, org in scene.orgs.items():
+        for email in org.memberships.values_list("user__email", flat=True):
+            roles.setdefault(email, role)
     found = []
     for to, pages in mail_pages(messages).items():
         role = roles.get(to, "visitor")
