@@ -2611,9 +2611,14 @@ export interface components {
          *     * `shared_information` - The buyer shared something in a dialogue you take part in
          *     * `minutes_sent` - The buyer sent the minutes of your 1:1 meeting
          *     * `minutes_commented` - A supplier commented on a meeting's minutes
+         *     * `registration_confirmed` - Your registration for a conference
+         *     * `meeting_confirmed` - Your booking of a 1:1 meeting
+         *     * `booking_closes_reminder` - Reminder: registration and booking close soon
+         *     * `conference_reminder` - Reminder: a conference tomorrow
+         *     * `meeting_reminder` - Reminder: a 1:1 meeting tomorrow
          * @enum {string}
          */
-        NotificationKindEnum: "response_received" | "question_asked" | "registration_received" | "registration_cancelled" | "meeting_booked" | "meeting_cancelled" | "co_buyer_requested" | "similar_need_published" | "need_matches_solution" | "saved_search_hits" | "question_answered" | "conference_invitation" | "introduction" | "conference_changed" | "conference_cancelled" | "meeting_changed" | "response_readers_added" | "need_to_curate" | "organization_unverified" | "organization_verified" | "join_requested" | "join_decided" | "shared_information" | "minutes_sent" | "minutes_commented";
+        NotificationKindEnum: "response_received" | "question_asked" | "registration_received" | "registration_cancelled" | "meeting_booked" | "meeting_cancelled" | "co_buyer_requested" | "similar_need_published" | "need_matches_solution" | "saved_search_hits" | "question_answered" | "conference_invitation" | "introduction" | "conference_changed" | "conference_cancelled" | "meeting_changed" | "response_readers_added" | "need_to_curate" | "organization_unverified" | "organization_verified" | "join_requested" | "join_decided" | "shared_information" | "minutes_sent" | "minutes_commented" | "registration_confirmed" | "meeting_confirmed" | "booking_closes_reminder" | "conference_reminder" | "meeting_reminder";
         /** @description Texts in the reader's language (Accept-Language), made from the notification's data. */
         NotificationOutput: {
             readonly id: number;
