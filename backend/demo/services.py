@@ -397,15 +397,42 @@ RESPONSES = (
 )
 
 
+#: Business secrets the demo supplier marked in its responses, by need key: the text and the
+#: reason (backend/responses/sections.py).
+SECRETS = {
+    "trd-1": (
+        "Prisen for en pilot med 20 sensorer er 180 000 kroner for seks måneder, med "
+        "installasjon og opplæring. Ved mer enn 200 sensorer gir vi 15 prosent rabatt.",
+        "Prisene er konkurransesensitive før en eventuell konkurranse: konkurrentene kan "
+        "underby oss med dem.",
+    ),
+}
+
+
+def _sections(need_key: str, body: str) -> tuple[str, list[dict[str, object]]]:
+    """The response's text and sections: the body, and its business secret if it has one."""
+    sections: list[dict[str, object]] = [{"text": body, "business_secret": False, "reason": ""}]
+    if need_key in SECRETS:
+        text, reason = SECRETS[need_key]
+        sections.append({"text": text, "business_secret": True, "reason": reason})
+    return "\n\n".join(str(s["text"]) for s in sections), sections
+
+
 def _responses(
     needs: dict[str, Need], solutions: dict[str, Solution], users: dict[str, User]
 ) -> None:
     for need_key, sol_key, summary, body, confidential in RESPONSES:
+        text, sections = _sections(need_key, body)
         Response.objects.get_or_create(
             need=needs[need_key],
             organization=solutions[sol_key].organization,
             summary=summary,
-            defaults={"body": body, "confidential": confidential, "author": users["supplier"]},
+            defaults={
+                "body": text,
+                "sections": sections,
+                "confidential": confidential,
+                "author": users["supplier"],
+            },
         )
     for key, sol in list(solutions.items())[:6]:
         need = next(
@@ -422,7 +449,11 @@ def _responses(
             need=need,
             organization=sol.organization,
             summary=f"Innspill: {sol.title}"[:300],
-            defaults={"body": sol.description, "confidential": True},
+            defaults={
+                "body": sol.description,
+                "sections": [{"text": sol.description, "business_secret": False, "reason": ""}],
+                "confidential": True,
+            },
         )
 
 

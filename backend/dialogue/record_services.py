@@ -1,6 +1,7 @@
 """Writes of the equal-treatment record: the minutes of a held 1:1 meeting (the buyer writes
 and sends them, the supplier comments), and what the buyer shared in a meeting, published to
-every supplier taking part in the dialogue.
+every supplier taking part in the dialogue. None of them may quote what a supplier marked as
+a business secret in its response (backend.responses.secrets).
 
 Only the buyer that held a meeting writes its record: advisors read it, they do not write in
 another organisation's procurement. A record is of a meeting that has started: before that
@@ -28,6 +29,7 @@ from backend.dialogue.models import (
 )
 from backend.dialogue.record_selectors import Meeting
 from backend.dialogue.rules import slot_when
+from backend.responses.secrets import check_free_of_business_secrets
 
 
 def _check_host(*, user: User, host: Organization) -> None:
@@ -77,6 +79,7 @@ def minutes_save(*, user: User, meeting: Meeting, text: str, send: bool) -> Meet
     text = text.strip()
     if send and not text:
         raise ValidationError({"text": [_("Write the minutes before sending them.")]})
+    check_free_of_business_secrets(texts={"text": text}, need_ids=meeting.need_ids)
     minutes = _minutes_for(meeting, user=user)
     revised = minutes.sent_at is not None
     if minutes.pk is not None and minutes.text == text and not send:
@@ -109,6 +112,9 @@ def minutes_comment(*, user: User, meeting: Meeting, text: str) -> MinutesCommen
     text = text.strip()
     if not text:
         raise ValidationError({"text": [_("Write a comment.")]})
+    check_free_of_business_secrets(
+        texts={"text": text}, need_ids=meeting.need_ids, organization_ids=[supplier.pk]
+    )
     comment = MinutesComment(minutes=meeting.minutes, organization=supplier, author=user, text=text)
     comment.full_clean()
     comment.save()
@@ -134,6 +140,9 @@ def _shared_create(
         raise ValidationError({"text": [_("Write what was shared.")]})
     _check_document(
         kind=item.kind, document_title=item.document_title, document_url=item.document_url
+    )
+    check_free_of_business_secrets(
+        texts={"text": item.text, "document_title": item.document_title}, need_ids=need_ids
     )
     item.published_by = user
     item.full_clean()

@@ -18,7 +18,7 @@ class ResponseAdmin(ScopedAdmin[Response]):
     visible = response_list
     list_display = ["summary", "need", "organization", "confidential", "created_at"]
     list_filter = ["confidential"]
-    exclude = ["body"]
+    exclude = ["body", "sections"]
     raw_id_fields = ["need", "organization", "author"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

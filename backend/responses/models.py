@@ -20,7 +20,13 @@ class Response(VersionedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     summary = models.CharField(_("summary"), max_length=300)
+    #: The whole text, as the buyer reads it: the sections' texts in order (sections.py).
     body = models.TextField(_("response"), max_length=20_000)
+    #: The text in sections, each marked by the supplier as a business secret
+    #: (forretningshemmelighet) or not, with the supplier's reason: a list of
+    #: {"text", "business_secret", "reason"} (sections.py). A business secret never enters
+    #: minutes, what is shared, exports, notifications or search.
+    sections = models.JSONField(_("sections"), default=list, blank=True)
     confidential = models.BooleanField(_("contains business secrets"), default=True)
 
     class Meta:

@@ -1,4 +1,5 @@
 from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,6 +17,14 @@ from backend.common.types import AnyUser
 from backend.needs.models import Need
 from backend.notifications import news
 from backend.responses.models import Response, ResponseRead
+from backend.responses.sections import (
+    Section,
+    body_of,
+    clean_sections,
+    has_business_secrets,
+    one_section,
+    sections_of,
+)
 from backend.responses.selectors import reader_organizations
 
 
@@ -35,19 +44,26 @@ def response_create(
     need: Need,
     organization: Organization,
     summary: str,
-    body: str,
+    body: str = "",
+    sections: list[Section] | None = None,
     confidential: bool = True,
 ) -> Response:
+    """A supplier's response, as one text (`body`) or in sections it may mark as business
+    secrets (sections.py)."""
     check_member(
         user=user, organization=organization, kind=Organization.Kind.SUPPLIER, act=Act.RESPOND
     )
     _check_dialogue_open(need)
+    cleaned = clean_sections(
+        one_section(body) if sections is None else sections, confidential=confidential
+    )
     response = Response(
         need=need,
         organization=organization,
         author=user,
         summary=summary,
-        body=body,
+        body=body_of(cleaned),
+        sections=[s.stored() for s in cleaned],
         confidential=confidential,
     )
     response.full_clean()
@@ -57,12 +73,42 @@ def response_create(
     return response
 
 
+def _sections_update(response: Response, data: dict[str, Any]) -> dict[str, Any]:
+    """`data` with the sections and the whole text as they will be: new sections, or a new
+    text as one section (refused while sections are marked: no marker is lost unseen)."""
+    if not {"sections", "body", "confidential"} & set(data):
+        return data
+    current = sections_of(response.sections)
+    if "sections" in data:
+        sections = data["sections"]
+    elif "body" in data:
+        if has_business_secrets(current):
+            raise ValidationError(
+                {
+                    "body": [
+                        _(
+                            "This response has sections marked as business secrets: change "
+                            "its sections, so that no marker is lost."
+                        )
+                    ]
+                }
+            )
+        sections = one_section(data["body"])
+    else:
+        sections = current
+    confidential = data.get("confidential", response.confidential)
+    cleaned = clean_sections(sections, confidential=confidential)
+    return data | {"sections": [s.stored() for s in cleaned], "body": body_of(cleaned)}
+
+
 @transaction.atomic
-def response_update(*, user: User, response: Response, data: dict[str, object]) -> Response:
+def response_update(*, user: User, response: Response, data: dict[str, Any]) -> Response:
     check_member(user=user, organization=response.organization)
     _check_dialogue_open(response.need)
     response, changed = model_update(
-        instance=response, fields=("summary", "body", "confidential"), data=data
+        instance=response,
+        fields=("summary", "body", "sections", "confidential"),
+        data=_sections_update(response, data),
     )
     if changed:
         audit_log(actor=user, action=AuditEvent.Action.CHANGED, obj=response)

@@ -55,7 +55,7 @@ test.describe('supplier', () => {
     await expect(page.getByRole('heading', { name: 'Innspillet er konfidensielt' })).toBeVisible();
     await expect(page.getByLabel('Konfidensielt', { exact: true })).toBeChecked();
     await page.getByLabel('Kort oppsummering', { exact: true }).fill('Alarm med mottak som fungerer uten mobildekning');
-    await page.getByLabel('Innspill', { exact: true }).fill('Vi har levert trygghetsalarmer i fem kommuner og kan vise målt effekt på responstid.');
+    await page.getByLabel('Avsnitt 1', { exact: true }).fill('Vi har levert trygghetsalarmer i fem kommuner og kan vise målt effekt på responstid.');
     await checkPage(page, 'supplier-05-response-form');
     await page.getByRole('button', { name: 'Send innspill' }).click();
     await expect(page.getByText('Innspillet er sendt.')).toBeVisible();

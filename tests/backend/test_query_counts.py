@@ -30,6 +30,7 @@ from tests.factories import (
     RegistrationFactory,
     ResponseFactory,
     SavedSearchFactory,
+    SharedInformationFactory,
     SlotFactory,
     SolutionFactory,
 )
@@ -51,6 +52,14 @@ LISTS: dict[str, tuple[str, Callable[[World], str]]] = {
     "/api/conferences/{id}/registrations/": (
         "buyer",
         lambda w: f"/api/conferences/{w.conference.pk}/registrations/",
+    ),
+    "/api/conferences/{id}/shared-information/": (
+        "buyer",
+        lambda w: f"/api/conferences/{w.conference.pk}/shared-information/",
+    ),
+    "/api/needs/{id}/shared-information/": (
+        "buyer",
+        lambda w: f"/api/needs/{w.need.pk}/shared-information/",
     ),
     "/api/conferences/{id}/slots/": (
         "visitor",
@@ -106,6 +115,7 @@ def _crowd(world: World) -> None:
         JoinRequestFactory(user=w.users["supplier"], organization=org)
     RegistrationFactory.create_batch(ROWS, conference=w.conference)
     QuestionFactory.create_batch(ROWS, conference=w.conference)
+    SharedInformationFactory.create_batch(ROWS, conference=w.conference)
     SlotFactory.create_batch(ROWS, conference=w.conference, booked_by=w.supplier_org)
     JoinRequestFactory.create_batch(ROWS, organization=w.buyer_org)
     MembershipFactory.create_batch(ROWS, organization=w.buyer_org)

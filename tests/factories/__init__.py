@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from backend.accounts.models import JoinRequest, Membership, Organization, User
 from backend.accounts.validators import org_number_check_digit
-from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.dialogue.models import (
+    DialogueConference,
+    MeetingSlot,
+    Question,
+    Registration,
+    SharedInformation,
+)
 from backend.discovery.models import MissedSearch, SavedSearch
 from backend.matches.engine import default_encoder
 from backend.matches.models import Embedding, Match, MatchNote
@@ -146,6 +152,19 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     )
 
 
+class SharedInformationFactory(factory.django.DjangoModelFactory):
+    """Something the buyer shared at a conference, published to every registered supplier."""
+
+    class Meta:
+        model = SharedInformation
+
+    conference = factory.SubFactory(ConferenceFactory)
+    meeting_type = SharedInformation.MeetingType.CONFERENCE
+    meeting_at = factory.LazyAttribute(lambda o: o.conference.starts_at)
+    kind = SharedInformation.Kind.CLARIFICATION
+    text = "Piloten gjelder tre sykehjem og varer i seks måneder."
+
+
 class ResponseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Response
@@ -154,6 +173,9 @@ class ResponseFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.SUPPLIER)
     summary = "Vårt innspill: radarbasert tilsyn"
     body = "Forretningshemmelig: vår pris er 1 200 kroner per sensor og måned."
+    sections = factory.LazyAttribute(
+        lambda o: [{"text": o.body, "business_secret": False, "reason": ""}]
+    )
     confidential = True
 
 

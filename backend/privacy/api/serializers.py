@@ -19,6 +19,7 @@ from backend.needs.selectors import need_visible
 from backend.notifications.models import Delivery, Notification, NotificationPreference
 from backend.privacy.selectors import PersonalData, participant_is
 from backend.responses.models import Response, ResponseRead
+from backend.responses.sections import body_without_secrets, one_section, sections_of
 
 EXPORT_FORMAT = 1
 
@@ -215,7 +216,11 @@ class MyDataAuthoredResponse(serializers.ModelSerializer[Response]):
         return response.summary if self._member(response) else None
 
     def get_body(self, response: Response) -> str | None:
-        return response.body if self._member(response) else None
+        """The text, without the sections marked as business secrets: a downloaded copy
+        leaves the access log behind (the response itself shows them)."""
+        if not self._member(response):
+            return None
+        return body_without_secrets(sections_of(response.sections) or one_section(response.body))
 
 
 class MyDataSavedSearch(serializers.ModelSerializer[SavedSearch]):

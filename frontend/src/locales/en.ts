@@ -782,4 +782,18 @@ export const en: Messages = {
     openMinutes: 'Minutes',
     openMinutesAt: 'Minutes of the meeting {when}',
   },
+  secrets: {
+    title: 'The response, section by section',
+    intro: 'Mark the sections that hold business secrets – for example prices, customers or a technical method competitors could use – and say why. The buyer sees the markers and uses your reason if someone asks for access. Marked sections never enter minutes, what is shared with other suppliers, exports or notifications.',
+    section: 'Section {n}',
+    mark: 'Section {n} is a business secret',
+    markHint: 'Only the buyers behind the need and LUP advisors can read it.',
+    reason: 'Reason for section {n}',
+    reasonHint: 'Why would it harm you if competitors learnt this?',
+    remove: 'Remove section {n}',
+    add: 'Add a section',
+    alwaysConfidential: 'A response with business secrets is always confidential.',
+    tag: 'Business secret',
+    reasonShown: 'The supplier’s reason: {reason}',
+  },
 };

@@ -780,6 +780,20 @@ export const nb = {
     openMinutes: 'Referat',
     openMinutesAt: 'Referat fra møtet {when}',
   },
+  secrets: {
+    title: 'Innspillet, avsnitt for avsnitt',
+    intro: 'Marker avsnitt som inneholder forretningshemmeligheter – for eksempel priser, kunder eller en teknisk metode som konkurrenter kan utnytte – og begrunn hvorfor. Innkjøperen ser merkingen og bruker begrunnelsen hvis noen ber om innsyn. Merkede avsnitt kommer aldri med i referater, i det som deles med andre leverandører, i eksporter eller i varsler.',
+    section: 'Avsnitt {n}',
+    mark: 'Avsnitt {n} er en forretningshemmelighet',
+    markHint: 'Bare innkjøperne bak behovet og LUP-rådgivere kan lese det.',
+    reason: 'Begrunnelse for avsnitt {n}',
+    reasonHint: 'Hvorfor vil det skade dere om konkurrentene får vite dette?',
+    remove: 'Fjern avsnitt {n}',
+    add: 'Legg til avsnitt',
+    alwaysConfidential: 'Et innspill med forretningshemmeligheter er alltid konfidensielt.',
+    tag: 'Forretningshemmelighet',
+    reasonShown: 'Leverandørens begrunnelse: {reason}',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -138,6 +138,7 @@ MISSED_QUERY = "zqmissedquery"
 MINUTES_TEXT = "zqminutestext"
 MINUTES_COMMENT = "zqminutescomment"
 SHARED_TEXT = "zqsharedtext"
+BUSINESS_SECRET = "zqbusinesssecret"
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,12 @@ HIDDEN: tuple[Hidden, ...] = (
         "responses",
         "Helsetek's response",
         (RESPONSE_SUMMARY, RESPONSE_BODY),
+        _insiders("owner", "co_buyer", "supplier"),
+    ),
+    Hidden(
+        "responses",
+        "a section Helsetek marked as a business secret",
+        (BUSINESS_SECRET,),
         _insiders("owner", "co_buyer", "supplier"),
     ),
     Hidden(
@@ -796,7 +803,20 @@ def scene_build() -> Scene:
                 organization=orgs["supplier"],
                 author=users["supplier"],
                 summary=f"Radarbasert tilsyn ({RESPONSE_SUMMARY})",
-                body=f"Forretningshemmelig pris: 1 200 kroner ({RESPONSE_BODY}).",
+                body=f"Forretningshemmelig pris: 1 200 kroner ({RESPONSE_BODY}).\n\n"
+                f"Vår metode for kalibrering ({BUSINESS_SECRET}).",
+                sections=[
+                    {
+                        "text": f"Forretningshemmelig pris: 1 200 kroner ({RESPONSE_BODY}).",
+                        "business_secret": False,
+                        "reason": "",
+                    },
+                    {
+                        "text": f"Vår metode for kalibrering ({BUSINESS_SECRET}).",
+                        "business_secret": True,
+                        "reason": "Metoden er vår konkurransefordel.",
+                    },
+                ],
             ),
             "rival_response": ResponseFactory(
                 need=needs["need"],

@@ -11,6 +11,7 @@ from backend.needs.services import co_buyer_request_decide
 from backend.responses.models import Response
 from tests.backend.confidentiality.helpers import (
     API_ROLES,
+    BUSINESS_SECRET,
     OPTIONS_PROBES,
     RESPONSE_BODY,
     RESPONSE_SUMMARY,
@@ -34,7 +35,7 @@ from tests.backend.confidentiality.helpers import (
 )
 
 HIDDEN = hidden_of("responses")
-WORDS = (RESPONSE_SUMMARY, RESPONSE_BODY, RIVAL_RESPONSE)
+WORDS = (RESPONSE_SUMMARY, RESPONSE_BODY, RIVAL_RESPONSE, BUSINESS_SECRET)
 #: Who reads which response, by role (besides advisors).
 READERS = {
     "response": {"owner", "co_buyer", "supplier"},

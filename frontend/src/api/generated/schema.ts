@@ -2229,6 +2229,10 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             readonly summary: string | null;
+            /**
+             * @description The text, without the sections marked as business secrets: a downloaded copy
+             *     leaves the access log behind (the response itself shows them).
+             */
             readonly body: string | null;
             /** Contains business secrets */
             confidential?: boolean;
@@ -3059,6 +3063,8 @@ export interface components {
         PatchedResponseUpdateInputRequest: {
             summary?: string;
             body?: string;
+            /** @description The response in sections, each marked as a business secret or not (with the reason why). Instead of `body`. */
+            sections?: components["schemas"]["SectionInputRequest"][];
             confidential?: boolean;
         };
         PatchedSavedSearchInputRequest: {
@@ -3215,7 +3221,9 @@ export interface components {
             need: number;
             organization: number;
             summary: string;
-            body: string;
+            body?: string;
+            /** @description The response in sections, each marked as a business secret or not (with the reason why). Instead of `body`. */
+            sections?: components["schemas"]["SectionInputRequest"][];
             /** @default true */
             confidential: boolean;
         };
@@ -3227,6 +3235,7 @@ export interface components {
             summary: string;
             /** Response */
             body: string;
+            readonly sections: components["schemas"]["SectionOutput"][];
             /** Contains business secrets */
             confidential?: boolean;
             /** Format: date-time */
@@ -3334,6 +3343,22 @@ export interface components {
             facets: {
                 [key: string]: components["schemas"]["FacetValueOutput"][];
             };
+        };
+        SectionInputRequest: {
+            text: string;
+            /** @default false */
+            business_secret: boolean;
+            /** @default  */
+            reason: string;
+        };
+        /**
+         * @description A section of a response; `business_secret`: the supplier marked it as a business
+         *     secret (forretningshemmelighet), with its `reason`.
+         */
+        SectionOutput: {
+            text: string;
+            business_secret: boolean;
+            reason: string;
         };
         SectorCount: {
             sector: string;

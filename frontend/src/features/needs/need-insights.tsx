@@ -8,6 +8,7 @@ import { SuggestionsComputing, SuggestionsStatus, useSuggestionsReady } from '..
 import { useNeedMatches, useNeedResponses, useSimilarNeeds } from './api';
 import { OrgName } from '../../components/org-name';
 import { ResponseAccessLog } from '../privacy/access-log';
+import { ResponseText } from '../business-secrets/response-text';
 
 /** The need's suggested solutions. `pending`: the background worker is computing them (the
  * need says so); the list is fetched again when they are ready. */
@@ -136,7 +137,7 @@ export function NeedResponses({ needId, showAccessLog = false }: { needId: strin
                     <span>{formatDateTime(r.created_at)}</span>
                     {r.confidential ? <Tag data-color="warning">{t('response.confidentialTag')}</Tag> : <Tag>{t('response.openTag')}</Tag>}
                   </div>
-                  <Paragraph className="prewrap">{r.body}</Paragraph>
+                  <ResponseText body={r.body} sections={r.sections} />
                   {showAccessLog && r.confidential ? <ResponseAccessLog responseId={r.id} /> : null}
                 </Card>
               </li>

@@ -38,7 +38,8 @@ export function useMyResponses() {
 export function useCreateResponse() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { need: number; organization: number; summary: string; body: string; confidential: boolean }) => api.post('/api/responses/', body),
+    mutationFn: (body: { need: number; organization: number; summary: string; sections: { text: string; business_secret: boolean; reason: string }[]; confidential: boolean }) =>
+      api.post('/api/responses/', body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['responses'] }),
   });
 }

@@ -10,18 +10,22 @@ import { FormErrors } from '../../components/form-errors';
 import { PageHeading } from '../../components/page';
 import { Empty, QueryState } from '../../components/query-state';
 import { useNeed } from '../needs/api';
+import { emptySection, hasSecrets, SectionsEditor, type SectionDraft } from '../business-secrets/sections-editor';
 import { useCreateResponse } from './api';
 
 function ResponseForm({ need, organization }: { need: Need; organization: number }) {
   const { t } = useI18n();
   const [summary, setSummary] = useState('');
-  const [body, setBody] = useState('');
-  const [confidential, setConfidential] = useState(true);
+  const [sections, setSections] = useState<SectionDraft[]>([emptySection()]);
+  const [open, setOpen] = useState(false);
+  const secrets = hasSecrets(sections);
+  // A response with business secrets is confidential, whatever the switch said before.
+  const confidential = secrets || !open;
   const create = useCreateResponse();
   const errors = fieldErrorsOf(create.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ need: need.id, organization, summary, body, confidential });
+    create.mutate({ need: need.id, organization, summary, sections, confidential });
   };
   if (create.isSuccess) {
     return (
@@ -41,16 +45,22 @@ function ResponseForm({ need, organization }: { need: Need; organization: number
           <Link to={`/needs/${need.id}`}>{need.title}</Link>
         </DsLink>
       </Paragraph>
-      <FormErrors error={create.error} labels={{ summary: t('response.summary'), body: t('response.body'), confidential: t('response.confidential') }} />
+      <FormErrors error={create.error} labels={{ summary: t('response.summary'), body: t('response.body'), sections: t('secrets.title'), confidential: t('response.confidential') }} />
       <div className={confidential ? 'confidential' : 'hint'} aria-live="polite">
         <Heading level={2} data-size="xs">
           {confidential ? t('response.confidentialOn') : t('response.confidentialOff')}
         </Heading>
         <Paragraph data-size="sm">{confidential ? t('response.confidentialExplain') : t('response.openExplain')}</Paragraph>
-        <Switch label={t('response.confidential')} checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />
+        <Switch
+          label={t('response.confidential')}
+          description={secrets ? t('secrets.alwaysConfidential') : undefined}
+          checked={confidential}
+          readOnly={secrets}
+          onChange={(e) => setOpen(!e.target.checked)}
+        />
       </div>
       <Textfield label={t('response.summary')} required value={summary} onChange={(e) => setSummary(e.target.value)} error={firstError(errors, 'summary')} />
-      <Textfield multiline rows={8} label={t('response.body')} description={t('response.bodyHint')} required value={body} onChange={(e) => setBody(e.target.value)} error={firstError(errors, 'body')} />
+      <SectionsEditor sections={sections} onChange={setSections} error={firstError(errors, 'sections') ?? firstError(errors, 'body')} />
       <div>
         <Button type="submit" loading={create.isPending}>
           {t('response.send')}
