@@ -138,7 +138,12 @@ def test_a_user_downloads_their_personal_data(world: World) -> None:
         ("Sensorbasert tilsyn", world.need.pk)
     ]
     assert [s["name"] for s in data["saved_searches"]] == ["Helse i Vestland"]
-    assert [n["title"] for n in data["notifications"]] == ["Helsetek er verifisert"]
+    assert [n["kind"] for n in data["notifications"]] == [
+        "registration_confirmed",
+        "meeting_confirmed",
+        "organization_verified",
+    ]
+    assert data["notifications"][-1]["title"] == "Helsetek er verifisert"
     assert {"registered", "booked", "created"} <= {e["action"] for e in data["audit_events"]}
 
 
