@@ -204,13 +204,16 @@ class _Holder:
 
 
 def _list_rows(holder: _Holder) -> QuerySet[Match]:
-    """The rows on the holder's list of its kind (the holder's side ranks them)."""
+    """The rows on the holder's list of its kind (the holder's side ranks them); a rejected
+    pair holds no place."""
     kind, pk = eng.split_item_id(holder.item.id)
     if kind == "solution":
-        return Match.objects.filter(solution_id=pk, by_target=True)
-    if holder.kind == "solution":
-        return Match.objects.filter(need_id=pk, kind=Match.Kind.NEED_SOLUTION, by_need=True)
-    return Match.objects.filter(need_id=pk, kind=Match.Kind.NEED_NEED, by_need=True)
+        rows = Match.objects.filter(solution_id=pk, by_target=True)
+    elif holder.kind == "solution":
+        rows = Match.objects.filter(need_id=pk, kind=Match.Kind.NEED_SOLUTION, by_need=True)
+    else:
+        rows = Match.objects.filter(need_id=pk, kind=Match.Kind.NEED_NEED, by_need=True)
+    return rows.exclude(state=Match.State.REJECTED)
 
 
 def _member_id(holder: _Holder, row: Match) -> str:

@@ -291,3 +291,21 @@ def test_a_new_solution_enters_a_needs_full_list_and_evicts_its_weakest(db: None
     assert (pair.by_need, pair.by_target) == (True, True)
     assert Match.objects.get(pk=kept.pk).by_need
     assert not Match.objects.filter(pk=weakest.pk).exists()
+
+
+@override_settings(MATCHING_TOP_K=2, MATCHING_REVERSE_K=2)
+def test_a_rejected_pair_holds_no_place_on_a_list(db: None) -> None:
+    # given: a solution's list with a related suggestion and a pair an advisor rejected
+    alarm = _solution(ALARM)
+    nursing = _need(NURSING, "Stavanger kommune")
+    snow = _need(SNOW, "Tromsø kommune", sector="mobilitet-og-transport", cpv_codes=[])
+    suggested = _on_list(alarm, nursing)
+    rejected = _on_list(alarm, snow, state=Match.State.REJECTED, rejection_reason="Feil sektor")
+    # when: a strong new need enters the list
+    new = _need(ALARM, "Bergen kommune")
+    reindex()
+    matches_recompute(entity="need", ids=[new.pk])
+    # then: there was room for it: the suggestion stays, the rejection stays as it was
+    assert Match.objects.get(need=new, solution=alarm).by_target
+    assert Match.objects.get(pk=suggested.pk).by_target
+    assert Match.objects.get(pk=rejected.pk).state == Match.State.REJECTED
