@@ -27,6 +27,7 @@ from search.analysis import Analysis
 from search.backends.base import check_query_vector
 from search.queries import elasticsearch as queries
 from search.queries import elasticsearch_semantic as semantic_queries
+from search.queries.elasticsearch_semantic import key_of, light_source
 from search.queries.hybrid import Ranked, fuse, lexical_window
 from search.queries.marks import HitMarks
 from search.queries.plan import TextQuery
@@ -146,7 +147,10 @@ class ElasticsearchSearch:
             base_header, base_body = MultiSearch().add(self.search_of(kinds)).to_dict()
             self._targets[kinds] = (base_header, base_body)
         base_header, base_body = self._targets[kinds]
-        return {**base_header, **header}, {**base_body, **body}
+        merged = {**base_body, **body}
+        if body.get("stored_fields") == "_none_":  # a light request: no source at all
+            merged.pop("_source", None)
+        return {**base_header, **header}, merged
 
     def _execute(self, requests: Sequence[Request]) -> list[Raw]:
         """One multi-search; its responses in order (a failed search raises, as one alone)."""
@@ -256,7 +260,6 @@ class ElasticsearchSearch:
         )
         marked = correction_words(corrections or {}) if level.corrected else ()
         filters = request.filters
-        near_query = semantic_queries.keys_filter(neighbours) if neighbours else queries.MATCH_NONE
         bodies = [
             semantic_queries.union_body(lexical, neighbours, filters, request.facets),
             semantic_queries.ranking_body(
@@ -264,12 +267,17 @@ class ElasticsearchSearch:
                 filters,
                 lexical_window(request),
             ),
-            semantic_queries.ranking_body(near_query, filters, len(neighbours)),
         ]
-        union, words, near = self._execute([self._request(context.kinds, body) for body in bodies])
-        passing = {_key(hit): hit["_source"] for hit in near["hits"]["hits"]}
+        if neighbours:
+            bodies.append(semantic_queries.passing_body(neighbours, filters))
+        union, words, *near = self._execute([self._request(context.kinds, body) for body in bodies])
+        passing = {
+            key_of(source): source
+            for found in near
+            for source in map(light_source, found["hits"]["hits"])
+        }
         ranked = fuse(
-            [Ranked(_key(hit), hit["_source"]) for hit in words["hits"]["hits"]],
+            [Ranked(key_of(source), source) for source in map(light_source, words["hits"]["hits"])],
             [Ranked(key, passing[key]) for key in neighbours if key in passing],
             request.sort,
             words_first=not request.semantic,
@@ -280,7 +288,7 @@ class ElasticsearchSearch:
             total=queries.total(union),
             hits=self._page(context, [(c.key, score) for c, score in page], marked),
             facets=queries.parse_facets(union, filters, request.facets),
-            lexical_total=queries.total(words),
+            lexical_total=semantic_queries.words_total(union),
             semantic=True,
         )
 
@@ -317,11 +325,6 @@ class ElasticsearchSearch:
 
 def _best_first(scored: Iterable[tuple[float, Key]]) -> Iterator[tuple[float, Key]]:
     return iter(sorted(scored, key=lambda item: (-item[0], item[1])))
-
-
-def _key(hit: Raw) -> Key:
-    source = hit["_source"]
-    return (str(source["kind"]), int(source["doc_id"]))
 
 
 def _response(

@@ -42,8 +42,8 @@ Body = dict[str, Any]
 Raw = Mapping[str, Any]
 
 TIE_BREAKERS: list[Any] = [{"kind": {"order": "asc"}}, {"doc_id": {"order": "asc"}}]
+#: the other sorts, ties by kind and id
 SORTS: dict[str, list[Any]] = {
-    "relevance": [{"_score": {"order": "desc"}}, *TIE_BREAKERS],
     "newest": [{"published_at": {"order": "desc", "missing": "_last"}}, *TIE_BREAKERS],
     "deadline": [{"deadline": {"order": "asc", "missing": "_last"}}, *TIE_BREAKERS],
 }
