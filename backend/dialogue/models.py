@@ -1,7 +1,7 @@
 from typing import ClassVar
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -148,6 +148,99 @@ class Question(BaseModel):
         return self.text[:60]
 
 
+# ------------------------------------------------------------------------ ongoing dialogue
+
+
+class OngoingDialogue(BaseModel):
+    """A need's ongoing dialogue (løpende dialog): while the need is in a dialogue stage, the
+    buyer takes meetings with suppliers who ask for one, up to `weekly_capacity` meetings in
+    each ISO week (Monday to Sunday, Norwegian time). Each request is answered by the same
+    rules: accepted with a time, or declined with a standard reply."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    need = models.OneToOneField(Need, on_delete=models.CASCADE, related_name="ongoing_dialogue")
+    weekly_capacity = models.PositiveSmallIntegerField(
+        _("meetings per week"), validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
+    meeting_minutes = models.PositiveSmallIntegerField(
+        _("length of a meeting (minutes)"),
+        default=45,
+        validators=[MinValueValidator(15), MaxValueValidator(240)],
+    )
+    place = models.CharField(_("where the meetings are held"), max_length=200)
+    topics = models.TextField(_("what the buyer wants to talk about"), blank=True, max_length=2000)
+    status = models.CharField(max_length=6, choices=Status.choices, default=Status.OPEN)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    opened_at = models.DateTimeField()
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.need} ({self.get_status_display()})"
+
+
+class MeetingRequest(BaseModel):
+    """A supplier's request for a meeting in a need's ongoing dialogue, for an ISO week."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class DeclineReason(models.TextChoices):
+        """The standard replies: every supplier declined for a reason hears the same."""
+
+        CAPACITY = "capacity", _("The buyer has no more room for meetings that week")
+        SCOPE = "scope", _("The topic lies outside what the dialogue explores")
+        CLOSING = "closing", _("The ongoing dialogue is closing")
+
+    #: A request that holds a place in its week's capacity.
+    HOLDING: ClassVar[tuple[str, ...]] = (Status.PENDING, Status.ACCEPTED)
+
+    dialogue = models.ForeignKey(OngoingDialogue, on_delete=models.CASCADE, related_name="requests")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="meeting_requests"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    #: The Monday of the ISO week asked for.
+    week = models.DateField(_("week"))
+    topic = models.TextField(_("what the supplier wants to talk about"), max_length=2000)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decline_reason = models.CharField(
+        _("standard reply"), max_length=10, choices=DeclineReason.choices, blank=True
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dialogue", "organization"],
+                condition=models.Q(status="pending"),
+                name="one_pending_meeting_request_per_supplier",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} → {self.dialogue.need} ({self.week:%G-W%V})"
+
+
 # ------------------------------------------------------------------ the equal-treatment record
 
 
@@ -159,6 +252,10 @@ class MeetingMinutes(BaseModel):
 
     slot = models.OneToOneField(
         MeetingSlot, null=True, blank=True, on_delete=models.CASCADE, related_name="minutes"
+    )
+    #: Or a meeting of a need's ongoing dialogue.
+    request = models.OneToOneField(
+        MeetingRequest, null=True, blank=True, on_delete=models.CASCADE, related_name="minutes"
     )
     host = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
     supplier = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")

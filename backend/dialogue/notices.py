@@ -4,11 +4,14 @@ backend.notifications (texts in the recipient's language, linking to the confere
 /conferences/{id}); each person hears once."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
+from backend.accounts.models import User
 from backend.dialogue.models import (
     DialogueConference,
     MeetingMinutes,
+    MeetingRequest,
     MeetingSlot,
     MinutesComment,
     SharedInformation,
@@ -77,22 +80,38 @@ def shared_information_published(*, item: SharedInformation, need_ids: Iterable[
     )
 
 
-def _meeting_place(minutes: MeetingMinutes) -> tuple[int, int, str]:
-    """The conference id, meeting id and the dialogue's name of the minutes' meeting."""
-    slot = minutes.slot
-    if slot is None:
-        return 0, 0, ""
-    return slot.conference_id, slot.pk, slot.conference.title
+@dataclass(frozen=True)
+class _Place:
+    """Where a meeting of the record is: its conference (a 1:1 meeting there) or its need (a
+    meeting of the ongoing dialogue), its id, and the dialogue's name."""
+
+    conference_id: int = 0
+    need_id: int = 0
+    meeting_id: int = 0
+    dialogue: str = ""
+
+
+def _meeting_place(minutes: MeetingMinutes) -> _Place:
+    if minutes.slot is not None:
+        slot = minutes.slot
+        return _Place(
+            conference_id=slot.conference_id, meeting_id=slot.pk, dialogue=slot.conference.title
+        )
+    if minutes.request is None:
+        return _Place()
+    need = minutes.request.dialogue.need
+    return _Place(need_id=need.pk, meeting_id=minutes.request.pk, dialogue=need.title)
 
 
 def minutes_sent(*, minutes: MeetingMinutes, revised: bool) -> None:
     """The supplier the meeting was with hears that its minutes were sent (or revised)."""
-    conference_id, meeting_id, dialogue = _meeting_place(minutes)
+    place = _meeting_place(minutes)
     notification_send(
         message=m.MinutesSent(
-            conference_id=conference_id,
-            meeting_id=meeting_id,
-            dialogue=dialogue,
+            conference_id=place.conference_id,
+            need_id=place.need_id,
+            meeting_id=place.meeting_id,
+            dialogue=place.dialogue,
             host=minutes.host.name,
             starts_at=m.stamp(minutes.meeting_starts_at),
             ends_at=m.stamp(minutes.meeting_ends_at),
@@ -105,15 +124,91 @@ def minutes_sent(*, minutes: MeetingMinutes, revised: bool) -> None:
 def minutes_commented(*, comment: MinutesComment) -> None:
     """The buyer that held the meeting hears of the supplier's comment (not its text)."""
     minutes = comment.minutes
-    conference_id, meeting_id, dialogue = _meeting_place(minutes)
+    place = _meeting_place(minutes)
     notification_send(
         message=m.MinutesCommented(
-            conference_id=conference_id,
-            meeting_id=meeting_id,
-            dialogue=dialogue,
+            conference_id=place.conference_id,
+            need_id=place.need_id,
+            meeting_id=place.meeting_id,
+            dialogue=place.dialogue,
             supplier=comment.organization.name,
             starts_at=m.stamp(minutes.meeting_starts_at),
             ends_at=m.stamp(minutes.meeting_ends_at),
         ),
         users=recipients.organization_members(organization_ids=[minutes.host_id]),
+    )
+
+
+# ------------------------------------------------------------------------ ongoing dialogue
+
+
+def _buyers(request: MeetingRequest) -> list[User]:
+    return recipients.organization_members(organization_ids=[request.dialogue.need.organization_id])
+
+
+def _supplier(request: MeetingRequest) -> list[User]:
+    return recipients.organization_members(organization_ids=[request.organization_id])
+
+
+def meeting_requested(*, request: MeetingRequest) -> None:
+    """The buyer hears of a supplier's request, with what it wants to talk about."""
+    need = request.dialogue.need
+    notification_send(
+        message=m.MeetingRequested(
+            need_id=need.pk,
+            need=need.title,
+            supplier=request.organization.name,
+            week=request.week.isoformat(),
+            topic=request.topic,
+        ),
+        users=_buyers(request),
+    )
+
+
+def meeting_request_accepted(*, request: MeetingRequest) -> None:
+    """The supplier hears the time and place of its meeting."""
+    need = request.dialogue.need
+    assert request.starts_at is not None and request.ends_at is not None
+    notification_send(
+        message=m.MeetingRequestAccepted(
+            need_id=need.pk,
+            need=need.title,
+            host=need.organization.name,
+            starts_at=m.stamp(request.starts_at),
+            ends_at=m.stamp(request.ends_at),
+            place=request.place,
+        ),
+        users=_supplier(request),
+    )
+
+
+def meeting_request_declined(*, request: MeetingRequest) -> None:
+    """The supplier hears the standard reply for the reason it was declined."""
+    need = request.dialogue.need
+    notification_send(
+        message=m.MeetingRequestDeclined(
+            need_id=need.pk,
+            need=need.title,
+            host=need.organization.name,
+            week=request.week.isoformat(),
+            reason=request.decline_reason,
+        ),
+        users=_supplier(request),
+    )
+
+
+def meeting_request_withdrawn(*, request: MeetingRequest, was_accepted: bool) -> None:
+    """The buyer hears that a supplier withdrew its request or its accepted meeting."""
+    need = request.dialogue.need
+    times = (request.starts_at, request.ends_at) if was_accepted else (None, None)
+    notification_send(
+        message=m.MeetingRequestWithdrawn(
+            need_id=need.pk,
+            need=need.title,
+            supplier=request.organization.name,
+            week=request.week.isoformat(),
+            starts_at=m.stamp(times[0]) if times[0] else "",
+            ends_at=m.stamp(times[1]) if times[1] else "",
+        ),
+        users=_buyers(request),
     )

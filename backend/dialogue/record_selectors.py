@@ -23,47 +23,61 @@ from backend.common.types import AnyUser
 from backend.dialogue.models import (
     DialogueConference,
     MeetingMinutes,
+    MeetingRequest,
     MeetingSlot,
     Registration,
     SharedInformation,
 )
+from backend.dialogue.ongoing_selectors import request_get
 from backend.dialogue.selectors import PUBLIC, conference_get
 from backend.needs.models import Need
 
 
 @dataclass(frozen=True)
 class Meeting:
-    """A 1:1 meeting of the market dialogue as the record sees it: who held it, with which
-    supplier (None: nobody booked it), when, at which conference, about which needs."""
+    """A 1:1 meeting of the market dialogue as the record sees it: a booked slot at a
+    conference, or an accepted meeting of a need's ongoing dialogue; who held it, with which
+    supplier (None: nobody booked the slot), when, about which needs."""
 
-    slot: MeetingSlot
+    kind: str  # "slot" or "request"
+    pk: int
     host: Organization
     supplier: Organization | None
     starts_at: datetime
     ends_at: datetime
-    conference: DialogueConference
+    conference: DialogueConference | None
+    need: Need | None
     need_ids: tuple[int, ...]
     minutes: MeetingMinutes | None
+    meeting_type: str
+    slot: MeetingSlot | None = None
+    request: MeetingRequest | None = None
 
-    meeting_type = SharedInformation.MeetingType.ONE_TO_ONE
+
+def _minutes_of(**of: object) -> MeetingMinutes | None:
+    return MeetingMinutes.objects.filter(**of).select_related("supplier").first()
 
 
-def _meeting(slot: MeetingSlot, conference: DialogueConference) -> Meeting:
-    minutes = MeetingMinutes.objects.filter(slot=slot).select_related("supplier").first()
+def _slot_meeting(slot: MeetingSlot, conference: DialogueConference) -> Meeting:
+    minutes = _minutes_of(slot=slot)
     if minutes is not None:
         supplier: Organization | None = minutes.supplier
         starts, ends = minutes.meeting_starts_at, minutes.meeting_ends_at
     else:
         supplier, starts, ends = slot.booked_by, slot.starts_at, slot.ends_at
     return Meeting(
-        slot=slot,
+        kind="slot",
+        pk=slot.pk,
         host=conference.organization,
         supplier=supplier,
         starts_at=starts,
         ends_at=ends,
         conference=conference,
+        need=None,
         need_ids=tuple(conference.needs.values_list("pk", flat=True)),
         minutes=minutes,
+        meeting_type=SharedInformation.MeetingType.ONE_TO_ONE,
+        slot=slot,
     )
 
 
@@ -74,10 +88,35 @@ def meeting_get(*, user: AnyUser, slot_id: int) -> Meeting:
     if slot is None:
         raise Http404
     conference = conference_get(user=user, conference_id=slot.conference_id)
-    meeting = _meeting(slot, conference)
+    meeting = _slot_meeting(slot, conference)
     if not meeting_party(user=user, meeting=meeting):
         raise Http404
     return meeting
+
+
+def request_meeting_get(*, user: AnyUser, request_id: int) -> Meeting:
+    """An accepted meeting of a need's ongoing dialogue, for its parties and advisors; a
+    request that is not (or no longer) a meeting has no record."""
+    request = request_get(user=user, request_id=request_id)
+    minutes = _minutes_of(request=request)
+    held = request.status == MeetingRequest.Status.ACCEPTED or minutes is not None
+    if not held or request.starts_at is None or request.ends_at is None:
+        raise Http404
+    need = request.dialogue.need
+    return Meeting(
+        kind="request",
+        pk=request.pk,
+        host=need.organization,
+        supplier=request.organization,
+        starts_at=minutes.meeting_starts_at if minutes else request.starts_at,
+        ends_at=minutes.meeting_ends_at if minutes else request.ends_at,
+        conference=None,
+        need=need,
+        need_ids=(need.pk,),
+        minutes=minutes,
+        meeting_type=SharedInformation.MeetingType.ONGOING,
+        request=request,
+    )
 
 
 def meeting_party(*, user: AnyUser, meeting: Meeting) -> bool:
@@ -100,23 +139,21 @@ def minutes_readable(*, user: AnyUser, meeting: Meeting) -> bool:
     return meeting.minutes is not None and meeting.minutes.sent_at is not None
 
 
-def meetings_with_minutes(*, slot_ids: Iterable[int]) -> dict[int, MeetingMinutes]:
-    """slot id → its minutes, for the slots that have them (one query)."""
-    rows = MeetingMinutes.objects.filter(slot_id__in=list(slot_ids))
-    return {m.slot_id: m for m in rows if m.slot_id is not None}
-
-
 # ---------------------------------------------------------------------------- the log
 
 
 def dialogue_participant_ids(*, need_ids: Iterable[int]) -> set[int]:
     """The supplier organisations taking part in the dialogue on any of the needs: registered
-    for one of their announced conferences (everyone who hears what one heard)."""
+    for one of their announced conferences, or having asked for a meeting in their ongoing
+    dialogue (everyone who hears what one heard)."""
     ids = list(need_ids)
     registered = Registration.objects.filter(
         conference__needs__in=ids, conference__status__in=PUBLIC
     ).values_list("organization_id", flat=True)
-    return set(registered)
+    asked = MeetingRequest.objects.filter(dialogue__need__in=ids).values_list(
+        "organization_id", flat=True
+    )
+    return set(registered) | set(asked)
 
 
 def _buyer_side(user: AnyUser, need: Need) -> bool:

@@ -62,6 +62,7 @@ def _minutes_for(meeting: Meeting, *, user: User) -> MeetingMinutes:
     assert meeting.supplier is not None  # _check_held
     return MeetingMinutes(
         slot=meeting.slot,
+        request=meeting.request,
         host=meeting.host,
         supplier=meeting.supplier,
         meeting_starts_at=meeting.starts_at,
@@ -171,6 +172,7 @@ def meeting_share(
         minutes.save()
     item = SharedInformation(
         conference=meeting.conference,
+        need=meeting.need,
         minutes=minutes,
         meeting_type=meeting.meeting_type,
         meeting_at=meeting.starts_at,

@@ -95,6 +95,16 @@ def _buyer_news(buyer: User, supplier_name: str, rival_name: str) -> list[m.Mess
             starts_at=starts,
             ends_at=ends,
         ),
+        m.MeetingRequested(
+            need_id=need.pk,
+            need=need.title,
+            supplier=supplier_name,
+            week=starts[:10],
+            topic="Vi vil vise hvordan sensorene kan kobles til pasientvarslingsanlegget.",
+        ),
+        m.MeetingRequestWithdrawn(
+            need_id=need.pk, need=need.title, supplier=rival_name, week=starts[:10]
+        ),
         m.MeetingReminder(
             conference_id=cid, conference=title, party=supplier_name, starts_at=starts, ends_at=ends
         ),
@@ -173,6 +183,21 @@ def _supplier_news(supplier: User) -> list[m.Message]:
             host=host,
             starts_at=starts,
             ends_at=ends,
+        ),
+        m.MeetingRequestAccepted(
+            need_id=need.pk,
+            need=need.title,
+            host=need.organization.name,
+            starts_at=starts,
+            ends_at=ends,
+            place="Teams (lenken kommer i innkallingen)",
+        ),
+        m.MeetingRequestDeclined(
+            need_id=need.pk,
+            need=need.title,
+            host=need.organization.name,
+            week=starts[:10],
+            reason="capacity",
         ),
         m.RegistrationConfirmed(
             conference_id=cid,

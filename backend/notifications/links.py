@@ -20,6 +20,11 @@ def conference_meeting_page(conference_id: int, slot_id: int) -> str:
     return f"/conferences/{conference_id}/meetings/{slot_id}"
 
 
+def need_meeting_page(need_id: int, request_id: int) -> str:
+    """A meeting of a need's ongoing dialogue: its minutes and what was shared in it."""
+    return f"/needs/{need_id}/meetings/{request_id}"
+
+
 def buyer_dashboard() -> str:
     return "/buyer"
 

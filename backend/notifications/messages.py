@@ -8,7 +8,7 @@ things, the recipient's own business, never another supplier's.
 
 from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, ClassVar, TypeVar
 
@@ -18,7 +18,8 @@ from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from backend.dialogue.models import SharedInformation
+from backend.dialogue.models import MeetingRequest, SharedInformation
+from backend.dialogue.ongoing_rules import week_named
 from backend.notifications import links
 from backend.notifications.calendar import CalendarEvent, CalendarUpdate, event_uid
 from backend.notifications.models import Channel, NotificationKind
@@ -822,6 +823,14 @@ class JoinDecided(Message):
 # -------------------------------------------------- the market dialogue's record (dialogue)
 
 
+def _meeting_page(conference_id: int, need_id: int, meeting_id: int) -> str:
+    """A meeting's record: a 1:1 meeting at a conference, or one of a need's ongoing
+    dialogue."""
+    if conference_id:
+        return links.conference_meeting_page(conference_id, meeting_id)
+    return links.need_meeting_page(need_id, meeting_id)
+
+
 def _label(choices: type[TextChoices], value: str) -> str:
     """A choice's label in the active language (the value itself if it is no longer one)."""
     return str(choices(value).label) if value in choices.values else value
@@ -881,7 +890,8 @@ class MinutesSent(Message):
 
     kind = NotificationKind.MINUTES_SENT
     audiences = (Audience.SUPPLIER,)
-    conference_id: int
+    conference_id: int = 0
+    need_id: int = 0
     meeting_id: int
     dialogue: str
     host: str
@@ -912,7 +922,7 @@ class MinutesSent(Message):
         )
 
     def link(self) -> str:
-        return links.conference_meeting_page(self.conference_id, self.meeting_id)
+        return _meeting_page(self.conference_id, self.need_id, self.meeting_id)
 
 
 @_kind
@@ -922,7 +932,8 @@ class MinutesCommented(Message):
 
     kind = NotificationKind.MINUTES_COMMENTED
     audiences = (Audience.BUYER,)
-    conference_id: int
+    conference_id: int = 0
+    need_id: int = 0
     meeting_id: int
     dialogue: str
     supplier: str
@@ -946,7 +957,7 @@ class MinutesCommented(Message):
         }
 
     def link(self) -> str:
-        return links.conference_meeting_page(self.conference_id, self.meeting_id)
+        return _meeting_page(self.conference_id, self.need_id, self.meeting_id)
 
 
 # ---------------------------------------------------------------------------- reminders
@@ -1142,3 +1153,165 @@ class MeetingConfirmed(Message):
             sequence=self.sequence,
         )
         return CalendarUpdate(method="REQUEST", events=(event,), organizer=self.host)
+
+
+# ------------------------------------------------------- a need's ongoing dialogue (dialogue)
+
+
+def _week(value: str) -> str:
+    """A week (its Monday, as stored) as the reader reads it: "uke 12 (16.03.2026–…)"."""
+    try:
+        return week_named(date.fromisoformat(value[:10]))
+    except ValueError:
+        return value
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class MeetingRequested(Message):
+    """To the buyer: a supplier asks for a meeting in the need's ongoing dialogue."""
+
+    kind = NotificationKind.MEETING_REQUESTED
+    audiences = (Audience.BUYER,)
+    need_id: int
+    need: str
+    supplier: str
+    week: str
+    topic: str
+
+    def title(self) -> str:
+        return _("%(supplier)s asks for a meeting about “%(need)s”") % {
+            "supplier": self.supplier,
+            "need": self.need,
+        }
+
+    def body(self) -> str:
+        return _(
+            "%(supplier)s asks for a meeting in the ongoing dialogue, %(week)s:\n\n"
+            "“%(topic)s”\n\nAccept with a time, or decline with a standard reply, on the "
+            "need's page."
+        ) % {"supplier": self.supplier, "week": _week(self.week), "topic": self.topic}
+
+    def link(self) -> str:
+        return links.need_page(self.need_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class MeetingRequestAccepted(Message):
+    """To the supplier: the buyer accepted its request, with a time and a place."""
+
+    kind = NotificationKind.MEETING_REQUEST_ACCEPTED
+    audiences = (Audience.SUPPLIER,)
+    need_id: int
+    need: str
+    host: str
+    starts_at: str
+    ends_at: str
+    place: str
+
+    def title(self) -> str:
+        return _("Meeting with %(host)s: %(when)s") % {
+            "host": self.host,
+            "when": meeting_when(self.starts_at, self.ends_at),
+        }
+
+    def body(self) -> str:
+        return _(
+            "%(host)s accepted your request for a meeting in the ongoing dialogue on "
+            "“%(need)s”. The meeting is %(when)s, %(place)s. If the time does not suit you, "
+            "withdraw the request on the need's page and ask for another week."
+        ) % {
+            "host": self.host,
+            "need": self.need,
+            "when": meeting_when(self.starts_at, self.ends_at),
+            "place": self.place,
+        }
+
+    def link(self) -> str:
+        return links.need_page(self.need_id)
+
+
+def standard_reply(reason: str, *, week: str) -> str:
+    """The standard reply of a declined meeting request: the same for every supplier
+    declined for the reason."""
+    replies: dict[str, str] = {
+        MeetingRequest.DeclineReason.CAPACITY: _(
+            "Thank you for your request. The buyer has no more room for meetings in the "
+            "ongoing dialogue in %(week)s. You are welcome to ask for another week."
+        ),
+        MeetingRequest.DeclineReason.SCOPE: _(
+            "Thank you for your request. What you want to talk about lies outside what the "
+            "buyer explores in this dialogue, so the buyer takes no meeting about it. The "
+            "need's page says what the buyer wants to talk about."
+        ),
+        MeetingRequest.DeclineReason.CLOSING: _(
+            "Thank you for your request. The buyer is closing the ongoing dialogue on this "
+            "need and takes no more meetings. What was shared in the dialogue stays in the "
+            "need's equal-treatment log."
+        ),
+    }
+    reply = replies.get(reason, replies[MeetingRequest.DeclineReason.SCOPE])
+    same = _("Every supplier asking for a meeting is answered by the same rules.")
+    return f"{reply % {'week': _week(week)}}\n\n{same}"
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class MeetingRequestDeclined(Message):
+    """To the supplier: the buyer declined its request with a standard reply."""
+
+    kind = NotificationKind.MEETING_REQUEST_DECLINED
+    audiences = (Audience.SUPPLIER,)
+    need_id: int
+    need: str
+    host: str
+    week: str
+    reason: str
+
+    def title(self) -> str:
+        return _("%(host)s cannot take your meeting request about “%(need)s”") % {
+            "host": self.host,
+            "need": self.need,
+        }
+
+    def body(self) -> str:
+        return standard_reply(self.reason, week=self.week)
+
+    def link(self) -> str:
+        return links.need_page(self.need_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class MeetingRequestWithdrawn(Message):
+    """To the buyer: a supplier withdrew its request (or its accepted meeting)."""
+
+    kind = NotificationKind.MEETING_REQUEST_WITHDRAWN
+    audiences = (Audience.BUYER,)
+    need_id: int
+    need: str
+    supplier: str
+    week: str
+    starts_at: str = ""
+    ends_at: str = ""
+
+    def title(self) -> str:
+        return _("%(supplier)s withdrew its meeting request about “%(need)s”") % {
+            "supplier": self.supplier,
+            "need": self.need,
+        }
+
+    def body(self) -> str:
+        if self.starts_at:
+            return _(
+                "%(supplier)s withdrew from the meeting %(when)s in the ongoing dialogue. The "
+                "time is free again."
+            ) % {"supplier": self.supplier, "when": meeting_when(self.starts_at, self.ends_at)}
+        return _(
+            "%(supplier)s withdrew its request for a meeting in %(week)s. The place in that "
+            "week is free again."
+        ) % {"supplier": self.supplier, "week": _week(self.week)}
+
+    def link(self) -> str:
+        return links.need_page(self.need_id)

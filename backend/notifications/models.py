@@ -51,6 +51,20 @@ class NotificationKind(models.TextChoices):
     )
     MINUTES_SENT = "minutes_sent", _("The buyer sent the minutes of your 1:1 meeting")
     MINUTES_COMMENTED = "minutes_commented", _("A supplier commented on a meeting's minutes")
+    # A need's ongoing dialogue (backend/dialogue/notices.py).
+    MEETING_REQUESTED = "meeting_requested", _("A supplier asks for a meeting in ongoing dialogue")
+    MEETING_REQUEST_ACCEPTED = (
+        "meeting_request_accepted",
+        _("The buyer accepted your meeting request"),
+    )
+    MEETING_REQUEST_DECLINED = (
+        "meeting_request_declined",
+        _("The buyer declined your meeting request"),
+    )
+    MEETING_REQUEST_WITHDRAWN = (
+        "meeting_request_withdrawn",
+        _("A supplier withdrew its meeting request"),
+    )
     # Confirmations to the supplier, with a calendar file.
     REGISTRATION_CONFIRMED = "registration_confirmed", _("Your registration for a conference")
     MEETING_CONFIRMED = "meeting_confirmed", _("Your booking of a 1:1 meeting")

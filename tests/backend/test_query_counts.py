@@ -21,10 +21,12 @@ from tests.factories import (
     JoinRequestFactory,
     MatchFactory,
     MatchNoteFactory,
+    MeetingRequestFactory,
     MembershipFactory,
     MissedSearchFactory,
     NeedFactory,
     NotificationFactory,
+    OngoingDialogueFactory,
     OrganizationFactory,
     QuestionFactory,
     RegistrationFactory,
@@ -56,6 +58,10 @@ LISTS: dict[str, tuple[str, Callable[[World], str]]] = {
     "/api/conferences/{id}/shared-information/": (
         "buyer",
         lambda w: f"/api/conferences/{w.conference.pk}/shared-information/",
+    ),
+    "/api/needs/{id}/meeting-requests/": (
+        "buyer",
+        lambda w: f"/api/needs/{w.need.pk}/meeting-requests/",
     ),
     "/api/needs/{id}/shared-information/": (
         "buyer",
@@ -116,6 +122,7 @@ def _crowd(world: World) -> None:
     RegistrationFactory.create_batch(ROWS, conference=w.conference)
     QuestionFactory.create_batch(ROWS, conference=w.conference)
     SharedInformationFactory.create_batch(ROWS, conference=w.conference)
+    MeetingRequestFactory.create_batch(ROWS, dialogue=OngoingDialogueFactory(need=w.need))
     SlotFactory.create_batch(ROWS, conference=w.conference, booked_by=w.supplier_org)
     JoinRequestFactory.create_batch(ROWS, organization=w.buyer_org)
     MembershipFactory.create_batch(ROWS, organization=w.buyer_org)

@@ -11,7 +11,9 @@ from backend.accounts.models import JoinRequest, Membership, Organization, User
 from backend.accounts.validators import org_number_check_digit
 from backend.dialogue.models import (
     DialogueConference,
+    MeetingRequest,
     MeetingSlot,
+    OngoingDialogue,
     Question,
     Registration,
     SharedInformation,
@@ -163,6 +165,33 @@ class SharedInformationFactory(factory.django.DjangoModelFactory):
     meeting_at = factory.LazyAttribute(lambda o: o.conference.starts_at)
     kind = SharedInformation.Kind.CLARIFICATION
     text = "Piloten gjelder tre sykehjem og varer i seks måneder."
+
+
+class OngoingDialogueFactory(factory.django.DjangoModelFactory):
+    """A need's open ongoing dialogue: two meetings a week."""
+
+    class Meta:
+        model = OngoingDialogue
+
+    need = factory.SubFactory(NeedFactory)
+    weekly_capacity = 2
+    place = "Teams, eller hos oss i Rådhusgaten 10"
+    topics = "Hvordan kan tilsyn om natten bli mindre forstyrrende for beboerne?"
+    opened_at = factory.LazyFunction(timezone.now)
+
+
+class MeetingRequestFactory(factory.django.DjangoModelFactory):
+    """A supplier's request for a meeting next week, waiting for an answer."""
+
+    class Meta:
+        model = MeetingRequest
+
+    dialogue = factory.SubFactory(OngoingDialogueFactory)
+    organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.SUPPLIER)
+    week = factory.LazyFunction(
+        lambda: timezone.localdate() + timedelta(days=7 - timezone.localdate().weekday())
+    )
+    topic = "Vi vil vise hvordan sensorene varsler nattevakten uten å vekke beboerne."
 
 
 class ResponseFactory(factory.django.DjangoModelFactory):

@@ -253,6 +253,7 @@ SPECTACULAR_SETTINGS = {
         "NotificationChannelEnum": "backend.notifications.models.Channel",
         "SharedKindEnum": "backend.dialogue.models.SharedInformation.Kind",
         "MeetingTypeEnum": "backend.dialogue.models.SharedInformation.MeetingType",
+        "DeclineReasonEnum": "backend.dialogue.models.MeetingRequest.DeclineReason",
     },
 }
 

@@ -3,7 +3,7 @@ and what the buyer shared. What was shared never names the supplier a meeting wa
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from backend.common.fields import WebAddressField, model_text
@@ -15,6 +15,7 @@ from backend.dialogue.models import (
     SharedInformation,
 )
 from backend.dialogue.record_selectors import Meeting
+from backend.needs.models import Need
 
 
 class ConferenceRef(serializers.ModelSerializer[DialogueConference]):
@@ -80,11 +81,21 @@ class MinutesInput(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
-class MeetingOutput(serializers.Serializer):  # type: ignore[type-arg]
-    """A held (or coming) 1:1 meeting, for its parties and advisors."""
+@extend_schema_serializer(component_name="MeetingNeedRef")
+class NeedRef(serializers.ModelSerializer[Need]):
+    class Meta:
+        model = Need
+        fields = ["id", "title"]
 
-    slot_id = serializers.IntegerField(source="slot.pk")
-    conference = ConferenceRef()
+
+class MeetingOutput(serializers.Serializer):  # type: ignore[type-arg]
+    """A held (or coming) meeting, for its parties and advisors: a 1:1 meeting at a
+    conference (`kind` "slot"), or one of a need's ongoing dialogue ("request")."""
+
+    kind = serializers.ChoiceField(choices=[("slot", "slot"), ("request", "request")])
+    id = serializers.IntegerField(source="pk")
+    conference = ConferenceRef(allow_null=True)
+    need = NeedRef(allow_null=True)
     host = OrganizationBrief()
     supplier = OrganizationBrief(allow_null=True)
     starts_at = serializers.DateTimeField()

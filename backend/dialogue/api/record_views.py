@@ -34,20 +34,32 @@ def _minutes_payload(user: AnyUser, meeting: rs.Meeting) -> dict[str, Any]:
     }
 
 
-def _minutes_response(request: Request, slot_id: int, code: int = status.HTTP_200_OK) -> Response:
-    meeting = rs.meeting_get(user=request.user, slot_id=slot_id)
-    return Response(s.MinutesOutput(_minutes_payload(request.user, meeting)).data, status=code)
+class _MeetingApi(APIView):
+    """A meeting of the record by the id in its path: a 1:1 slot at a conference, or (in a
+    subclass for /api/meeting-requests/) an accepted meeting of a need's ongoing dialogue."""
 
-
-class MinutesApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
+
+    def meeting(self, request: Request, pk: int) -> rs.Meeting:
+        return rs.meeting_get(user=request.user, slot_id=pk)
+
+
+class _RequestMeeting:
+    def meeting(self, request: Request, pk: int) -> rs.Meeting:
+        return rs.request_meeting_get(user=request.user, request_id=pk)
+
+
+class MinutesApi(_MeetingApi):
+    def _response(self, request: Request, pk: int) -> Response:
+        meeting = self.meeting(request, pk)
+        return Response(s.MinutesOutput(_minutes_payload(request.user, meeting)).data)
 
     @extend_schema(
         responses=s.MinutesOutput,
         summary="The minutes of a 1:1 meeting (its host and supplier, advisors)",
     )
     def get(self, request: Request, pk: int) -> Response:
-        return _minutes_response(request, pk)
+        return self._response(request, pk)
 
     @extend_schema(
         request=s.MinutesInput,
@@ -56,24 +68,22 @@ class MinutesApi(APIView):
         "reads them and is told",
     )
     def put(self, request: Request, pk: int) -> Response:
-        meeting = rs.meeting_get(user=request.user, slot_id=pk)
+        meeting = self.meeting(request, pk)
         data = validated(s.MinutesInput, request)
         record_services.minutes_save(
             user=auth_user(request), meeting=meeting, text=data["text"], send=data["send"]
         )
-        return _minutes_response(request, pk)
+        return self._response(request, pk)
 
 
-class MinutesCommentApi(APIView):
-    permission_classes = [permissions.IsAuthenticated]
-
+class MinutesCommentApi(_MeetingApi):
     @extend_schema(
         request=s.CommentInput,
         responses={201: s.CommentOutput},
         summary="Comment on the minutes of your 1:1 meeting (the supplier); the buyer is told",
     )
     def post(self, request: Request, pk: int) -> Response:
-        meeting = rs.meeting_get(user=request.user, slot_id=pk)
+        meeting = self.meeting(request, pk)
         data = validated(s.CommentInput, request)
         comment = record_services.minutes_comment(
             user=auth_user(request), meeting=meeting, text=data["text"]
@@ -81,9 +91,7 @@ class MinutesCommentApi(APIView):
         return Response(s.CommentOutput(comment).data, status=status.HTTP_201_CREATED)
 
 
-class MeetingShareApi(APIView):
-    permission_classes = [permissions.IsAuthenticated]
-
+class MeetingShareApi(_MeetingApi):
     @extend_schema(
         request=s.SharedInput,
         responses={201: s.SharedOutput},
@@ -91,7 +99,7 @@ class MeetingShareApi(APIView):
         "supplier in the dialogue, without naming the meeting's supplier",
     )
     def post(self, request: Request, pk: int) -> Response:
-        meeting = rs.meeting_get(user=request.user, slot_id=pk)
+        meeting = self.meeting(request, pk)
         item = record_services.meeting_share(
             user=auth_user(request), meeting=meeting, **validated(s.SharedInput, request)
         )
@@ -140,3 +148,15 @@ class NeedSharedApi(generics.ListAPIView[SharedInformation]):
     def get_queryset(self) -> QuerySet[SharedInformation]:
         need = need_get(user=self.request.user, need_id=self.kwargs["pk"])
         return rs.shared_log(user=self.request.user, need=need)
+
+
+class RequestMinutesApi(_RequestMeeting, MinutesApi):
+    """The minutes of a meeting of a need's ongoing dialogue."""
+
+
+class RequestMinutesCommentApi(_RequestMeeting, MinutesCommentApi):
+    """A comment on the minutes of a meeting of a need's ongoing dialogue."""
+
+
+class RequestShareApi(_RequestMeeting, MeetingShareApi):
+    """What the buyer shared in a meeting of a need's ongoing dialogue."""

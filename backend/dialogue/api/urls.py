@@ -1,6 +1,6 @@
 from django.urls import path
 
-from backend.dialogue.api import record_views, views
+from backend.dialogue.api import ongoing_views, record_views, views
 
 urlpatterns = [
     path("conferences/", views.ConferenceListApi.as_view(), name="conference-list"),
@@ -67,5 +67,51 @@ urlpatterns = [
         "needs/<int:pk>/shared-information/",
         record_views.NeedSharedApi.as_view(),
         name="need-shared-information",
+    ),
+    # A need's ongoing dialogue (ongoing_views) and its meetings' record.
+    path(
+        "needs/<int:pk>/ongoing-dialogue/",
+        ongoing_views.OngoingApi.as_view(),
+        name="need-ongoing-dialogue",
+    ),
+    path(
+        "needs/<int:pk>/ongoing-dialogue/close/",
+        ongoing_views.OngoingCloseApi.as_view(),
+        name="need-ongoing-dialogue-close",
+    ),
+    path(
+        "needs/<int:pk>/meeting-requests/",
+        ongoing_views.MeetingRequestListApi.as_view(),
+        name="need-meeting-requests",
+    ),
+    path(
+        "meeting-requests/<int:pk>/accept/",
+        ongoing_views.MeetingRequestAcceptApi.as_view(),
+        name="meeting-request-accept",
+    ),
+    path(
+        "meeting-requests/<int:pk>/decline/",
+        ongoing_views.MeetingRequestDeclineApi.as_view(),
+        name="meeting-request-decline",
+    ),
+    path(
+        "meeting-requests/<int:pk>/withdraw/",
+        ongoing_views.MeetingRequestWithdrawApi.as_view(),
+        name="meeting-request-withdraw",
+    ),
+    path(
+        "meeting-requests/<int:pk>/minutes/",
+        record_views.RequestMinutesApi.as_view(),
+        name="meeting-request-minutes",
+    ),
+    path(
+        "meeting-requests/<int:pk>/minutes/comments/",
+        record_views.RequestMinutesCommentApi.as_view(),
+        name="meeting-request-minutes-comments",
+    ),
+    path(
+        "meeting-requests/<int:pk>/shared-information/",
+        record_views.RequestShareApi.as_view(),
+        name="meeting-request-shared-information",
     ),
 ]

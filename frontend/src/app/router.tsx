@@ -66,6 +66,7 @@ export const routes: RouteObject[] = [
       { path: 'needs/:id', element: <NeedDetailPage /> },
       { path: 'needs/:id/edit', element: <NeedFormPage /> },
       { path: 'needs/:id/respond', element: <ResponseFormPage /> },
+      { path: 'needs/:id/meetings/:requestId', element: <MeetingPage /> },
       { path: 'buyer', element: <BuyerDashboard /> },
       { path: 'conferences/new', element: <ConferenceFormPage /> },
       { path: 'conferences/:id', element: <ConferenceDetailPage /> },

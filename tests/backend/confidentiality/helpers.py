@@ -30,7 +30,14 @@ from rest_framework.test import APIClient
 
 from backend.accounts.models import Organization, User
 from backend.audit.models import AuditEvent
-from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.dialogue.models import (
+    DialogueConference,
+    MeetingRequest,
+    MeetingSlot,
+    Question,
+    Registration,
+)
+from backend.dialogue.ongoing_services import ongoing_open, request_create
 from backend.dialogue.record_selectors import meeting_get
 from backend.dialogue.record_services import meeting_share, minutes_comment, minutes_save
 from backend.dialogue.services import (
@@ -139,6 +146,7 @@ MINUTES_TEXT = "zqminutestext"
 MINUTES_COMMENT = "zqminutescomment"
 SHARED_TEXT = "zqsharedtext"
 BUSINESS_SECRET = "zqbusinesssecret"
+REQUEST_TOPIC = "zqrequesttopic"
 
 
 @dataclass(frozen=True)
@@ -275,6 +283,13 @@ HIDDEN: tuple[Hidden, ...] = (
             "owner", "co_buyer", "supplier", "rival", "asker", "booker", "unverified_supplier"
         ),
     ),
+    # ongoing dialogue -------------------------------------------------------------
+    Hidden(
+        "ongoing",
+        "a supplier's request for a meeting in the ongoing dialogue",
+        (REQUEST_TOPIC,),
+        _insiders("owner", "rival"),
+    ),
     # what people could not find -----------------------------------------------------
     Hidden(
         "missed_searches",
@@ -319,6 +334,7 @@ class Scene:
     free_slot: MeetingSlot
     draft_slot: MeetingSlot
     held_slot: MeetingSlot
+    meeting_request: MeetingRequest
     answered_question: Question
     unanswered_question: Question
     registrations: dict[str, Registration]
@@ -451,6 +467,7 @@ def _ids(scene: Scene) -> dict[str, list[int]]:
             scene.held_slot.pk,
             MISSING,
         ],
+        "meeting_request": [scene.meeting_request.pk, MISSING],
         "match": [
             scene.match.pk,
             scene.rejected_match.pk,
@@ -513,6 +530,8 @@ DETAIL_PATHS: dict[str, tuple[str, ...]] = {
         "/api/needs/{}/similar/",
         "/api/needs/{}/responses/",
         "/api/needs/{}/shared-information/",
+        "/api/needs/{}/ongoing-dialogue/",
+        "/api/needs/{}/meeting-requests/",
         "/api/conferences/?needs={}",
         "/api/responses/?need={}",
         "/api/matches/?need={}",
@@ -530,6 +549,7 @@ DETAIL_PATHS: dict[str, tuple[str, ...]] = {
     ),
     "response": ("/api/responses/{}/", "/api/responses/{}/access-log/"),
     "slot": ("/api/slots/{}/minutes/",),
+    "meeting_request": ("/api/meeting-requests/{}/minutes/",),
     "match": ("/api/matches/{}/", "/api/matches/{}/notes/"),
     "organization": (
         "/api/organizations/{}/",
@@ -722,6 +742,24 @@ def _record(users: dict[str, User | None], held: MeetingSlot) -> None:
     )
 
 
+def _ongoing(
+    users: dict[str, User | None], orgs: dict[str, Organization], need: Need
+) -> MeetingRequest:
+    """The need's ongoing dialogue, opened by its buyer; the rival asks for a meeting."""
+    dialogue = ongoing_open(
+        user=users["owner"],  # type: ignore[arg-type]
+        need=need,
+        data={"weekly_capacity": 3, "place": "Bergen rådhus"},
+    )
+    return request_create(
+        user=users["rival"],  # type: ignore[arg-type]
+        dialogue=dialogue,
+        organization=orgs["rival"],
+        week=timezone.localdate() + timedelta(days=7 - timezone.localdate().weekday()),
+        topic=f"Vi vil vise vår metode ({REQUEST_TOPIC}).",
+    )
+
+
 def _matches(
     users: dict[str, User | None], needs: dict[str, Need], sols: dict[str, Solution]
 ) -> dict[str, Match]:
@@ -828,6 +866,7 @@ def scene_build() -> Scene:
         }
         registrations, answered, unanswered = _dialogue(users, orgs, conf)
         _record(users, conf["held_slot"])
+        meeting_request = _ongoing(users, orgs, needs["need"])
         matches = _matches(users, needs, sols)
         _co_buyers(users, orgs, needs)
         # Once public, now archived: its words were in the index (did-you-mean, autocomplete).
@@ -848,6 +887,7 @@ def scene_build() -> Scene:
         free_slot=conf["free_slot"],
         draft_slot=conf["draft_slot"],
         held_slot=conf["held_slot"],
+        meeting_request=meeting_request,
         answered_question=answered,
         unanswered_question=unanswered,
         registrations=registrations,
@@ -954,12 +994,24 @@ def _response_body(s: Scene, pk: int) -> dict[str, Any]:
     }
 
 
+def _ongoing_body(s: Scene, pk: int) -> dict[str, Any]:
+    return {"weekly_capacity": 2, "place": "Teams"}
+
+
+def _ask_body(s: Scene, pk: int) -> dict[str, Any]:
+    return {"organization": s.orgs["supplier"].pk, "week": "2030-W10", "topic": "Et møte?"}
+
+
 NEED_WRITES = (
     Write("edit", "patch", "/api/needs/{}/", lambda s, pk: {"title": "Ny tittel på behovet"}),
     Write("publish", "post", "/api/needs/{}/publish/"),
     Write("close", "post", "/api/needs/{}/close/"),
     Write("delete", "delete", "/api/needs/{}/"),
     Write("respond", "post", "/api/responses/", _response_body),
+    Write("open ongoing dialogue", "post", "/api/needs/{}/ongoing-dialogue/", _ongoing_body),
+    Write("change ongoing dialogue", "patch", "/api/needs/{}/ongoing-dialogue/", _ongoing_body),
+    Write("close ongoing dialogue", "post", "/api/needs/{}/ongoing-dialogue/close/"),
+    Write("ask for a meeting", "post", "/api/needs/{}/meeting-requests/", _ask_body),
     Write("conference with the need", "post", "/api/conferences/", conference_body),
     Write(
         "match the need",
@@ -1038,6 +1090,28 @@ SLOT_WRITES = (
 )
 
 
+MEETING_REQUEST_WRITES = (
+    Write(
+        "accept",
+        "post",
+        "/api/meeting-requests/{}/accept/",
+        lambda s, pk: {"starts_at": "2030-03-05T10:00:00+01:00"},
+    ),
+    Write(
+        "decline", "post", "/api/meeting-requests/{}/decline/", lambda s, pk: {"reason": "scope"}
+    ),
+    Write("withdraw", "post", "/api/meeting-requests/{}/withdraw/"),
+    Write(
+        "write minutes", "put", "/api/meeting-requests/{}/minutes/", lambda s, pk: {"text": "Ref"}
+    ),
+    Write(
+        "comment",
+        "post",
+        "/api/meeting-requests/{}/minutes/comments/",
+        lambda s, pk: {"text": "Enig"},
+    ),
+    Write("share", "post", "/api/meeting-requests/{}/shared-information/", lambda s, pk: _shared()),
+)
 RESPONSE_WRITES = (
     Write("edit", "patch", "/api/responses/{}/", lambda s, pk: {"summary": "Endret innspill"}),
 )
@@ -1068,6 +1142,7 @@ ALL_WRITES = (
     *SOLUTION_WRITES,
     *CONFERENCE_WRITES,
     *SLOT_WRITES,
+    *MEETING_REQUEST_WRITES,
     *RESPONSE_WRITES,
     *MATCH_WRITES,
     *QUESTION_WRITES,

@@ -772,6 +772,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meeting-requests/{id}/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a meeting request with a time (the buyer); the supplier is told */
+        post: operations["meeting_requests_accept_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-requests/{id}/decline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a meeting request with a standard reply (the buyer); the supplier is told */
+        post: operations["meeting_requests_decline_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-requests/{id}/minutes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The minutes of a 1:1 meeting (its host and supplier, advisors)
+         * @description The minutes of a meeting of a need's ongoing dialogue.
+         */
+        get: operations["meeting_requests_minutes_retrieve"];
+        /**
+         * Write the minutes of a held 1:1 meeting (its host); with send, the supplier reads them and is told
+         * @description The minutes of a meeting of a need's ongoing dialogue.
+         */
+        put: operations["meeting_requests_minutes_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-requests/{id}/minutes/comments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment on the minutes of your 1:1 meeting (the supplier); the buyer is told
+         * @description A comment on the minutes of a meeting of a need's ongoing dialogue.
+         */
+        post: operations["meeting_requests_minutes_comments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-requests/{id}/shared-information/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record what you shared in a held 1:1 meeting (its host): published to every supplier in the dialogue, without naming the meeting's supplier
+         * @description What the buyer shared in a meeting of a need's ongoing dialogue.
+         */
+        post: operations["meeting_requests_shared_information_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-requests/{id}/withdraw/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw your meeting request or a meeting not yet held (the supplier); the buyer is told */
+        post: operations["meeting_requests_withdraw_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/needs/": {
         parameters: {
             query?: never;
@@ -834,6 +949,67 @@ export interface paths {
         get: operations["needs_matches_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/meeting-requests/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The requests of a need's ongoing dialogue: the buyer and advisors see all of them, a
+         *     supplier its own.
+         */
+        get: operations["needs_meeting_requests_list"];
+        put?: never;
+        /**
+         * Ask for a meeting in the ongoing dialogue, in a week with room (suppliers)
+         * @description The requests of a need's ongoing dialogue: the buyer and advisors see all of them, a
+         *     supplier its own.
+         */
+        post: operations["needs_meeting_requests_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/ongoing-dialogue/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The need's ongoing dialogue: open or closed, its weekly capacity and the places left in the coming weeks (404: never opened) */
+        get: operations["needs_ongoing_dialogue_retrieve"];
+        put?: never;
+        /** Open ongoing dialogue on your need (in a dialogue stage), with a weekly capacity */
+        post: operations["needs_ongoing_dialogue_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the ongoing dialogue's capacity, meeting length, place or topics */
+        patch: operations["needs_ongoing_dialogue_partial_update"];
+        trace?: never;
+    };
+    "/api/needs/{id}/ongoing-dialogue/close/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the ongoing dialogue: waiting requests get the standard reply for closing */
+        post: operations["needs_ongoing_dialogue_close_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1526,9 +1702,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The minutes of a 1:1 meeting (its host and supplier, advisors) */
+        /**
+         * The minutes of a 1:1 meeting (its host and supplier, advisors)
+         * @description A meeting of the record by the id in its path: a 1:1 slot at a conference, or (in a
+         *     subclass for /api/meeting-requests/) an accepted meeting of a need's ongoing dialogue.
+         */
         get: operations["slots_minutes_retrieve"];
-        /** Write the minutes of a held 1:1 meeting (its host); with send, the supplier reads them and is told */
+        /**
+         * Write the minutes of a held 1:1 meeting (its host); with send, the supplier reads them and is told
+         * @description A meeting of the record by the id in its path: a 1:1 slot at a conference, or (in a
+         *     subclass for /api/meeting-requests/) an accepted meeting of a need's ongoing dialogue.
+         */
         put: operations["slots_minutes_update"];
         post?: never;
         delete?: never;
@@ -1546,7 +1730,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Comment on the minutes of your 1:1 meeting (the supplier); the buyer is told */
+        /**
+         * Comment on the minutes of your 1:1 meeting (the supplier); the buyer is told
+         * @description A meeting of the record by the id in its path: a 1:1 slot at a conference, or (in a
+         *     subclass for /api/meeting-requests/) an accepted meeting of a need's ongoing dialogue.
+         */
         post: operations["slots_minutes_comments_create"];
         delete?: never;
         options?: never;
@@ -1563,7 +1751,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record what you shared in a held 1:1 meeting (its host): published to every supplier in the dialogue, without naming the meeting's supplier */
+        /**
+         * Record what you shared in a held 1:1 meeting (its host): published to every supplier in the dialogue, without naming the meeting's supplier
+         * @description A meeting of the record by the id in its path: a 1:1 slot at a conference, or (in a
+         *     subclass for /api/meeting-requests/) an accepted meeting of a need's ongoing dialogue.
+         */
         post: operations["slots_shared_information_create"];
         delete?: never;
         options?: never;
@@ -1693,6 +1885,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptInputRequest: {
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at?: string | null;
+            /** @default  */
+            place: string;
+        };
         AcceptedOutput: {
             detail: string;
         };
@@ -1939,6 +2139,16 @@ export interface components {
          * @enum {string}
          */
         DecisionEnum: "pending" | "approved" | "declined" | "withdrawn";
+        DeclineInputRequest: {
+            reason: components["schemas"]["DeclineReasonEnum"];
+        };
+        /**
+         * @description * `capacity` - The buyer has no more room for meetings that week
+         *     * `scope` - The topic lies outside what the dialogue explores
+         *     * `closing` - The ongoing dialogue is closing
+         * @enum {string}
+         */
+        DeclineReasonEnum: "capacity" | "scope" | "closing";
         DeletionInfoOutput: {
             /** @description Confirm with the password; without one, sign in with ID-porten again first. */
             has_password: boolean;
@@ -2108,10 +2318,19 @@ export interface components {
             language?: components["schemas"]["LanguageEnum"];
             readonly organization: components["schemas"]["OrganizationBrief"];
         };
-        /** @description A held (or coming) 1:1 meeting, for its parties and advisors. */
+        MeetingNeedRef: {
+            readonly id: number;
+            title: string;
+        };
+        /**
+         * @description A held (or coming) meeting, for its parties and advisors: a 1:1 meeting at a
+         *     conference (`kind` "slot"), or one of a need's ongoing dialogue ("request").
+         */
         MeetingOutput: {
-            slot_id: number;
-            conference: components["schemas"]["ConferenceRef"];
+            kind: components["schemas"]["MeetingOutputKindEnum"];
+            id: number;
+            conference: components["schemas"]["ConferenceRef"] | null;
+            need: components["schemas"]["MeetingNeedRef"] | null;
             host: components["schemas"]["OrganizationBrief"];
             supplier: components["schemas"]["OrganizationBrief"] | null;
             /** Format: date-time */
@@ -2119,6 +2338,55 @@ export interface components {
             /** Format: date-time */
             ends_at: string;
         };
+        /**
+         * @description * `slot` - slot
+         *     * `request` - request
+         * @enum {string}
+         */
+        MeetingOutputKindEnum: "slot" | "request";
+        MeetingRequestInputRequest: {
+            organization: number;
+            /** @example 2026-W12 */
+            week: string;
+            topic: string;
+        };
+        /**
+         * @description A request as its parties see it; `reply` is the standard reply it was declined with,
+         *     `replies` (for the buyer, while it waits) the replies it may be declined with.
+         */
+        MeetingRequestOutput: {
+            readonly id: number;
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            /** @example 2026-W12 */
+            readonly week: string;
+            /** Format: date */
+            readonly week_starts: string;
+            /** What the supplier wants to talk about */
+            topic: string;
+            status?: components["schemas"]["MeetingRequestOutputStatusEnum"];
+            readonly status_label: string;
+            /** Format: date-time */
+            starts_at?: string | null;
+            /** Format: date-time */
+            ends_at?: string | null;
+            place?: string;
+            /** Standard reply */
+            decline_reason?: components["schemas"]["DeclineReasonEnum"] | components["schemas"]["BlankEnum"];
+            readonly reply: string;
+            readonly replies: components["schemas"]["StandardReplyOutput"][];
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /**
+         * @description * `pending` - Waiting for an answer
+         *     * `accepted` - Accepted
+         *     * `declined` - Declined
+         *     * `withdrawn` - Withdrawn
+         * @enum {string}
+         */
+        MeetingRequestOutputStatusEnum: "pending" | "accepted" | "declined" | "withdrawn";
         /**
          * @description * `conference` - Dialogue conference
          *     * `one_to_one` - 1:1 meeting at a dialogue conference
@@ -2615,6 +2883,10 @@ export interface components {
          *     * `shared_information` - The buyer shared something in a dialogue you take part in
          *     * `minutes_sent` - The buyer sent the minutes of your 1:1 meeting
          *     * `minutes_commented` - A supplier commented on a meeting's minutes
+         *     * `meeting_requested` - A supplier asks for a meeting in ongoing dialogue
+         *     * `meeting_request_accepted` - The buyer accepted your meeting request
+         *     * `meeting_request_declined` - The buyer declined your meeting request
+         *     * `meeting_request_withdrawn` - A supplier withdrew its meeting request
          *     * `registration_confirmed` - Your registration for a conference
          *     * `meeting_confirmed` - Your booking of a 1:1 meeting
          *     * `booking_closes_reminder` - Reminder: registration and booking close soon
@@ -2622,7 +2894,7 @@ export interface components {
          *     * `meeting_reminder` - Reminder: a 1:1 meeting tomorrow
          * @enum {string}
          */
-        NotificationKindEnum: "response_received" | "question_asked" | "registration_received" | "registration_cancelled" | "meeting_booked" | "meeting_cancelled" | "co_buyer_requested" | "similar_need_published" | "need_matches_solution" | "saved_search_hits" | "question_answered" | "conference_invitation" | "introduction" | "conference_changed" | "conference_cancelled" | "meeting_changed" | "response_readers_added" | "need_to_curate" | "organization_unverified" | "organization_verified" | "join_requested" | "join_decided" | "shared_information" | "minutes_sent" | "minutes_commented" | "registration_confirmed" | "meeting_confirmed" | "booking_closes_reminder" | "conference_reminder" | "meeting_reminder";
+        NotificationKindEnum: "response_received" | "question_asked" | "registration_received" | "registration_cancelled" | "meeting_booked" | "meeting_cancelled" | "co_buyer_requested" | "similar_need_published" | "need_matches_solution" | "saved_search_hits" | "question_answered" | "conference_invitation" | "introduction" | "conference_changed" | "conference_cancelled" | "meeting_changed" | "response_readers_added" | "need_to_curate" | "organization_unverified" | "organization_verified" | "join_requested" | "join_decided" | "shared_information" | "minutes_sent" | "minutes_commented" | "meeting_requested" | "meeting_request_accepted" | "meeting_request_declined" | "meeting_request_withdrawn" | "registration_confirmed" | "meeting_confirmed" | "booking_closes_reminder" | "conference_reminder" | "meeting_reminder";
         /** @description Texts in the reader's language (Accept-Language), made from the notification's data. */
         NotificationOutput: {
             readonly id: number;
@@ -2636,6 +2908,38 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        OngoingInputRequest: {
+            weekly_capacity: number;
+            /** @default 45 */
+            meeting_minutes: number;
+            place: string;
+            /** @default  */
+            topics: string;
+        };
+        OngoingOutput: {
+            status?: components["schemas"]["OngoingOutputStatusEnum"];
+            readonly status_label: string;
+            /** Meetings per week */
+            weekly_capacity: number;
+            /** Length of a meeting (minutes) */
+            meeting_minutes?: number;
+            /** Where the meetings are held */
+            place: string;
+            /** What the buyer wants to talk about */
+            topics?: string;
+            /** Format: date-time */
+            opened_at: string;
+            /** Format: date-time */
+            closed_at?: string | null;
+            readonly weeks: components["schemas"]["WeekOutput"][];
+            readonly can_manage: boolean;
+        };
+        /**
+         * @description * `open` - Open
+         *     * `closed` - Closed
+         * @enum {string}
+         */
+        OngoingOutputStatusEnum: "open" | "closed";
         OrganizationBrief: {
             readonly id: number;
             name: string;
@@ -2769,6 +3073,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["MatchOutput"][];
+        };
+        PaginatedMeetingRequestOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["MeetingRequestOutput"][];
         };
         PaginatedMemberOutputList: {
             /** @example 123 */
@@ -3059,6 +3378,14 @@ export interface components {
             language?: components["schemas"]["LanguageEnum"];
             co_buyer_ids?: number[];
             estimated_users?: number | null;
+        };
+        PatchedOngoingInputRequest: {
+            weekly_capacity?: number;
+            /** @default 45 */
+            meeting_minutes: number;
+            place?: string;
+            /** @default  */
+            topics: string;
         };
         PatchedResponseUpdateInputRequest: {
             summary?: string;
@@ -3545,6 +3872,11 @@ export interface components {
          * @enum {string}
          */
         StageEnum: "forankring" | "behovsavklaring" | "markedsdialog" | "konkurranse" | "kontrakt" | "implementering";
+        StandardReplyOutput: {
+            reason: string;
+            label: string;
+            text: string;
+        };
         /**
          * @description * `suggested` - Suggested
          *     * `shortlisted` - Shortlisted
@@ -3625,6 +3957,17 @@ export interface components {
          * @enum {string}
          */
         ViaEnum: "detail" | "list" | "need" | "export" | "admin";
+        /** @description A week of the ongoing dialogue: the places left (who asked is nobody's business). */
+        WeekOutput: {
+            week: string;
+            /** Format: date */
+            monday: string;
+            /** Format: date */
+            sunday: string;
+            capacity: number;
+            taken: number;
+            available: number;
+        };
     };
     responses: {
         /** @description Bad input: nothing was changed. */
@@ -5205,6 +5548,199 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    meeting_requests_accept_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    meeting_requests_decline_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    meeting_requests_minutes_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesOutput"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    meeting_requests_minutes_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MinutesInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    meeting_requests_minutes_comments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    meeting_requests_shared_information_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SharedInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    meeting_requests_withdraw_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     needs_list: {
         parameters: {
             query?: {
@@ -5476,6 +6012,173 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    needs_meeting_requests_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMeetingRequestOutputList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    needs_meeting_requests_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingRequestInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    needs_ongoing_dialogue_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OngoingOutput"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    needs_ongoing_dialogue_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OngoingInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OngoingOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    needs_ongoing_dialogue_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedOngoingInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OngoingOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    needs_ongoing_dialogue_close_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OngoingOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     needs_publish_create: {

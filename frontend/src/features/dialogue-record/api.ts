@@ -8,38 +8,55 @@ export type SharedEntry = components['schemas']['SharedOutput'];
 export type SharedKind = components['schemas']['SharedKindEnum'];
 export type SharedBody = { kind: SharedKind; text: string; document_title: string; document_url: string };
 
-/** The minutes of a 1:1 meeting, as the reader may see them. */
-export function useMinutes(slotId: string | undefined) {
+/** A meeting of the record: a 1:1 slot at a conference, or a meeting of a need's ongoing dialogue. */
+export type MeetingRef = { kind: 'slot' | 'request'; id: string };
+
+const key = (m: MeetingRef) => ['minutes', m.kind, m.id];
+
+/** The minutes of a meeting, as the reader may see them. */
+export function useMinutes(meeting: MeetingRef) {
   const { lang } = useI18n();
   return useQuery({
-    queryKey: ['minutes', slotId, lang],
-    queryFn: () => api.get('/api/slots/{id}/minutes/', { params: { id: slotId ?? '' } }),
-    enabled: !!slotId,
+    queryKey: [...key(meeting), lang],
+    queryFn: () =>
+      meeting.kind === 'slot'
+        ? api.get('/api/slots/{id}/minutes/', { params: { id: meeting.id } })
+        : api.get('/api/meeting-requests/{id}/minutes/', { params: { id: meeting.id } }),
+    enabled: !!meeting.id,
   });
 }
 
-export function useSaveMinutes(slotId: string) {
+export function useSaveMinutes(meeting: MeetingRef) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { text: string; send: boolean }) => api.put('/api/slots/{id}/minutes/', body, { params: { id: slotId } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['minutes', slotId] }),
+    mutationFn: (body: { text: string; send: boolean }) =>
+      meeting.kind === 'slot'
+        ? api.put('/api/slots/{id}/minutes/', body, { params: { id: meeting.id } })
+        : api.put('/api/meeting-requests/{id}/minutes/', body, { params: { id: meeting.id } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: key(meeting) }),
   });
 }
 
-export function useCommentMinutes(slotId: string) {
+export function useCommentMinutes(meeting: MeetingRef) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (text: string) => api.post('/api/slots/{id}/minutes/comments/', { text }, { params: { id: slotId } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['minutes', slotId] }),
+    mutationFn: (text: string) =>
+      meeting.kind === 'slot'
+        ? api.post('/api/slots/{id}/minutes/comments/', { text }, { params: { id: meeting.id } })
+        : api.post('/api/meeting-requests/{id}/minutes/comments/', { text }, { params: { id: meeting.id } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: key(meeting) }),
   });
 }
 
-/** Publishes what the host shared in a held 1:1 meeting to every supplier in the dialogue. */
-export function useShareInMeeting(slotId: string) {
+/** Publishes what the host shared in a held meeting to every supplier in the dialogue. */
+export function useShareInMeeting(meeting: MeetingRef) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: SharedBody) => api.post('/api/slots/{id}/shared-information/', body, { params: { id: slotId } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['minutes', slotId] }),
+    mutationFn: (body: SharedBody) =>
+      meeting.kind === 'slot'
+        ? api.post('/api/slots/{id}/shared-information/', body, { params: { id: meeting.id } })
+        : api.post('/api/meeting-requests/{id}/shared-information/', body, { params: { id: meeting.id } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: key(meeting) }),
   });
 }
 

@@ -9,17 +9,17 @@ import { LiveNotice } from '../../components/live-notice';
 import { OrgName } from '../../components/org-name';
 import { PageHeading } from '../../components/page';
 import { ErrorAlert, QueryState } from '../../components/query-state';
-import { useCommentMinutes, useMinutes, useSaveMinutes, useShareInMeeting, type Minutes } from './api';
+import { useCommentMinutes, useMinutes, useSaveMinutes, useShareInMeeting, type MeetingRef, type Minutes } from './api';
 import { SharedEntries, ShareForm } from './shared-log';
 
 const held = (minutes: Minutes) => new Date(minutes.meeting.starts_at).getTime() <= Date.now();
 
 /** The host writes the minutes: saved as a draft only the buyer reads, or sent to the supplier. */
-function MinutesForm({ slotId, minutes }: { slotId: string; minutes: Minutes }) {
+function MinutesForm({ meetingRef, minutes }: { meetingRef: MeetingRef; minutes: Minutes }) {
   const { t } = useI18n();
   const [text, setText] = useState(minutes.text);
   const [notice, setNotice] = useState<string | null>(null);
-  const save = useSaveMinutes(slotId);
+  const save = useSaveMinutes(meetingRef);
   const errors = fieldErrorsOf(save.error);
   const submit = (send: boolean) => (e?: FormEvent) => {
     e?.preventDefault();
@@ -27,7 +27,7 @@ function MinutesForm({ slotId, minutes }: { slotId: string; minutes: Minutes }) 
     save.mutate({ text, send }, { onSuccess: () => setNotice(t(send ? 'record.minutesSent' : 'record.minutesSaved')) });
   };
   return (
-    <form onSubmit={submit(false)} className="form" aria-label={t('record.minutesTitle')} noValidate>
+    <form onSubmit={submit(false)} className="form" aria-label={t('record.minutesForm')} noValidate>
       <Textfield multiline rows={10} label={t('record.minutes')} description={t('record.minutesHint')} value={text} onChange={(e) => setText(e.target.value)} error={firstError(errors, 'text')} />
       <div className="row">
         <Button type="submit" variant="secondary" loading={save.isPending && save.variables?.send === false}>
@@ -43,11 +43,11 @@ function MinutesForm({ slotId, minutes }: { slotId: string; minutes: Minutes }) 
   );
 }
 
-function CommentForm({ slotId }: { slotId: string }) {
+function CommentForm({ meetingRef }: { meetingRef: MeetingRef }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const comment = useCommentMinutes(slotId);
+  const comment = useCommentMinutes(meetingRef);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
@@ -73,9 +73,9 @@ function CommentForm({ slotId }: { slotId: string }) {
   );
 }
 
-function MinutesView({ slotId, minutes }: { slotId: string; minutes: Minutes }) {
+function MinutesView({ meetingRef, minutes }: { meetingRef: MeetingRef; minutes: Minutes }) {
   const { t } = useI18n();
-  const share = useShareInMeeting(slotId);
+  const share = useShareInMeeting(meetingRef);
   const { meeting } = minutes;
   const when = `${formatDateTime(meeting.starts_at)}–${formatTime(meeting.ends_at)}`;
   const title = t('record.meetingTitle', { when });
@@ -84,12 +84,26 @@ function MinutesView({ slotId, minutes }: { slotId: string; minutes: Minutes }) 
     <article className="stack">
       <PageHeading title={title}>{title}</PageHeading>
       <dl className="dl">
-        <dt>{t('record.conference')}</dt>
-        <dd>
-          <DsLink asChild>
-            <Link to={`/conferences/${meeting.conference.id}`}>{meeting.conference.title}</Link>
-          </DsLink>
-        </dd>
+        {meeting.conference ? (
+          <>
+            <dt>{t('record.conference')}</dt>
+            <dd>
+              <DsLink asChild>
+                <Link to={`/conferences/${meeting.conference.id}`}>{meeting.conference.title}</Link>
+              </DsLink>
+            </dd>
+          </>
+        ) : null}
+        {meeting.need ? (
+          <>
+            <dt>{t('record.ongoingNeed')}</dt>
+            <dd>
+              <DsLink asChild>
+                <Link to={`/needs/${meeting.need.id}`}>{meeting.need.title}</Link>
+              </DsLink>
+            </dd>
+          </>
+        ) : null}
         <dt>{t('record.host')}</dt>
         <dd>
           <OrgName org={meeting.host} />
@@ -108,7 +122,7 @@ function MinutesView({ slotId, minutes }: { slotId: string; minutes: Minutes }) 
           <Tag data-color={minutes.sent_at ? 'success' : 'neutral'}>{state}</Tag>
         </div>
         {minutes.can_write && held(minutes) ? (
-          <MinutesForm slotId={slotId} minutes={minutes} />
+          <MinutesForm meetingRef={meetingRef} minutes={minutes} />
         ) : minutes.text ? (
           <Paragraph className="prewrap" data-testid="minutes-text">
             {minutes.text}
@@ -138,7 +152,7 @@ function MinutesView({ slotId, minutes }: { slotId: string; minutes: Minutes }) 
             ))}
           </ul>
         )}
-        {minutes.can_comment ? <CommentForm slotId={slotId} /> : null}
+        {minutes.can_comment ? <CommentForm meetingRef={meetingRef} /> : null}
       </section>
       <section aria-labelledby="meeting-shared-heading" className="stack">
         <Heading level={2} data-size="sm" id="meeting-shared-heading">
@@ -154,13 +168,15 @@ function MinutesView({ slotId, minutes }: { slotId: string; minutes: Minutes }) 
 }
 
 function Inner() {
-  const { slotId } = useParams();
-  const minutes = useMinutes(slotId);
-  return <QueryState query={minutes}>{(m) => <MinutesView slotId={slotId ?? ''} minutes={m} />}</QueryState>;
+  const { slotId, requestId } = useParams();
+  const meetingRef: MeetingRef = requestId ? { kind: 'request', id: requestId } : { kind: 'slot', id: slotId ?? '' };
+  const minutes = useMinutes(meetingRef);
+  return <QueryState query={minutes}>{(m) => <MinutesView meetingRef={meetingRef} minutes={m} />}</QueryState>;
 }
 
-/** A 1:1 meeting's record: its minutes (written by the host, read and commented on by the
- * supplier it was with) and what was shared in it. */
+/** A meeting's record (a 1:1 meeting at a conference, or one of a need's ongoing dialogue):
+ * its minutes (written by the host, read and commented on by the supplier it was with) and
+ * what was shared in it. */
 export function MeetingPage() {
   return (
     <RequireAuth>

@@ -12,6 +12,7 @@ import { NeedFacts } from './need-facts';
 import { NeedResponses, SimilarNeeds, SuggestedSolutions } from './need-insights';
 import { OrgName } from '../../components/org-name';
 import { NeedSharedLog } from '../dialogue-record/shared-log';
+import { OngoingSection } from '../ongoing-dialogue/ongoing-section';
 
 function Conferences({ need }: { need: Need }) {
   const { t } = useI18n();
@@ -166,6 +167,7 @@ function NeedView({ need }: { need: Need }) {
         ) : null}
       </section>
       <Conferences need={need} />
+      {need.status !== 'draft' ? <OngoingSection need={need} /> : null}
       {user && need.status !== 'draft' ? <NeedSharedLog needId={id} /> : null}
       {owner || advisor ? (
         <>
