@@ -17,7 +17,17 @@ from knox.models import AuthToken
 
 from backend.accounts.models import Invitation, JoinRequest, Membership, Organization, User
 from backend.audit.models import AuditEvent
-from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.dialogue.models import (
+    DialogueConference,
+    MeetingMinutes,
+    MeetingRequest,
+    MeetingSlot,
+    MinutesComment,
+    OngoingDialogue,
+    Question,
+    Registration,
+    SharedInformation,
+)
 from backend.discovery.models import SavedSearch
 from backend.identity.models import ExternalIdentity
 from backend.matches.models import MatchNote
@@ -96,6 +106,12 @@ def _other_records(user: User) -> list[dict[str, Any]]:
         ("co_buyer_request", CoBuyerRequest.objects.filter(requested_by=user)),
         ("join_request_decided", JoinRequest.objects.filter(decided_by=user)),
         ("invitation_sent", Invitation.objects.filter(invited_by=user)),
+        ("meeting_minutes", MeetingMinutes.objects.filter(written_by=user)),
+        ("minutes_comment", MinutesComment.objects.filter(author=user)),
+        ("shared_information", SharedInformation.objects.filter(published_by=user)),
+        ("ongoing_dialogue_opened", OngoingDialogue.objects.filter(opened_by=user)),
+        ("meeting_request", MeetingRequest.objects.filter(requested_by=user)),
+        ("meeting_request_answered", MeetingRequest.objects.filter(decided_by=user)),
     ]
     return [
         {"type": kind, "id": pk, "created_at": created_at}

@@ -567,3 +567,17 @@ def test_minutes_stay_with_the_meeting_they_were_written_for(
         world.buyer_org.pk,
     )
     assert Organization.objects.filter(pk=minutes.supplier_id).exists()
+
+
+def test_the_buyers_copy_of_its_data_names_the_minutes_and_entries_it_wrote(
+    world: World, held: MeetingSlot
+) -> None:
+    # given
+    _write(world, held, send=True)
+    _share(world.client("buyer"), held)
+    # when
+    data = world.client("buyer").get("/api/auth/me/export/").json()
+    # then: by type and id (the text is the organisation's, not a personal copy)
+    kinds = {r["type"] for r in data["other_records"]}
+    assert {"meeting_minutes", "shared_information"} <= kinds
+    assert MINUTES.encode() not in str(data).encode()
