@@ -24,6 +24,8 @@ from backend.dialogue import notices
 from backend.dialogue.models import (
     DialogueConference,
     MeetingMinutes,
+    MeetingRequest,
+    MeetingSlot,
     MinutesComment,
     SharedInformation,
 )
@@ -57,8 +59,16 @@ def _check_held(meeting: Meeting) -> None:
 
 
 def _minutes_for(meeting: Meeting, *, user: User) -> MeetingMinutes:
-    if meeting.minutes is not None:
-        return MeetingMinutes.objects.select_for_update().get(pk=meeting.minutes.pk)
+    """The meeting's minutes, locked, or new ones (unsaved). The meeting's row lock makes two
+    first writes of one meeting's minutes serialise: the second finds the first's."""
+    if meeting.slot is not None:
+        MeetingSlot.objects.select_for_update().filter(pk=meeting.slot.pk).exists()
+        found = MeetingMinutes.objects.select_for_update().filter(slot=meeting.slot).first()
+    else:
+        MeetingRequest.objects.select_for_update().filter(pk=meeting.pk).exists()
+        found = MeetingMinutes.objects.select_for_update().filter(request_id=meeting.pk).first()
+    if found is not None:
+        return found
     assert meeting.supplier is not None  # _check_held
     return MeetingMinutes(
         slot=meeting.slot,
