@@ -30,9 +30,16 @@ export function useMeetingRequests(needId: string, enabled: boolean) {
   });
 }
 
+/** A write of the ongoing dialogue. The refetch it starts is not awaited: the form that made
+ * the write (which the new state may remove) still hears of its success and says so. */
 function useOngoingMutation<T, R>(needId: string, fn: (vars: T) => Promise<R>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: keyOf(needId) }) });
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: keyOf(needId) });
+    },
+  });
 }
 
 export function useOpenOngoing(needId: string, reopen: boolean) {
