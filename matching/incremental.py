@@ -193,6 +193,9 @@ class IncrementalRanker:
         everything = list({i.id: i for r in lists for i in (r.source, *r.targets)}.values())
         vectors = dict(zip([i.id for i in everything], self.centred(everything), strict=True))
         encode = _SentenceMemo(self.sentence_encoder)
+        encode.prefetch(
+            [i for r in lists for i in (r.source, *r.targets) if i.id in (r.source.id, r.newcomer)]
+        )
         idf = _candidate_idf(list({t.id: t for r in lists for t in r.targets}.values()))
         out: list[list[ScoredMatch]] = []
         for r, answer in zip(lists, found, strict=True):
@@ -217,7 +220,6 @@ class IncrementalRanker:
             newcomer = next((t for t in r.targets if t.id == r.newcomer), None)
             explainer = None
             if newcomer is not None:
-                encode.prefetch([r.source, newcomer])
                 explainer = Explainer(idf, self.term_bridge, encode)
             out.append(
                 [

@@ -203,21 +203,42 @@ class _Holder:
     kind: ItemKind
 
 
-def _list_rows(holder: _Holder) -> QuerySet[Match]:
-    """The rows on the holder's list of its kind (the holder's side ranks them); a rejected
-    pair holds no place."""
-    kind, pk = eng.split_item_id(holder.item.id)
-    if kind == "solution":
-        rows = Match.objects.filter(solution_id=pk, by_target=True)
-    elif holder.kind == "solution":
-        rows = Match.objects.filter(need_id=pk, kind=Match.Kind.NEED_SOLUTION, by_need=True)
-    else:
-        rows = Match.objects.filter(need_id=pk, kind=Match.Kind.NEED_NEED, by_need=True)
-    return rows.exclude(state=Match.State.REJECTED)
+def _list_rows(holders: Sequence[_Holder]) -> dict[str, list[Match]]:
+    """The rows on each holder's list of its kind (the holder's side ranks them), one query
+    for all; a rejected pair holds no place."""
+    pks = {h.item.id: eng.split_item_id(h.item.id)[1] for h in holders}
+    solutions = [pks[h.item.id] for h in holders if h.item.kind == "solution"]
+    need_lists = {
+        kind: [pks[h.item.id] for h in holders if h.item.kind == "need" and h.kind == kind]
+        for kind in ("solution", "need")
+    }
+    rows = Match.objects.filter(
+        Q(solution_id__in=solutions, by_target=True)
+        | Q(need_id__in=need_lists["solution"], kind=Match.Kind.NEED_SOLUTION, by_need=True)
+        | Q(need_id__in=need_lists["need"], kind=Match.Kind.NEED_NEED, by_need=True)
+    ).exclude(state=Match.State.REJECTED)
+    list_kind = {h.item.id: h.kind for h in holders}
+    found: dict[str, list[Match]] = {h.item.id: [] for h in holders}
+    for row in rows.order_by("pk"):
+        for holder_id, kind in _lists_of(row):
+            if list_kind.get(holder_id) == kind:
+                found[holder_id].append(row)
+    return found
+
+
+def _lists_of(row: Match) -> tuple[tuple[str, ItemKind], ...]:
+    """The lists a row is on, as (owner, the list's kind): the solution's list of needs
+    (by_target), the need's list of solutions or of similar needs (by_need)."""
+    if row.solution_id is not None:
+        return (
+            *(((f"solution:{row.solution_id}", "need"),) if row.by_target else ()),
+            *(((f"need:{row.need_id}", "solution"),) if row.by_need else ()),
+        )
+    return ((f"need:{row.need_id}", "need"),) if row.by_need else ()
 
 
 def _member_id(holder: _Holder, row: Match) -> str:
-    if eng.split_item_id(holder.item.id)[0] == "solution":
+    if holder.item.kind == "solution":
         return f"need:{row.need_id}"
     other = row.solution_id if holder.kind == "solution" else row.other_need_id
     return f"{holder.kind}:{other}"
@@ -278,7 +299,7 @@ def _reverse_lists(
     holders = [_Holder(other, item.kind) for other in eng.MatchedItems().items(list(forward))]
     if not holders:
         return
-    rows = {h.item.id: list(_list_rows(h)) for h in holders}
+    rows = _list_rows(holders)
     members = {h.item.id: [_member_id(h, row) for row in rows[h.item.id]] for h in holders}
     loaded = {
         i.id: i for i in eng.MatchedItems().items(list({m for ms in members.values() for m in ms}))

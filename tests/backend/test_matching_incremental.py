@@ -259,6 +259,7 @@ def test_a_new_need_enters_a_similar_needs_list_with_both_flags_and_the_mirror(
             by_need=False,
             by_target=True,
         )
+    own_solution = MatchFactory(need=stavanger, solution=_solution(NURSING))  # another list
     # when: Bergen publishes a need like Stavanger's
     bergen = _need(ALARM, "Bergen kommune")
     reindex()
@@ -272,6 +273,7 @@ def test_a_new_need_enters_a_similar_needs_list_with_both_flags_and_the_mirror(
     assert Match.objects.get(need=stavanger, other_need=nursing).by_need
     assert not Match.objects.filter(need=stavanger, other_need=snow).exists()
     assert not Match.objects.filter(need=snow, other_need=stavanger).exists()
+    assert Match.objects.get(pk=own_solution.pk).by_need
 
 
 @override_settings(MATCHING_TOP_K=2, MATCHING_REVERSE_K=2)
