@@ -165,7 +165,11 @@ def _store_solution_needs(solution_id: int, ranked: Sequence[ScoredMatch], model
 
 
 def _rank_and_store(
-    ranker: IncrementalRanker, item: MatchItem, kinds: Sequence[ItemKind] | None = None
+    ranker: IncrementalRanker,
+    item: MatchItem,
+    kinds: Sequence[ItemKind] | None = None,
+    *,
+    announce: bool = False,
 ) -> dict[ItemKind, list[ScoredMatch]]:
     """Rank one item (a need: against solutions and needs; a solution: against needs, or
     only `kinds`) outside any transaction (encoding may take a moment), and write its lists
@@ -175,13 +179,49 @@ def _rank_and_store(
     kinds = kinds or (("solution", "need") if kind == "need" else ("need",))
     ranked = ranker.rank_kinds(item, kinds, k)
     with transaction.atomic():
+        known = _paired_ids(pk) if announce and kind == "need" else None
         if kind == "need" and "solution" in ranked:
             _store_need_solutions(pk, ranked["solution"], model_id)
         if kind == "need" and "need" in ranked:
             _store_similar_needs(pk, ranked["need"], model_id)
         if kind == "solution":
             _store_solution_needs(pk, ranked["need"], model_id)
+        if known is not None:
+            _announce_new_pairs(pk, ranked, known)
     return ranked
+
+
+def _paired_ids(need_id: int) -> dict[ItemKind, set[int]]:
+    """The solutions and other needs already paired with a need (any state)."""
+    rows = list(Match.objects.filter(need_id=need_id).values_list("solution_id", "other_need_id"))
+    return {
+        "solution": {s for s, _ in rows if s is not None},
+        "need": {n for _, n in rows if n is not None},
+    }
+
+
+def _announce_new_pairs(
+    need_id: int, ranked: Mapping[ItemKind, Sequence[ScoredMatch]], known: dict[ItemKind, set[int]]
+) -> None:
+    """A need's ranking found solutions and needs it was not paired with before: their
+    suppliers hear of a new need for their solution, the other needs' buyers of a need like
+    theirs (both are public; a rejected pair was known, so it is never announced)."""
+    new = {
+        kind: [
+            pk
+            for pk in (eng.split_item_id(m.target_id)[1] for m in ranked.get(kind, ()))
+            if pk not in known[kind]
+        ]
+        for kind in ("solution", "need")
+    }
+    if not (new["solution"] or new["need"]):
+        return
+    need = Need.objects.select_related("organization").get(pk=need_id)
+    if new["solution"]:
+        news.need_matches_solutions(need, Solution.objects.filter(pk__in=new["solution"]))
+    if new["need"]:
+        others = Need.objects.filter(pk__in=new["need"]).prefetch_related("co_buyers")
+        news.similar_need_published(need, others)
 
 
 # --- the reverse direction: a changed item enters the lists of the items it ranked ----------
@@ -383,7 +423,7 @@ def _item_refresh(ranker: IncrementalRanker, entity: Entity, pk: int) -> None:
     row = spec.matched_rows().filter(pk=pk).first()
     if row is not None:
         item = spec.matching_item(row)
-        _reverse_lists(ranker, item, _rank_and_store(ranker, item))
+        _reverse_lists(ranker, item, _rank_and_store(ranker, item, announce=True))
         return
     kind: ItemKind = "solution" if entity == Entity.SOLUTION else "need"
     affected = _withdraw(entity, pk)[: settings.MATCHING_REVERSE_K * 2]

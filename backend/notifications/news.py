@@ -21,6 +21,7 @@ from backend.notifications import recipients
 from backend.notifications.calendar import sequence_now
 from backend.notifications.services import notification_send
 from backend.responses.models import Response
+from backend.solutions.models import Solution
 
 # ------------------------------------------------------------------------------ buyers
 
@@ -286,6 +287,37 @@ def introduction(match: Match) -> None:
             organization_ids=[match.need.organization_id, other.organization_id]
         ),
     )
+
+
+def need_matches_solutions(need: Need, solutions: Iterable[Solution]) -> None:
+    """The suppliers of solutions the matching engine newly found for a published need."""
+    for solution in solutions:
+        notification_send(
+            message=m.NeedMatchesSolution(
+                need_id=need.pk,
+                need=need.title,
+                buyer=need.organization.name,
+                solution=solution.title,
+            ),
+            users=recipients.organization_members(organization_ids=[solution.organization_id]),
+        )
+
+
+def similar_need_published(need: Need, others: Iterable[Need]) -> None:
+    """The buyers of needs the engine newly found similar to a published need, other than
+    its own buyer (joint procurement starts here)."""
+    for other in others:
+        if other.organization_id == need.organization_id:
+            continue
+        notification_send(
+            message=m.SimilarNeedPublished(
+                need_id=need.pk,
+                need=need.title,
+                buyer=need.organization.name,
+                own_need=other.title,
+            ),
+            users=recipients.need_buyers(need=other),
+        )
 
 
 # ----------------------------------------------------------------------------- advisors

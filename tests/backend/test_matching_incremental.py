@@ -11,6 +11,7 @@ from backend.matches.centring import centring_load
 from backend.matches.models import CentringMean, Match
 from backend.matches.services import matches_recompute
 from backend.needs.models import Need
+from backend.notifications.models import Notification, NotificationKind
 from backend.solutions.models import Solution
 from tests.backend.conftest import World, reindex
 from tests.factories import MatchFactory, NeedFactory, OrganizationFactory, SolutionFactory
@@ -311,3 +312,54 @@ def test_a_rejected_pair_holds_no_place_on_a_list(db: None) -> None:
     assert Match.objects.get(need=new, solution=alarm).by_target
     assert Match.objects.get(pk=suggested.pk).by_target
     assert Match.objects.get(pk=rejected.pk).state == Match.State.REJECTED
+
+
+def _kinds_of(org_members: Any) -> list[str]:
+    return list(Notification.objects.filter(user__in=org_members).values_list("kind", flat=True))
+
+
+def test_a_published_need_is_announced_to_the_suppliers_and_buyers_it_newly_matches(
+    world: World,
+) -> None:
+    # given: the world's need already has its suggestions (the world's solution among them)
+    reindex()
+    matches_recompute(entity="need", ids=[world.need.pk])
+    supplier, other_buyer = world.users["supplier"], world.users["other_buyer"]
+    similar = NeedFactory(
+        organization=world.other_buyer_org,
+        title="Fallalarm og trygghetsalarm for hjemmeboende eldre",
+        description="Vi trenger trygghetsalarmer som varsler ved fall hos hjemmeboende eldre.",
+    )
+    search_sync(entity="need", ids=[similar.pk])
+    Notification.objects.all().delete()
+    # when: another buyer publishes a need about the same thing
+    fresh = NeedFactory(
+        organization=world.buyer_org,
+        title="Trygghetsalarm med fallvarsling for eldre som bor hjemme",
+        description="Kommunen vil gi hjemmeboende eldre trygghetsalarmer som varsler ved fall.",
+    )
+    search_sync(entity="need", ids=[fresh.pk])
+    matches_recompute(entity="need", ids=[fresh.pk])
+    # then: the supplier of a solution it newly matches hears of it, with the need's link
+    assert Match.objects.filter(need=fresh, solution=world.solution).exists()
+    told = Notification.objects.filter(
+        user=supplier,
+        kind=NotificationKind.NEED_MATCHES_SOLUTION,
+        body__contains=world.solution.title,
+    )
+    assert told.count() == 1 and told.get().link == f"/needs/{fresh.pk}"
+    # and the other buyer hears of a need like its own; the need's own buyer does not
+    assert NotificationKind.SIMILAR_NEED_PUBLISHED in _kinds_of([other_buyer])
+    assert NotificationKind.SIMILAR_NEED_PUBLISHED not in _kinds_of([world.users["buyer"]])
+    # when: the need is edited and ranked again, finding the same pairs
+    Notification.objects.all().delete()
+    fresh.description += " Alarmen skal også varsle pårørende."
+    fresh.save()
+    search_sync(entity="need", ids=[fresh.pk])
+    matches_recompute(entity="need", ids=[fresh.pk])
+    # then: nobody is told twice of a pair they already knew of
+    known = Match.objects.filter(need=fresh).values_list("solution_id", flat=True)
+    assert world.solution.pk in set(known)
+    assert not Notification.objects.filter(
+        kind=NotificationKind.NEED_MATCHES_SOLUTION, body__contains=world.solution.title
+    ).exists()
