@@ -12,11 +12,15 @@ MODE=${1:-all}
 
 FAILED=()
 PASSED=()
+# Each check's output is also kept in var/test-logs/<check>.log; the summary repeats the end of
+# a failed check's log, so the last lines of a run (all a CI report may keep) say what failed.
+LOGDIR="$ROOT/var/test-logs"
+mkdir -p "$LOGDIR"
 step() { # name command...
   local name=$1; shift
   printf '\n=== %s: %s\n' "$name" "$*"
   local t0=$SECONDS
-  if "$@"; then
+  if "$@" 2>&1 | tee "$LOGDIR/$name.log"; then
     PASSED+=("$name")
     printf '=== %s ok (%ss)\n' "$name" $((SECONDS - t0))
   else
@@ -30,6 +34,14 @@ summary() {
   printf "\n=== make %s: %s checks ok" "$([[ $MODE == lint ]] && echo lint || echo test)" "${#PASSED[@]}"
   if ((${#FAILED[@]} > 0)); then
     printf '; FAILED: %s\n' "${FAILED[*]}"
+    local name
+    for name in "${FAILED[@]}"; do
+      printf '\n=== the end of %s (var/test-logs/%s.log):\n' "$name" "$name"
+      # Pytest's summary lines name each failure; other checks' last lines say what broke.
+      grep -E '^(FAILED|ERROR) ' "$LOGDIR/$name.log" | head -n 40
+      tail -n 25 "$LOGDIR/$name.log"
+    done
+    printf '\n=== make %s: FAILED: %s\n' "$([[ $MODE == lint ]] && echo lint || echo test)" "${FAILED[*]}"
     exit 1
   fi
   printf '; none failed\n'
