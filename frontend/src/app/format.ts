@@ -1,53 +1,91 @@
-/** Norwegian formatting of dates, numbers and money, always in Europe/Oslo. */
+/**
+ * Dates, times, numbers, money and quotation marks in the reader's language, always in
+ * Europe/Oslo time. One set of helpers for the whole app: components take them from
+ * `useI18n().fmt`, which follows the language chosen (bokmål: "15. februar 2027 kl. 12:00 CET",
+ * "0,16", «»; English: "15 February 2027, 12:00 CET", "0.16", “”).
+ */
 export const TIME_ZONE = 'Europe/Oslo';
-const LOCALE = 'nb-NO';
 
-const dateFmt = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: TIME_ZONE });
-const dateTimeFmt = new Intl.DateTimeFormat(LOCALE, {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: TIME_ZONE,
-  timeZoneName: 'short',
-});
-const timeFmt = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
-const numberFmt = new Intl.NumberFormat(LOCALE);
-const currencyFmt = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 });
+export type FormatLang = 'nb' | 'en';
+type DateInput = string | Date | null | undefined;
+type NumberInput = number | string | null | undefined;
 
-function toDate(value: string | Date | null | undefined): Date | null {
+export type Formatters = {
+  /** "15. februar 2027" / "15 February 2027". */
+  date: (value: DateInput) => string;
+  /** Date, time and time zone: "15. februar 2027 kl. 12:00 CET" / "15 February 2027, 12:00 CET". */
+  dateTime: (value: DateInput) => string;
+  /** "12:00". */
+  time: (value: DateInput) => string;
+  /** "1 234 567" / "1,234,567"; up to `maxFractionDigits` decimals (default 0 for whole numbers). */
+  number: (value: NumberInput, maxFractionDigits?: number) => string;
+  /** "2 500 000 kr" / "NOK 2,500,000". */
+  currency: (value: NumberInput) => string;
+  /** A share (0.16) as "16 %" / "16%". */
+  percent: (share: NumberInput) => string;
+  /** «text» / “text”. */
+  quote: (text: string) => string;
+  /** "a, b og c" / "a, b and c". */
+  list: (items: readonly string[]) => string;
+};
+
+const LOCALES: Record<FormatLang, string> = { nb: 'nb-NO', en: 'en-GB' };
+const QUOTES: Record<FormatLang, [string, string]> = { nb: ['«', '»'], en: ['“', '”'] };
+// The word between date and time: Intl's own joiner differs between ICU versions ("at", ",", "kl.").
+const DATE_TIME_JOIN: Record<FormatLang, string> = { nb: ' kl. ', en: ', ' };
+
+function toDate(value: DateInput): Date | null {
   if (!value) return null;
   const d = value instanceof Date ? value : new Date(value);
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-export function formatDate(value: string | Date | null | undefined): string {
-  const d = toDate(value);
-  return d ? dateFmt.format(d) : '';
-}
-
-/** Date, time and time zone, e.g. "1. desember 2026 kl. 12:00 CET". */
-export function formatDateTime(value: string | Date | null | undefined): string {
-  const d = toDate(value);
-  return d ? dateTimeFmt.format(d) : '';
-}
-
-export function formatTime(value: string | Date | null | undefined): string {
-  const d = toDate(value);
-  return d ? timeFmt.format(d) : '';
-}
-
-export function formatNumber(value: number | string | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '';
+function toNumber(value: NumberInput): number | null {
+  if (value === null || value === undefined || value === '') return null;
   const n = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(n) ? numberFmt.format(n) : '';
+  return Number.isFinite(n) ? n : null;
 }
 
-export function formatCurrency(value: number | string | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '';
-  const n = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(n) ? currencyFmt.format(n) : '';
+function build(lang: FormatLang): Formatters {
+  const locale = LOCALES[lang];
+  const dateFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
+  const timeFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE });
+  const zoneFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE, timeZoneName: 'short' });
+  const numberFmts = new Map<number, Intl.NumberFormat>();
+  const numberFmt = (digits: number) => {
+    let fmt = numberFmts.get(digits);
+    if (!fmt) numberFmts.set(digits, (fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: digits })));
+    return fmt;
+  };
+  const currencyFmt = new Intl.NumberFormat(locale, { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 });
+  const percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const listFmt = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const [open, close] = QUOTES[lang];
+  const withDate = (value: DateInput, format: (d: Date) => string) => {
+    const d = toDate(value);
+    return d ? format(d) : '';
+  };
+  const withNumber = (value: NumberInput, format: (n: number) => string) => {
+    const n = toNumber(value);
+    return n === null ? '' : format(n);
+  };
+  return {
+    date: (value) => withDate(value, (d) => dateFmt.format(d)),
+    dateTime: (value) => withDate(value, (d) => `${dateFmt.format(d)}${DATE_TIME_JOIN[lang]}${zoneFmt.format(d)}`),
+    time: (value) => withDate(value, (d) => timeFmt.format(d)),
+    number: (value, maxFractionDigits = 0) => withNumber(value, (n) => numberFmt(maxFractionDigits).format(n)),
+    currency: (value) => withNumber(value, (n) => currencyFmt.format(n)),
+    percent: (share) => withNumber(share, (n) => percentFmt.format(n)),
+    quote: (text) => `${open}${text}${close}`,
+    list: (items) => listFmt.format(items),
+  };
+}
+
+const cache: Partial<Record<FormatLang, Formatters>> = {};
+
+/** The formatters of `lang` (built once per language). */
+export function formatters(lang: FormatLang): Formatters {
+  return (cache[lang] ??= build(lang));
 }
 
 function osloOffsetMinutes(utcMillis: number): number {

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { nb, type Messages } from '../locales/nb';
 import { setApiLanguage } from '../api/client';
+import { formatters, type Formatters } from './format';
 
 export type Lang = 'nb' | 'en';
 
@@ -52,7 +53,8 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   return interpolate(lookup(catalogs[lang] ?? nb, key) ?? key, vars);
 }
 
-type I18n = { lang: Lang; setLang: (lang: Lang) => void; t: (key: MessageKey, vars?: Vars) => string };
+/** `fmt`: dates, numbers, money and quotation marks in the current language (app/format.ts). */
+type I18n = { lang: Lang; setLang: (lang: Lang) => void; t: (key: MessageKey, vars?: Vars) => string; fmt: Formatters };
 
 const I18nContext = createContext<I18n | null>(null);
 
@@ -100,7 +102,7 @@ export function I18nProvider({ children, lang: forced }: { children: ReactNode; 
 
   const ready = catalogs[lang] !== undefined;
   const value = useMemo<I18n>(
-    () => ({ lang, setLang, t: (key, vars) => translate(lang, key, vars) }),
+    () => ({ lang, setLang, t: (key, vars) => translate(lang, key, vars), fmt: formatters(lang) }),
     // `ready`: a catalogue that has just loaded gives a new `t`, so its readers render again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [lang, setLang, ready],

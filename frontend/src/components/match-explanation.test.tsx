@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import { formatters } from '../app/format';
 import { Providers } from '../app/providers';
 import { MatchExplanationView, scorePercent } from './match-explanation';
 
@@ -22,7 +23,8 @@ describe('MatchExplanationView', () => {
     expect(screen.getByText('«Vi varsler fall automatisk.»')).toBeInTheDocument();
   });
 
-  it('formats scores as percent', () => {
-    expect(scorePercent(0.823)).toBe('82 %');
+  it('formats scores as percent in the reader\'s language', () => {
+    expect(scorePercent(0.823, formatters('nb')).replace(/\u00a0/g, ' ')).toBe('82 %');
+    expect(scorePercent(82.3, formatters('en'))).toBe('82%');
   });
 });

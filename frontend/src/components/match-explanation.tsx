@@ -1,22 +1,19 @@
 import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { MatchExplanation as Explanation } from '../api/types';
-import { formatNumber } from '../app/format';
+import type { Formatters } from '../app/format';
 import { useI18n } from '../app/i18n';
 import { TableScroll } from './table-scroll';
 
-export function scorePercent(score: number | undefined): string {
+/** A score (0–1, or already in percent) as "82 %" / "82%". */
+export function scorePercent(score: number | undefined, fmt: Formatters): string {
   if (score === undefined || !Number.isFinite(score)) return '';
-  const pct = score <= 1 ? score * 100 : score;
-  return `${formatNumber(Math.round(pct))} %`;
-}
-
-function num(value: number): string {
-  return new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 }).format(value);
+  return fmt.percent(score <= 1 ? score : score / 100);
 }
 
 /** Why a pair was suggested: the signals, shared terms and the best matching sentences. */
 export function MatchExplanationView({ explanation }: { explanation: Partial<Explanation> | undefined }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
+  const num = (value: number) => fmt.number(value, 2);
   if (!explanation) return <Paragraph data-size="sm">{t('match.noExplanation')}</Paragraph>;
   const signals = explanation.signals ?? [];
   const terms = explanation.shared_terms ?? [];
@@ -63,9 +60,9 @@ export function MatchExplanationView({ explanation }: { explanation: Partial<Exp
       {pair && pair.length >= 2 ? (
         <dl className="dl">
           <dt>{t('match.needSentence')}</dt>
-          <dd>«{pair[0]}»</dd>
+          <dd>{fmt.quote(pair[0] ?? '')}</dd>
           <dt>{t('match.solutionSentence')}</dt>
-          <dd>«{pair[1]}»</dd>
+          <dd>{fmt.quote(pair[1] ?? '')}</dd>
         </dl>
       ) : null}
     </div>

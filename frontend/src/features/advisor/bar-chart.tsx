@@ -1,5 +1,4 @@
 import { Details, Table } from '@digdir/designsystemet-react';
-import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 
 export type Bar = { label: string; count: number };
@@ -10,9 +9,9 @@ export type Bar = { label: string; count: number };
  * on a wide screen, above each bar on a phone (styles.css, .bar-chart).
  */
 export function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const max = Math.max(1, ...bars.map((b) => b.count));
-  const summary = bars.map((b) => `${b.label}: ${formatNumber(b.count)}`).join('; ');
+  const summary = bars.map((b) => `${b.label}: ${fmt.number(b.count)}`).join('; ');
   if (bars.length === 0) return <p>{t('advisor.pipeline.noData')}</p>;
   return (
     <figure className="stack" style={{ margin: 0 }}>
@@ -23,7 +22,7 @@ export function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
             <span className="bar-chart__track">
               <span className="bar-chart__bar" style={{ width: `${Math.max((b.count / max) * 100, 0.5)}%` }} />
             </span>
-            <span className="bar-chart__value">{formatNumber(b.count)}</span>
+            <span className="bar-chart__value">{fmt.number(b.count)}</span>
           </div>
         ))}
       </div>
@@ -42,7 +41,7 @@ export function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
               {bars.map((b) => (
                 <Table.Row key={b.label}>
                   <Table.Cell>{b.label}</Table.Cell>
-                  <Table.Cell>{formatNumber(b.count)}</Table.Cell>
+                  <Table.Cell>{fmt.number(b.count)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

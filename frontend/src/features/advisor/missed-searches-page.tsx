@@ -1,7 +1,6 @@
 import { Button, Link as DsLink, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { Link, useSearchParams } from 'react-router';
 import type { MissedSearch } from '../../api/types';
-import { formatDate, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
 import { SelectField } from '../../components/form-fields';
@@ -23,18 +22,18 @@ export function searchHref(row: MissedSearch): string {
 
 /** The hits the latest time, and which words they matched when not all of them. */
 function Hits({ row }: { row: MissedSearch }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const relaxed = row.relaxation === 'all' ? null : t(`advisor.missed.relaxation.${row.relaxation}`);
   return (
     <>
-      {formatNumber(row.hits)}
+      {fmt.number(row.hits)}
       {relaxed ? <span className="meta"> ({relaxed})</span> : null}
     </>
   );
 }
 
 function MissedTable({ rows }: { rows: MissedSearch[] }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   return (
     <Table className="table-reflow">
       <caption className="visually-hidden">{t('advisor.missed.title')}</caption>
@@ -69,9 +68,9 @@ function MissedTable({ rows }: { rows: MissedSearch[] }) {
                 {!row.semantic && row.filters.length === 0 ? t('advisor.missed.noFilters') : null}
               </div>
             </Table.Cell>
-            <Table.Cell data-label={t('advisor.missed.searches')}>{formatNumber(row.searches)}</Table.Cell>
-            <Table.Cell data-label={t('advisor.missed.days')}>{formatNumber(row.days)}</Table.Cell>
-            <Table.Cell data-label={t('advisor.missed.lastSeen')}>{formatDate(row.last_seen)}</Table.Cell>
+            <Table.Cell data-label={t('advisor.missed.searches')}>{fmt.number(row.searches)}</Table.Cell>
+            <Table.Cell data-label={t('advisor.missed.days')}>{fmt.number(row.days)}</Table.Cell>
+            <Table.Cell data-label={t('advisor.missed.lastSeen')}>{fmt.date(row.last_seen)}</Table.Cell>
             <Table.Cell data-label={t('advisor.missed.hits')}>
               <Hits row={row} />
             </Table.Cell>

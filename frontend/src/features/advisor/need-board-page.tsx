@@ -2,7 +2,6 @@ import { Button, Card, Details, Heading, Link as DsLink, Paragraph, Textfield } 
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Match } from '../../api/types';
-import { formatDateTime } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
 import { SelectField } from '../../components/form-fields';
@@ -28,7 +27,7 @@ function RejectReason({ id }: { id: number }) {
 }
 
 function MatchCard({ match }: { match: Match }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const action = useMatchAction();
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
@@ -52,7 +51,7 @@ function MatchCard({ match }: { match: Match }) {
         </DsLink>
       </Heading>
       <Paragraph data-size="sm">
-        {t('match.score')}: {scorePercent(match.score)}
+        {t('match.score')}: {scorePercent(match.score, fmt)}
       </Paragraph>
       {match.state === 'rejected' ? <RejectReason id={match.id} /> : null}
       <Details>
@@ -94,7 +93,7 @@ function MatchCard({ match }: { match: Match }) {
                   {items.map((n) => (
                     <li key={n.id}>
                       {n.text}
-                      <span className="meta"> – {[n.author, formatDateTime(n.created_at)].filter(Boolean).join(', ')}</span>
+                      <span className="meta"> – {[n.author, fmt.dateTime(n.created_at)].filter(Boolean).join(', ')}</span>
                     </li>
                   ))}
                 </ul>

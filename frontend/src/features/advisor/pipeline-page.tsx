@@ -1,6 +1,5 @@
 import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { PipelineStats } from '../../api/types';
-import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
 import { PageHeading } from '../../components/page';
@@ -13,10 +12,11 @@ function bars(rows: { label: string; count: number }[]) {
 }
 
 function Stat({ label, value }: { label: string; value: number }) {
+  const { fmt } = useI18n();
   return (
     <Card>
       <Paragraph data-size="sm">{label}</Paragraph>
-      <Paragraph className="stat">{formatNumber(value)}</Paragraph>
+      <Paragraph className="stat">{fmt.number(value)}</Paragraph>
     </Card>
   );
 }

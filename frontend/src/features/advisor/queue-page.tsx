@@ -17,7 +17,7 @@ export function counterpartTitle(m: Match): string {
 }
 
 function Queue() {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const [params, setParams] = useSearchParams();
   const state = params.get('state') ?? 'suggested';
   const matches = useMatchQueue(state ? { state } : {});
@@ -61,7 +61,7 @@ function Queue() {
                     </DsLink>
                   </Table.Cell>
                   <Table.Cell data-label={t('advisor.solution')}>{counterpartTitle(m)}</Table.Cell>
-                  <Table.Cell data-label={t('match.score')}>{scorePercent(m.score)}</Table.Cell>
+                  <Table.Cell data-label={t('match.score')}>{scorePercent(m.score, fmt)}</Table.Cell>
                   <Table.Cell data-label={t('advisor.state')}>
                     <Tag>{t(`match.states.${m.state ?? 'suggested'}` as MessageKey)}</Tag>
                   </Table.Cell>

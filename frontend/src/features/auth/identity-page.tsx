@@ -1,7 +1,6 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
 import { useSession } from '../../app/session';
@@ -13,7 +12,7 @@ const identitiesKey = ['identities'] as const;
 export const IDENTITY_PAGE = '/account/id-porten';
 
 function Identities({ oidcUrl }: { oidcUrl: string | null }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const client = useQueryClient();
   const identities = useQuery({ queryKey: identitiesKey, queryFn: ({ signal }) => api.get('/api/auth/identities/', { signal }) });
   const disconnect = useMutation({
@@ -31,7 +30,7 @@ function Identities({ oidcUrl }: { oidcUrl: string | null }) {
               {items.map((identity) => (
                 <li key={identity.id}>
                   <Paragraph>
-                    {t('oidc.account.connected', { date: formatDateTime(identity.created_at), lastUsed: formatDateTime(identity.last_login_at) })}
+                    {t('oidc.account.connected', { date: fmt.dateTime(identity.created_at), lastUsed: fmt.dateTime(identity.last_login_at) })}
                   </Paragraph>
                   <Button variant="secondary" data-size="sm" loading={disconnect.isPending} onClick={() => disconnect.mutate(identity.id)}>
                     {t('oidc.account.disconnect')}

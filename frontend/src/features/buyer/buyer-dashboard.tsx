@@ -1,6 +1,5 @@
 import { Button, Heading, Link as DsLink, Table, Tag } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
 import { firstOrgOfKind, useCurrentUser } from '../../app/session';
@@ -14,7 +13,7 @@ import { MyOrganizations } from '../organizations/my-organizations';
 import { CoBuyerRequests } from './co-buyer-requests';
 
 function MyNeeds() {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const needs = useNeeds({ mine: 'true', page_size: '100' });
   return (
     <section aria-labelledby="my-needs" className="stack">
@@ -50,7 +49,7 @@ function MyNeeds() {
                     <Tag data-color={n.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${n.status ?? 'draft'}` as MessageKey)}</Tag>
                   </Table.Cell>
                   <Table.Cell data-label={t('need.fields.stage')}>{n.stage?.label}</Table.Cell>
-                  <Table.Cell data-label={t('need.deadline')}>{formatDateTime(n.response_deadline)}</Table.Cell>
+                  <Table.Cell data-label={t('need.deadline')}>{fmt.dateTime(n.response_deadline)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
@@ -62,7 +61,7 @@ function MyNeeds() {
 }
 
 function MyConferences() {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const org = firstOrgOfKind(useCurrentUser(), 'public_buyer');
   const conferences = useConferences({ organization: String(org?.id ?? ''), page_size: '100' }, !!org);
   return (
@@ -78,7 +77,7 @@ function MyConferences() {
                 <DsLink asChild>
                   <Link to={`/conferences/${c.id}`}>{c.title}</Link>
                 </DsLink>{' '}
-                – {formatDateTime(c.starts_at)}
+                – {fmt.dateTime(c.starts_at)}
               </li>
             ))}
           </ul>

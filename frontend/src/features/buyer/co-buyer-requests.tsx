@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { CoBuyerRequest, User } from '../../api/types';
-import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useCurrentUser } from '../../app/session';
 import { LiveNotice } from '../../components/live-notice';
@@ -43,7 +42,7 @@ function memberOrgIds(user: User | null): Set<number> {
 }
 
 function Incoming({ request, isAdmin, onDone }: { request: CoBuyerRequest; isAdmin: boolean; onDone: (message: string) => void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const decide = useDecideCoBuyerRequest();
   const need = request.need.title;
   const busy = decide.isPending;
@@ -66,7 +65,7 @@ function Incoming({ request, isAdmin, onDone }: { request: CoBuyerRequest; isAdm
       </Paragraph>
       <div className="meta">
         <OrgName org={request.owner} />
-        <span>{formatDateTime(request.created_at)}</span>
+        <span>{fmt.dateTime(request.created_at)}</span>
       </div>
       {isAdmin ? (
         <div className="row">

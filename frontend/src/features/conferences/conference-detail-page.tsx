@@ -2,7 +2,6 @@ import { Alert, Button, Heading, Link as DsLink, Paragraph, Table, Tag, Textfiel
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Conference } from '../../api/types';
-import { formatDateTime } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { firstOrgOfKind, useCurrentUser, userRoles } from '../../app/session';
 import { isMemberOf } from '../../components/ids';
@@ -108,7 +107,7 @@ function CancelConference({ conferenceId }: { conferenceId: string }) {
 }
 
 function ConferenceView({ conf }: { conf: Conference }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const user = useCurrentUser();
   const roles = userRoles(user);
   const id = String(conf.id);
@@ -137,17 +136,17 @@ function ConferenceView({ conf }: { conf: Conference }) {
           <Heading level={2} data-size="xs">
             {t('conference.cancelledTitle')}
           </Heading>
-          <Paragraph>{t('conference.cancelledAt', { when: formatDateTime(conf.cancelled_at) })}</Paragraph>
+          <Paragraph>{t('conference.cancelledAt', { when: fmt.dateTime(conf.cancelled_at) })}</Paragraph>
           {conf.cancellation_reason ? <Paragraph className="prewrap">{t('conference.cancellationReason', { reason: conf.cancellation_reason })}</Paragraph> : null}
         </Alert>
       ) : null}
       <dl className="dl">
         <dt>{t('conference.startsAt')}</dt>
-        <dd>{formatDateTime(conf.starts_at)}</dd>
+        <dd>{fmt.dateTime(conf.starts_at)}</dd>
         <dt>{t('conference.endsAt')}</dt>
-        <dd>{formatDateTime(conf.ends_at)}</dd>
+        <dd>{fmt.dateTime(conf.ends_at)}</dd>
         <dt>{t('conference.registrationDeadline')}</dt>
-        <dd>{formatDateTime(conf.registration_deadline)}</dd>
+        <dd>{fmt.dateTime(conf.registration_deadline)}</dd>
         {conf.location ? (
           <>
             <dt>{t('conference.fields.location')}</dt>

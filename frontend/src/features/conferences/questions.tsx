@@ -1,7 +1,6 @@
 import { Button, Card, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import type { components } from '../../api/generated/schema';
-import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
 import { LiveNotice } from '../../components/live-notice';
@@ -32,7 +31,7 @@ function AnswerForm({ conferenceId, question }: { conferenceId: string; question
 
 /** Questions at a dialogue conference; the host's answers are published to every registered supplier. */
 export function Questions({ conferenceId, host, askAs }: { conferenceId: string; host: boolean; askAs?: number }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const questions = useQuestions(conferenceId);
   const ask = useAskQuestion(conferenceId);
   const [text, setText] = useState('');
@@ -46,7 +45,7 @@ export function Questions({ conferenceId, host, askAs }: { conferenceId: string;
         {
           onSuccess: (question) => {
             setText('');
-            setSent(t('questions.sent', { when: formatDateTime(question?.answer_due) }));
+            setSent(t('questions.sent', { when: fmt.dateTime(question?.answer_due) }));
           },
         },
       );
@@ -78,9 +77,9 @@ export function Questions({ conferenceId, host, askAs }: { conferenceId: string;
                   <Paragraph className="prewrap">{q.text}</Paragraph>
                   <div className="meta">
                     {q.asked_by_organization ? <span>{q.asked_by_organization}</span> : null}
-                    <span>{formatDateTime(q.created_at)}</span>
+                    <span>{fmt.dateTime(q.created_at)}</span>
                     {q.answer ? <Tag data-color="success">{t('questions.answered')}</Tag> : <Tag>{t('questions.unanswered')}</Tag>}
-                    {!q.answer && q.answer_due ? <span>{t('questions.due', { when: formatDateTime(q.answer_due) })}</span> : null}
+                    {!q.answer && q.answer_due ? <span>{t('questions.due', { when: fmt.dateTime(q.answer_due) })}</span> : null}
                   </div>
                   {q.answer ? (
                     <Paragraph className="prewrap">

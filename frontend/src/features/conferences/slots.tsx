@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { components } from '../../api/generated/schema';
 import type { Slot } from '../../api/types';
-import { formatDate, formatDateTime, formatTime, isoToOsloLocal, osloLocalToIso } from '../../app/format';
+import { isoToOsloLocal, osloLocalToIso, type Formatters } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { ConfirmButton } from '../../components/confirm-button';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
@@ -16,7 +16,7 @@ type Allowance = components['schemas']['BookingAllowanceOutput'];
 type T = ReturnType<typeof useI18n>['t'];
 
 const minutesOf = (slot: Slot) => Math.round((new Date(slot.ends_at).getTime() - new Date(slot.starts_at).getTime()) / 60000);
-const whenOf = (slot: Slot) => `${formatDate(slot.starts_at)} ${formatTime(slot.starts_at)}`;
+const whenOf = (slot: Slot, fmt: Formatters) => `${fmt.date(slot.starts_at)} ${fmt.time(slot.starts_at)}`;
 const hasStarted = (slot: Slot) => new Date(slot.starts_at).getTime() <= Date.now();
 
 function bookerName(slot: Slot, t: T): string | undefined {
@@ -79,17 +79,17 @@ function NewSlotForm({ conferenceId }: { conferenceId: string }) {
 
 /** The host gives a meeting a new time; a booked meeting's booker is told. */
 function EditSlotForm({ conferenceId, slot, onDone }: { conferenceId: string; slot: Slot; onDone: (message: string | null) => void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const [startsAt, setStartsAt] = useState(isoToOsloLocal(slot.starts_at));
   const [minutes, setMinutes] = useState(String(minutesOf(slot)));
   const update = useUpdateSlot(conferenceId);
   const errors = fieldErrorsOf(update.error);
   const booker = bookerName(slot, t);
-  const title = t('slots.editTitle', { when: whenOf(slot) });
+  const title = t('slots.editTitle', { when: whenOf(slot, fmt) });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body = times(startsAt, minutes);
-    if (body) update.mutate({ slotId: slot.id, ...body }, { onSuccess: (moved) => onDone(t('slots.moved', { when: moved ? formatDateTime(moved.starts_at) : '' })) });
+    if (body) update.mutate({ slotId: slot.id, ...body }, { onSuccess: (moved) => onDone(t('slots.moved', { when: moved ? fmt.dateTime(moved.starts_at) : '' })) });
   };
   return (
     <form onSubmit={submit} className="stack" aria-label={title}>
@@ -119,10 +119,10 @@ function slotStatus(slot: Slot, mine: boolean, cancelled: boolean, t: T): string
 
 /** What a supplier has booked and may still book: its booking state, above the table. */
 function AllowanceSummary({ allowance }: { allowance: Allowance }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   if (!allowance.registered) return null;
   const summary = t('slots.allowance', { booked: allowance.booked, max: allowance.max_meetings });
-  const more = allowance.can_book ? ` ${t('slots.remaining', { remaining: allowance.remaining, deadline: formatDateTime(allowance.booking_deadline) })}` : '';
+  const more = allowance.can_book ? ` ${t('slots.remaining', { remaining: allowance.remaining, deadline: fmt.dateTime(allowance.booking_deadline) })}` : '';
   return (
     <Paragraph data-size="sm" data-testid="booking-allowance">
       <strong>{summary}</strong>
@@ -133,10 +133,10 @@ function AllowanceSummary({ allowance }: { allowance: Allowance }) {
 
 /** A held meeting's record (minutes and what was shared), for its host and its supplier. */
 function MinutesLink({ conferenceId, slot }: { conferenceId: string; slot: Slot }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   return (
     <Button asChild data-size="sm" variant="secondary">
-      <Link to={`/conferences/${conferenceId}/meetings/${slot.id}`} aria-label={t('record.openMinutesAt', { when: whenOf(slot) })}>
+      <Link to={`/conferences/${conferenceId}/meetings/${slot.id}`} aria-label={t('record.openMinutesAt', { when: whenOf(slot, fmt) })}>
         {t('record.openMinutes')}
       </Link>
     </Button>
@@ -155,8 +155,8 @@ type RowProps = {
 /** A supplier's action for one meeting: cancel its own, book a free one, or a book button it
  * cannot use, with the reason beside it (and as its description). */
 function SupplierAction({ conferenceId, slot, mine, allowance, busy, onAction }: RowProps) {
-  const { t } = useI18n();
-  const when = whenOf(slot);
+  const { t, fmt } = useI18n();
+  const when = whenOf(slot, fmt);
   if (hasStarted(slot)) return mine ? <MinutesLink conferenceId={conferenceId} slot={slot} /> : null;
   if (mine) {
     return (
@@ -190,9 +190,9 @@ function SupplierAction({ conferenceId, slot, mine, allowance, busy, onAction }:
 }
 
 function HostActions({ conferenceId, slot, onEdit, onNotice }: { conferenceId: string; slot: Slot; onEdit: () => void; onNotice: (message: string) => void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const remove = useDeleteSlot(conferenceId);
-  const when = whenOf(slot);
+  const when = whenOf(slot, fmt);
   const booker = bookerName(slot, t);
   if (hasStarted(slot)) return slot.booked_by ? <MinutesLink conferenceId={conferenceId} slot={slot} /> : null;
   return (
@@ -228,7 +228,7 @@ export function Slots({
   supplierOrg?: number;
   cancelled: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const slots = useSlots(conferenceId);
   const supplier = !manage && supplierOrg !== undefined;
   const mySlots = useMySlots(conferenceId, supplier);
@@ -239,7 +239,7 @@ export function Slots({
   const hostActions = manage && !cancelled;
   const onAction = (slot: Slot, kind: 'book' | 'cancel') => {
     setNotice(null);
-    action.mutate({ slotId: slot.id, action: kind }, { onSuccess: () => setNotice(t(kind === 'book' ? 'slots.bookedDone' : 'slots.cancelledDone', { when: whenOf(slot) })) });
+    action.mutate({ slotId: slot.id, action: kind }, { onSuccess: () => setNotice(t(kind === 'book' ? 'slots.bookedDone' : 'slots.cancelledDone', { when: whenOf(slot, fmt) })) });
   };
   const columns = hostActions || supplier ? 4 : 3;
   return (
@@ -269,9 +269,9 @@ export function Slots({
                 const mine = mySlots.data?.has(s.id) ?? false;
                 const row = (
                   <Table.Row key={s.id}>
-                    <Table.Cell>{formatDate(s.starts_at)}</Table.Cell>
+                    <Table.Cell>{fmt.date(s.starts_at)}</Table.Cell>
                     <Table.Cell>
-                      {formatTime(s.starts_at)}–{formatTime(s.ends_at)}
+                      {fmt.time(s.starts_at)}–{fmt.time(s.ends_at)}
                     </Table.Cell>
                     <Table.Cell>{slotStatus(s, mine, cancelled, t)}</Table.Cell>
                     {hostActions ? (

@@ -1,7 +1,6 @@
 import { Alert, Button, Card, Heading, Link as DsLink, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { formatDateTime, formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
@@ -74,12 +73,12 @@ function CommentForm({ meetingRef }: { meetingRef: MeetingRef }) {
 }
 
 function MinutesView({ meetingRef, minutes }: { meetingRef: MeetingRef; minutes: Minutes }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const share = useShareInMeeting(meetingRef);
   const { meeting } = minutes;
-  const when = `${formatDateTime(meeting.starts_at)}–${formatTime(meeting.ends_at)}`;
+  const when = `${fmt.dateTime(meeting.starts_at)}–${fmt.time(meeting.ends_at)}`;
   const title = t('record.meetingTitle', { when });
-  const state = minutes.sent_at ? t('record.sentAt', { when: formatDateTime(minutes.sent_at) }) : minutes.text ? t('record.draft') : t('record.notWritten');
+  const state = minutes.sent_at ? t('record.sentAt', { when: fmt.dateTime(minutes.sent_at) }) : minutes.text ? t('record.draft') : t('record.notWritten');
   return (
     <article className="stack">
       <PageHeading title={title}>{title}</PageHeading>
@@ -145,7 +144,7 @@ function MinutesView({ meetingRef, minutes }: { meetingRef: MeetingRef; minutes:
                   <Paragraph className="prewrap">{c.text}</Paragraph>
                   <div className="meta">
                     <OrgName org={c.organization} />
-                    <span>{formatDateTime(c.created_at)}</span>
+                    <span>{fmt.dateTime(c.created_at)}</span>
                   </div>
                 </Card>
               </li>

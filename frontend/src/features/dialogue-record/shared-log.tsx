@@ -1,7 +1,6 @@
 import { Button, Card, Heading, Link as DsLink, Paragraph, Select, Field, Label, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
-import { formatDateTime } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
 import { LiveNotice } from '../../components/live-notice';
@@ -13,7 +12,7 @@ const KINDS: SharedKind[] = ['clarification', 'answer', 'document'];
 /** The entries of an equal-treatment log: what was shared, when and in which kind of meeting
  * (a conference is named; the supplier of a 1:1 meeting never is). */
 export function SharedEntries({ entries, label }: { entries: SharedEntry[]; label: string }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   return (
     <ul className="cards" aria-label={label}>
       {entries.map((e) => (
@@ -23,7 +22,7 @@ export function SharedEntries({ entries, label }: { entries: SharedEntry[]; labe
               <Tag data-color="info">{e.kind_label}</Tag>
               <span>{e.meeting_type_label}</span>
               {e.conference && e.meeting_type === 'conference' ? <span>{e.conference.title}</span> : null}
-              <span>{t('record.heldAt', { when: formatDateTime(e.meeting_at) })}</span>
+              <span>{t('record.heldAt', { when: fmt.dateTime(e.meeting_at) })}</span>
             </div>
             <Paragraph className="prewrap">{e.text}</Paragraph>
             {e.document_title || e.document_url ? (
@@ -33,7 +32,7 @@ export function SharedEntries({ entries, label }: { entries: SharedEntry[]; labe
               </Paragraph>
             ) : null}
             <Paragraph data-size="sm" className="meta">
-              {t('record.publishedAt', { when: formatDateTime(e.published_at) })}
+              {t('record.publishedAt', { when: fmt.dateTime(e.published_at) })}
             </Paragraph>
           </Card>
         </li>

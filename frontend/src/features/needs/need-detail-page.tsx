@@ -1,7 +1,6 @@
 import { Alert, Button, Card, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Link, useParams } from 'react-router';
 import type { Need } from '../../api/types';
-import { formatDateTime } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { useCurrentUser, userRoles } from '../../app/session';
 
@@ -15,7 +14,7 @@ import { NeedSharedLog } from '../dialogue-record/shared-log';
 import { OngoingSection } from '../ongoing-dialogue/ongoing-section';
 
 function Conferences({ need }: { need: Need }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   return (
     <section aria-labelledby="conf-heading" className="stack">
       <Heading level={2} data-size="sm" id="conf-heading">
@@ -34,7 +33,7 @@ function Conferences({ need }: { need: Need }) {
                   </DsLink>
                 </Heading>
                 <Paragraph data-size="sm">
-                  {formatDateTime(c.starts_at)} · {t('conference.registrationDeadline')}: {formatDateTime(c.registration_deadline)}
+                  {fmt.dateTime(c.starts_at)} · {t('conference.registrationDeadline')}: {fmt.dateTime(c.registration_deadline)}
                 </Paragraph>
               </Card>
             </li>

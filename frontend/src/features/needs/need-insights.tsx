@@ -1,6 +1,5 @@
 import { Card, Details, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { MatchExplanationView, scorePercent } from '../../components/match-explanation';
 import { QueryState } from '../../components/query-state';
@@ -13,7 +12,7 @@ import { ResponseText } from '../business-secrets/response-text';
 /** The need's suggested solutions. `pending`: the background worker is computing them (the
  * need says so); the list is fetched again when they are ready. */
 export function SuggestedSolutions({ needId, pending = false }: { needId: string; pending?: boolean }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const matches = useNeedMatches(needId);
   const ready = useSuggestionsReady(pending, matches.refetch);
   return (
@@ -43,7 +42,7 @@ export function SuggestedSolutions({ needId, pending = false }: { needId: string
                       <OrgName org={m.solution.organization} />
                       <span>TRL {m.solution.trl}</span>
                       <span>
-                        {t('match.score')}: {scorePercent(m.score)}
+                        {t('match.score')}: {scorePercent(m.score, fmt)}
                       </span>
                       {m.state ? <Tag>{t(`match.states.${m.state}` as MessageKey)}</Tag> : null}
                     </div>
@@ -67,7 +66,7 @@ export function SuggestedSolutions({ needId, pending = false }: { needId: string
 /** Similar needs of other buyers; `pending` as for SuggestedSolutions (the same run computes
  * both; the status is announced there). */
 export function SimilarNeeds({ needId, pending = false }: { needId: string; pending?: boolean }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const similar = useSimilarNeeds(needId);
   useSuggestionsReady(pending, similar.refetch);
   return (
@@ -94,7 +93,7 @@ export function SimilarNeeds({ needId, pending = false }: { needId: string; pend
                     <div className="meta">
                       <OrgName org={other.organization} />
                       <span>
-                        {t('match.score')}: {scorePercent(m.score)}
+                        {t('match.score')}: {scorePercent(m.score, fmt)}
                       </span>
                     </div>
                     {m.shared_terms.length > 0 ? (
@@ -115,7 +114,7 @@ export function SimilarNeeds({ needId, pending = false }: { needId: string; pend
 
 /** The need's responses; `showAccessLog` for the need's buyers, who see who read each one. */
 export function NeedResponses({ needId, showAccessLog = false }: { needId: string; showAccessLog?: boolean }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const responses = useNeedResponses(needId);
   return (
     <section aria-labelledby="responses-heading" className="stack">
@@ -134,7 +133,7 @@ export function NeedResponses({ needId, showAccessLog = false }: { needId: strin
                   <div className="meta">
                     <OrgName org={r.organization} />
                     {r.author_name ? <span>{r.author_name}</span> : null}
-                    <span>{formatDateTime(r.created_at)}</span>
+                    <span>{fmt.dateTime(r.created_at)}</span>
                     {r.confidential ? <Tag data-color="warning">{t('response.confidentialTag')}</Tag> : <Tag>{t('response.openTag')}</Tag>}
                   </div>
                   <ResponseText body={r.body} sections={r.sections} />

@@ -1,14 +1,13 @@
 import { Button, Card, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useMarkRead, type Notification } from './api';
 
 /** One notification: its title links to the page it is about (opening it marks it read);
  * an unread one says so in words, not only by its look, and can be marked read. */
 function NotificationItem({ notification }: { notification: Notification }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const markRead = useMarkRead();
   const titleId = useId();
   const unread = notification.read_at === null;
@@ -43,7 +42,7 @@ function NotificationItem({ notification }: { notification: Notification }) {
         </Paragraph>
       ) : null}
       <div className="meta">
-        <span>{formatDateTime(notification.created_at)}</span>
+        <span>{fmt.dateTime(notification.created_at)}</span>
         {unread ? (
           <Button
             variant="tertiary"

@@ -1,7 +1,7 @@
 import { Button, Card, Fieldset, Heading, Paragraph, Radio, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { formatDateTime, osloLocalToIso } from '../../app/format';
+import { osloLocalToIso } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
 import { LiveNotice } from '../../components/live-notice';
@@ -14,7 +14,7 @@ const started = (r: MeetingRequest) => !!r.starts_at && new Date(r.starts_at).ge
 
 /** The buyer proposes a time (and a place other than the dialogue's, if need be). */
 function AcceptForm({ needId, request, ongoing, onDone }: { needId: string; request: MeetingRequest; ongoing: Ongoing; onDone: (message: string) => void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const [startsAt, setStartsAt] = useState('');
   const [place, setPlace] = useState('');
   const accept = useAccept(needId);
@@ -23,7 +23,7 @@ function AcceptForm({ needId, request, ongoing, onDone }: { needId: string; requ
     e.preventDefault();
     accept.mutate(
       { requestId: request.id, starts_at: osloLocalToIso(startsAt) ?? startsAt, place },
-      { onSuccess: (done) => onDone(t('ongoing.accepted', { org: request.organization.name, when: formatDateTime(done?.starts_at) })) },
+      { onSuccess: (done) => onDone(t('ongoing.accepted', { org: request.organization.name, when: fmt.dateTime(done?.starts_at) })) },
     );
   };
   return (
@@ -69,7 +69,7 @@ function DeclineForm({ needId, request, onDone }: { needId: string; request: Mee
 }
 
 function RequestCard({ needId, request, ongoing, manage, onNotice }: { needId: string; request: MeetingRequest; ongoing: Ongoing; manage: boolean; onNotice: (m: string) => void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const [acting, setActing] = useState<'accept' | 'decline' | null>(null);
   const done = (message: string) => {
     setActing(null);
@@ -83,9 +83,9 @@ function RequestCard({ needId, request, ongoing, manage, onNotice }: { needId: s
         </Heading>
         <Tag data-color={request.status === 'accepted' ? 'success' : request.status === 'pending' ? 'info' : 'neutral'}>{request.status_label}</Tag>
       </div>
-      <Paragraph data-size="sm">{weekName(request.week_starts, t)}</Paragraph>
+      <Paragraph data-size="sm">{weekName(request.week_starts, t, fmt)}</Paragraph>
       <Paragraph className="prewrap">{request.topic}</Paragraph>
-      {request.starts_at ? <Paragraph data-size="sm">{t('ongoing.meetingAt', { when: formatDateTime(request.starts_at), place: request.place ?? '' })}</Paragraph> : null}
+      {request.starts_at ? <Paragraph data-size="sm">{t('ongoing.meetingAt', { when: fmt.dateTime(request.starts_at), place: request.place ?? '' })}</Paragraph> : null}
       {request.reply ? <Paragraph data-size="sm" className="prewrap">{request.reply}</Paragraph> : null}
       {request.status === 'accepted' && started(request) ? (
         <div>

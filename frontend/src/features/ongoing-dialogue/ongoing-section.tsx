@@ -2,7 +2,6 @@ import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react'
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import type { Need } from '../../api/types';
-import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { firstOrgOfKind, useCurrentUser, userRoles } from '../../app/session';
 import { ConfirmButton } from '../../components/confirm-button';
@@ -15,7 +14,7 @@ import { SupplierRequests } from './supplier-requests';
 import { weekName } from './weeks';
 
 function Facts({ ongoing }: { ongoing: Ongoing }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   return (
     <>
       <dl className="dl">
@@ -35,7 +34,7 @@ function Facts({ ongoing }: { ongoing: Ongoing }) {
       {ongoing.weeks.length > 0 ? (
         <ul aria-label={t('ongoing.weeksTitle')} data-testid="ongoing-weeks">
           {ongoing.weeks.map((w) => (
-            <li key={w.week}>{w.available > 0 ? t('ongoing.weekOption', { week: weekName(w.monday, t), available: w.available }) : t('ongoing.weekFull', { week: weekName(w.monday, t) })}</li>
+            <li key={w.week}>{w.available > 0 ? t('ongoing.weekOption', { week: weekName(w.monday, t, fmt), available: w.available }) : t('ongoing.weekFull', { week: weekName(w.monday, t, fmt) })}</li>
           ))}
         </ul>
       ) : null}
@@ -67,7 +66,7 @@ function HostTools({ needId, ongoing }: { needId: string; ongoing: Ongoing }) {
  * answers requests; suppliers ask for a meeting; everyone sees whether it is open and the
  * places left in the coming weeks. */
 export function OngoingSection({ need }: { need: Need }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const user = useCurrentUser();
   const needId = String(need.id);
   const ongoing = useOngoing(needId);
@@ -89,7 +88,7 @@ export function OngoingSection({ need }: { need: Need }) {
         <>
           {ongoing.data.status === 'closed' ? (
             <Alert data-color="info">
-              <Paragraph>{t('ongoing.closed', { when: formatDateTime(ongoing.data.closed_at) })}</Paragraph>
+              <Paragraph>{t('ongoing.closed', { when: fmt.dateTime(ongoing.data.closed_at) })}</Paragraph>
             </Alert>
           ) : (
             <Facts ongoing={ongoing.data} />

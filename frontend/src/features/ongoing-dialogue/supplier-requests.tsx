@@ -1,7 +1,6 @@
 import { Button, Card, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { SelectField, fieldErrorsOf, firstError } from '../../components/form-fields';
 import { LiveNotice } from '../../components/live-notice';
@@ -13,7 +12,7 @@ const started = (r: MeetingRequest) => !!r.starts_at && new Date(r.starts_at).ge
 
 /** A supplier asks for a meeting in a week with room, saying what it wants to talk about. */
 function AskForm({ needId, ongoing, organization, onAsked }: { needId: string; ongoing: Ongoing; organization: number; onAsked: (message: string) => void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const open = ongoing.weeks.filter((w) => w.available > 0);
   const [week, setWeek] = useState(open[0]?.week ?? '');
   const [topic, setTopic] = useState('');
@@ -21,7 +20,7 @@ function AskForm({ needId, ongoing, organization, onAsked }: { needId: string; o
   const errors = fieldErrorsOf(ask.error);
   const options = ongoing.weeks.map((w) => ({
     code: w.week,
-    label: w.available > 0 ? t('ongoing.weekOption', { week: weekName(w.monday, t), available: w.available }) : t('ongoing.weekFull', { week: weekName(w.monday, t) }),
+    label: w.available > 0 ? t('ongoing.weekOption', { week: weekName(w.monday, t, fmt), available: w.available }) : t('ongoing.weekFull', { week: weekName(w.monday, t, fmt) }),
   }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -50,19 +49,19 @@ function AskForm({ needId, ongoing, organization, onAsked }: { needId: string; o
 }
 
 function OwnRequest({ needId, request, onNotice }: { needId: string; request: MeetingRequest; onNotice: (m: string) => void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const withdraw = useWithdraw(needId);
   const canWithdraw = (request.status === 'pending' || request.status === 'accepted') && !started(request);
   return (
     <Card>
       <div className="row">
         <Heading level={4} data-size="2xs">
-          {weekName(request.week_starts, t)}
+          {weekName(request.week_starts, t, fmt)}
         </Heading>
         <Tag data-color={request.status === 'accepted' ? 'success' : request.status === 'pending' ? 'info' : 'neutral'}>{request.status_label}</Tag>
       </div>
       <Paragraph className="prewrap">{request.topic}</Paragraph>
-      {request.starts_at ? <Paragraph>{t('ongoing.meetingAt', { when: formatDateTime(request.starts_at), place: request.place ?? '' })}</Paragraph> : null}
+      {request.starts_at ? <Paragraph>{t('ongoing.meetingAt', { when: fmt.dateTime(request.starts_at), place: request.place ?? '' })}</Paragraph> : null}
       {request.reply ? <Paragraph className="prewrap">{request.reply}</Paragraph> : null}
       <div className="row">
         {request.status === 'accepted' && started(request) ? (

@@ -1,4 +1,4 @@
-import { formatDate } from '../../app/format';
+import type { Formatters } from '../../app/format';
 import type { useI18n } from '../../app/i18n';
 
 type T = ReturnType<typeof useI18n>['t'];
@@ -12,7 +12,7 @@ export function isoWeek(monday: string): number {
 }
 
 /** "Uke 12 (16. mars 2026–22. mars 2026)". */
-export function weekName(monday: string, t: T): string {
+export function weekName(monday: string, t: T, fmt: Formatters): string {
   const sunday = new Date(new Date(`${monday}T12:00:00Z`).getTime() + 6 * 86_400_000);
-  return t('ongoing.week', { week: isoWeek(monday), first: formatDate(`${monday}T12:00:00Z`), last: formatDate(sunday) });
+  return t('ongoing.week', { week: isoWeek(monday), first: fmt.date(`${monday}T12:00:00Z`), last: fmt.date(sunday) });
 }

@@ -1,7 +1,6 @@
 import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import type { MemberRole, Organization } from '../../api/types';
-import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { fieldErrorsOf, firstError, SelectField } from '../../components/form-fields';
 import { FormErrors } from '../../components/form-errors';
@@ -47,7 +46,7 @@ function InviteForm({ org, notify }: { org: Organization; notify: (message: stri
 }
 
 function PendingInvitations({ org, notify }: { org: Organization; notify: (message: string) => void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const invitations = useInvitations(String(org.id), true);
   const revoke = useRevokeInvitation(String(org.id));
   return (
@@ -72,7 +71,7 @@ function PendingInvitations({ org, notify }: { org: Organization; notify: (messa
                 <Table.Row key={i.id}>
                   <Table.Cell data-label={t('invitations.email')}>{i.email}</Table.Cell>
                   <Table.Cell data-label={t('invitations.role')}>{t(`members.roles.${i.role ?? 'member'}`)}</Table.Cell>
-                  <Table.Cell data-label={t('invitations.expires')}>{formatDate(i.expires_at)}</Table.Cell>
+                  <Table.Cell data-label={t('invitations.expires')}>{fmt.date(i.expires_at)}</Table.Cell>
                   <Table.Cell>
                     <Button
                       variant="tertiary"

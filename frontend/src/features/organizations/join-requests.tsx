@@ -2,7 +2,6 @@ import { Button, Card, Link as DsLink, Heading, Paragraph, Table, Tag } from '@d
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Decision, JoinRequest, Organization } from '../../api/types';
-import { formatDate, formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { LiveNotice } from '../../components/live-notice';
 import { OrgName } from '../../components/org-name';
@@ -18,7 +17,7 @@ const STATUS_COLOR: Record<Decision, 'info' | 'success' | 'danger' | 'neutral'> 
 
 /** Pending requests to join the organisation, for its administrators to decide. */
 export function JoinRequestsSection({ org, notify }: { org: Organization; notify: (message: string) => void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const requests = useOrgJoinRequests(String(org.id), true);
   const decide = useDecideJoinRequest(String(org.id));
   return (
@@ -43,7 +42,7 @@ export function JoinRequestsSection({ org, notify }: { org: Organization; notify
                     <div className="meta">
                       <span>{r.email}</span>
                       <span>
-                        {t('joinRequests.received')} {formatDateTime(r.created_at)}
+                        {t('joinRequests.received')} {fmt.dateTime(r.created_at)}
                       </span>
                     </div>
                     {r.message ? (
@@ -89,7 +88,7 @@ function StatusTag({ request }: { request: JoinRequest }) {
 
 /** "Mine forespørsler": the signed-in user's requests to join organisations. */
 export function MyJoinRequests({ headingLevel = 2, hideWhenEmpty = false }: { headingLevel?: 2 | 3; hideWhenEmpty?: boolean }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const requests = useMyJoinRequests();
   const withdraw = useWithdrawJoinRequest();
   const [notice, setNotice] = useState<string>();
@@ -125,7 +124,7 @@ export function MyJoinRequests({ headingLevel = 2, hideWhenEmpty = false }: { he
                       <OrgName org={r.organization} />
                     )}
                   </Table.Cell>
-                  <Table.Cell data-label={t('joinRequests.sentOn')}>{formatDate(r.created_at)}</Table.Cell>
+                  <Table.Cell data-label={t('joinRequests.sentOn')}>{fmt.date(r.created_at)}</Table.Cell>
                   <Table.Cell data-label={t('joinRequests.status')}>
                     <StatusTag request={r} />
                   </Table.Cell>

@@ -2,7 +2,6 @@ import { Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { Organization } from '../../api/types';
-import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
 import { useCurrentUser } from '../../app/session';
@@ -18,7 +17,7 @@ import { JoinRequestsSection } from './join-requests';
 import { MembersSection } from './members';
 
 function Facts({ org }: { org: Organization }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const counties = useReference('counties');
   const county = counties.data?.find((c) => c.code === org.county)?.label;
   const place = [org.municipality, county].filter(Boolean).join(', ');
@@ -51,13 +50,13 @@ function Facts({ org }: { org: Organization }) {
         <dt>{t('orgPage.verification')}</dt>
         <dd>
           {org.verified ? (
-            <Tag data-color="success">{org.verified_at ? t('orgPage.verifiedOn', { date: formatDate(org.verified_at) }) : t('orgPage.verifiedNote')}</Tag>
+            <Tag data-color="success">{org.verified_at ? t('orgPage.verifiedOn', { date: fmt.date(org.verified_at) }) : t('orgPage.verifiedNote')}</Tag>
           ) : (
             <Tag data-color="warning">{t('orgPage.notVerified')}</Tag>
           )}
         </dd>
         <dt>{t('orgPage.registeredOn')}</dt>
-        <dd>{formatDate(org.created_at)}</dd>
+        <dd>{fmt.date(org.created_at)}</dd>
       </dl>
       {org.description ? <Paragraph className="prewrap">{org.description}</Paragraph> : null}
     </section>

@@ -1,6 +1,5 @@
 import { Details, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { OrgName } from '../../components/org-name';
 import { QueryState } from '../../components/query-state';
@@ -9,7 +8,7 @@ import { useResponseAccessLog } from './api';
 /** "Who has read the response": the access log of a confidential response, for its supplier
  * and the need's buyers. Loaded when opened. */
 export function ResponseAccessLog({ responseId }: { responseId: number }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const [opened, setOpened] = useState(false);
   const log = useResponseAccessLog(responseId, opened);
   return (
@@ -40,7 +39,7 @@ export function ResponseAccessLog({ responseId }: { responseId: number }) {
                       <Table.Row key={read.id}>
                         <Table.Cell data-label={t('accessLog.person')}>{read.reader_name || t('accessLog.deletedUser')}</Table.Cell>
                         <Table.Cell data-label={t('accessLog.organization')}>{read.organization ? <OrgName org={read.organization} /> : t('accessLog.operator')}</Table.Cell>
-                        <Table.Cell data-label={t('accessLog.when')}>{formatDateTime(read.read_at)}</Table.Cell>
+                        <Table.Cell data-label={t('accessLog.when')}>{fmt.dateTime(read.read_at)}</Table.Cell>
                         <Table.Cell data-label={t('accessLog.via')}>{read.via_label}</Table.Cell>
                       </Table.Row>
                     ))}

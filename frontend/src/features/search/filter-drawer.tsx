@@ -1,6 +1,5 @@
 import { Badge, Button, Dialog, Heading } from '@digdir/designsystemet-react';
 import { useId, useState, type ReactNode } from 'react';
-import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 
 /**
@@ -10,7 +9,7 @@ import { useI18n } from '../../app/i18n';
  * Loaded only on a narrow screen (search-page.tsx), outside the landing page's initial JavaScript.
  */
 export default function FilterDrawer({ active, total, onClear, children }: { active: number; total: number | null; onClear: () => void; children: ReactNode }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const [open, setOpen] = useState(false);
   const headingId = useId();
   return (
@@ -41,7 +40,7 @@ export default function FilterDrawer({ active, total, onClear, children }: { act
         <Dialog.Block className="filter-drawer__body stack">{children}</Dialog.Block>
         <Dialog.Block className="row">
           <Button onClick={() => setOpen(false)}>
-            {total === null ? t('search.showResultsPending') : t('search.showResults', { count: formatNumber(total) })}
+            {total === null ? t('search.showResultsPending') : t('search.showResults', { count: fmt.number(total) })}
           </Button>
           {active > 0 ? (
             <Button variant="tertiary" onClick={onClear}>

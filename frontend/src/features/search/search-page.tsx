@@ -2,7 +2,6 @@ import { Button, Card, Heading, Link as DsLink, Paragraph, Tag, Textfield } from
 import { lazy, Suspense, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Relaxation, SearchHit, SearchResult } from '../../api/types';
-import { formatDateTime, formatNumber } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { useSession, userRoles } from '../../app/session';
 import { Highlight, stripTags } from '../../components/highlight';
@@ -26,7 +25,7 @@ function hitHref(hit: SearchHit): string {
 }
 
 function ResultCard({ hit }: { hit: SearchHit }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   return (
     <li>
       <Card data-color="neutral">
@@ -56,10 +55,10 @@ function ResultCard({ hit }: { hit: SearchHit }) {
           </Paragraph>
         ) : null}
         <div className="meta">
-          {hit.deadline ? <span>{t('need.deadline')}: {formatDateTime(hit.deadline)}</span> : null}
+          {hit.deadline ? <span>{t('need.deadline')}: {fmt.dateTime(hit.deadline)}</span> : null}
           {hit.stage_label ? <span>{hit.stage_label}</span> : null}
           {hit.sector_label ? <span>{hit.sector_label}</span> : null}
-          {hit.starts_at ? <span>{t('conference.startsAt')}: {formatDateTime(hit.starts_at)}</span> : null}
+          {hit.starts_at ? <span>{t('conference.startsAt')}: {fmt.dateTime(hit.starts_at)}</span> : null}
           {hit.trl ? <span>TRL {hit.trl}</span> : null}
         </div>
       </Card>
@@ -77,7 +76,7 @@ export function relaxationNotice(relaxation: Relaxation | undefined): MessageKey
 /** Did you mean: a link that runs the suggested search (same filters, first page), with its
  * hit count. */
 function DidYouMean({ data, onFollow }: { data: SearchResult; onFollow: (text: string) => void }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const [params] = useSearchParams();
   const text = data.suggestion;
   if (!text) return null;
@@ -85,7 +84,7 @@ function DidYouMean({ data, onFollow }: { data: SearchResult; onFollow: (text: s
   next.set('q', text);
   next.delete('page');
   const label =
-    data.suggestion_hits === null ? t('search.didYouMeanText', { text }) : t('search.didYouMean', { text, hits: formatNumber(data.suggestion_hits) });
+    data.suggestion_hits === null ? t('search.didYouMeanText', { text }) : t('search.didYouMean', { text, hits: fmt.number(data.suggestion_hits) });
   return (
     <Paragraph data-testid="did-you-mean">
       <DsLink asChild>

@@ -20,7 +20,7 @@ export function RecommendedNeeds({
   title?: string;
   pending?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const matches = useSolutionMatches(solutionId);
   const ready = useSuggestionsReady(pending, matches.refetch);
   const headingId = `rec-${solutionId}`;
@@ -44,7 +44,7 @@ export function RecommendedNeeds({
                   <div className="meta">
                     <OrgName org={m.need.organization} />
                     <span>
-                      {t('match.score')}: {scorePercent(m.score)}
+                      {t('match.score')}: {scorePercent(m.score, fmt)}
                     </span>
                   </div>
                   <Details>

@@ -1,6 +1,5 @@
 import { Button, Card, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
 import { PageHeading } from '../../components/page';
@@ -54,7 +53,7 @@ function MySolutions() {
 }
 
 function MyResponses() {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const responses = useMyResponses();
   return (
     <section aria-labelledby="my-responses" className="stack">
@@ -74,7 +73,7 @@ function MyResponses() {
                   </Paragraph>
                   <div className="meta">
                     <span>{r.summary}</span>
-                    <span>{formatDateTime(r.created_at)}</span>
+                    <span>{fmt.dateTime(r.created_at)}</span>
                     {r.confidential ? <Tag data-color="warning">{t('response.confidentialTag')}</Tag> : <Tag>{t('response.openTag')}</Tag>}
                   </div>
                   {r.confidential ? <ResponseAccessLog responseId={r.id} /> : null}
