@@ -1,8 +1,10 @@
-"""The Common Procurement Vocabulary (CPV 2008), loaded from the copy in data/.
+"""The Common Procurement Vocabulary (CPV 2008), loaded from the copies in data/.
 
 Codes are stored as 8 digits (the check digit that Doffin and TED append after a
-dash is accepted on input and dropped). Divisions carry Norwegian labels; finer
-codes fall back to their English name, prefixed by the Norwegian division.
+dash is accepted on input and dropped). Every code has its English name (the EU's
+Regulation (EC) No 213/2008) and its official Norwegian name (DFØ's translation, as
+Doffin shows it; data/README.md says where both come from); a label is in the
+request's language.
 """
 
 import csv
@@ -21,7 +23,7 @@ DATA = Path(__file__).parent / "data"
 class CpvCode:
     code: str
     name_en: str
-    division_nb: str
+    name_nb: str
 
     @property
     def division(self) -> str:
@@ -33,28 +35,21 @@ class CpvCode:
 
     @property
     def label(self) -> str:
-        if (get_language() or "nb").startswith("en"):
-            return self.name_en
-        if self.code.endswith("000000"):
-            return self.division_nb
-        return f"{self.name_en} ({self.division_nb})"
+        """The name in the active language: English for English, Norwegian otherwise."""
+        return self.name_en if (get_language() or "nb").startswith("en") else self.name_nb
 
 
-@cache
-def _divisions_nb() -> dict[str, str]:
-    with (DATA / "cpv-divisions-nb.tsv").open(encoding="utf-8") as fh:
-        return {row["code"][:2]: row["name_nb"] for row in csv.DictReader(fh, delimiter="\t")}
+def _names(file: str, column: str) -> dict[str, str]:
+    with (DATA / file).open(encoding="utf-8") as fh:
+        return {row["code"]: row[column] for row in csv.DictReader(fh, delimiter="\t")}
 
 
 @cache
 def cpv_codes() -> dict[str, CpvCode]:
-    divisions = _divisions_nb()
-    with (DATA / "cpv-2008-en.tsv").open(encoding="utf-8") as fh:
-        rows = csv.DictReader(fh, delimiter="\t")
-        return {
-            r["code"]: CpvCode(r["code"], r["name_en"], divisions.get(r["code"][:2], ""))
-            for r in rows
-        }
+    english = _names("cpv-2008-en.tsv", "name_en")
+    norwegian = _names("cpv-2008-nb.tsv", "name_nb")
+    # Every code has both names (tests/backend/test_cpv_labels.py); English stands in otherwise.
+    return {code: CpvCode(code, en, norwegian.get(code) or en) for code, en in english.items()}
 
 
 def normalize_cpv(value: str) -> str:
@@ -67,11 +62,15 @@ def normalize_cpv(value: str) -> str:
 
 
 def cpv_search(query: str, limit: int = 20) -> list[CpvCode]:
+    """Codes starting with the digits, or whose Norwegian or English name holds the text:
+    names in the request's language that start with it first, then the other matches, each
+    in code order."""
     q = query.strip().lower()
     codes = cpv_codes().values()
     if q.isdigit():
         return [c for c in codes if c.code.startswith(q)][:limit]
-    return [c for c in codes if q in c.name_en.lower() or q in c.division_nb.lower()][:limit]
+    found = [c for c in codes if q in c.name_nb.lower() or q in c.name_en.lower()]
+    return sorted(found, key=lambda c: not c.label.lower().startswith(q))[:limit]
 
 
 def clean_cpv_codes(values: list[str] | None) -> tuple[list[str], list[str]]:
