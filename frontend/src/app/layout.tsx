@@ -1,4 +1,5 @@
 import { Button, Link as DsLink, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { NavLink, Outlet, Link, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/query-state';
@@ -8,6 +9,12 @@ import { useLogout, useSession, userRoles } from './session';
 
 function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
+  const queryClient = useQueryClient();
+  // Labels, facets and messages from the server are in the language asked for: ask again.
+  const choose = (next: Lang) => {
+    setLang(next);
+    void queryClient.invalidateQueries();
+  };
   const options: { code: Lang; label: string }[] = [
     { code: 'nb', label: 'Norsk' },
     { code: 'en', label: 'English' },
@@ -21,7 +28,7 @@ function LanguageSwitch() {
           variant={lang === o.code ? 'primary' : 'tertiary'}
           data-size="sm"
           aria-pressed={lang === o.code}
-          onClick={() => setLang(o.code)}
+          onClick={() => choose(o.code)}
         >
           {o.label}
         </Button>
