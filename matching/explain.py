@@ -1,4 +1,5 @@
-"""Why a pair matched: shared stemmed terms and the best-matching pair of sentences."""
+"""Why a pair matched: shared stemmed terms (content words only) and the best-matching pair
+of sentences."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from matching.bilingual import to_bokmal
+from matching.filler import content_terms
 from matching.text import STOPWORDS, normalise_language, sentences, words
 from matching.text import terms as stemmed_terms
 from matching.types import MatchItem
@@ -43,7 +45,8 @@ def shared_terms(
     idf: Callable[[str], float],
     bridge: TermBridge = to_bokmal,
 ) -> tuple[str, ...]:
-    """Terms both sides have after stemming, rarest (in the target's corpus) first.
+    """Terms both sides have after stemming, rarest (in the target's corpus) first; filler
+    words (matching.filler: stop words, "kommune", "løsning", ...) are left out.
 
     Stems of English and nynorsk texts are bridged to bokmål stems (matching.bilingual), so
     'pasient' meets 'patient'; a bridged pair is shown as 'source word/target word'.
@@ -54,7 +57,7 @@ def shared_terms(
     pairs = {s: canonical[c] for s in a for c in sorted(bridge(s, a_lang)) if c in canonical}
     ranked = sorted(pairs.items(), key=lambda pair: (-idf(pair[1]), pair[0]))
     shown = [a[s] if s == t or a[s] == b[t] else f"{a[s]}/{b[t]}" for s, t in ranked]
-    return tuple(dict.fromkeys(shown))[:MAX_TERMS]
+    return content_terms(dict.fromkeys(shown))[:MAX_TERMS]
 
 
 def item_sentences(item: MatchItem) -> list[str]:

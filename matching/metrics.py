@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 Qrels = Mapping[str, Mapping[str, int]]  # need id -> solution id -> grade
 Run = Mapping[str, Sequence[str]]  # need id -> ranked solution ids
@@ -45,3 +46,47 @@ def evaluate_run(run: Run, qrels: Qrels, english: set[str], k: int = 10) -> dict
         "p@5": _mean([precision(ranked[n], relevant[n], 5) for n in needs]),
         f"recall@{k}_en": _mean([recall(ranked[n], relevant[n] & english, k) for n in with_en]),
     }
+
+
+@dataclass(frozen=True)
+class FloorFigures:
+    """What a relevance floor does to the top k of every source: the pairs it shows and
+    hides, the precision of each side (grade >= 1), the share of the relevant pairs in the
+    top k that stay shown, and the sources left with fewer than `few` pairs shown."""
+
+    floor: float
+    shown: int
+    shown_precision: float
+    hidden: int
+    hidden_precision: float
+    relevant_kept: float
+    sources_with_few: int
+
+
+def floor_figures(
+    run: Mapping[str, Sequence[tuple[str, float]]],
+    qrels: Qrels,
+    floor: float,
+    k: int = 10,
+    few: int = 3,
+) -> FloorFigures:
+    """`run`: source id -> ranked (target id, relevance); only sources in qrels count."""
+    pairs = [
+        (value, qrels[source].get(target, 0) >= 1)
+        for source in sorted(qrels)
+        for target, value in list(run.get(source, []))[:k]
+    ]
+    shown = [good for value, good in pairs if value >= floor]
+    hidden = [good for value, good in pairs if value < floor]
+    per_source = [
+        sum(value >= floor for _, value in list(run.get(source, []))[:k]) for source in qrels
+    ]
+    return FloorFigures(
+        floor=floor,
+        shown=len(shown),
+        shown_precision=_mean([float(g) for g in shown]),
+        hidden=len(hidden),
+        hidden_precision=_mean([float(g) for g in hidden]),
+        relevant_kept=sum(shown) / max(1, sum(shown) + sum(hidden)),
+        sources_with_few=sum(n < few for n in per_source),
+    )

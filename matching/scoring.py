@@ -14,7 +14,7 @@ A signal unknown on either side is 0 for every candidate, so it never reorders t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import fields
 
 import numpy as np
@@ -23,6 +23,10 @@ from matching.cpv import cpv_overlap
 from matching.types import MatchItem, ScoringWeights, SignalContribution
 
 SIGNALS = ("dense", "lexical", "cpv", "sector", "region", "trl")
+# The signals that say whether two texts are about the same thing. Region and TRL say whether
+# a solution can be delivered where and when the need is (practical fit); they add to the
+# score but not to the relevance that decides whether a pair is shown at all.
+TOPICAL_SIGNALS = ("dense", "lexical", "cpv", "sector")
 NATIONWIDE = frozenset({"hele landet", "norge", "national", "nationwide", "all", "*"})
 
 # The lowest TRL that suits a need at each LUP stage (earlier stages welcome research).
@@ -86,6 +90,11 @@ def weight_vector(weights: ScoringWeights) -> np.ndarray:
 
 def combine(signals: np.ndarray, weights: ScoringWeights) -> np.ndarray:
     return np.asarray(signals @ weight_vector(weights), dtype=np.float64)
+
+
+def relevance(signals: Iterable[SignalContribution]) -> float:
+    """The topical part of a score: the contributions of TOPICAL_SIGNALS."""
+    return float(sum(s.contribution for s in signals if s.name in TOPICAL_SIGNALS))
 
 
 def contributions(row: np.ndarray, weights: ScoringWeights) -> tuple[SignalContribution, ...]:

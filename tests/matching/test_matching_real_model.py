@@ -62,6 +62,8 @@ def test_cli_meets_the_targets_on_the_dev_set(tmp_path: Path) -> None:
         "--json",
         "--run-out",
         str(run_file),
+        "--floors",
+        "0.35,0.45",
     ]
     # when the CLI runs the default pipeline
     done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=600)
@@ -78,6 +80,15 @@ def test_cli_meets_the_targets_on_the_dev_set(tmp_path: Path) -> None:
     lines = [line.split() for line in run_file.read_text().splitlines()]
     assert len(lines) == 36 * 100 and all(len(line) == 6 and line[1] == "Q0" for line in lines)
     assert lines[0][3] == "1"
+    # and the relevance floors of the backend's defaults (MATCHING_RELEVANCE_FLOOR 0.35,
+    # MATCHING_STRONG_RELEVANCE 0.45) keep what they were chosen for: most pairs shown are
+    # relevant, few hidden ones are, and "very good" pairs nearly always are
+    floor, strong = result["floors"]["need->solution"]
+    assert floor["shown_precision"] >= 0.6 and floor["hidden_precision"] <= 0.15
+    assert floor["relevant_kept"] >= 0.75
+    assert strong["shown_precision"] >= 0.85
+    for_suppliers = result["floors"]["solution->need"][0]
+    assert for_suppliers["shown_precision"] >= 0.6 and for_suppliers["hidden_precision"] <= 0.05
 
 
 def test_default_encoder_takes_sentence_transformers_arguments() -> None:
