@@ -57,6 +57,12 @@ class Match(BaseModel):
 
     class Meta:
         ordering = ["-score", "id"]
+        # The advisor's desk reads one kind in a few states, best or newest first
+        # (backend/matches/desk_selectors.py): a page walks an index instead of sorting.
+        indexes = [
+            models.Index(fields=["kind", "state", "-score", "id"], name="match_desk_score"),
+            models.Index(fields=["kind", "state", "-created_at", "-id"], name="match_desk_newest"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["need", "solution"],

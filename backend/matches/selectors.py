@@ -110,15 +110,6 @@ def match_get(*, user: AnyUser, match_id: int) -> Match:
     return match
 
 
-def match_queue(*, user: AnyUser) -> QuerySet[Match]:
-    """The advisor's queue: undecided suggestions across all published needs."""
-    return (
-        match_list(user=user)
-        .filter(state=Match.State.SUGGESTED, need__status="published")
-        .order_by("-score")
-    )
-
-
 def need_suggested_solutions(*, user: AnyUser, need_id: int) -> QuerySet[Match]:
     return (
         match_list(user=user)

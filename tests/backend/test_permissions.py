@@ -210,6 +210,20 @@ CASES = (
     Case("match", "get", lambda w: f"/api/matches/{w.match.pk}/", None, (403, 200, 404, 200, 200)),
     Case("curation queue", "get", lambda w: "/api/matches/queue/", None, (403, 403, 403, 403, 200)),
     Case(
+        "curation queue counts",
+        "get",
+        lambda w: "/api/matches/queue/counts/",
+        None,
+        (403, 403, 403, 403, 200),
+    ),
+    Case(
+        "bulk shortlist",
+        "post",
+        lambda w: "/api/matches/bulk/",
+        lambda w: {"action": "shortlist", "ids": [w.match.pk]},
+        (403, 403, 403, 403, 200),
+    ),
+    Case(
         "shortlist",
         "post",
         lambda w: f"/api/matches/{w.match.pk}/shortlist/",

@@ -1,10 +1,16 @@
 from django.urls import path
 
-from backend.matches.api import views
+from backend.matches.api import desk_views, views
 
 urlpatterns = [
     path("matches/", views.MatchListApi.as_view(), name="match-list"),
-    path("matches/queue/", views.MatchQueueApi.as_view(), name="match-queue"),
+    path("matches/queue/", desk_views.MatchQueueApi.as_view(), name="match-queue"),
+    path(
+        "matches/queue/counts/",
+        desk_views.MatchQueueCountsApi.as_view(),
+        name="match-queue-counts",
+    ),
+    path("matches/bulk/", desk_views.MatchBulkApi.as_view(), name="match-bulk"),
     path("matches/export/", views.MatchExportApi.as_view(), name="match-export"),
     path("matches/<int:pk>/", views.MatchDetailApi.as_view(), name="match-detail"),
     path("matches/<int:pk>/shortlist/", views.MatchShortlistApi.as_view(), name="match-shortlist"),

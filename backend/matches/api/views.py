@@ -67,15 +67,6 @@ class MatchListApi(_MatchListBase):
         return Response(s.MatchAdvisorOutput(match).data, status=status.HTTP_201_CREATED)
 
 
-class MatchQueueApi(_MatchListBase):
-    queryset = Match.objects.none()
-    permission_classes = [permissions.IsAuthenticated]
-
-    def get_queryset(self) -> QuerySet[Match]:
-        check_advisor(user=self.request.user)
-        return selectors.match_queue(user=self.request.user)
-
-
 class MatchDetailApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
