@@ -34,12 +34,15 @@ class BulkAction(models.TextChoices):
 
 
 #: The states each action applies to.
-_FROM_STATES = {
+_FROM_STATES: dict[str, tuple[str, ...]] = {
     BulkAction.SHORTLIST: (Match.State.SUGGESTED,),
     BulkAction.REJECT: (Match.State.SUGGESTED, Match.State.SHORTLISTED),
 }
-_TO_STATE = {BulkAction.SHORTLIST: Match.State.SHORTLISTED, BulkAction.REJECT: Match.State.REJECTED}
-_AUDIT = {
+_TO_STATE: dict[str, str] = {
+    BulkAction.SHORTLIST: Match.State.SHORTLISTED,
+    BulkAction.REJECT: Match.State.REJECTED,
+}
+_AUDIT: dict[str, str] = {
     BulkAction.SHORTLIST: AuditEvent.Action.SHORTLISTED,
     BulkAction.REJECT: AuditEvent.Action.REJECTED,
 }
