@@ -34,6 +34,10 @@ class Match(BaseModel):
         Need, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     score = models.FloatField(default=0.0)
+    #: The topical part of the score (matching.scoring.relevance: dense, lexical, CPV and
+    #: sector; not region and TRL). Buyers and suppliers see an engine suggestion only from
+    #: MATCHING_RELEVANCE_FLOOR up; it also gives the fit shown in words.
+    relevance = models.FloatField(default=0.0)
     signals = models.JSONField(default=list, blank=True)
     shared_terms = models.JSONField(default=list, blank=True)
     best_pair = models.JSONField(default=list, blank=True)
