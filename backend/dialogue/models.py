@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from backend.accounts.models import Organization
 from backend.common.models import BaseModel, VersionedModel
 from backend.needs.models import Need
+from backend.solutions.models import Solution
 
 
 class DialogueConference(VersionedModel):
@@ -146,6 +147,42 @@ class Question(BaseModel):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class ConferenceInvitation(BaseModel):
+    """A buyer's invitation of a supplier organisation to a conference, usually one whose
+    solution was suggested for the conference's need. One per conference and organisation:
+    an organisation is never invited twice. Who was invited is for the host and advisors;
+    an invited supplier sees its own invitation only."""
+
+    #: The longest personal message an invitation carries.
+    MESSAGE_LENGTH: ClassVar[int] = 2000
+
+    conference = models.ForeignKey(
+        DialogueConference, on_delete=models.CASCADE, related_name="invitations"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="conference_invitations"
+    )
+    #: The suggested solution the buyer chose the organisation by (None: deleted since).
+    solution = models.ForeignKey(
+        Solution, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    message = models.TextField(_("personal message"), blank=True, max_length=MESSAGE_LENGTH)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conference", "organization"], name="unique_conference_invitation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} invited to {self.conference}"
 
 
 # ------------------------------------------------------------------------ ongoing dialogue

@@ -1,13 +1,19 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from backend.accounts.models import Organization
 from backend.accounts.selectors import user_buyer_org_ids, user_is_advisor, user_supplier_org_ids
 from backend.common.types import AnyUser
-from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.dialogue.models import (
+    ConferenceInvitation,
+    DialogueConference,
+    MeetingSlot,
+    Question,
+    Registration,
+)
 from backend.dialogue.rules import booking_refusal
 from backend.needs.models import Need
 from backend.needs.selectors import need_visibility_q
@@ -48,6 +54,25 @@ def user_hosts_conference(*, user: AnyUser, conference: DialogueConference) -> b
 def registration_list(*, user: AnyUser, conference: DialogueConference) -> QuerySet[Registration]:
     """The host and advisors see every registration; a supplier sees its own."""
     qs = conference.registrations.select_related("organization", "registered_by")
+    if user_hosts_conference(user=user, conference=conference):
+        return qs
+    return qs.filter(organization_id__in=user_supplier_org_ids(user))
+
+
+def invitation_list(
+    *, user: AnyUser, conference: DialogueConference
+) -> QuerySet[ConferenceInvitation]:
+    """The host and advisors see every invitation and whether each organisation has
+    registered (`registered`); a supplier sees its own organisations' only, never who else
+    was invited; anyone else sees none."""
+    registered = Registration.objects.filter(
+        conference_id=OuterRef("conference_id"), organization_id=OuterRef("organization_id")
+    )
+    qs = (
+        conference.invitations.select_related("organization", "solution", "invited_by")
+        .annotate(registered=Exists(registered))
+        .order_by("created_at", "id")
+    )
     if user_hosts_conference(user=user, conference=conference):
         return qs
     return qs.filter(organization_id__in=user_supplier_org_ids(user))

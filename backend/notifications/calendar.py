@@ -37,6 +37,8 @@ class CalendarUpdate:
     method: str
     events: tuple[CalendarEvent, ...]
     organizer: str
+    #: The recipient's part: ACCEPTED (registered, booked) or NEEDS-ACTION (invited).
+    partstat: str = "ACCEPTED"
 
 
 def event_uid(kind: str, pk: int) -> str:
@@ -69,7 +71,7 @@ def _event(event: CalendarEvent, *, update: CalendarUpdate, attendee: tuple[str,
     vevent.add("organizer", organizer)
     name, email = attendee
     guest = icalendar.vCalAddress(f"mailto:{email}")
-    guest.params.update({"cn": name or email, "partstat": "ACCEPTED", "rsvp": "FALSE"})
+    guest.params.update({"cn": name or email, "partstat": update.partstat, "rsvp": "FALSE"})
     vevent.add("attendee", guest)
     cancelled = update.method == "CANCEL"
     vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")

@@ -465,30 +465,104 @@ class QuestionAnswered(Message):
 @_kind
 @dataclass(frozen=True, kw_only=True)
 class ConferenceInvitation(Message):
+    """To the people of a supplier organisation a buyer (or an advisor) invited: who invites,
+    the conference's time and place, the registration deadline and the personal message,
+    with the conference for their calendar. The event has the conference's UID, so that
+    registering (its confirmation) or a change by the host updates the same event."""
+
     kind = NotificationKind.CONFERENCE_INVITATION
     audiences = (Audience.SUPPLIER,)
     conference_id: int
     conference: str
+    #: The host (the buyer of the conference's needs).
     buyer: str
     starts_at: str
     registration_deadline: str
+    ends_at: str = ""
+    place: str = ""
+    #: Who sent it, and the organisation they act for (the host, or a LUP advisor's).
+    person: str = ""
+    person_organization: str = ""
+    #: The recipient's solution it was invited for.
+    solution: str = ""
+    message: str = ""
+    sequence: int = 0
 
     def title(self) -> str:
         return _("Invitation: %(conference)s") % {"conference": self.conference}
 
-    def body(self) -> str:
-        return _(
-            "%(buyer)s invites you to the dialogue conference “%(conference)s” on %(when)s. "
-            "Register by %(deadline)s."
-        ) % {
+    def _inviter(self) -> str:
+        values = {
+            "person": self.person,
+            "organization": self.person_organization,
             "buyer": self.buyer,
             "conference": self.conference,
-            "when": when(self.starts_at),
-            "deadline": when(self.registration_deadline),
         }
+        if self.person_organization in ("", self.buyer):
+            return (
+                _(
+                    "%(person)s, %(buyer)s, invites your organisation to the dialogue conference "
+                    "“%(conference)s”."
+                )
+                % values
+            )
+        return (
+            _(
+                "%(person)s, %(organization)s, invites your organisation to the dialogue "
+                "conference “%(conference)s” hosted by %(buyer)s."
+            )
+            % values
+        )
+
+    def body(self) -> str:
+        if not self.person:  # stored before invitations said more
+            return _(
+                "%(buyer)s invites you to the dialogue conference “%(conference)s” on %(when)s. "
+                "Register by %(deadline)s."
+            ) % {
+                "buyer": self.buyer,
+                "conference": self.conference,
+                "when": when(self.starts_at),
+                "deadline": when(self.registration_deadline),
+            }
+        parts = [self._inviter()]
+        if self.solution:
+            parts.append(
+                _("Your solution “%(solution)s” may answer the need it presents.")
+                % {"solution": self.solution}
+            )
+        facts = [_("When: %(when)s") % {"when": meeting_when(self.starts_at, self.ends_at)}]
+        if self.place:
+            facts.append(_("Where: %(place)s") % {"place": self.place})
+        facts.append(
+            _("Register by: %(deadline)s") % {"deadline": when(self.registration_deadline)}
+        )
+        parts.append("\n".join(facts))
+        if self.message:
+            parts.append(
+                _("Message from %(person)s:\n%(message)s")
+                % {"person": self.person, "message": self.message}
+            )
+        parts.append(_("Register on the conference page if you wish to take part."))
+        return "\n\n".join(parts)
 
     def link(self) -> str:
         return links.conference_page(self.conference_id)
+
+    def calendar(self) -> CalendarUpdate | None:
+        if not (self.sequence and self.ends_at):
+            return None
+        event = _conference_event(
+            conference_id=self.conference_id,
+            title=self.conference,
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            place=self.place,
+            sequence=self.sequence,
+        )
+        return CalendarUpdate(
+            method="REQUEST", events=(event,), organizer=self.buyer, partstat="NEEDS-ACTION"
+        )
 
 
 @_kind

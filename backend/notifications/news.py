@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from backend.accounts.models import JoinRequest, Organization, User
 from backend.accounts.selectors import user_org_ids
-from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
+from backend.dialogue.models import (
+    ConferenceInvitation,
+    DialogueConference,
+    MeetingSlot,
+    Question,
+    Registration,
+)
 from backend.matches.models import Match
 from backend.needs.models import CoBuyerRequest, Need
 from backend.notifications import messages as m
@@ -158,8 +164,9 @@ CONFERENCE_PLAN_FIELDS = frozenset({"starts_at", "ends_at", "format", "location"
 
 
 def conference_changed(conference: DialogueConference, *, fields: Collection[str]) -> None:
-    """Every registered supplier hears when the time or place of an announced conference
-    changes (its other texts are read on the page)."""
+    """Every registered and every invited supplier hears when the time or place of an
+    announced conference changes (its other texts are read on the page): the calendar event
+    their confirmation or invitation made is updated."""
     if not CONFERENCE_PLAN_FIELDS & set(fields):
         return
     if conference.status != DialogueConference.Status.PUBLISHED:
@@ -174,7 +181,7 @@ def conference_changed(conference: DialogueConference, *, fields: Collection[str
             ends_at=m.stamp(conference.ends_at),
             sequence=sequence_now(),
         ),
-        users=recipients.registered_suppliers(conference=conference),
+        users=recipients.conference_suppliers(conference=conference),
     )
 
 
@@ -226,12 +233,14 @@ def conference_cancelled(
     registered: Iterable[int],
     booked: dict[int, list[tuple[datetime, datetime]]],
 ) -> None:
-    """Every member of every registered organisation hears of the cancellation and its
-    reason, each organisation of its own cancelled meetings only (``booked``: the times by
-    organisation id)."""
+    """Every member of every registered (or invited) organisation hears of the cancellation
+    and its reason, each organisation of its own cancelled meetings only (``booked``: the
+    times by organisation id)."""
     meetings = dict(conference.slots.values_list("starts_at", "pk"))
     sequence = sequence_now()
-    for organization_id in sorted(set(registered)):
+    # The invited have it in their calendars too (their invitation's event).
+    invited = conference.invitations.values_list("organization_id", flat=True)
+    for organization_id in sorted({*registered, *invited}):
         times = booked.get(organization_id, [])
         notification_send(
             message=m.ConferenceCancelled(
@@ -262,6 +271,44 @@ def question_answered(question: Question) -> None:
             answer=question.answer,
         ),
         users=recipients.registered_suppliers(conference=conference),
+    )
+
+
+def _acting_for(user: User, conference: DialogueConference) -> str:
+    """The organisation a person invites for: the host, or the advisors' organisation."""
+    if conference.organization_id in user_org_ids(user):
+        return conference.organization.name
+    membership = (
+        user.memberships.filter(organization__kind=Organization.Kind.ADVISORY)
+        .select_related("organization")
+        .first()
+    )
+    return membership.organization.name if membership is not None else ""
+
+
+def conference_invitation(invitation: ConferenceInvitation) -> None:
+    """Every person of the invited organisation hears who invites them to which conference,
+    when and where it is, the registration deadline and the personal message, with the
+    conference for their calendar. Only the organisation's own solution is named, never who
+    else was invited."""
+    conference = invitation.conference
+    person = invitation.invited_by
+    notification_send(
+        message=m.ConferenceInvitation(
+            conference_id=conference.pk,
+            conference=conference.title,
+            buyer=conference.organization.name,
+            starts_at=m.stamp(conference.starts_at),
+            ends_at=m.stamp(conference.ends_at),
+            registration_deadline=m.stamp(conference.registration_deadline),
+            place=_place(conference),
+            person=str(person) if person is not None else "",
+            person_organization=_acting_for(person, conference) if person is not None else "",
+            solution=invitation.solution.title if invitation.solution is not None else "",
+            message=invitation.message,
+            sequence=sequence_now(),
+        ),
+        users=recipients.organization_members(organization_ids=[invitation.organization_id]),
     )
 
 

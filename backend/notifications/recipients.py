@@ -37,6 +37,14 @@ def registered_suppliers(*, conference: DialogueConference) -> list[User]:
     return organization_members(organization_ids=orgs)
 
 
+def conference_suppliers(*, conference: DialogueConference) -> list[User]:
+    """Every person of every organisation registered for or invited to the conference: the
+    ones with it in their calendars, who hear when its time or place changes."""
+    registered = conference.registrations.values_list("organization_id", flat=True)
+    invited = conference.invitations.values_list("organization_id", flat=True)
+    return organization_members(organization_ids=[*registered, *invited])
+
+
 def advisors() -> list[User]:
     """Members of verified advisory organisations (superusers are operators, not advisors
     who curate)."""

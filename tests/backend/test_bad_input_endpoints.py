@@ -29,12 +29,14 @@ from backend.dialogue.models import Question
 from backend.dialogue.services import question_ask
 from backend.discovery.models import SavedSearch
 from backend.discovery.services import saved_search_create
+from backend.solutions.models import Solution
 from tests.backend.conftest import World
 from tests.backend.state import db_state
 from tests.factories import (
     MembershipFactory,
     OrganizationFactory,
     RegistrationFactory,
+    SolutionFactory,
     UserFactory,
     valid_org_number,
 )
@@ -52,6 +54,8 @@ class Scene:
     colleague: Membership
     invitation_token: str
     second_supplier: Organization
+    #: A published solution of a supplier neither invited nor registered.
+    invitee: Solution
 
 
 @pytest.fixture
@@ -81,6 +85,7 @@ def scene(world: World) -> Scene:
         ),
         invitation_token=invitation_token(invitation),
         second_supplier=second_supplier,
+        invitee=SolutionFactory(organization=OrganizationFactory(kind=Organization.Kind.SUPPLIER)),
     )
 
 
@@ -225,6 +230,15 @@ ENDPOINTS = (
         },
         201,
         {("participants", 0, "name"): 200, ("participants", 0, "role"): 100},
+    ),
+    Endpoint(
+        "invite suppliers to a conference",
+        "buyer",
+        "post",
+        lambda s: f"/api/conferences/{s.world.conference.pk}/invitations/",
+        lambda s: {"solution_ids": [s.invitee.pk], "message": "Vi håper dere vil delta."},
+        201,
+        {("message",): 2000},
     ),
     Endpoint(
         "add a 1:1 meeting slot",

@@ -18,6 +18,7 @@ from tests.backend.conftest import World
 from tests.factories import (
     CoBuyerRequestFactory,
     ConferenceFactory,
+    ConferenceInvitationFactory,
     JoinRequestFactory,
     MatchFactory,
     MatchNoteFactory,
@@ -47,6 +48,10 @@ LISTS: dict[str, tuple[str, Callable[[World], str]]] = {
     "/api/conferences/": ("visitor", lambda w: "/api/conferences/"),
     "/api/organizations/": ("visitor", lambda w: "/api/organizations/"),
     "/api/co-buyer-requests/": ("buyer", lambda w: "/api/co-buyer-requests/"),
+    "/api/conferences/{id}/invitations/": (
+        "buyer",
+        lambda w: f"/api/conferences/{w.conference.pk}/invitations/",
+    ),
     "/api/conferences/{id}/questions/": (
         "buyer",
         lambda w: f"/api/conferences/{w.conference.pk}/questions/",
@@ -121,6 +126,7 @@ def _crowd(world: World) -> None:
         JoinRequestFactory(user=w.users["supplier"], organization=org)
     RegistrationFactory.create_batch(ROWS, conference=w.conference)
     QuestionFactory.create_batch(ROWS, conference=w.conference)
+    ConferenceInvitationFactory.create_batch(ROWS, conference=w.conference)
     SharedInformationFactory.create_batch(ROWS, conference=w.conference)
     MeetingRequestFactory.create_batch(ROWS, dialogue=OngoingDialogueFactory(need=w.need))
     SlotFactory.create_batch(ROWS, conference=w.conference, booked_by=w.supplier_org)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from backend.accounts.models import JoinRequest, Membership, Organization, User
 from backend.accounts.validators import org_number_check_digit
 from backend.dialogue.models import (
+    ConferenceInvitation,
     DialogueConference,
     MeetingRequest,
     MeetingSlot,
@@ -152,6 +153,18 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     participants = factory.LazyFunction(
         lambda: [{"name": "Sara Nilsen", "email": "sara@helsetek.no", "role": "Daglig leder"}]
     )
+
+
+class ConferenceInvitationFactory(factory.django.DjangoModelFactory):
+    """A buyer's invitation of a supplier organisation (by its solution) to a conference."""
+
+    class Meta:
+        model = ConferenceInvitation
+
+    conference = factory.SubFactory(ConferenceFactory)
+    solution = factory.SubFactory(SolutionFactory)
+    organization = factory.SelfAttribute("solution.organization")
+    message = "Vi tror løsningen deres kan passe behovet, og håper dere vil delta."
 
 
 class SharedInformationFactory(factory.django.DjangoModelFactory):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from backend.dialogue.api import ongoing_views, record_views, views
+from backend.dialogue.api import invitation_views, ongoing_views, record_views, views
 
 urlpatterns = [
     path("conferences/", views.ConferenceListApi.as_view(), name="conference-list"),
@@ -34,6 +34,11 @@ urlpatterns = [
         "conferences/<int:pk>/registrations/export/",
         views.RegistrationExportApi.as_view(),
         name="conference-registrations-export",
+    ),
+    path(
+        "conferences/<int:pk>/invitations/",
+        invitation_views.ConferenceInvitationListApi.as_view(),
+        name="conference-invitations",
     ),
     path("conferences/<int:pk>/slots/", views.SlotListApi.as_view(), name="conference-slots"),
     path(

@@ -30,6 +30,7 @@ from rest_framework.test import APIClient
 
 from backend.accounts.models import Organization, User
 from backend.audit.models import AuditEvent
+from backend.dialogue.invitation_services import conference_invite
 from backend.dialogue.models import (
     DialogueConference,
     MeetingRequest,
@@ -147,6 +148,7 @@ MINUTES_COMMENT = "zqminutescomment"
 SHARED_TEXT = "zqsharedtext"
 BUSINESS_SECRET = "zqbusinesssecret"
 REQUEST_TOPIC = "zqrequesttopic"
+INVITATION_MESSAGE = "zqinvitationmessage"
 
 
 @dataclass(frozen=True)
@@ -288,6 +290,13 @@ HIDDEN: tuple[Hidden, ...] = (
         "ongoing",
         "a supplier's request for a meeting in the ongoing dialogue",
         (REQUEST_TOPIC,),
+        _insiders("owner", "rival"),
+    ),
+    # invitations ------------------------------------------------------------------
+    Hidden(
+        "invitations",
+        "the buyer's invitation of a supplier to a conference (who, and its message)",
+        (INVITATION_MESSAGE,),
         _insiders("owner", "rival"),
     ),
     # what people could not find -----------------------------------------------------
@@ -545,6 +554,7 @@ DETAIL_PATHS: dict[str, tuple[str, ...]] = {
         "/api/conferences/{}/slots/",
         "/api/conferences/{}/questions/",
         "/api/conferences/{}/shared-information/",
+        "/api/conferences/{}/invitations/",
         "/api/slots/mine/?conference={}",
     ),
     "response": ("/api/responses/{}/", "/api/responses/{}/access-log/"),
@@ -684,6 +694,16 @@ def _conferences(orgs: dict[str, Organization], needs: dict[str, Need]) -> dict[
             conference=conference, starts_at=timezone.now() - timedelta(hours=3)
         ),
     }
+
+
+def _invite(users: dict[str, User | None], rival_solution: Solution, conference: Any) -> None:
+    """The owner invites the rival (by its solution) before it registers, with a message."""
+    conference_invite(
+        invited_by=users["owner"],  # type: ignore[arg-type]
+        conference=conference,
+        solution_ids=[rival_solution.pk],
+        message=f"Vi håper dere vil delta ({INVITATION_MESSAGE}).",
+    )
 
 
 def _dialogue(users: dict[str, User | None], orgs: dict[str, Organization], c: dict[str, Any]):  # type: ignore[no-untyped-def]
@@ -864,6 +884,7 @@ def scene_build() -> Scene:
                 body=f"Vår hemmelige metode ({RIVAL_RESPONSE}).",
             ),
         }
+        _invite(users, sols["rival_solution"], conf["conference"])
         registrations, answered, unanswered = _dialogue(users, orgs, conf)
         _record(users, conf["held_slot"])
         meeting_request = _ongoing(users, orgs, needs["need"])
@@ -1076,6 +1097,12 @@ CONFERENCE_WRITES = (
     ),
     Write("cancel", "post", "/api/conferences/{}/cancel/", lambda s, pk: {"reason": "Avlyst."}),
     Write("share", "post", "/api/conferences/{}/shared-information/", lambda s, pk: _shared()),
+    Write(
+        "invite",
+        "post",
+        "/api/conferences/{}/invitations/",
+        lambda s, pk: {"solution_ids": [s.solution.pk], "message": "Velkommen."},
+    ),
 )
 SLOT_WRITES = (
     Write(
@@ -1101,6 +1128,9 @@ MEETING_REQUEST_WRITES = (
         "decline", "post", "/api/meeting-requests/{}/decline/", lambda s, pk: {"reason": "scope"}
     ),
     Write("withdraw", "post", "/api/meeting-requests/{}/withdraw/"),
+    Write(
+        "cancel", "post", "/api/meeting-requests/{}/cancel/", lambda s, pk: {"reason": "Avlyst."}
+    ),
     Write(
         "write minutes", "put", "/api/meeting-requests/{}/minutes/", lambda s, pk: {"text": "Ref"}
     ),
