@@ -401,6 +401,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conferences/{id}/invitations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Who was invited to the conference and whether each has registered: the host and
+         *     advisors see all, a supplier its own organisations' invitations only.
+         */
+        get: operations["conferences_invitations_list"];
+        put?: never;
+        /**
+         * Invite the suppliers behind chosen solutions (host or advisor); an organisation already invited or registered is reported, not invited again
+         * @description Who was invited to the conference and whether each has registered: the host and
+         *     advisors see all, a supplier its own organisations' invitations only.
+         */
+        post: operations["conferences_invitations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conferences/{id}/publish/": {
         parameters: {
             query?: never;
@@ -739,6 +764,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matches/bulk/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Shortlist or reject many suggestions at once, all or none (advisors) */
+        post: operations["matches_bulk_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/matches/export/": {
         parameters: {
             query?: never;
@@ -763,7 +805,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The advisor's desk (advisors)
+         * @description The advisor's desk: suggestions of one kind, filtered and sorted in the database.
+         */
         get: operations["matches_queue_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matches/queue/counts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many suggestions each view of the desk holds under the filters (advisors) */
+        get: operations["matches_queue_counts_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -783,6 +846,23 @@ export interface paths {
         put?: never;
         /** Accept a meeting request with a time (the buyer); the supplier is told */
         post: operations["meeting_requests_accept_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-requests/{id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an accepted meeting not yet held (the buyer), with an optional reason; the supplier is told and both sides' calendars drop it */
+        post: operations["meeting_requests_cancel_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1687,7 +1767,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a 1:1 booking */
+        /** Cancel a 1:1 booking (the supplier that booked, the host or an advisor), with an optional reason; the other side is told and the time is free again */
         post: operations["slots_cancel_create"];
         delete?: never;
         options?: never;
@@ -1837,7 +1917,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Recommended needs for a solution: its supplier and advisors. */
+        /**
+         * @description Recommended needs for a solution: its supplier and advisors (explained from the
+         *     solution's side: what the need asks for).
+         */
         get: operations["solutions_matches_list"];
         put?: never;
         post?: never;
@@ -1901,34 +1984,6 @@ export interface components {
             password: string;
         };
         /**
-         * @description * `created` - Created
-         *     * `changed` - Changed
-         *     * `published` - Published
-         *     * `closed` - Closed
-         *     * `deleted` - Deleted
-         *     * `verified` - Verified
-         *     * `viewed_confidential` - Viewed Confidential
-         *     * `booked` - Booked
-         *     * `cancelled` - Cancelled
-         *     * `registered` - Registered
-         *     * `shortlisted` - Shortlisted
-         *     * `introduced` - Introduced
-         *     * `rejected` - Rejected
-         *     * `noted` - Noted
-         *     * `exported` - Exported
-         *     * `requested` - Requested
-         *     * `approved` - Approved
-         *     * `declined` - Declined
-         *     * `withdrawn` - Withdrawn
-         *     * `invited` - Invited
-         *     * `granted` - Granted
-         *     * `revoked` - Revoked
-         *     * `role_changed` - Role Changed
-         *     * `requeued` - Requeued
-         * @enum {string}
-         */
-        ActionEnum: "created" | "changed" | "published" | "closed" | "deleted" | "verified" | "viewed_confidential" | "booked" | "cancelled" | "registered" | "shortlisted" | "introduced" | "rejected" | "noted" | "exported" | "requested" | "approved" | "declined" | "withdrawn" | "invited" | "granted" | "revoked" | "role_changed" | "requeued";
-        /**
          * @description * `never` - Never
          *     * `daily` - Daily
          *     * `weekly` - Weekly
@@ -1986,6 +2041,27 @@ export interface components {
             readonly reason: string;
             /** Format: date-time */
             readonly booking_deadline: string;
+        };
+        /**
+         * @description * `shortlist` - Shortlist
+         *     * `reject` - Reject
+         * @enum {string}
+         */
+        BulkDecisionInputActionEnum: "shortlist" | "reject";
+        BulkDecisionInputRequest: {
+            action: components["schemas"]["BulkDecisionInputActionEnum"];
+            /** @description The matches to decide on, at most 100 */
+            ids: number[];
+            reason?: string;
+        };
+        BulkDecisionOutput: {
+            results: components["schemas"]["BulkItemOutput"][];
+        };
+        BulkItemOutput: {
+            id: number;
+            state: components["schemas"]["StateEnum"];
+            /** @description The same two needs the other way round, rejected with this pair */
+            also_rejected: number[];
         };
         CancelInputRequest: {
             reason: string;
@@ -2048,6 +2124,35 @@ export interface components {
             registration_deadline: string;
             capacity: number;
             max_slots_per_supplier?: number;
+        };
+        ConferenceInvitationOutput: {
+            readonly id: number;
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            readonly solution: components["schemas"]["InvitedSolutionBrief"] | null;
+            readonly invited_by: string;
+            /** Personal message */
+            message?: string;
+            readonly registered: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        ConferenceInviteInputRequest: {
+            /** @description The published solutions whose organisations are invited (from the need's suggestions, or any published solution); one invitation per organisation. */
+            solution_ids: number[];
+            message?: string;
+        };
+        ConferenceInviteOutput: {
+            readonly results: components["schemas"]["ConferenceInviteResult"][];
+            readonly invited: number;
+        };
+        /**
+         * @description What became of one organisation: invited now, or already invited or registered (then
+         *     it is told nothing new).
+         */
+        ConferenceInviteResult: {
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            readonly solution: components["schemas"]["InvitedSolutionBrief"];
+            readonly outcome: components["schemas"]["OutcomeEnum"];
         };
         ConferenceNeedBrief: {
             readonly id: number;
@@ -2157,6 +2262,47 @@ export interface components {
             /** @description Organisations you are the only administrator of while others are members: hand the role over first. */
             blocking_organizations: components["schemas"]["OrganizationBrief"][];
         };
+        DeskCountsOutput: {
+            /** @description Suggested solutions */
+            need_solution: number;
+            /** @description Joint procurement (need ↔ need) */
+            need_need: number;
+        };
+        DeskMatchOutput: {
+            readonly id: number;
+            kind?: components["schemas"]["MatchKindEnum"];
+            readonly need: components["schemas"]["DeskNeed"];
+            readonly solution: components["schemas"]["DeskSolution"] | null;
+            readonly other_need: components["schemas"]["DeskNeed"] | null;
+            /** Format: double */
+            score?: number;
+            state?: components["schemas"]["StateEnum"];
+            source?: components["schemas"]["SourceEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            decided_at?: string | null;
+        };
+        DeskNeed: {
+            readonly id: number;
+            title: string;
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            readonly sector: components["schemas"]["CodeLabel"] | null;
+            readonly county: components["schemas"]["CodeLabel"] | null;
+            readonly stage: components["schemas"]["CodeLabel"] | null;
+            /**
+             * Deadline for responses
+             * Format: date-time
+             */
+            response_deadline?: string | null;
+        };
+        DeskSolution: {
+            readonly id: number;
+            title: string;
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            /** Technology readiness level (TRL) */
+            trl: number;
+        };
         /** @description Why the request was refused, in the user's language. */
         Error: {
             detail: string;
@@ -2166,6 +2312,13 @@ export interface components {
             label: string;
             count: number;
         };
+        /**
+         * @description * `very_good` - very good: relevance from MATCHING_STRONG_RELEVANCE
+         *     * `good` - good: relevance from MATCHING_RELEVANCE_FLOOR
+         *     * `weak` - weak: below the floor (advisors only)
+         * @enum {string}
+         */
+        FitEnum: "very_good" | "good" | "weak";
         /**
          * @description * `physical` - In person
          *     * `streamed` - In person and streamed
@@ -2212,6 +2365,10 @@ export interface components {
             /** Format: date-time */
             expires_at: string;
         };
+        InvitedSolutionBrief: {
+            readonly id: number;
+            title: string;
+        };
         JoinRequestOutput: {
             readonly id: number;
             readonly organization: components["schemas"]["OrganizationBrief"];
@@ -2252,6 +2409,12 @@ export interface components {
             /** @description How many notifications were marked read. */
             marked: number;
         };
+        /**
+         * @description A suggested pair. `explanation` says in the reader's language why it fits, from the
+         *     page it is read on (context `perspective`: "need", the default, describes the solution or
+         *     other need; "solution" describes the need); `fit` says how well in a word. The signals
+         *     and relevance behind them are for advisors only (MatchAdvisorOutput).
+         */
         MatchAdvisorOutput: {
             readonly id: number;
             kind?: components["schemas"]["MatchKindEnum"];
@@ -2260,6 +2423,14 @@ export interface components {
             readonly other_need: components["schemas"]["MatchNeed"] | null;
             /** Format: double */
             score?: number;
+            readonly fit: components["schemas"]["FitEnum"];
+            readonly explanation: string[];
+            /**
+             * Format: double
+             * @description Advisors only: the topical part of the score
+             */
+            readonly relevance: number;
+            /** @description Advisors only */
             readonly signals: components["schemas"]["Signal"][];
             readonly shared_terms: string[];
             readonly best_pair: string[];
@@ -2290,6 +2461,12 @@ export interface components {
             status?: components["schemas"]["NeedStatusEnum"];
             readonly organization: components["schemas"]["OrganizationBrief"];
         };
+        /**
+         * @description A suggested pair. `explanation` says in the reader's language why it fits, from the
+         *     page it is read on (context `perspective`: "need", the default, describes the solution or
+         *     other need; "solution" describes the need); `fit` says how well in a word. The signals
+         *     and relevance behind them are for advisors only (MatchAdvisorOutput).
+         */
         MatchOutput: {
             readonly id: number;
             kind?: components["schemas"]["MatchKindEnum"];
@@ -2298,6 +2475,14 @@ export interface components {
             readonly other_need: components["schemas"]["MatchNeed"] | null;
             /** Format: double */
             score?: number;
+            readonly fit: components["schemas"]["FitEnum"];
+            readonly explanation: string[];
+            /**
+             * Format: double
+             * @description Advisors only: the topical part of the score
+             */
+            readonly relevance: number;
+            /** @description Advisors only */
             readonly signals: components["schemas"]["Signal"][];
             readonly shared_terms: string[];
             readonly best_pair: string[];
@@ -2377,6 +2562,10 @@ export interface components {
             /** Format: date-time */
             decided_at?: string | null;
             /** Format: date-time */
+            cancelled_at?: string | null;
+            /** Reason for cancelling */
+            cancellation_reason?: string;
+            /** Format: date-time */
             readonly created_at: string;
         };
         /**
@@ -2384,9 +2573,10 @@ export interface components {
          *     * `accepted` - Accepted
          *     * `declined` - Declined
          *     * `withdrawn` - Withdrawn
+         *     * `cancelled` - Cancelled by the buyer
          * @enum {string}
          */
-        MeetingRequestOutputStatusEnum: "pending" | "accepted" | "declined" | "withdrawn";
+        MeetingRequestOutputStatusEnum: "pending" | "accepted" | "declined" | "withdrawn" | "cancelled";
         /**
          * @description * `conference` - Dialogue conference
          *     * `one_to_one` - 1:1 meeting at a dialogue conference
@@ -2477,7 +2667,7 @@ export interface components {
         MyDataAuditEvent: {
             /** Format: date-time */
             readonly created_at: string;
-            action: components["schemas"]["ActionEnum"];
+            action: components["schemas"]["MyDataAuditEventActionEnum"];
             object_type: string;
             object_id: string;
             readonly by_you: boolean;
@@ -2486,6 +2676,34 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * @description * `created` - Created
+         *     * `changed` - Changed
+         *     * `published` - Published
+         *     * `closed` - Closed
+         *     * `deleted` - Deleted
+         *     * `verified` - Verified
+         *     * `viewed_confidential` - Viewed Confidential
+         *     * `booked` - Booked
+         *     * `cancelled` - Cancelled
+         *     * `registered` - Registered
+         *     * `shortlisted` - Shortlisted
+         *     * `introduced` - Introduced
+         *     * `rejected` - Rejected
+         *     * `noted` - Noted
+         *     * `exported` - Exported
+         *     * `requested` - Requested
+         *     * `approved` - Approved
+         *     * `declined` - Declined
+         *     * `withdrawn` - Withdrawn
+         *     * `invited` - Invited
+         *     * `granted` - Granted
+         *     * `revoked` - Revoked
+         *     * `role_changed` - Role Changed
+         *     * `requeued` - Requeued
+         * @enum {string}
+         */
+        MyDataAuditEventActionEnum: "created" | "changed" | "published" | "closed" | "deleted" | "verified" | "viewed_confidential" | "booked" | "cancelled" | "registered" | "shortlisted" | "introduced" | "rejected" | "noted" | "exported" | "requested" | "approved" | "declined" | "withdrawn" | "invited" | "granted" | "revoked" | "role_changed" | "requeued";
         /**
          * @description A response belongs to the organisation that sent it: its content is in the copy only
          *     while the person is still a member of that organisation.
@@ -2887,6 +3105,8 @@ export interface components {
          *     * `meeting_request_accepted` - The buyer accepted your meeting request
          *     * `meeting_request_declined` - The buyer declined your meeting request
          *     * `meeting_request_withdrawn` - A supplier withdrew its meeting request
+         *     * `meeting_request_cancelled` - The buyer cancelled your meeting in ongoing dialogue
+         *     * `meeting_request_calendar` - A meeting in ongoing dialogue set or cancelled, for your calendar
          *     * `registration_confirmed` - Your registration for a conference
          *     * `meeting_confirmed` - Your booking of a 1:1 meeting
          *     * `booking_closes_reminder` - Reminder: registration and booking close soon
@@ -2894,7 +3114,7 @@ export interface components {
          *     * `meeting_reminder` - Reminder: a 1:1 meeting tomorrow
          * @enum {string}
          */
-        NotificationKindEnum: "response_received" | "question_asked" | "registration_received" | "registration_cancelled" | "meeting_booked" | "meeting_cancelled" | "co_buyer_requested" | "similar_need_published" | "need_matches_solution" | "saved_search_hits" | "question_answered" | "conference_invitation" | "introduction" | "conference_changed" | "conference_cancelled" | "meeting_changed" | "response_readers_added" | "need_to_curate" | "organization_unverified" | "organization_verified" | "join_requested" | "join_decided" | "shared_information" | "minutes_sent" | "minutes_commented" | "meeting_requested" | "meeting_request_accepted" | "meeting_request_declined" | "meeting_request_withdrawn" | "registration_confirmed" | "meeting_confirmed" | "booking_closes_reminder" | "conference_reminder" | "meeting_reminder";
+        NotificationKindEnum: "response_received" | "question_asked" | "registration_received" | "registration_cancelled" | "meeting_booked" | "meeting_cancelled" | "co_buyer_requested" | "similar_need_published" | "need_matches_solution" | "saved_search_hits" | "question_answered" | "conference_invitation" | "introduction" | "conference_changed" | "conference_cancelled" | "meeting_changed" | "response_readers_added" | "need_to_curate" | "organization_unverified" | "organization_verified" | "join_requested" | "join_decided" | "shared_information" | "minutes_sent" | "minutes_commented" | "meeting_requested" | "meeting_request_accepted" | "meeting_request_declined" | "meeting_request_withdrawn" | "meeting_request_cancelled" | "meeting_request_calendar" | "registration_confirmed" | "meeting_confirmed" | "booking_closes_reminder" | "conference_reminder" | "meeting_reminder";
         /** @description Texts in the reader's language (Accept-Language), made from the notification's data. */
         NotificationOutput: {
             readonly id: number;
@@ -2999,6 +3219,13 @@ export interface components {
             read_at?: string;
             readonly response: components["schemas"]["ResponseReadResponseRef"];
         };
+        /**
+         * @description * `invited` - invited
+         *     * `already_invited` - already_invited
+         *     * `already_registered` - already_registered
+         * @enum {string}
+         */
+        OutcomeEnum: "invited" | "already_invited" | "already_registered";
         PaginatedCoBuyerRequestOutputList: {
             /** @example 123 */
             count: number;
@@ -3014,6 +3241,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["CoBuyerRequestOutput"][];
         };
+        PaginatedConferenceInvitationOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ConferenceInvitationOutput"][];
+        };
         PaginatedConferenceOutputList: {
             /** @example 123 */
             count: number;
@@ -3028,6 +3270,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ConferenceOutput"][];
+        };
+        PaginatedDeskMatchOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["DeskMatchOutput"][];
         };
         PaginatedInvitationOutputList: {
             /** @example 123 */
@@ -3537,6 +3794,11 @@ export interface components {
          * @enum {string}
          */
         RelaxationEnum: "all" | "most" | "any" | "semantic";
+        /** @description Why the buyer cancels the meeting (optional): told to the supplier. */
+        RequestCancelInputRequest: {
+            /** @default  */
+            reason: string;
+        };
         ResendVerificationInputRequest: {
             /**
              * Format: email
@@ -3762,6 +4024,11 @@ export interface components {
             weight: number;
             /** Format: double */
             contribution: number;
+        };
+        /** @description Why the booking is cancelled (optional): told to the other side. */
+        SlotCancelInputRequest: {
+            /** @default  */
+            reason: string;
         };
         SlotInputRequest: {
             /** Format: date-time */
@@ -4749,6 +5016,76 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
         };
     };
+    conferences_invitations_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedConferenceInvitationOutputList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    conferences_invitations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConferenceInviteInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceInviteOutput"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceInviteOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     conferences_publish_create: {
         parameters: {
             query?: never;
@@ -5471,6 +5808,32 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
         };
     };
+    matches_bulk_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkDecisionInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkDecisionOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     matches_export_retrieve: {
         parameters: {
             query?: {
@@ -5502,32 +5865,75 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description * `need_solution` - Need ↔ solution
+                 * @description * `03` - Oslo
+                 *     * `11` - Rogaland
+                 *     * `15` - Møre og Romsdal
+                 *     * `18` - Nordland
+                 *     * `31` - Østfold
+                 *     * `32` - Akershus
+                 *     * `33` - Buskerud
+                 *     * `34` - Innlandet
+                 *     * `39` - Vestfold
+                 *     * `40` - Telemark
+                 *     * `42` - Agder
+                 *     * `46` - Vestland
+                 *     * `50` - Trøndelag
+                 *     * `55` - Troms
+                 *     * `56` - Finnmark
+                 */
+                county?: "03" | "11" | "15" | "18" | "31" | "32" | "33" | "34" | "39" | "40" | "42" | "46" | "50" | "55" | "56" | "";
+                /**
+                 * @description need_solution: suggested solutions; need_need: joint procurement
+                 *
+                 *     * `need_solution` - Need ↔ solution
                  *     * `need_need` - Need ↔ need
                  */
-                kind?: "need_need" | "need_solution";
-                need?: number;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
+                kind?: "need_solution" | "need_need";
+                /** @description Suggested within the last this many days */
+                max_age_days?: number;
+                /** @description Suggested at least this many days ago */
+                min_age_days?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
-                /** @description A search term. */
-                search?: string;
-                solution?: number;
+                /** @description Highest score, 0–1 */
+                score_max?: number;
+                /** @description Lowest score, 0–1 */
+                score_min?: number;
                 /**
-                 * @description * `engine` - Matching engine
-                 *     * `manual` - Advisor
+                 * @description * `helse-og-omsorg` - Helse og omsorg
+                 *     * `oppvekst-og-utdanning` - Oppvekst og utdanning
+                 *     * `bygg-og-eiendom` - Bygg og eiendom
+                 *     * `mobilitet-og-transport` - Mobilitet og transport
+                 *     * `klima-energi-miljo` - Klima, energi og miljø
+                 *     * `vann-avlop-renovasjon` - Vann, avløp og renovasjon
+                 *     * `digitalisering-og-administrasjon` - Digitalisering og administrasjon
+                 *     * `samfunnssikkerhet-og-beredskap` - Samfunnssikkerhet og beredskap
+                 *     * `kultur-og-inkludering` - Kultur og inkludering
+                 *     * `drift-og-logistikk` - Drift og logistikk
+                 *     * `naering-natur-og-landbruk` - Næring, natur og landbruk
                  */
-                source?: "engine" | "manual";
+                sector?: "helse-og-omsorg" | "oppvekst-og-utdanning" | "bygg-og-eiendom" | "mobilitet-og-transport" | "klima-energi-miljo" | "vann-avlop-renovasjon" | "digitalisering-og-administrasjon" | "samfunnssikkerhet-og-beredskap" | "kultur-og-inkludering" | "drift-og-logistikk" | "naering-natur-og-landbruk" | "";
                 /**
-                 * @description * `suggested` - Suggested
-                 *     * `shortlisted` - Shortlisted
-                 *     * `introduced` - Introduced
-                 *     * `rejected` - Rejected
+                 * @description score (highest first), newest (suggested last first), deadline (soonest first)
+                 *
+                 *     * `score` - score
+                 *     * `newest` - newest
+                 *     * `deadline` - deadline
                  */
-                state?: "introduced" | "rejected" | "shortlisted" | "suggested";
+                sort?: "score" | "newest" | "deadline";
+                /**
+                 * @description * `forankring` - Forankring
+                 *     * `behovsavklaring` - Behovsavklaring
+                 *     * `markedsdialog` - Markedsdialog
+                 *     * `konkurranse` - Konkurranse
+                 *     * `kontrakt` - Kontraktsoppfølging
+                 *     * `implementering` - Implementering og spredning
+                 */
+                stage?: "forankring" | "behovsavklaring" | "markedsdialog" | "konkurranse" | "kontrakt" | "implementering" | "";
+                /** @description Repeat for several states; suggested when left out */
+                state?: ("suggested" | "shortlisted" | "introduced" | "rejected")[];
             };
             header?: never;
             path?: never;
@@ -5540,7 +5946,96 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedMatchOutputList"];
+                    "application/json": components["schemas"]["PaginatedDeskMatchOutputList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    matches_queue_counts_retrieve: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `03` - Oslo
+                 *     * `11` - Rogaland
+                 *     * `15` - Møre og Romsdal
+                 *     * `18` - Nordland
+                 *     * `31` - Østfold
+                 *     * `32` - Akershus
+                 *     * `33` - Buskerud
+                 *     * `34` - Innlandet
+                 *     * `39` - Vestfold
+                 *     * `40` - Telemark
+                 *     * `42` - Agder
+                 *     * `46` - Vestland
+                 *     * `50` - Trøndelag
+                 *     * `55` - Troms
+                 *     * `56` - Finnmark
+                 */
+                county?: "03" | "11" | "15" | "18" | "31" | "32" | "33" | "34" | "39" | "40" | "42" | "46" | "50" | "55" | "56" | "";
+                /**
+                 * @description need_solution: suggested solutions; need_need: joint procurement
+                 *
+                 *     * `need_solution` - Need ↔ solution
+                 *     * `need_need` - Need ↔ need
+                 */
+                kind?: "need_solution" | "need_need";
+                /** @description Suggested within the last this many days */
+                max_age_days?: number;
+                /** @description Suggested at least this many days ago */
+                min_age_days?: number;
+                /** @description Highest score, 0–1 */
+                score_max?: number;
+                /** @description Lowest score, 0–1 */
+                score_min?: number;
+                /**
+                 * @description * `helse-og-omsorg` - Helse og omsorg
+                 *     * `oppvekst-og-utdanning` - Oppvekst og utdanning
+                 *     * `bygg-og-eiendom` - Bygg og eiendom
+                 *     * `mobilitet-og-transport` - Mobilitet og transport
+                 *     * `klima-energi-miljo` - Klima, energi og miljø
+                 *     * `vann-avlop-renovasjon` - Vann, avløp og renovasjon
+                 *     * `digitalisering-og-administrasjon` - Digitalisering og administrasjon
+                 *     * `samfunnssikkerhet-og-beredskap` - Samfunnssikkerhet og beredskap
+                 *     * `kultur-og-inkludering` - Kultur og inkludering
+                 *     * `drift-og-logistikk` - Drift og logistikk
+                 *     * `naering-natur-og-landbruk` - Næring, natur og landbruk
+                 */
+                sector?: "helse-og-omsorg" | "oppvekst-og-utdanning" | "bygg-og-eiendom" | "mobilitet-og-transport" | "klima-energi-miljo" | "vann-avlop-renovasjon" | "digitalisering-og-administrasjon" | "samfunnssikkerhet-og-beredskap" | "kultur-og-inkludering" | "drift-og-logistikk" | "naering-natur-og-landbruk" | "";
+                /**
+                 * @description score (highest first), newest (suggested last first), deadline (soonest first)
+                 *
+                 *     * `score` - score
+                 *     * `newest` - newest
+                 *     * `deadline` - deadline
+                 */
+                sort?: "score" | "newest" | "deadline";
+                /**
+                 * @description * `forankring` - Forankring
+                 *     * `behovsavklaring` - Behovsavklaring
+                 *     * `markedsdialog` - Markedsdialog
+                 *     * `konkurranse` - Konkurranse
+                 *     * `kontrakt` - Kontraktsoppfølging
+                 *     * `implementering` - Implementering og spredning
+                 */
+                stage?: "forankring" | "behovsavklaring" | "markedsdialog" | "konkurranse" | "kontrakt" | "implementering" | "";
+                /** @description Repeat for several states; suggested when left out */
+                state?: ("suggested" | "shortlisted" | "introduced" | "rejected")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskCountsOutput"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5560,6 +6055,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AcceptInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    meeting_requests_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RequestCancelInputRequest"];
             };
         };
         responses: {
@@ -7550,7 +8074,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SlotCancelInputRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {

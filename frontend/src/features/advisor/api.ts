@@ -2,14 +2,6 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 
-export function useMatchQueue(query: Record<string, string>) {
-  return useQuery({
-    queryKey: ['matches', 'queue', query],
-    queryFn: () => api.get('/api/matches/queue/', { query: { page_size: 200, ...query } }),
-    select: (d) => d.results,
-  });
-}
-
 export function useMatches(query: Record<string, string>) {
   return useQuery({
     queryKey: ['matches', query],

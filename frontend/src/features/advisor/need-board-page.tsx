@@ -1,5 +1,5 @@
 import { Button, Card, Details, Heading, Link as DsLink, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type Ref } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Match } from '../../api/types';
 import { useI18n, type MessageKey } from '../../app/i18n';
@@ -9,11 +9,14 @@ import { FormErrors } from '../../components/form-errors';
 import { MatchExplanationView, scorePercent } from '../../components/match-explanation';
 import { PageHeading } from '../../components/page';
 import { ErrorAlert, QueryState } from '../../components/query-state';
+import { LiveNotice } from '../../components/live-notice';
 import { useNeed } from '../needs/api';
-import { SimilarNeeds } from '../needs/need-insights';
 import { useSolutions } from '../solutions/api';
 import { useCreateMatch, useMatchAction, useMatchDetail, useMatchNotes, useMatches } from './api';
+import { RejectDialog, ShortcutsDialog, type ShortcutHelp } from './desk/dialogs';
+import { useShortcuts } from './desk/shortcuts';
 import { MATCH_STATES, counterpartTitle } from './queue-page';
+import './desk/desk.css';
 
 function RejectReason({ id }: { id: number }) {
   const { t } = useI18n();
@@ -26,7 +29,9 @@ function RejectReason({ id }: { id: number }) {
   );
 }
 
-function MatchCard({ match }: { match: Match }) {
+type CardFocus = { current: boolean; titleRef: Ref<HTMLAnchorElement>; onCurrent: () => void };
+
+function MatchCard({ match, focus }: { match: Match; focus: CardFocus }) {
   const { t, fmt } = useI18n();
   const action = useMatchAction();
   const [reason, setReason] = useState('');
@@ -44,10 +49,12 @@ function MatchCard({ match }: { match: Match }) {
     if (note.trim()) action.mutate({ id: match.id, action: 'notes', text: note }, { onSuccess: () => setNote('') });
   };
   return (
-    <Card data-testid="match-card">
-      <Heading level={3} data-size="2xs">
+    <Card data-testid="match-card" data-current={focus.current ? 'true' : undefined} className="board-card" onFocus={focus.onCurrent}>
+      <Heading level={4} data-size="2xs">
         <DsLink asChild>
-          <Link to={href}>{title}</Link>
+          <Link to={href} ref={focus.titleRef}>
+            {title}
+          </Link>
         </DsLink>
       </Heading>
       <Paragraph data-size="sm">
@@ -63,7 +70,7 @@ function MatchCard({ match }: { match: Match }) {
       {action.isError ? <ErrorAlert error={action.error} /> : null}
       <div className="row">
         {match.state === 'suggested' ? (
-          <Button data-size="sm" aria-label={t('advisor.shortlistItem', { title })} onClick={() => action.mutate({ id: match.id, action: 'shortlist' })}>
+          <Button data-size="sm" aria-label={t('advisor.shortlistItem', { title })} aria-keyshortcuts={focus.current ? 's' : undefined} onClick={() => action.mutate({ id: match.id, action: 'shortlist' })}>
             {t('advisor.shortlist')}
           </Button>
         ) : null}
@@ -141,6 +148,127 @@ function ManualMatch({ needId }: { needId: number }) {
   );
 }
 
+const BOARD_KEYS = ['j', 'k', 's', 'r', '?'] as const;
+
+/** The four columns of one kind of pair (solutions, or similar needs of other buyers). */
+function Columns({ items, prefix, focusOf }: { items: Match[]; prefix: string; focusOf: (m: Match) => CardFocus }) {
+  const { t } = useI18n();
+  return (
+    <div className="board">
+      {MATCH_STATES.map((state) => {
+        const column = items.filter((m) => m.state === state);
+        return (
+          <section key={state} aria-labelledby={`${prefix}${state}`} className="stack">
+            <Heading level={3} data-size="xs" id={`${prefix}${state}`}>
+              {t(`match.states.${state}` as MessageKey)} ({column.length})
+            </Heading>
+            {column.length === 0 ? <Paragraph data-size="sm">{t('advisor.columnEmpty')}</Paragraph> : null}
+            {column.map((m) => (
+              <MatchCard key={m.id} match={m} focus={focusOf(m)} />
+            ))}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Cards in reading order: the solutions' columns, then the joint procurement's. */
+function inOrder(items: Match[]): Match[] {
+  return MATCH_STATES.flatMap((state) => items.filter((m) => m.state === state));
+}
+
+/**
+ * The need's pairs: suggested solutions in four columns, and apart from them the similar needs of
+ * other buyers (joint procurement). j/k move between the cards, s shortlists the card, r asks for
+ * the reason to reject it, ? lists the keys; none of them fires while the advisor types.
+ */
+function Pairs({ items }: { items: Match[] }) {
+  const { t } = useI18n();
+  const action = useMatchAction();
+  const solutions = items.filter((m) => m.kind !== 'need_need');
+  const joint = items.filter((m) => m.kind === 'need_need');
+  const order = [...inOrder(solutions), ...inOrder(joint)];
+  const [currentId, setCurrentId] = useState<number | null>(null);
+  const [rejecting, setRejecting] = useState<Match | null>(null);
+  const [help, setHelp] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const links = useRef(new Map<number, HTMLAnchorElement>());
+  const current = order.find((m) => m.id === currentId);
+  const move = (step: number) => {
+    const at = order.findIndex((m) => m.id === currentId);
+    const next = order[at < 0 ? (step > 0 ? 0 : order.length - 1) : Math.min(order.length - 1, Math.max(0, at + step))];
+    if (!next) return;
+    setCurrentId(next.id);
+    links.current.get(next.id)?.focus();
+  };
+  const focusOf = (m: Match): CardFocus => ({
+    current: m.id === currentId,
+    titleRef: (el) => {
+      if (el) links.current.set(m.id, el);
+      else links.current.delete(m.id);
+    },
+    onCurrent: () => setCurrentId(m.id),
+  });
+  const decided = (key: 'advisor.desk.shortlisted' | 'advisor.desk.rejected') => () => setNotice(t(key, { count: 1 }));
+  useShortcuts({
+    j: () => move(1),
+    k: () => move(-1),
+    s: () => {
+      if (current?.state === 'suggested') action.mutate({ id: current.id, action: 'shortlist' }, { onSuccess: decided('advisor.desk.shortlisted') });
+    },
+    r: () => {
+      if (current?.state === 'suggested' || current?.state === 'shortlisted') setRejecting(current);
+    },
+    '?': () => setHelp(true),
+  });
+  const keys: ShortcutHelp[] = BOARD_KEYS.map((key) => ({ key, label: t(`advisor.desk.keys.${key === '?' ? 'help' : (`${key}Board` as const)}`) }));
+  return (
+    <>
+      <div className="row">
+        <Button data-size="sm" variant="tertiary" aria-keyshortcuts="Shift+?" aria-haspopup="dialog" onClick={() => setHelp(true)}>
+          {t('advisor.desk.shortcuts')}
+        </Button>
+      </div>
+      <LiveNotice message={notice} />
+      {action.isError ? <ErrorAlert error={action.error} /> : null}
+      <section aria-labelledby="board-solutions" className="stack">
+        <Heading level={2} data-size="sm" id="board-solutions">
+          {t('advisor.desk.boardSolutions')}
+        </Heading>
+        <Columns items={solutions} prefix="col-" focusOf={focusOf} />
+      </section>
+      <section aria-labelledby="board-joint" className="stack" data-testid="board-joint">
+        <Heading level={2} data-size="sm" id="board-joint">
+          {t('advisor.desk.boardJoint')}
+        </Heading>
+        <Paragraph data-size="sm">{joint.length > 0 ? t('advisor.desk.boardJointIntro') : t('advisor.desk.boardJointEmpty')}</Paragraph>
+        {joint.length > 0 ? <Columns items={joint} prefix="col-joint-" focusOf={focusOf} /> : null}
+      </section>
+      <RejectDialog
+        key={rejecting?.id ?? 'closed'}
+        open={rejecting !== null}
+        count={1}
+        pending={action.isPending}
+        onClose={() => setRejecting(null)}
+        onReject={(reason) =>
+          rejecting &&
+          action.mutate(
+            { id: rejecting.id, action: 'reject', reason },
+            {
+              onSuccess: () => {
+                setRejecting(null);
+                decided('advisor.desk.rejected')();
+              },
+            },
+          )
+        }
+      />
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} keys={keys} />
+    </>
+  );
+}
+
 function Board({ needId }: { needId: string }) {
   const { t } = useI18n();
   const need = useNeed(needId);
@@ -158,27 +286,7 @@ function Board({ needId }: { needId: string }) {
       </Paragraph>
       {need.isError ? <ErrorAlert error={need.error} /> : null}
       <ManualMatch needId={Number(needId)} />
-      <QueryState query={matches}>
-        {(items) => (
-          <div className="board">
-            {MATCH_STATES.map((state) => {
-              const column = items.filter((m) => m.state === state);
-              return (
-                <section key={state} aria-labelledby={`col-${state}`} className="stack">
-                  <Heading level={2} data-size="xs" id={`col-${state}`}>
-                    {t(`match.states.${state}` as MessageKey)} ({column.length})
-                  </Heading>
-                  {column.length === 0 ? <Paragraph data-size="sm">{t('advisor.columnEmpty')}</Paragraph> : null}
-                  {column.map((m) => (
-                    <MatchCard key={m.id} match={m} />
-                  ))}
-                </section>
-              );
-            })}
-          </div>
-        )}
-      </QueryState>
-      <SimilarNeeds needId={needId} />
+      <QueryState query={matches}>{(items) => <Pairs items={items} />}</QueryState>
     </div>
   );
 }
