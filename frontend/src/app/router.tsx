@@ -1,6 +1,7 @@
 import { lazy, type ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { Layout } from './layout';
+import { HomeRedirect } from './home-redirect';
 import { RouteError } from './route-error';
 import { SearchPage } from '../features/search/search-page';
 
@@ -47,6 +48,7 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <SearchPage /> },
+      { path: 'home', element: <HomeRedirect /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: 'account/id-porten', element: <IdentityPage /> },

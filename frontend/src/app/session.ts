@@ -35,11 +35,21 @@ export function userRoles(user: User | null): Set<Role> {
   return roles;
 }
 
+/** Where a signed-in person starts: an advisor at the curation queue, a buyer at its needs, a
+ * supplier at its dashboard (solutions and recommended needs); anyone else at search. */
+export function homeOf(user: User | null): string {
+  const roles = userRoles(user);
+  if (roles.has('advisor')) return '/advisor';
+  if (roles.has('buyer')) return '/buyer';
+  if (roles.has('supplier')) return '/supplier';
+  return '/';
+}
+
 export function firstOrgOfKind(user: User | null, kind: OrgKind): OrganizationRef | undefined {
   return userOrganizations(user).find((o) => o.kind === kind);
 }
 
-function useSessionMutation<TVars>(fn: (vars: TVars) => Promise<unknown>) {
+function useSessionMutation<TVars, TData>(fn: (vars: TVars) => Promise<TData>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: fn,

@@ -21,6 +21,20 @@ describe('password accounts', () => {
     expect(calls.filter((c) => c.url.pathname === '/api/auth/register/')).toHaveLength(1);
   });
 
+  it('marks what registration requires and checks it, as the server does, before sending', async () => {
+    const { calls } = mockFetch({ '/api/auth/session/': anonymousSession, '/api/auth/register/': () => accepted });
+    renderRoute(<RegisterPage />, { path: '/register', route: '/register' });
+    expect(await screen.findAllByText('Må fylles ut')).toHaveLength(3);
+    expect(screen.getByText(/Minst 8 tegn\./)).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('E-post'), { target: { value: 'nina@testkommune.no' } });
+    fireEvent.change(screen.getByLabelText('Passord'), { target: { value: 'kort' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Opprett bruker' }));
+    expect(await screen.findByText('Rett opp dette før du oppretter brukeren:')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Fullt navn: Skriv hele navnet ditt.' })).toHaveAttribute('href', '#register-name');
+    expect(screen.getByRole('link', { name: 'Passord: Passordet må ha minst 8 tegn.' })).toBeInTheDocument();
+    expect(calls.filter((c) => c.url.pathname === '/api/auth/register/')).toHaveLength(0);
+  });
+
   it('confirms the address from the link once', async () => {
     const { calls } = mockFetch({ '/api/auth/session/': anonymousSession, '/api/auth/verify-email/': { detail: 'ok' } });
     renderRoute(<VerifyEmailPage />, { path: '/verify-email', route: '/verify-email?token=abc' });

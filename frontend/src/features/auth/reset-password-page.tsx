@@ -6,6 +6,7 @@ import { fieldErrorsOf, firstError } from '../../components/form-fields';
 import { FormErrors } from '../../components/form-errors';
 import { PageHeading } from '../../components/page';
 import { usePasswordResetConfirm } from './api';
+import { PASSWORD_MIN } from './rules';
 
 /** Opened from the link in the reset e-mail: /reset-password?uid=…&token=… */
 export function ResetPasswordPage() {
@@ -53,7 +54,7 @@ export function ResetPasswordPage() {
         ) : null}
         <FormErrors error={confirm.error} labels={{ new_password: t('auth.newPassword') }} />
         {errors.token ? <Paragraph>{newLink}</Paragraph> : null}
-        <Textfield label={t('auth.newPassword')} type="password" autoComplete="new-password" required description={t('auth.passwordHint')} value={password} onChange={(e) => setPassword(e.target.value)} error={firstError(errors, 'new_password')} />
+        <Textfield label={t('auth.newPassword')} type="password" autoComplete="new-password" required description={t('auth.passwordHint', { min: PASSWORD_MIN })} value={password} onChange={(e) => setPassword(e.target.value)} error={firstError(errors, 'new_password')} />
         <div>
           <Button type="submit" loading={confirm.isPending} disabled={!uid || !token}>
             {t('auth.resetButton')}

@@ -5,7 +5,7 @@ import { useCpv } from '../../components/reference';
 import { useDebounced } from '../../components/use-debounced';
 
 /** Pick CPV codes: type to search the CPV list, add, remove. */
-export function CpvPicker({ value, onChange, error }: { value: string[]; onChange: (codes: string[]) => void; error?: string }) {
+export function CpvPicker({ value, onChange, error, id }: { value: string[]; onChange: (codes: string[]) => void; error?: string; id?: string }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const listId = useId();
@@ -20,6 +20,8 @@ export function CpvPicker({ value, onChange, error }: { value: string[]; onChang
       <div className="row" style={{ alignItems: 'flex-end' }}>
         <div style={{ flex: '1 1 20rem' }}>
           <Textfield
+            id={id}
+            name="cpv_codes"
             label={t('need.fields.cpv')}
             description={t('need.hints.cpv')}
             list={listId}

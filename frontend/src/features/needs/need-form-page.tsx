@@ -2,11 +2,13 @@ import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Textfield, Valid
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Need, NeedInput } from '../../api/types';
-import { isoToOsloLocal, osloLocalToIso } from '../../app/format';
+import type { FieldErrors } from '../../api/client';
+import { parseAmount, MAX_AMOUNT } from '../../app/amount';
+import { isoToOsloLocal, osloLocalToIso, type FormatLang, type Formatters } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
 import { useCurrentUser, userOrganizations } from '../../app/session';
-import { fieldErrorsOf, firstError, SelectField } from '../../components/form-fields';
+import { checked, firstError, LengthAnnouncer, LengthCount, SelectField, useFormChecks, withRequiredMark } from '../../components/form-fields';
 import { FormErrors } from '../../components/form-errors';
 import { useOrganizations } from '../../components/organizations';
 import { UnverifiedTag } from '../../components/org-name';
@@ -54,32 +56,74 @@ function initialState(need: Need | undefined, orgId: number): FormState {
   };
 }
 
+/** The description's minimum (NeedInput.description on the server). */
+export const DESCRIPTION_MIN = 40;
+
+const ID = (field: string) => `need-${field}`;
+const IDS: Record<string, string> = {
+  ...Object.fromEntries(
+    ['title', 'description', 'desired_effect', 'sector', 'county', 'municipality', 'cpv_codes', 'budget_min', 'budget_max', 'stage', 'procedure', 'response_deadline', 'co_buyer_ids'].map((f) => [f, ID(f)]),
+  ),
+  co_buyers: ID('co_buyer_ids'),
+};
+
+type T = ReturnType<typeof useI18n>['t'];
+
+/** The amount in a budget field, or why it is not one (null: left empty). */
+function amountError(text: string, lang: FormatLang, t: T, fmt: Formatters): string | null {
+  const amount = parseAmount(text, lang);
+  if (!amount || 'value' in amount) return null;
+  if (amount.problem === 'tooLarge') return t('forms.amountTooLarge', { max: fmt.currency(MAX_AMOUNT) });
+  return t(amount.problem === 'notWhole' ? 'forms.amountNotWhole' : 'forms.amountNotNumber');
+}
+
+function amountOf(text: string, lang: FormatLang): number | null {
+  const amount = parseAmount(text, lang);
+  return amount && 'value' in amount ? amount.value : null;
+}
+
+/** What the form checks before it sends, with the server's rules (NeedInput, needs/services.py). */
+function check(s: FormState, need: Need | undefined, lang: FormatLang, t: T, fmt: Formatters): FieldErrors {
+  const low = amountOf(s.budget_min, lang);
+  const high = amountOf(s.budget_max, lang);
+  const deadline = s.response_deadline ? osloLocalToIso(s.response_deadline) : null;
+  const kept = need?.response_deadline && deadline && new Date(deadline).getTime() === new Date(need.response_deadline).getTime();
+  return checked({
+    title: s.title.trim() ? null : t('need.errors.title'),
+    description: s.description.trim().length >= DESCRIPTION_MIN ? null : t('need.errors.description', { min: DESCRIPTION_MIN }),
+    sector: s.sector ? null : t('need.errors.sector'),
+    budget_min: amountError(s.budget_min, lang, t, fmt),
+    budget_max: amountError(s.budget_max, lang, t, fmt) ?? (low !== null && high !== null && low > high ? t('need.errors.budgetOrder') : null),
+    response_deadline: deadline && !kept && new Date(deadline).getTime() < Date.now() ? t('need.errors.deadlinePast') : null,
+  });
+}
+
 /** Form strings → API input. Codes come from the reference lists; the backend validates them. */
-function toInput(s: FormState): NeedInput {
-  const money = (v: string) => (v.trim() === '' ? null : Number(v.replace(/\s/g, '')));
+function toInput(s: FormState, lang: FormatLang): NeedInput {
   return {
     ...s,
     sector: s.sector as NeedInput['sector'],
     county: s.county as NeedInput['county'],
     stage: s.stage as NeedInput['stage'],
     procedure: s.procedure as NeedInput['procedure'],
-    budget_min: money(s.budget_min),
-    budget_max: money(s.budget_max),
+    budget_min: amountOf(s.budget_min, lang),
+    budget_max: amountOf(s.budget_max, lang),
     response_deadline: s.response_deadline ? osloLocalToIso(s.response_deadline) : null,
   };
 }
 
 function NeedForm({ need, orgId }: { need?: Need; orgId: number }) {
-  const { t } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const navigate = useNavigate();
   const [state, setState] = useState<FormState>(() => initialState(need, orgId));
+  const checks = useFormChecks();
   const save = useSaveNeed(need ? String(need.id) : undefined);
   const sectors = useReference('sectors');
   const counties = useReference('counties');
   const stages = useReference('stages');
   const procedures = useReference('procedures');
   const buyers = useOrganizations({ kind: 'public_buyer' });
-  const errors = fieldErrorsOf(save.error);
+  const errors = checks.errors(save.error);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));
   const productWords = findSolutionWords(`${state.title} ${state.description}`);
   const coBuyerError = firstError(errors, 'co_buyers') ?? firstError(errors, 'co_buyer_ids');
@@ -89,7 +133,7 @@ function NeedForm({ need, orgId }: { need?: Need; orgId: number }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(toInput(state), { onSuccess: (saved) => navigate(`/needs/${saved.id}`) });
+    if (checks.run(check(state, need, lang, t, fmt))) save.mutate(toInput(state, lang), { onSuccess: (saved) => navigate(`/needs/${saved.id}`) });
   };
 
   const labels: Record<string, string> = {
@@ -117,13 +161,15 @@ function NeedForm({ need, orgId }: { need?: Need; orgId: number }) {
         </Heading>
         <Paragraph data-size="sm">{t('need.form.methodIntro')}</Paragraph>
       </div>
-      <FormErrors error={save.error} labels={labels} />
+      <FormErrors key={checks.attempt} error={save.error} clientErrors={checks.clientErrors} labels={labels} ids={IDS} />
 
       <Fieldset>
         <Fieldset.Legend>{t('need.form.step1')}</Fieldset.Legend>
         <Textfield
+          id={IDS.title}
+          name="title"
           label={t('need.fields.title')}
-          description={t('need.hints.title')}
+          description={withRequiredMark(true, t('need.hints.title'))}
           value={state.title}
           required
           onChange={(e) => set('title', e.target.value)}
@@ -132,47 +178,79 @@ function NeedForm({ need, orgId }: { need?: Need; orgId: number }) {
         <Textfield
           multiline
           rows={6}
+          id={IDS.description}
+          name="description"
           label={t('need.fields.description')}
-          description={t('need.hints.description')}
+          description={withRequiredMark(
+            true,
+            <>
+              {t('need.hints.description')} <LengthCount value={state.description} min={DESCRIPTION_MIN} />
+            </>,
+          )}
           value={state.description}
           required
+          minLength={DESCRIPTION_MIN}
           onChange={(e) => set('description', e.target.value)}
           error={firstError(errors, 'description')}
         />
+        <LengthAnnouncer value={state.description} min={DESCRIPTION_MIN} />
         <Textfield
           multiline
           rows={4}
+          id={IDS.desired_effect}
+          name="desired_effect"
           label={t('need.fields.desiredEffect')}
           description={t('need.hints.desiredEffect')}
           value={state.desired_effect}
-          required
           onChange={(e) => set('desired_effect', e.target.value)}
           error={firstError(errors, 'desired_effect')}
         />
         {productWords.length > 0 ? (
           <Alert data-color="warning" role="status">
-            <Paragraph>{t('need.form.productWarning', { words: productWords.join(', ') })}</Paragraph>
+            <Paragraph>{t('need.form.productWarning', { words: fmt.list(productWords) })}</Paragraph>
           </Alert>
         ) : null}
       </Fieldset>
 
       <Fieldset>
         <Fieldset.Legend>{t('need.form.step2')}</Fieldset.Legend>
-        <SelectField label={t('need.fields.sector')} value={state.sector} options={sectors.data ?? []} required onChange={(v) => set('sector', v)} error={firstError(errors, 'sector')} />
-        <SelectField label={t('need.fields.county')} value={state.county} options={counties.data ?? []} onChange={(v) => set('county', v)} error={firstError(errors, 'county')} />
-        <Textfield label={t('need.fields.municipality')} value={state.municipality} onChange={(e) => set('municipality', e.target.value)} error={firstError(errors, 'municipality')} />
-        <CpvPicker value={state.cpv_codes} onChange={(codes) => set('cpv_codes', codes)} error={firstError(errors, 'cpv_codes')} />
+        <SelectField id={IDS.sector} name="sector" label={t('need.fields.sector')} value={state.sector} options={sectors.data ?? []} required onChange={(v) => set('sector', v)} error={firstError(errors, 'sector')} />
+        <SelectField id={IDS.county} name="county" label={t('need.fields.county')} value={state.county} options={counties.data ?? []} onChange={(v) => set('county', v)} error={firstError(errors, 'county')} />
+        <Textfield id={IDS.municipality} name="municipality" label={t('need.fields.municipality')} value={state.municipality} onChange={(e) => set('municipality', e.target.value)} error={firstError(errors, 'municipality')} />
+        <CpvPicker id={IDS.cpv_codes} value={state.cpv_codes} onChange={(codes) => set('cpv_codes', codes)} error={firstError(errors, 'cpv_codes')} />
         <div className="row">
-          <Textfield label={t('need.fields.budgetMin')} inputMode="numeric" suffix="kr" value={state.budget_min} onChange={(e) => set('budget_min', e.target.value)} error={firstError(errors, 'budget_min')} />
-          <Textfield label={t('need.fields.budgetMax')} inputMode="numeric" suffix="kr" value={state.budget_max} onChange={(e) => set('budget_max', e.target.value)} error={firstError(errors, 'budget_max')} />
+          <Textfield
+            id={IDS.budget_min}
+            name="budget_min"
+            label={t('need.fields.budgetMin')}
+            description={t('forms.amountHint')}
+            inputMode="decimal"
+            suffix={t('need.fields.currency')}
+            value={state.budget_min}
+            onChange={(e) => set('budget_min', e.target.value)}
+            error={firstError(errors, 'budget_min')}
+          />
+          <Textfield
+            id={IDS.budget_max}
+            name="budget_max"
+            label={t('need.fields.budgetMax')}
+            description={t('forms.amountHint')}
+            inputMode="decimal"
+            suffix={t('need.fields.currency')}
+            value={state.budget_max}
+            onChange={(e) => set('budget_max', e.target.value)}
+            error={firstError(errors, 'budget_max')}
+          />
         </div>
       </Fieldset>
 
       <Fieldset>
         <Fieldset.Legend>{t('need.form.step3')}</Fieldset.Legend>
-        <SelectField label={t('need.fields.stage')} description={t('need.hints.stage')} value={state.stage} options={stages.data ?? []} onChange={(v) => set('stage', v)} error={firstError(errors, 'stage')} />
-        <SelectField label={t('need.fields.procedure')} description={t('need.hints.procedure')} value={state.procedure} options={procedures.data ?? []} onChange={(v) => set('procedure', v)} error={firstError(errors, 'procedure')} />
+        <SelectField id={IDS.stage} name="stage" label={t('need.fields.stage')} description={t('need.hints.stage')} value={state.stage} options={stages.data ?? []} onChange={(v) => set('stage', v)} error={firstError(errors, 'stage')} />
+        <SelectField id={IDS.procedure} name="procedure" label={t('need.fields.procedure')} description={t('need.hints.procedure')} value={state.procedure} options={procedures.data ?? []} onChange={(v) => set('procedure', v)} error={firstError(errors, 'procedure')} />
         <Textfield
+          id={IDS.response_deadline}
+          name="response_deadline"
           type="datetime-local"
           label={t('need.deadlineInput')}
           description={t('common.osloTime')}
@@ -182,7 +260,7 @@ function NeedForm({ need, orgId }: { need?: Need; orgId: number }) {
         />
       </Fieldset>
 
-      <Fieldset>
+      <Fieldset id={IDS.co_buyer_ids} tabIndex={-1}>
         <Fieldset.Legend>{t('need.coBuyers.title')}</Fieldset.Legend>
         <Fieldset.Description>
           {t('need.hints.coBuyers')} {t('need.coBuyers.requestNote')}

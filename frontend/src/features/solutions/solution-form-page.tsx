@@ -5,7 +5,7 @@ import type { Solution, SolutionInput } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { RequireAuth } from '../../app/require-auth';
 import { useCurrentUser, userOrganizations } from '../../app/session';
-import { fieldErrorsOf, firstError, SelectField } from '../../components/form-fields';
+import { checked, firstError, LengthAnnouncer, LengthCount, SelectField, useFormChecks, withRequiredMark } from '../../components/form-fields';
 import { FormErrors } from '../../components/form-errors';
 import { PageHeading } from '../../components/page';
 import { Empty, QueryState } from '../../components/query-state';
@@ -39,6 +39,11 @@ function initial(s: Solution | undefined, orgId: number): FormState {
   };
 }
 
+/** The description's minimum (SolutionInput.description on the server). */
+const DESCRIPTION_MIN = 40;
+
+const IDS = Object.fromEntries(['title', 'description', 'sector', 'cpv_codes', 'trl', 'language', 'regions', 'website'].map((f) => [f, `solution-${f}`]));
+
 /** Codes come from the reference lists; the backend validates them. */
 function toInput(f: FormState): SolutionInput {
   return { ...f, sector: f.sector as SolutionInput['sector'], regions: f.regions as SolutionInput['regions'] };
@@ -51,11 +56,17 @@ function SolutionForm({ solution, orgId }: { solution?: Solution; orgId: number 
   const save = useSaveSolution(solution ? String(solution.id) : undefined);
   const sectors = useReference('sectors');
   const counties = useReference('counties');
-  const errors = fieldErrorsOf(save.error);
+  const checks = useFormChecks();
+  const errors = checks.errors(save.error);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(toInput(state), { onSuccess: (s) => navigate(`/solutions/${s.id}`) });
+    const found = checked({
+      title: state.title.trim() ? null : t('solution.errors.title'),
+      description: state.description.trim().length >= DESCRIPTION_MIN ? null : t('solution.errors.description', { min: DESCRIPTION_MIN }),
+      sector: state.sector ? null : t('solution.errors.sector'),
+    });
+    if (checks.run(found)) save.mutate(toInput(state), { onSuccess: (s) => navigate(`/solutions/${s.id}`) });
   };
   const trlOptions = Array.from({ length: 9 }, (_, i) => ({ code: String(i + 1), label: t('solution.trlValue', { trl: i + 1 }) }));
   const langOptions = (['nb', 'nn', 'en'] as const).map((l) => ({ code: l, label: t(`solution.languages.${l}`) }));
@@ -71,14 +82,41 @@ function SolutionForm({ solution, orgId }: { solution?: Solution; orgId: number 
   };
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <FormErrors error={save.error} labels={labels} />
-      <Textfield label={labels.title} required value={state.title} onChange={(e) => set('title', e.target.value)} error={firstError(errors, 'title')} />
-      <Textfield multiline rows={6} label={labels.description} description={t('solution.hints.description')} required value={state.description} onChange={(e) => set('description', e.target.value)} error={firstError(errors, 'description')} />
-      <SelectField label={labels.sector ?? ''} value={state.sector} options={sectors.data ?? []} required onChange={(v) => set('sector', v)} error={firstError(errors, 'sector')} />
-      <CpvPicker value={state.cpv_codes} onChange={(c) => set('cpv_codes', c)} error={firstError(errors, 'cpv_codes')} />
-      <SelectField label={labels.trl ?? ''} description={t('solution.hints.trl')} value={String(state.trl)} includeEmpty={false} options={trlOptions} onChange={(v) => set('trl', Number(v))} error={firstError(errors, 'trl')} />
-      <SelectField label={labels.language ?? ''} value={state.language} includeEmpty={false} options={langOptions} onChange={(v) => set('language', v as FormState['language'])} error={firstError(errors, 'language')} />
-      <Fieldset>
+      <FormErrors key={checks.attempt} error={save.error} clientErrors={checks.clientErrors} labels={labels} ids={IDS} />
+      <Textfield
+        id={IDS.title}
+        name="title"
+        label={labels.title}
+        description={withRequiredMark(true)}
+        required
+        value={state.title}
+        onChange={(e) => set('title', e.target.value)}
+        error={firstError(errors, 'title')}
+      />
+      <Textfield
+        multiline
+        rows={6}
+        id={IDS.description}
+        name="description"
+        label={labels.description}
+        description={withRequiredMark(
+          true,
+          <>
+            {t('solution.hints.description')} <LengthCount value={state.description} min={DESCRIPTION_MIN} />
+          </>,
+        )}
+        required
+        minLength={DESCRIPTION_MIN}
+        value={state.description}
+        onChange={(e) => set('description', e.target.value)}
+        error={firstError(errors, 'description')}
+      />
+      <LengthAnnouncer value={state.description} min={DESCRIPTION_MIN} />
+      <SelectField id={IDS.sector} name="sector" label={labels.sector ?? ''} value={state.sector} options={sectors.data ?? []} required onChange={(v) => set('sector', v)} error={firstError(errors, 'sector')} />
+      <CpvPicker id={IDS.cpv_codes} value={state.cpv_codes} onChange={(c) => set('cpv_codes', c)} error={firstError(errors, 'cpv_codes')} />
+      <SelectField id={IDS.trl} name="trl" label={labels.trl ?? ''} description={t('solution.hints.trl')} value={String(state.trl)} includeEmpty={false} options={trlOptions} onChange={(v) => set('trl', Number(v))} error={firstError(errors, 'trl')} />
+      <SelectField id={IDS.language} name="language" label={labels.language ?? ''} value={state.language} includeEmpty={false} options={langOptions} onChange={(v) => set('language', v as FormState['language'])} error={firstError(errors, 'language')} />
+      <Fieldset id={IDS.regions} tabIndex={-1}>
         <Fieldset.Legend>{labels.regions}</Fieldset.Legend>
         <Fieldset.Description>{t('solution.hints.regions')}</Fieldset.Description>
         {(counties.data ?? []).map((c) => (
@@ -91,7 +129,7 @@ function SolutionForm({ solution, orgId }: { solution?: Solution; orgId: number 
           />
         ))}
       </Fieldset>
-      <Textfield type="url" label={labels.website} value={state.website} onChange={(e) => set('website', e.target.value)} error={firstError(errors, 'website')} />
+      <Textfield id={IDS.website} name="website" type="url" label={labels.website} value={state.website} onChange={(e) => set('website', e.target.value)} error={firstError(errors, 'website')} />
       <div className="row">
         <Button type="submit" loading={save.isPending}>
           {t('common.save')}
