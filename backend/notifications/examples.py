@@ -30,6 +30,11 @@ def _org_of(user: User) -> Organization:
     return membership.organization
 
 
+def _person_of(organization: Organization) -> str:
+    membership = organization.memberships.select_related("user").order_by("pk").first()
+    return str(membership.user) if membership is not None else organization.name
+
+
 def _conference(**filters: object) -> DialogueConference:
     published = DialogueConference.objects.filter(status=DialogueConference.Status.PUBLISHED)
     conference = published.filter(**filters).first() or published.first()
@@ -140,7 +145,15 @@ def _supplier_news(supplier: User) -> list[m.Message]:
             conference=title,
             buyer=host,
             starts_at=m.stamp(conference.starts_at),
+            ends_at=m.stamp(conference.ends_at),
             registration_deadline=m.stamp(conference.registration_deadline),
+            place=conference.location or conference.stream_url,
+            person=_person_of(conference.organization),
+            person_organization=host,
+            solution=solution.title,
+            message="Vi har sett løsningen deres og tror den kan svare på behovet. Etter "
+            "konferansen setter vi av tid til 1:1-møter.",
+            sequence=sequence_now(),
         ),
         m.Introduction(need_id=need.pk, need=need.title, other=solution.title),
         m.ConferenceChanged(

@@ -51,6 +51,9 @@ export type Invitation = S['InvitationOutput'];
 export type JoinRequest = S['JoinRequestOutput'];
 export type Decision = NonNullable<JoinRequest['status']>;
 export type CoBuyerRequest = S['CoBuyerRequestOutput'];
+export type ConferenceInvitation = S['ConferenceInvitationOutput'];
+export type InviteResult = S['ConferenceInviteResult'];
+export type InviteOutcome = S['OutcomeEnum'];
 
 /** What the explanation view needs from a match. */
 export type MatchExplanation = Pick<Match, 'score' | 'signals' | 'shared_terms' | 'best_pair'>;

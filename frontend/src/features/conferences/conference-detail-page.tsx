@@ -14,6 +14,7 @@ import { Questions } from './questions';
 import { Slots } from './slots';
 import { OrgName } from '../../components/org-name';
 import { ConferenceShared } from '../dialogue-record/shared-log';
+import { ConferenceInvitations, OwnInvitation } from '../invitations/invitation-list';
 
 function Registrations({ conferenceId }: { conferenceId: string }) {
   const { t } = useI18n();
@@ -215,6 +216,7 @@ function ConferenceView({ conf }: { conf: Conference }) {
           <Heading level={2} data-size="sm" id="register-heading">
             {t('conference.registerTitle')}
           </Heading>
+          {!manage ? <OwnInvitation conferenceId={id} host={conf.organization.name} registered={registered} /> : null}
           {cancelled ? (
             <Paragraph>{t('conference.registrationCancelled')}</Paragraph>
           ) : registered ? (
@@ -237,6 +239,7 @@ function ConferenceView({ conf }: { conf: Conference }) {
       <Slots conferenceId={id} manage={manage} supplierOrg={supplierOrg?.id} cancelled={cancelled} />
       {user && (manage || registered) ? <ConferenceShared conferenceId={id} host={isMemberOf(user, conf.organization.id)} started={started} /> : null}
       {manage ? <Registrations conferenceId={id} /> : null}
+      {manage && conf.status !== 'draft' ? <ConferenceInvitations conferenceId={id} /> : null}
     </article>
   );
 }

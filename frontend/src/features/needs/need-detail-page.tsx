@@ -170,7 +170,7 @@ function NeedView({ need }: { need: Need }) {
       {user && need.status !== 'draft' ? <NeedSharedLog needId={id} /> : null}
       {owner || advisor ? (
         <>
-          <SuggestedSolutions needId={id} pending={need.suggestions_pending} />
+          <SuggestedSolutions needId={id} pending={need.suggestions_pending} invite={need.status === 'published' ? need : undefined} />
           <SimilarNeeds needId={id} pending={need.suggestions_pending} />
         </>
       ) : null}

@@ -1,4 +1,5 @@
-import { Card, Details, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Card, Checkbox, Details, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { MatchExplanationView, scorePercent } from '../../components/match-explanation';
@@ -8,13 +9,20 @@ import { useNeedMatches, useNeedResponses, useSimilarNeeds } from './api';
 import { OrgName } from '../../components/org-name';
 import { ResponseAccessLog } from '../privacy/access-log';
 import { ResponseText } from '../business-secrets/response-text';
+import type { Need } from '../../api/types';
+import { InvitePanel, type Chosen } from '../invitations/invite-panel';
 
 /** The need's suggested solutions. `pending`: the background worker is computing them (the
- * need says so); the list is fetched again when they are ready. */
-export function SuggestedSolutions({ needId, pending = false }: { needId: string; pending?: boolean }) {
+ * need says so); the list is fetched again when they are ready. With `invite` (the published
+ * need, for its buyer and advisors), each suggestion can be chosen and the suppliers behind the
+ * chosen ones invited to one of the need's conferences. */
+export function SuggestedSolutions({ needId, pending = false, invite }: { needId: string; pending?: boolean; invite?: Need }) {
   const { t, fmt } = useI18n();
   const matches = useNeedMatches(needId);
   const ready = useSuggestionsReady(pending, matches.refetch);
+  const [chosen, setChosen] = useState<Chosen[]>([]);
+  const toggle = (item: Chosen, on: boolean) =>
+    setChosen((list) => [...list.filter((c) => c.solutionId !== item.solutionId), ...(on ? [item] : [])]);
   return (
     <section aria-labelledby="suggested-heading" className="stack">
       <Heading level={2} data-size="sm" id="suggested-heading">
@@ -38,6 +46,14 @@ export function SuggestedSolutions({ needId, pending = false }: { needId: string
                         <Link to={`/solutions/${m.solution.id}`}>{m.solution.title}</Link>
                       </DsLink>
                     </Heading>
+                    {invite ? (
+                      <Checkbox
+                        label={t('invitation.select', { org: m.solution.organization.name })}
+                        value={String(m.solution.id)}
+                        checked={chosen.some((c) => c.solutionId === m.solution?.id)}
+                        onChange={(e) => m.solution && toggle({ solutionId: m.solution.id, organization: m.solution.organization.name }, e.target.checked)}
+                      />
+                    ) : null}
                     <div className="meta">
                       <OrgName org={m.solution.organization} />
                       <span>TRL {m.solution.trl}</span>
@@ -59,6 +75,7 @@ export function SuggestedSolutions({ needId, pending = false }: { needId: string
           </ul>
         )}
       </QueryState>
+      {invite ? <InvitePanel need={invite} chosen={chosen} onSent={() => setChosen([])} /> : null}
     </section>
   );
 }
