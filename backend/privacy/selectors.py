@@ -18,6 +18,7 @@ from knox.models import AuthToken
 from backend.accounts.models import Invitation, JoinRequest, Membership, Organization, User
 from backend.audit.models import AuditEvent
 from backend.dialogue.models import (
+    ConferenceInvitation,
     DialogueConference,
     MeetingMinutes,
     MeetingRequest,
@@ -112,6 +113,7 @@ def _other_records(user: User) -> list[dict[str, Any]]:
         ("ongoing_dialogue_opened", OngoingDialogue.objects.filter(opened_by=user)),
         ("meeting_request", MeetingRequest.objects.filter(requested_by=user)),
         ("meeting_request_answered", MeetingRequest.objects.filter(decided_by=user)),
+        ("conference_invitation_sent", ConferenceInvitation.objects.filter(invited_by=user)),
     ]
     return [
         {"type": kind, "id": pk, "created_at": created_at}

@@ -393,3 +393,17 @@ def test_the_invited_hear_when_the_conference_moves_or_is_cancelled(
     assert cancelled.status_code == 200, cancelled.content
     kinds = [n["kind"] for n in told(person)]
     assert kinds == ["conference_cancelled", "conference_changed", "conference_invitation"]
+
+
+def test_the_inviting_persons_data_copy_names_the_invitations_they_sent(
+    world: World, suggested: dict[str, tuple[Solution, User]]
+) -> None:
+    # given
+    assert _invite(world, "buyer", _ids(suggested), message=MESSAGE).status_code == 201
+    # when
+    copy = world.client("buyer").get("/api/auth/me/export/").json()
+    # then: by type and id (the invitation is the organisation's business, not copied)
+    sent = [r for r in copy["other_records"] if r["type"] == "conference_invitation_sent"]
+    ids = sorted(ConferenceInvitation.objects.values_list("pk", flat=True))
+    assert sorted(r["id"] for r in sent) == ids
+    assert MESSAGE not in str(copy)
