@@ -55,6 +55,31 @@ def model_text(model: type[models.Model], name: str, **kwargs: Any) -> PlainText
     return PlainTextField(max_length=max_length, multiline=multiline, **kwargs)
 
 
+class ChoiceInput(serializers.ChoiceField):
+    """A choice from a list whose refusal says what to do: nothing chosen asks for a choice
+    (not DRF's '"" is not a valid choice'), an unknown value is named and a choice from the
+    list asked for. Pass `error_messages={"required": ...}` to say what to choose."""
+
+    default_error_messages = {
+        "invalid_choice": _(
+            "“{input}” is not one of the options. Choose one of the options in the list."
+        ),
+        "required": _("Choose one of the options in the list."),
+        "null": _("Choose one of the options in the list."),
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        required = kwargs.get("error_messages", {}).get("required")
+        if required is not None:
+            kwargs["error_messages"] = {"null": required, **kwargs["error_messages"]}
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> Any:
+        if data == "" and not self.allow_blank:
+            self.fail("required")
+        return super().to_internal_value(data)
+
+
 class WebAddressField(serializers.URLField):
     """An http(s) address that fits the model's column."""
 

@@ -89,6 +89,8 @@ NEEDS = "/api/needs/"
 SOLUTIONS = "/api/solutions/"
 CONFERENCES = "/api/conferences/"
 NOT_A_CHOICE = "er ikke et gyldig valg"
+# The need, solution and account forms' fields say what to do (backend/common/field_messages.py).
+CHOOSE = "Velg et av alternativene i listen."
 TOO_MANY = "Listen kan ha høyst"
 
 
@@ -109,7 +111,7 @@ def _conference_case(name: str, over: dict[str, Any], field: str, says: str) -> 
 
 
 NEED_CASES = (
-    _need_case("need without title", {"title": ""}, "title", "Dette feltet må ikke være blankt."),
+    _need_case("need without title", {"title": ""}, "title", "Skriv en tittel på behovet."),
     _need_case(
         "need with a description too short to act on",
         {"description": "For kort."},
@@ -121,11 +123,11 @@ NEED_CASES = (
     ),
     _need_case("need with malformed CPV", {"cpv_codes": ["48-abc"]}, "cpv_codes", "CPV-kode"),
     _need_case("need with 21 CPV codes", {"cpv_codes": ["48000000"] * 21}, "cpv_codes", TOO_MANY),
-    _need_case("need with unknown sector", {"sector": "romfart"}, "sector", NOT_A_CHOICE),
-    _need_case("need with unknown stage", {"stage": "drømmefase"}, "stage", NOT_A_CHOICE),
-    _need_case("need with unknown procedure", {"procedure": "loddtrekning"}, "procedure", "valg"),
-    _need_case("need with unknown language", {"language": "tlh"}, "language", NOT_A_CHOICE),
-    _need_case("need with unknown county", {"county": "99"}, "county", NOT_A_CHOICE),
+    _need_case("need with unknown sector", {"sector": "romfart"}, "sector", "«romfart» er ikke"),
+    _need_case("need with unknown stage", {"stage": "drømmefase"}, "stage", CHOOSE),
+    _need_case("need with unknown procedure", {"procedure": "loddtrekning"}, "procedure", CHOOSE),
+    _need_case("need with unknown language", {"language": "tlh"}, "language", CHOOSE),
+    _need_case("need with unknown county", {"county": "99"}, "county", CHOOSE),
     _need_case(
         "need with inverted budget",
         {"budget_min": 500_000, "budget_max": 100_000},
@@ -136,10 +138,13 @@ NEED_CASES = (
         "need with a budget beyond belief",
         {"budget_max": 10**13},
         "budget_max",
-        "mindre enn eller lik 1000000000000",
+        "Beløpet kan være høyst 1000000000000 kroner.",
     ),
     _need_case(
-        "need with a budget in words", {"budget_min": "mye"}, "budget_min", "Skriv et helt tall."
+        "need with a budget in words",
+        {"budget_min": "mye"},
+        "budget_min",
+        "Skriv beløpet i hele kroner med tall, for eksempel 2000000.",
     ),
     _need_case(
         "need serving more people than Norway has",
@@ -184,7 +189,7 @@ NEED_CASES = (
         lambda w: f"/api/needs/{w.need.pk}/",
         lambda w: {"budget_min": -5},
         "budget_min",
-        "større enn eller lik 0",
+        "Beløpet kan ikke være negativt.",
     ),
     Bad(
         "need edit moving the deadline into the past",
@@ -198,9 +203,9 @@ NEED_CASES = (
 )
 
 SOLUTION_CASES = (
-    _solution_case("solution with TRL 12", {"trl": 12}, "trl", "mindre enn eller lik 9"),
-    _solution_case("solution with TRL in words", {"trl": "sju"}, "trl", "Skriv et helt tall."),
-    _solution_case("solution with unknown county", {"regions": ["99"]}, "regions", "99"),
+    _solution_case("solution with TRL 12", {"trl": 12}, "trl", "fra TRL 1 til TRL 9"),
+    _solution_case("solution with TRL in words", {"trl": "sju"}, "trl", "fra TRL 1 til TRL 9"),
+    _solution_case("solution with unknown county", {"regions": ["99"]}, "regions", CHOOSE),
     _solution_case(
         "solution with more regions than there are counties",
         {"regions": ["46"] * 16},
@@ -219,8 +224,8 @@ SOLUTION_CASES = (
         "website",
         "http:// eller https://",
     ),
-    _solution_case("solution with unknown status", {"status": "archived"}, "status", NOT_A_CHOICE),
-    _solution_case("solution with unknown language", {"language": "xx"}, "language", "valg"),
+    _solution_case("solution with unknown status", {"status": "archived"}, "status", CHOOSE),
+    _solution_case("solution with unknown language", {"language": "xx"}, "language", CHOOSE),
 )
 
 CONFERENCE_CASES = (
@@ -600,7 +605,7 @@ SEARCH_AND_ACCOUNT_CASES = (
         lambda w: "/api/auth/session/",
         lambda w: {"email": 42, "password": "hemmelig-passord-1"},
         "email",
-        "gyldig epost-adresse",
+        "Skriv en e-postadresse med @",
     ),
 )
 
@@ -641,8 +646,8 @@ def test_error_messages_follow_the_requested_language(world: World) -> None:
     norwegian = client.post("/api/needs/", body, format="json", HTTP_ACCEPT_LANGUAGE="nb")
     english = client.post("/api/needs/", body, format="json", HTTP_ACCEPT_LANGUAGE="en")
     # then
-    assert norwegian.json()["title"] == ["Dette feltet må ikke være blankt."]
-    assert english.json()["title"] == ["This field may not be blank."]
+    assert norwegian.json()["title"] == ["Skriv en tittel på behovet."]
+    assert english.json()["title"] == ["Enter a title for the need."]
 
 
 def test_a_rule_of_the_domain_answers_in_the_requested_language(world: World) -> None:

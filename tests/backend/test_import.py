@@ -217,7 +217,7 @@ def test_one_bad_row_saves_nothing_and_the_report_names_its_line_and_field(
     # when
     message, report = _refused("import_solutions", str(path), "--language", "en")
     # then
-    assert report.splitlines() == ["Line 4, trl: Ensure this value is less than or equal to 9."]
+    assert report.splitlines() == ["Line 4, trl: Choose a maturity from TRL 1 to TRL 9."]
     assert message == "Rows rejected: 1 of 4. Nothing was saved."
     assert not Solution.objects.exists()
     assert not OutboxEntry.objects.exists()
@@ -238,8 +238,8 @@ def test_the_report_is_in_norwegian_by_default(market: Market, tmp_path: Path) -
     message, report = _refused("import_solutions", str(path))
     # then
     assert report.splitlines() == [
-        "Linje 2, description: Forsikre deg at dette feltet har minst 40 tegn.",
-        'Linje 3, regions: "99" er ikke et gyldig valg.',
+        "Linje 2, description: Beskriv løsningen med minst 40 tegn.",
+        "Linje 3, regions: «99» er ikke et av valgene. Velg et av alternativene i listen.",
     ]
     assert message == "Avviste rader: 2 av 3. Ingenting ble lagret."
     assert not Solution.objects.exists()

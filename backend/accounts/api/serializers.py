@@ -1,10 +1,11 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from backend.accounts.models import JoinRequest, Membership, Organization, User
 from backend.accounts.policy import org_capabilities
 from backend.accounts.selectors import user_roles
 from backend.accounts.validators import validate_org_number
-from backend.common import limits
+from backend.common import field_messages, limits
 from backend.common.fields import PlainTextField, WebAddressField, model_text
 from backend.reference.vocabularies import county_choices
 
@@ -117,17 +118,36 @@ class SessionOutput(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class LoginInput(serializers.Serializer):  # type: ignore[type-arg]
-    email = serializers.EmailField(max_length=limits.EMAIL)
-    password = serializers.CharField(trim_whitespace=False, max_length=limits.PASSWORD)
+    email = serializers.EmailField(
+        max_length=limits.EMAIL,
+        error_messages=field_messages.email(_("Enter your email address.")),
+    )
+    password = serializers.CharField(
+        trim_whitespace=False,
+        max_length=limits.PASSWORD,
+        error_messages=field_messages.required_text(_("Enter your password.")),
+    )
 
 
 class RegisterInput(serializers.Serializer):  # type: ignore[type-arg]
     # The address is also the account's username, which holds fewer characters.
-    email = serializers.EmailField(max_length=User._meta.get_field("username").max_length)
-    password = serializers.CharField(
-        trim_whitespace=False, min_length=8, max_length=limits.PASSWORD
+    email = serializers.EmailField(
+        max_length=User._meta.get_field("username").max_length,
+        error_messages=field_messages.email(_("Enter your email address.")),
     )
-    full_name = model_text(User, "full_name")
+    # Django's MinimumLengthValidator asks for the same 8 (settings: AUTH_PASSWORD_VALIDATORS).
+    password = serializers.CharField(
+        trim_whitespace=False,
+        min_length=8,
+        max_length=limits.PASSWORD,
+        error_messages={
+            **field_messages.required_text(_("Enter your password.")),
+            "min_length": _("The password must have at least {min_length} characters."),
+        },
+    )
+    full_name = model_text(
+        User, "full_name", error_messages=field_messages.required_text(_("Enter your full name."))
+    )
 
 
 class TokenOutput(serializers.Serializer):  # type: ignore[type-arg]

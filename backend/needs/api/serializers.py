@@ -1,11 +1,18 @@
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from backend.accounts.models import Decision, Organization
-from backend.common import limits
-from backend.common.fields import DateTimeField, PlainTextField, bounded_many, model_text
+from backend.common import field_messages, limits
+from backend.common.fields import (
+    ChoiceInput,
+    DateTimeField,
+    PlainTextField,
+    bounded_many,
+    model_text,
+)
 from backend.common.serializers import (
     CpvListField,
     OrganizationBrief,
@@ -177,27 +184,57 @@ class NeedDetailOutput(NeedOutput):
         return suggestions_pending(entity=Entity.NEED, entity_id=need.pk)
 
 
+# What a reader needs to act on a description (the form counts it as one types).
+DESCRIPTION_MIN = 40
+
+
 class NeedInput(serializers.Serializer):  # type: ignore[type-arg]
     organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
-    title = model_text(Need, "title")
-    description = model_text(Need, "description", min_length=40)
+    title = model_text(
+        Need,
+        "title",
+        error_messages=field_messages.required_text(_("Enter a title for the need.")),
+    )
+    description = model_text(
+        Need,
+        "description",
+        min_length=DESCRIPTION_MIN,
+        error_messages=field_messages.required_text(
+            _("Describe the need in at least {min_length} characters."), min_length=DESCRIPTION_MIN
+        ),
+    )
     desired_effect = model_text(Need, "desired_effect", required=False, allow_blank=True)
-    sector = serializers.ChoiceField(choices=sector_choices())
+    sector = ChoiceInput(
+        choices=sector_choices(),
+        error_messages={"required": _("Choose the sector the need belongs to.")},
+    )
     cpv_codes = serializers.ListField(
         child=PlainTextField(max_length=12), required=False, max_length=limits.CPV_CODES
     )
-    county = serializers.ChoiceField(choices=county_choices(), required=False, allow_blank=True)
+    county = ChoiceInput(
+        choices=county_choices(),
+        required=False,
+        allow_blank=True,
+    )
     municipality = model_text(Need, "municipality", required=False, allow_blank=True)
     budget_min = serializers.IntegerField(
-        min_value=0, max_value=limits.BUDGET_NOK, required=False, allow_null=True
+        min_value=0,
+        max_value=limits.BUDGET_NOK,
+        required=False,
+        allow_null=True,
+        error_messages=field_messages.amount(),
     )
     budget_max = serializers.IntegerField(
-        min_value=0, max_value=limits.BUDGET_NOK, required=False, allow_null=True
+        min_value=0,
+        max_value=limits.BUDGET_NOK,
+        required=False,
+        allow_null=True,
+        error_messages=field_messages.amount(),
     )
-    stage = serializers.ChoiceField(choices=stage_choices(), required=False)
-    procedure = serializers.ChoiceField(choices=procedure_choices(), required=False)
+    stage = ChoiceInput(choices=stage_choices(), required=False)
+    procedure = ChoiceInput(choices=procedure_choices(), required=False)
     response_deadline = DateTimeField(required=False, allow_null=True)
-    language = serializers.ChoiceField(choices=language_choices(), required=False)
+    language = ChoiceInput(choices=language_choices(), required=False)
     co_buyer_ids = bounded_many(
         serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all()),
         max_length=limits.CO_BUYERS,

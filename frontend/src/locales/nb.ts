@@ -369,7 +369,7 @@ export const nb = {
       description: 'Beskriv behovet med minst {min} tegn.',
       sector: 'Velg sektoren behovet hører til.',
       budgetOrder: 'Øvre budsjettgrense kan ikke være lavere enn den nedre.',
-      deadlinePast: 'Fristen for innspill må være fram i tid.',
+      deadlinePast: 'Svarfristen må være fram i tid.',
     },
     hints: {
       title: 'Gi behovet et navn som beskriver utfordringen, ikke løsningen. Eksempel: «Færre fall blant eldre som bor hjemme».',
