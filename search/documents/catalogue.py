@@ -30,7 +30,8 @@ from search.types import INDEXABLE_STATUSES, IndexDocument, InvalidDocument, Kin
 #: 2: every part of a compound (not only the last) in ``compound_parts``; ``en_roots``.
 #: 3: offsets in the postings of title and text (highlights without re-analysis).
 #: 4: the embedding as float HNSW (was int8-quantised, which capped k-NN recall near 0.89).
-MAPPING_VERSION = 4
+#: 5: the embedding and the other internal fields kept out of the stored ``_source``.
+MAPPING_VERSION = 5
 
 #: The vector index: graph degree and build beam as Elasticsearch's defaults, unquantised.
 HNSW = {"type": "hnsw", "m": 16, "ef_construction": 100}
@@ -61,6 +62,12 @@ FILTER_FIELDS: dict[str, str] = {
 }
 #: fields kept out of ``Hit.source`` (derived for search only)
 INTERNAL_FIELDS = frozenset({"compound_parts", "en_roots", "suggest", "embedding"})
+#: Indexed but not stored in Elasticsearch's ``_source``: nothing reads them back from a hit.
+#: The k-NN search reads the vector from its own structures (HNSW graph, vector values) and
+#: matching reads vectors from the database; the completion suggester reads its own index,
+#: and a rebuild starts from the database. Stored, a document's 384 floats as JSON (~8 kB)
+#: were most of its ``_source``, decompressed and parsed for every hit of a page.
+SOURCE_EXCLUDES = tuple(sorted(INTERNAL_FIELDS))
 TITLE_COMPLETION_WEIGHT = 2
 WORD_COMPLETION_WEIGHT = 1
 INDEX_NAMES: dict[Kind, str] = {
@@ -153,6 +160,7 @@ def index_definition(
     index.mapping(vectors)
     body: dict[str, Any] = index.to_dict()
     body["mappings"]["dynamic"] = "strict"
+    body["mappings"]["_source"] = {"excludes": list(SOURCE_EXCLUDES)}
     body["mappings"]["_meta"] = {"mapping_version": MAPPING_VERSION}
     return body
 

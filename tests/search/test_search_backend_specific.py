@@ -12,7 +12,7 @@ from search.analysis import default_analysis, tokenize
 from search.backends import SearchUnavailable
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.embedded import EmbeddedBackend
-from search.documents.catalogue import MAPPING_VERSION
+from search.documents.catalogue import MAPPING_VERSION, SOURCE_EXCLUDES
 from search.types import SearchRequest
 from tests.search.search_corpus import CORPUS, DIMS, ES_URL, BackendFactory
 
@@ -110,6 +110,21 @@ def test_documents_carry_their_row_version_as_es_version(es_backend: Elasticsear
     es_backend.index(CORPUS[:1])
     stored = es_backend.client.get(index=es_backend.alias("need"), id="1")
     assert (stored["_version"], stored["_source"]["source_version"]) == (1, 1)
+
+
+def test_internal_fields_are_indexed_but_not_stored(es_backend: ElasticsearchBackend) -> None:
+    # given a need indexed with its vector, compound parts and completions
+    es_backend.index(CORPUS[:1])
+    # when reading what Elasticsearch stored
+    stored = es_backend.client.get(index=es_backend.alias("need"), id="1")["_source"]
+    # then the internal fields (the 384 floats above all) are not in the stored source
+    assert set(SOURCE_EXCLUDES) == {"compound_parts", "en_roots", "suggest", "embedding"}
+    assert not set(SOURCE_EXCLUDES) & set(stored)
+    assert stored["title"] == CORPUS[0].title
+    # and each still finds the document: the k-NN, a compound part, a completion
+    assert es_backend.knn("need", (1.0, 0.0, 0.0, 0.0), 1)[0][0] == 1
+    assert [hit.id for hit in es_backend.search(SearchRequest(text="alarmer")).hits] == [1]
+    assert es_backend.autocomplete("trygghets", ("need",)) == [CORPUS[0].title]
 
 
 def test_unreachable_server_raises_search_unavailable() -> None:
