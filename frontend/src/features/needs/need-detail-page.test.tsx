@@ -93,3 +93,28 @@ describe('NeedDetailPage while the suggestions are computed in the background', 
     expect(needReads()).toBe(settled);
   }, 40_000);
 });
+
+describe('NeedDetailPage: the desired effect', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const routes = (desired_effect: string) => ({
+    '/api/auth/session/': buyerSession,
+    '/api/needs/9/': { ...need(false), desired_effect },
+    '/api/needs/9/matches/': { count: 0, results: [] },
+    '/api/needs/9/similar/': { count: 0, results: [] },
+  });
+
+  it('shows its heading with the text', async () => {
+    mockFetch(routes('Halvere tiden fra fall til hjelp.'));
+    renderRoute(<NeedDetailPage />, { path: '/needs/:id', route: '/needs/9' });
+    expect(await screen.findByRole('heading', { name: 'Ønsket effekt' })).toBeInTheDocument();
+    expect(screen.getByText('Halvere tiden fra fall til hjelp.')).toBeInTheDocument();
+  });
+
+  it('shows no empty heading when the buyer has not described it', async () => {
+    mockFetch(routes('  '));
+    renderRoute(<NeedDetailPage />, { path: '/needs/:id', route: '/needs/9' });
+    expect(await screen.findByRole('heading', { name: 'Beskrivelse av behovet' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Ønsket effekt' })).not.toBeInTheDocument();
+  });
+});

@@ -124,10 +124,14 @@ function NeedView({ need }: { need: Need }) {
           {t('need.fields.description')}
         </Heading>
         <Paragraph className="prewrap">{need.description}</Paragraph>
-        <Heading level={2} data-size="sm">
-          {t('need.fields.desiredEffect')}
-        </Heading>
-        <Paragraph className="prewrap">{need.desired_effect}</Paragraph>
+        {need.desired_effect?.trim() ? (
+          <>
+            <Heading level={2} data-size="sm">
+              {t('need.fields.desiredEffect')}
+            </Heading>
+            <Paragraph className="prewrap">{need.desired_effect}</Paragraph>
+          </>
+        ) : null}
         <NeedFacts need={need} />
       </section>
       <section aria-labelledby="cobuyers-heading" className="stack">
