@@ -53,6 +53,14 @@ describe('MissedSearchesPage', () => {
     await waitFor(() => expect(calls.some((c) => c.url.searchParams.get('days') === '7')).toBe(true));
   });
 
+  it('takes "Neste" to the top of the list, with focus there', async () => {
+    const { calls } = mockFetch({ '/api/auth/session/': advisorSession, '/api/search/missed/': { count: 120, results: rows } });
+    renderRoute(<MissedSearchesPage />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Neste' }));
+    await waitFor(() => expect(calls.some((c) => c.url.searchParams.get('page') === '2')).toBe(true));
+    expect(screen.getByTestId('missed-count')).toHaveFocus();
+  });
+
   it('says so when nothing was missed', async () => {
     mockFetch({ '/api/auth/session/': advisorSession, '/api/search/missed/': { count: 0, results: [] } });
     renderRoute(<MissedSearchesPage />, { route: '/?days=180' });

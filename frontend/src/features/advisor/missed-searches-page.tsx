@@ -2,6 +2,7 @@ import { Button, Link as DsLink, Paragraph, Table, Tag } from '@digdir/designsys
 import { Link, useSearchParams } from 'react-router';
 import type { MissedSearch } from '../../api/types';
 import { useI18n } from '../../app/i18n';
+import { useFocusTarget } from '../../components/use-focus-target';
 import { RequireAuth } from '../../app/require-auth';
 import { SelectField } from '../../components/form-fields';
 import { PageHeading } from '../../components/page';
@@ -90,13 +91,19 @@ function MissedSearches() {
   const missed = useMissedSearches(Number(days), page, PAGE_SIZE);
   const periods = PERIODS.map((d) => ({ code: d, label: t('advisor.missed.lastDays', { days: d }) }));
   const pages = Math.max(1, Math.ceil((missed.data?.count ?? 0) / PAGE_SIZE));
+  const [top, moveToTop] = useFocusTarget<HTMLParagraphElement>();
+  // Another page starts at the top of the list, with focus there (not at "Neste" below it).
+  const goToPage = (p: number) => {
+    setParams({ days, page: String(p) });
+    moveToTop();
+  };
   return (
     <div className="stack">
       <Paragraph>{t('advisor.missed.intro')}</Paragraph>
       <div className="row" style={{ alignItems: 'flex-end' }}>
         <SelectField label={t('advisor.missed.period')} value={days} includeEmpty={false} options={periods} onChange={(v) => setParams({ days: v })} />
       </div>
-      <p aria-live="polite" role="status" data-testid="missed-count">
+      <p aria-live="polite" role="status" data-testid="missed-count" ref={top} tabIndex={-1}>
         {missed.data ? t('advisor.missed.count', { count: missed.data.count }) : ''}
       </p>
       <QueryState query={missed} isEmpty={(d) => d.results.length === 0} empty={t('advisor.missed.empty')}>
@@ -104,11 +111,11 @@ function MissedSearches() {
       </QueryState>
       {pages > 1 ? (
         <nav aria-label={t('search.pagination')} className="row">
-          <Button variant="secondary" disabled={page <= 1} onClick={() => setParams({ days, page: String(page - 1) })}>
+          <Button variant="secondary" disabled={page <= 1} onClick={() => goToPage(page - 1)}>
             {t('common.previous')}
           </Button>
           <span>{t('search.pageOf', { page, pages })}</span>
-          <Button variant="secondary" disabled={page >= pages} onClick={() => setParams({ days, page: String(page + 1) })}>
+          <Button variant="secondary" disabled={page >= pages} onClick={() => goToPage(page + 1)}>
             {t('common.next')}
           </Button>
         </nav>

@@ -1,5 +1,5 @@
 import { Button, Card, Heading, Link as DsLink, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
-import { lazy, Suspense, useId, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Relaxation, SearchHit, SearchResult } from '../../api/types';
 import { useI18n, type MessageKey } from '../../app/i18n';
@@ -8,6 +8,7 @@ import { Highlight, stripTags } from '../../components/highlight';
 import { PageHeading } from '../../components/page';
 import { Empty, ErrorAlert, Loading } from '../../components/query-state';
 import { useDebounced } from '../../components/use-debounced';
+import { useFocusTarget } from '../../components/use-focus-target';
 import { useMediaQuery } from '../../components/use-media-query';
 import { useAutocomplete, useSearch, type SearchParams } from './api';
 import { activeFilterCount, clearedFilters, FilterControls, NARROW_SEARCH } from './search-filters';
@@ -131,7 +132,7 @@ export function SearchPage() {
   const autocomplete = useAutocomplete(debounced);
   const roles = userRoles(useSession().data?.user ?? null);
   const narrow = useMediaQuery(NARROW_SEARCH);
-  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const [resultsHeading, moveToResults] = useFocusTarget<HTMLHeadingElement>();
 
   const query: SearchParams = { page_size: String(PAGE_SIZE) };
   params.forEach((value, key) => {
@@ -155,8 +156,7 @@ export function SearchPage() {
   // bottom where "Neste" was).
   const goToPage = (p: number) => {
     update({ page: String(p) });
-    resultsHeading.current?.focus({ preventScroll: true });
-    resultsHeading.current?.scrollIntoView({ block: 'start' });
+    moveToResults();
   };
 
   const submit = (e: FormEvent) => {
