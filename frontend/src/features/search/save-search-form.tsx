@@ -6,6 +6,7 @@ import type { AlertFrequency, SavedSearchInput } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { fieldErrorsOf, firstError, SelectField } from '../../components/form-fields';
 import { ErrorAlert } from '../../components/query-state';
+import { savedSearchFilters } from './saved-search-params';
 
 export function useAlertOptions() {
   const { t } = useI18n();
@@ -29,7 +30,7 @@ export function SaveSearchForm({ query, filters }: { query: string; filters: Rec
   const errors = fieldErrorsOf(save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({ name, query, filters, alert_frequency: frequency });
+    save.mutate({ name, query, filters: savedSearchFilters(filters), alert_frequency: frequency });
   };
   return (
     <Details>

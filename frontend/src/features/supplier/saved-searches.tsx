@@ -1,21 +1,12 @@
 import { Button, Heading, Link as DsLink, Table } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
-import type { AlertFrequency, SavedSearch } from '../../api/types';
+import type { AlertFrequency } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { SelectField } from '../../components/form-fields';
 import { ErrorAlert, QueryState } from '../../components/query-state';
 import { useAlertOptions } from '../search/save-search-form';
+import { savedSearchHref } from '../search/saved-search-params';
 import { useDeleteSavedSearch, useSavedSearches, useUpdateSavedSearch } from './api';
-
-function searchHref(s: SavedSearch): string {
-  const params = new URLSearchParams();
-  if (s.query) params.set('q', s.query);
-  const filters = (s.filters ?? {}) as Record<string, string | string[]>;
-  for (const [key, value] of Object.entries(filters)) {
-    for (const v of Array.isArray(value) ? value : [value]) params.append(key, String(v));
-  }
-  return `/?${params.toString()}`;
-}
 
 export function SavedSearches() {
   const { t } = useI18n();
@@ -46,7 +37,7 @@ export function SavedSearches() {
                 <Table.Row key={s.id}>
                   <Table.Cell data-label={t('savedSearch.name')}>
                     <DsLink asChild>
-                      <Link to={searchHref(s)}>{s.name}</Link>
+                      <Link to={savedSearchHref(s.query ?? '', s.filters as Record<string, string[]> | undefined)}>{s.name}</Link>
                     </DsLink>
                   </Table.Cell>
                   <Table.Cell>
