@@ -20,13 +20,13 @@ from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log, audit_log_many
 from backend.common.access import check_member_or_advisor
 from backend.common.services import status_change
-from backend.dialogue import notices
 from backend.dialogue.models import DialogueConference, MeetingSlot
 from backend.dialogue.rules import (
     check_not_cancelled,
     check_slot_fits,
     check_slot_not_started,
 )
+from backend.notifications import news
 from backend.outbox.entities import Entity
 
 
@@ -63,7 +63,7 @@ def slot_update(
     data["to"] = [starts_at.isoformat(), ends_at.isoformat()]
     audit_log(actor=user, action=AuditEvent.Action.CHANGED, obj=locked, data=data)
     if locked.booked_by_id is not None:
-        notices.booked_meeting_moved(slot=locked, was=was)
+        news.meeting_moved(locked, previous=was)
     return locked
 
 
@@ -79,7 +79,7 @@ def slot_delete(*, user: User, slot: MeetingSlot) -> None:
         data={"starts_at": locked.starts_at.isoformat(), "booked_by": booker},
     )
     if booker is not None:
-        notices.booked_meeting_cancelled(slot=locked, organization_id=booker)
+        news.meeting_cancelled_by_host(locked, organization_id=booker)
     locked.delete()
 
 
@@ -133,5 +133,5 @@ def conference_cancel(
         matching=False,
     )
     registered = locked.registrations.values_list("organization_id", flat=True)
-    notices.conference_cancelled(conference=locked, registered=registered, booked=booked)
+    news.conference_cancelled(locked, registered=registered, booked=booked)
     return locked

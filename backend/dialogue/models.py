@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from backend.accounts.models import Organization
+from backend.common import limits
 from backend.common.models import BaseModel, VersionedModel
 from backend.needs.models import Need
 from backend.solutions.models import Solution
@@ -228,6 +229,7 @@ class MeetingRequest(BaseModel):
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        CANCELLED = "cancelled", _("Cancelled by the buyer")
 
     class DeclineReason(models.TextChoices):
         """The standard replies: every supplier declined for a reason hears the same."""
@@ -263,6 +265,11 @@ class MeetingRequest(BaseModel):
         _("standard reply"), max_length=10, choices=DeclineReason.choices, blank=True
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    #: An accepted meeting the buyer cancelled: when, and why if it said (told to the supplier).
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancellation_reason = models.TextField(
+        _("reason for cancelling"), max_length=limits.REASON, blank=True
+    )
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -3,6 +3,8 @@ and what the buyer wants to talk about are public with the need; the requests ar
 buyer's and each supplier's own (the buyer and advisors see them all, a supplier its own;
 for anyone else a request does not exist)."""
 
+from datetime import datetime
+
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -43,3 +45,11 @@ def request_get(*, user: AnyUser, request_id: int) -> MeetingRequest:
     if not request_list(user=user, dialogue=found.dialogue).filter(pk=request_id).exists():
         raise Http404
     return found
+
+
+def request_meeting_times(request: MeetingRequest) -> tuple[datetime, datetime] | None:
+    """The start and end of the meeting a request was accepted for (None: it has no time,
+    never accepted)."""
+    if request.starts_at is None or request.ends_at is None:
+        return None
+    return request.starts_at, request.ends_at

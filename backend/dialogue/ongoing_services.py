@@ -4,7 +4,9 @@ or declines with a standard reply; a supplier may withdraw. Both sides are told.
 
 Every request is answered by the same rules (equal treatment): the capacity is per ISO week
 for everyone, a supplier has one request waiting at a time, and a refusal is one of the
-standard replies, never a text of its own. Advisors read; the buyer decides.
+standard replies, never a text of its own. Advisors read; the buyer decides. An accepted
+meeting the buyer cannot hold it cancels (saying why, if it will); both sides' calendars drop
+it, as they do when the supplier withdraws.
 """
 
 from datetime import date, datetime, timedelta
@@ -21,10 +23,11 @@ from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_member
 from backend.common.services import model_update
-from backend.dialogue import notices
 from backend.dialogue.models import MeetingRequest, OngoingDialogue
 from backend.dialogue.ongoing_rules import check_capacity, check_meeting_time, check_week
+from backend.dialogue.ongoing_selectors import request_meeting_times
 from backend.needs.models import Need
+from backend.notifications import news
 from backend.reference.vocabularies import DIALOGUE_STAGES
 from backend.responses.secrets import check_free_of_business_secrets
 
@@ -160,7 +163,7 @@ def request_create(
     request.full_clean()
     request.save()
     audit_log(actor=user, action=AuditEvent.Action.REQUESTED, obj=request)
-    notices.meeting_requested(request=request)
+    news.meeting_requested(request=request)
     return request
 
 
@@ -206,7 +209,7 @@ def request_accept(
     locked.full_clean()
     locked.save()
     audit_log(actor=user, action=AuditEvent.Action.APPROVED, obj=locked)
-    notices.meeting_request_accepted(request=locked)
+    news.meeting_request_accepted(request=locked, starts_at=starts_at, ends_at=ends)
     return locked
 
 
@@ -217,7 +220,7 @@ def _decline(*, user: User, request: MeetingRequest, reason: str) -> None:
         update_fields=["status", "decline_reason", "decided_by", "decided_at", "updated_at"]
     )
     audit_log(actor=user, action=AuditEvent.Action.DECLINED, obj=request, data={"reason": reason})
-    notices.meeting_request_declined(request=request)
+    news.meeting_request_declined(request=request)
 
 
 @transaction.atomic
@@ -248,5 +251,35 @@ def request_withdraw(*, user: User, request: MeetingRequest) -> MeetingRequest:
     locked.status, locked.withdrawn_at = MeetingRequest.Status.WITHDRAWN, timezone.now()
     locked.save(update_fields=["status", "withdrawn_at", "updated_at"])
     audit_log(actor=user, action=AuditEvent.Action.WITHDRAWN, obj=locked)
-    notices.meeting_request_withdrawn(request=locked, was_accepted=was_accepted)
+    news.meeting_request_withdrawn(request=locked, was_accepted=was_accepted)
+    return locked
+
+
+@transaction.atomic
+def request_cancel(*, user: User, request: MeetingRequest, reason: str = "") -> MeetingRequest:
+    """The buyer cancels an accepted meeting that has not started, saying why if it will
+    (the supplier is told, with the reason; its place in the week is free again). Closing the
+    dialogue keeps accepted meetings: this is how one is called off."""
+    _check_buyer(user=user, need=request.dialogue.need)
+    locked = (
+        MeetingRequest.objects.select_for_update()
+        .select_related("dialogue__need__organization", "organization")
+        .get(pk=request.pk)
+    )
+    times = request_meeting_times(locked)
+    if locked.status != MeetingRequest.Status.ACCEPTED or times is None:
+        raise ValidationError(
+            _("Only an accepted meeting can be cancelled (this request: %(status)s).")
+            % {"status": locked.get_status_display().lower()}
+        )
+    if times[0] <= timezone.now():
+        raise ValidationError(_("The meeting has started: it can no longer be cancelled."))
+    reason = reason.strip()
+    check_free_of_business_secrets(texts={"reason": reason}, need_ids=[locked.dialogue.need_id])
+    locked.status, locked.cancelled_at = MeetingRequest.Status.CANCELLED, timezone.now()
+    locked.cancellation_reason = reason
+    locked.full_clean()
+    locked.save(update_fields=["status", "cancelled_at", "cancellation_reason", "updated_at"])
+    audit_log(actor=user, action=AuditEvent.Action.CANCELLED, obj=locked, data={"reason": reason})
+    news.meeting_request_cancelled(request=locked, times=times, reason=reason)
     return locked

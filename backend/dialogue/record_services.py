@@ -20,7 +20,6 @@ from backend.accounts.policy import Act
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log
 from backend.common.access import check_can_act, check_member
-from backend.dialogue import notices
 from backend.dialogue.models import (
     DialogueConference,
     MeetingMinutes,
@@ -31,6 +30,7 @@ from backend.dialogue.models import (
 )
 from backend.dialogue.record_selectors import Meeting
 from backend.dialogue.rules import slot_when
+from backend.notifications import news
 from backend.responses.secrets import check_free_of_business_secrets
 
 
@@ -106,7 +106,7 @@ def minutes_save(*, user: User, meeting: Meeting, text: str, send: bool) -> Meet
         obj=minutes,
     )
     if send:
-        notices.minutes_sent(minutes=minutes, revised=revised)
+        news.minutes_sent(minutes=minutes, revised=revised)
     return minutes
 
 
@@ -130,7 +130,7 @@ def minutes_comment(*, user: User, meeting: Meeting, text: str) -> MinutesCommen
     comment.full_clean()
     comment.save()
     audit_log(actor=user, action=AuditEvent.Action.CREATED, obj=comment)
-    notices.minutes_commented(comment=comment)
+    news.minutes_commented(comment=comment)
     return comment
 
 
@@ -159,7 +159,7 @@ def _shared_create(
     item.full_clean()
     item.save()
     audit_log(actor=user, action=AuditEvent.Action.PUBLISHED, obj=item)
-    notices.shared_information_published(item=item, need_ids=need_ids)
+    news.shared_information_published(item=item, need_ids=need_ids)
     return item
 
 

@@ -16,7 +16,6 @@ from backend.audit.services import audit_log
 from backend.common.access import check_member, check_member_or_advisor
 from backend.common.exports import Table
 from backend.common.services import model_update, status_change
-from backend.dialogue import notices
 from backend.dialogue.models import DialogueConference, MeetingSlot, Question, Registration
 from backend.dialogue.rules import (
     check_questions_open,
@@ -32,6 +31,7 @@ from backend.notifications import news
 from backend.outbox.entities import Entity
 from backend.outbox.services import derived_refresh
 from backend.reference.vocabularies import DIALOGUE_STAGES
+from backend.responses.secrets import check_free_of_business_secrets
 
 #: The conference's times that its 1:1 meetings depend on (rules.moved_conference_slot_errors).
 MOVING_FIELDS = ("starts_at", "ends_at", "registration_deadline")
@@ -274,7 +274,11 @@ def slot_book(*, user: User, slot: MeetingSlot, organization: Organization) -> M
 
 
 @transaction.atomic
-def slot_cancel(*, user: User, slot: MeetingSlot) -> MeetingSlot:
+def slot_cancel(*, user: User, slot: MeetingSlot, reason: str = "") -> MeetingSlot:
+    """Cancel a booking of a 1:1 meeting: the supplier that booked it, or the host (or an
+    advisor), saying why if they will. The time is free again; the other side is told, with
+    the reason (a supplier whose booking the host cancelled gets the calendar's cancellation
+    too)."""
     locked = MeetingSlot.objects.select_for_update().select_related("conference").get(pk=slot.pk)
     if locked.booked_by is None:
         raise ValidationError(_("This 1:1 meeting is not booked."))
@@ -284,13 +288,25 @@ def slot_cancel(*, user: User, slot: MeetingSlot) -> MeetingSlot:
         except PermissionDenied:
             check_member(user=user, organization=locked.conference.organization)
     booker = locked.booked_by
+    by_booker = booker.pk in user_org_ids(user)
+    reason = reason.strip()
+    check_free_of_business_secrets(  # a supplier is only ever checked against its own
+        texts={"reason": reason},
+        need_ids=list(locked.conference.needs.values_list("pk", flat=True)),
+        organization_ids=[booker.pk] if by_booker else None,
+    )
     locked.booked_by, locked.booked_by_user, locked.booked_at = None, None, None
     locked.save(update_fields=["booked_by", "booked_by_user", "booked_at", "updated_at"])
-    audit_log(actor=user, action=AuditEvent.Action.CANCELLED, obj=locked)
-    if booker.pk not in user_org_ids(user):  # the host or an advisor cancelled it
-        notices.booked_meeting_cancelled(slot=locked, organization_id=booker.pk)
+    audit_log(
+        actor=user,
+        action=AuditEvent.Action.CANCELLED,
+        obj=locked,
+        data={"booked_by": booker.pk, "reason": reason},
+    )
+    if not by_booker:  # the host or an advisor cancelled it
+        news.meeting_cancelled_by_host(locked, organization_id=booker.pk, reason=reason)
     else:
-        news.meeting_cancelled_by_supplier(locked, booker=booker, user=user)
+        news.meeting_cancelled_by_supplier(locked, booker=booker, user=user, reason=reason)
     return locked
 
 

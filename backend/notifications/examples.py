@@ -113,6 +113,18 @@ def _buyer_news(buyer: User, supplier_name: str, rival_name: str) -> list[m.Mess
         m.MeetingReminder(
             conference_id=cid, conference=title, party=supplier_name, starts_at=starts, ends_at=ends
         ),
+        m.MeetingRequestCalendar(
+            need_id=need.pk,
+            need=need.title,
+            host=org.name,
+            party=supplier_name,
+            request_id=need.pk,
+            starts_at=starts,
+            ends_at=ends,
+            place="Teams (lenken kommer i innkallingen)",
+            cancelled=False,
+            sequence=sequence_now(),
+        ),
     ]
 
 
@@ -211,6 +223,17 @@ def _supplier_news(supplier: User) -> list[m.Message]:
             host=need.organization.name,
             week=starts[:10],
             reason="capacity",
+        ),
+        m.MeetingRequestCancelled(
+            need_id=need.pk,
+            need=need.title,
+            host=need.organization.name,
+            request_id=need.pk,
+            starts_at=starts,
+            ends_at=ends,
+            place="Rådhuset, møterom 3",
+            reason="Prosjektlederen er syk; vi foreslår en ny tid så snart hun er tilbake.",
+            sequence=sequence_now(),
         ),
         m.RegistrationConfirmed(
             conference_id=cid,

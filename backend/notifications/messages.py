@@ -60,6 +60,13 @@ def rebook_hint(rebook_until: str, *, host: str) -> str:
     return _("Booking has closed: contact %(host)s if you still need a meeting.") % {"host": host}
 
 
+def _with_reason(text: str, reason: str) -> str:
+    """A cancellation's text, with the reason given for it (if any)."""
+    if not reason:
+        return text
+    return f"{text}\n\n" + _("Reason: %(reason)s") % {"reason": reason}
+
+
 def moment(value: str) -> datetime:
     parsed = parse_datetime(value)
     if parsed is None:
@@ -295,6 +302,8 @@ class MeetingCancelled(Message):
     meeting_id: int = 0
     place: str = ""
     sequence: int = 0
+    #: Why, if the side that cancelled said so.
+    reason: str = ""
 
     def calendar(self) -> CalendarUpdate | None:
         """The supplier's calendar drops a meeting the host cancelled."""
@@ -327,11 +336,13 @@ class MeetingCancelled(Message):
             text = _(
                 "%(host)s has cancelled the 1:1 meeting %(when)s that your organisation booked."
             ) % {"host": self.party, "when": when_}
-            return f"{text} {rebook_hint(self.rebook_until, host=self.party)}"
-        return _(
-            "%(party)s cancelled the 1:1 meeting %(when)s at “%(conference)s”. The time is "
-            "free to book again."
-        ) % {"party": self.party, "when": when_, "conference": self.conference}
+            text = f"{text} {rebook_hint(self.rebook_until, host=self.party)}"
+        else:
+            text = _(
+                "%(party)s cancelled the 1:1 meeting %(when)s at “%(conference)s”. The time is "
+                "free to book again."
+            ) % {"party": self.party, "when": when_, "conference": self.conference}
+        return _with_reason(text, self.reason)
 
     def link(self) -> str:
         return links.conference_page(self.conference_id)
@@ -1102,15 +1113,20 @@ class ConferenceReminder(Message):
 @_kind
 @dataclass(frozen=True, kw_only=True)
 class MeetingReminder(Message):
-    """To both sides of a booked 1:1 meeting, the day before (``party``: the other side)."""
+    """To both sides of a booked 1:1 meeting at a conference, or of an accepted meeting of a
+    need's ongoing dialogue (``need_id``, no ``conference_id``), the day before (``party``:
+    the other side)."""
 
     kind = NotificationKind.MEETING_REMINDER
     audiences = (Audience.BUYER, Audience.SUPPLIER)
-    conference_id: int
-    conference: str
+    conference_id: int = 0
+    conference: str = ""
+    need_id: int = 0
+    need: str = ""
     party: str
     starts_at: str
     ends_at: str
+    place: str = ""
 
     def title(self) -> str:
         return _("1:1 meeting %(when)s: %(party)s") % {
@@ -1119,13 +1135,26 @@ class MeetingReminder(Message):
         }
 
     def body(self) -> str:
-        return _("Your 1:1 meeting with %(party)s at “%(conference)s” is %(when)s.") % {
+        values = {
             "party": self.party,
             "conference": self.conference,
+            "need": self.need,
             "when": meeting_when(self.starts_at, self.ends_at),
+            "place": self.place,
         }
+        if not self.conference_id:
+            return (
+                _(
+                    "Your meeting with %(party)s in the ongoing dialogue on “%(need)s” is "
+                    "%(when)s, %(place)s."
+                )
+                % values
+            )
+        return _("Your 1:1 meeting with %(party)s at “%(conference)s” is %(when)s.") % values
 
     def link(self) -> str:
+        if not self.conference_id:
+            return links.need_page(self.need_id)
         return links.conference_page(self.conference_id)
 
 
@@ -1240,6 +1269,32 @@ def _week(value: str) -> str:
         return value
 
 
+def _ongoing_event(
+    *,
+    request_id: int,
+    need_id: int,
+    need: str,
+    party: str,
+    starts_at: str,
+    ends_at: str,
+    place: str,
+    sequence: int,
+) -> CalendarEvent:
+    """An accepted meeting of a need's ongoing dialogue: one UID per request, whichever side's
+    calendar it is in (``party``: the other side)."""
+    url = links.absolute(links.need_page(need_id))
+    return CalendarEvent(
+        uid=event_uid("meeting-request", request_id),
+        sequence=sequence,
+        starts_at=moment(starts_at),
+        ends_at=moment(ends_at),
+        summary=_("Meeting with %(party)s: %(need)s") % {"party": party, "need": need},
+        location=place,
+        description=url,
+        url=url,
+    )
+
+
 @_kind
 @dataclass(frozen=True, kw_only=True)
 class MeetingRequested(Message):
@@ -1283,6 +1338,24 @@ class MeetingRequestAccepted(Message):
     starts_at: str
     ends_at: str
     place: str
+    request_id: int = 0
+    sequence: int = 0
+
+    def calendar(self) -> CalendarUpdate | None:
+        """The meeting in the supplier's calendar."""
+        if not (self.request_id and self.sequence):
+            return None
+        event = _ongoing_event(
+            request_id=self.request_id,
+            need_id=self.need_id,
+            need=self.need,
+            party=self.host,
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            place=self.place,
+            sequence=self.sequence,
+        )
+        return CalendarUpdate(method="REQUEST", events=(event,), organizer=self.host)
 
     def title(self) -> str:
         return _("Meeting with %(host)s: %(when)s") % {
@@ -1369,6 +1442,26 @@ class MeetingRequestWithdrawn(Message):
     week: str
     starts_at: str = ""
     ends_at: str = ""
+    #: Of an accepted meeting: the buyer's calendar drops it.
+    request_id: int = 0
+    host: str = ""
+    place: str = ""
+    sequence: int = 0
+
+    def calendar(self) -> CalendarUpdate | None:
+        if not (self.starts_at and self.request_id and self.sequence):
+            return None
+        event = _ongoing_event(
+            request_id=self.request_id,
+            need_id=self.need_id,
+            need=self.need,
+            party=self.supplier,
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            place=self.place,
+            sequence=self.sequence,
+        )
+        return CalendarUpdate(method="CANCEL", events=(event,), organizer=self.host)
 
     def title(self) -> str:
         return _("%(supplier)s withdrew its meeting request about “%(need)s”") % {
@@ -1389,3 +1482,124 @@ class MeetingRequestWithdrawn(Message):
 
     def link(self) -> str:
         return links.need_page(self.need_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class MeetingRequestCancelled(Message):
+    """To the supplier: the buyer cancelled its accepted meeting (with the reason, if given);
+    its calendar drops the meeting."""
+
+    kind = NotificationKind.MEETING_REQUEST_CANCELLED
+    audiences = (Audience.SUPPLIER,)
+    need_id: int
+    need: str
+    host: str
+    request_id: int
+    starts_at: str
+    ends_at: str
+    place: str
+    reason: str
+    sequence: int
+
+    def title(self) -> str:
+        return _("%(host)s cancelled your meeting %(when)s") % {
+            "host": self.host,
+            "when": meeting_when(self.starts_at, self.ends_at),
+        }
+
+    def body(self) -> str:
+        text = _(
+            "%(host)s has cancelled the meeting %(when)s in the ongoing dialogue on "
+            "“%(need)s”. While the ongoing dialogue is open, you may ask for a meeting in "
+            "another week on the need's page."
+        ) % {
+            "host": self.host,
+            "when": meeting_when(self.starts_at, self.ends_at),
+            "need": self.need,
+        }
+        return _with_reason(text, self.reason)
+
+    def link(self) -> str:
+        return links.need_page(self.need_id)
+
+    def calendar(self) -> CalendarUpdate | None:
+        event = _ongoing_event(
+            request_id=self.request_id,
+            need_id=self.need_id,
+            need=self.need,
+            party=self.host,
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            place=self.place,
+            sequence=self.sequence,
+        )
+        return CalendarUpdate(method="CANCEL", events=(event,), organizer=self.host)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class MeetingRequestCalendar(Message):
+    """To the side that set or ended a meeting of a need's ongoing dialogue, for its
+    calendars: the buyer's people when it accepts (REQUEST) or cancels it, the supplier's
+    when it withdraws (CANCEL). The other side hears of it by its own kind. ``party``: the
+    other side; ``host``: the buyer (the organizer)."""
+
+    kind = NotificationKind.MEETING_REQUEST_CALENDAR
+    audiences = (Audience.BUYER, Audience.SUPPLIER)
+    need_id: int
+    need: str
+    host: str
+    party: str
+    request_id: int
+    starts_at: str
+    ends_at: str
+    place: str
+    cancelled: bool
+    sequence: int
+
+    def title(self) -> str:
+        values = {"party": self.party, "when": meeting_when(self.starts_at, self.ends_at)}
+        if self.cancelled:
+            return _("Cancelled in your calendar: meeting with %(party)s, %(when)s") % values
+        return _("In your calendar: meeting with %(party)s, %(when)s") % values
+
+    def body(self) -> str:
+        values = {
+            "party": self.party,
+            "need": self.need,
+            "when": meeting_when(self.starts_at, self.ends_at),
+            "place": self.place,
+        }
+        if self.cancelled:
+            return (
+                _(
+                    "The meeting with %(party)s %(when)s in the ongoing dialogue on “%(need)s” "
+                    "is cancelled. The attached calendar file removes it from your calendar."
+                )
+                % values
+            )
+        return (
+            _(
+                "The meeting with %(party)s in the ongoing dialogue on “%(need)s” is %(when)s, "
+                "%(place)s. The attached calendar file puts it in your calendar."
+            )
+            % values
+        )
+
+    def link(self) -> str:
+        return links.need_page(self.need_id)
+
+    def calendar(self) -> CalendarUpdate | None:
+        event = _ongoing_event(
+            request_id=self.request_id,
+            need_id=self.need_id,
+            need=self.need,
+            party=self.party,
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            place=self.place,
+            sequence=self.sequence,
+        )
+        method = "CANCEL" if self.cancelled else "REQUEST"
+        return CalendarUpdate(method=method, events=(event,), organizer=self.host)

@@ -44,14 +44,14 @@ class NotificationKind(models.TextChoices):
     ORGANIZATION_VERIFIED = "organization_verified", _("Your organisation was verified")
     JOIN_REQUESTED = "join_requested", _("Someone asks to join your organisation")
     JOIN_DECIDED = "join_decided", _("Your request to join an organisation was decided")
-    # The market dialogue's record (backend/dialogue/notices.py).
+    # The market dialogue's record (backend/notifications/news.py).
     SHARED_INFORMATION = (
         "shared_information",
         _("The buyer shared something in a dialogue you take part in"),
     )
     MINUTES_SENT = "minutes_sent", _("The buyer sent the minutes of your 1:1 meeting")
     MINUTES_COMMENTED = "minutes_commented", _("A supplier commented on a meeting's minutes")
-    # A need's ongoing dialogue (backend/dialogue/notices.py).
+    # A need's ongoing dialogue (backend/notifications/news.py).
     MEETING_REQUESTED = "meeting_requested", _("A supplier asks for a meeting in ongoing dialogue")
     MEETING_REQUEST_ACCEPTED = (
         "meeting_request_accepted",
@@ -64,6 +64,14 @@ class NotificationKind(models.TextChoices):
     MEETING_REQUEST_WITHDRAWN = (
         "meeting_request_withdrawn",
         _("A supplier withdrew its meeting request"),
+    )
+    MEETING_REQUEST_CANCELLED = (
+        "meeting_request_cancelled",
+        _("The buyer cancelled your meeting in ongoing dialogue"),
+    )
+    MEETING_REQUEST_CALENDAR = (
+        "meeting_request_calendar",
+        _("A meeting in ongoing dialogue set or cancelled, for your calendar"),
     )
     # Confirmations to the supplier, with a calendar file.
     REGISTRATION_CONFIRMED = "registration_confirmed", _("Your registration for a conference")

@@ -1,12 +1,16 @@
 """Who hears of what: one function per event of the market, called by the service that
 makes it happen, inside its transaction. Each picks the recipients and the typed message.
+This is the one place that says who hears what (the dialogue's conferences, its record and
+its ongoing dialogue included).
 
 Equal treatment and confidentiality are decided here: a supplier's business (its response,
-registration, question, booking) is told to the buyer side only, never to another supplier;
-an answer goes to every registered supplier alike without naming who asked.
+registration, question, booking, meeting request) is told to the buyer side only, never to
+another supplier; an answer or what the buyer shared goes to every supplier taking part
+alike, without naming who asked or who the meeting was with.
 """
 
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils import timezone
@@ -16,10 +20,16 @@ from backend.accounts.selectors import user_org_ids
 from backend.dialogue.models import (
     ConferenceInvitation,
     DialogueConference,
+    MeetingMinutes,
+    MeetingRequest,
     MeetingSlot,
+    MinutesComment,
     Question,
     Registration,
+    SharedInformation,
 )
+from backend.dialogue.ongoing_selectors import request_meeting_times
+from backend.dialogue.record_selectors import dialogue_participant_ids
 from backend.matches.models import Match
 from backend.needs.models import CoBuyerRequest, Need
 from backend.notifications import messages as m
@@ -123,9 +133,12 @@ def meeting_booked(slot: MeetingSlot, *, booker: Organization) -> None:
     )
 
 
-def meeting_cancelled_by_supplier(slot: MeetingSlot, *, booker: Organization, user: User) -> None:
-    """The host hears when the supplier that booked cancels (a cancellation by the host or
-    an advisor is told to the supplier: ``meeting_cancelled_by_host``)."""
+def meeting_cancelled_by_supplier(
+    slot: MeetingSlot, *, booker: Organization, user: User, reason: str = ""
+) -> None:
+    """The host hears when the supplier that booked cancels, and why if it said (a
+    cancellation by the host or an advisor is told to the supplier:
+    ``meeting_cancelled_by_host``)."""
     if booker.pk not in user_org_ids(user):
         return
     conference = slot.conference
@@ -137,6 +150,7 @@ def meeting_cancelled_by_supplier(slot: MeetingSlot, *, booker: Organization, us
             starts_at=m.stamp(slot.starts_at),
             ends_at=m.stamp(slot.ends_at),
             by_host=False,
+            reason=reason,
         ),
         users=recipients.conference_hosts(conference=conference),
     )
@@ -206,9 +220,10 @@ def meeting_moved(slot: MeetingSlot, *, previous: tuple[datetime, datetime]) -> 
     )
 
 
-def meeting_cancelled_by_host(slot: MeetingSlot, *, organization_id: int) -> None:
+def meeting_cancelled_by_host(slot: MeetingSlot, *, organization_id: int, reason: str = "") -> None:
     """The supplier that booked hears that the host (or an advisor) cancelled or deleted
-    the meeting: the time is no longer theirs, its place in their limit is free again."""
+    the meeting, and why if they said: the time is no longer theirs, its place in their
+    limit is free again, and its calendar drops the meeting."""
     conference = slot.conference
     notification_send(
         message=m.MeetingCancelled(
@@ -222,6 +237,7 @@ def meeting_cancelled_by_host(slot: MeetingSlot, *, organization_id: int) -> Non
             meeting_id=slot.pk,
             place=_place(conference),
             sequence=sequence_now(),
+            reason=reason,
         ),
         users=recipients.organization_members(organization_ids=[organization_id]),
     )
@@ -421,4 +437,255 @@ def join_decided(request: JoinRequest, *, approved: bool) -> None:
             approved=approved,
         ),
         users=[request.user],
+    )
+
+
+# ------------------------------------------------------- the equal-treatment record (dialogue)
+
+
+def _dialogue_name(*, conference: DialogueConference | None, need_ids: Iterable[int]) -> str:
+    if conference is not None:
+        return conference.title
+    need = Need.objects.filter(pk__in=list(need_ids)).order_by("pk").first()
+    return need.title if need is not None else ""
+
+
+def shared_information_published(*, item: SharedInformation, need_ids: Iterable[int]) -> None:
+    """Every supplier taking part in the dialogue on the needs hears the same (the supplier
+    the meeting was with too), without being told who the meeting was with."""
+    need_ids = list(need_ids)
+    notification_send(
+        message=m.SharedInformationPublished(
+            conference_id=item.conference_id or 0,
+            need_id=item.need_id or (need_ids[0] if need_ids else 0),
+            dialogue=_dialogue_name(conference=item.conference, need_ids=need_ids),
+            meeting_type=item.meeting_type,
+            meeting_at=m.stamp(item.meeting_at),
+            what=item.kind,
+            text=item.text,
+            document_title=item.document_title,
+            document_url=item.document_url,
+        ),
+        users=recipients.organization_members(
+            organization_ids=dialogue_participant_ids(need_ids=need_ids)
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a meeting of the record is: its conference (a 1:1 meeting there) or its need (a
+    meeting of the ongoing dialogue), its id, and the dialogue's name."""
+
+    conference_id: int = 0
+    need_id: int = 0
+    meeting_id: int = 0
+    dialogue: str = ""
+
+
+def _meeting_place(minutes: MeetingMinutes) -> _Place:
+    if minutes.slot is not None:
+        slot = minutes.slot
+        return _Place(
+            conference_id=slot.conference_id, meeting_id=slot.pk, dialogue=slot.conference.title
+        )
+    if minutes.request is None:
+        return _Place()
+    need = minutes.request.dialogue.need
+    return _Place(need_id=need.pk, meeting_id=minutes.request.pk, dialogue=need.title)
+
+
+def minutes_sent(*, minutes: MeetingMinutes, revised: bool) -> None:
+    """The supplier the meeting was with hears that its minutes were sent (or revised)."""
+    place = _meeting_place(minutes)
+    notification_send(
+        message=m.MinutesSent(
+            conference_id=place.conference_id,
+            need_id=place.need_id,
+            meeting_id=place.meeting_id,
+            dialogue=place.dialogue,
+            host=minutes.host.name,
+            starts_at=m.stamp(minutes.meeting_starts_at),
+            ends_at=m.stamp(minutes.meeting_ends_at),
+            revised=revised,
+        ),
+        users=recipients.organization_members(organization_ids=[minutes.supplier_id]),
+    )
+
+
+def minutes_commented(*, comment: MinutesComment) -> None:
+    """The buyer that held the meeting hears of the supplier's comment (not its text)."""
+    minutes = comment.minutes
+    place = _meeting_place(minutes)
+    notification_send(
+        message=m.MinutesCommented(
+            conference_id=place.conference_id,
+            need_id=place.need_id,
+            meeting_id=place.meeting_id,
+            dialogue=place.dialogue,
+            supplier=comment.organization.name,
+            starts_at=m.stamp(minutes.meeting_starts_at),
+            ends_at=m.stamp(minutes.meeting_ends_at),
+        ),
+        users=recipients.organization_members(organization_ids=[minutes.host_id]),
+    )
+
+
+# ------------------------------------------------------- a need's ongoing dialogue (dialogue)
+
+
+def _request_buyers(request: MeetingRequest) -> list[User]:
+    return recipients.organization_members(organization_ids=[request.dialogue.need.organization_id])
+
+
+def _request_supplier(request: MeetingRequest) -> list[User]:
+    return recipients.organization_members(organization_ids=[request.organization_id])
+
+
+def meeting_requested(*, request: MeetingRequest) -> None:
+    """The buyer hears of a supplier's request, with what it wants to talk about."""
+    need = request.dialogue.need
+    notification_send(
+        message=m.MeetingRequested(
+            need_id=need.pk,
+            need=need.title,
+            supplier=request.organization.name,
+            week=request.week.isoformat(),
+            topic=request.topic,
+        ),
+        users=_request_buyers(request),
+    )
+
+
+def _accepted_sequence(request: MeetingRequest) -> int:
+    """The SEQUENCE of an accepted meeting's calendar event: when it was accepted."""
+    decided = request.decided_at
+    return int(decided.timestamp()) if decided is not None else sequence_now()
+
+
+def _ended_sequence(request: MeetingRequest) -> int:
+    """The SEQUENCE that cancels an accepted meeting: later than its event's, even within
+    the second it was accepted in."""
+    return max(sequence_now(), _accepted_sequence(request) + 1)
+
+
+def _own_calendar(
+    request: MeetingRequest, *, party: str, times: tuple[datetime, datetime], cancelled: bool
+) -> m.MeetingRequestCalendar:
+    need = request.dialogue.need
+    return m.MeetingRequestCalendar(
+        need_id=need.pk,
+        need=need.title,
+        host=need.organization.name,
+        party=party,
+        request_id=request.pk,
+        starts_at=m.stamp(times[0]),
+        ends_at=m.stamp(times[1]),
+        place=request.place,
+        cancelled=cancelled,
+        sequence=_ended_sequence(request) if cancelled else _accepted_sequence(request),
+    )
+
+
+def meeting_request_accepted(
+    *, request: MeetingRequest, starts_at: datetime, ends_at: datetime
+) -> None:
+    """The supplier hears the time and place of its meeting (``starts_at``, ``ends_at``: the
+    time the buyer accepted it for); the people of both sides get it for their calendars."""
+    need = request.dialogue.need
+    notification_send(
+        message=m.MeetingRequestAccepted(
+            need_id=need.pk,
+            need=need.title,
+            host=need.organization.name,
+            starts_at=m.stamp(starts_at),
+            ends_at=m.stamp(ends_at),
+            place=request.place,
+            request_id=request.pk,
+            sequence=_accepted_sequence(request),
+        ),
+        users=_request_supplier(request),
+    )
+    notification_send(
+        message=_own_calendar(
+            request,
+            party=request.organization.name,
+            times=(starts_at, ends_at),
+            cancelled=False,
+        ),
+        users=_request_buyers(request),
+    )
+
+
+def meeting_request_declined(*, request: MeetingRequest) -> None:
+    """The supplier hears the standard reply for the reason it was declined."""
+    need = request.dialogue.need
+    notification_send(
+        message=m.MeetingRequestDeclined(
+            need_id=need.pk,
+            need=need.title,
+            host=need.organization.name,
+            week=request.week.isoformat(),
+            reason=request.decline_reason,
+        ),
+        users=_request_supplier(request),
+    )
+
+
+def meeting_request_withdrawn(*, request: MeetingRequest, was_accepted: bool) -> None:
+    """The buyer hears that a supplier withdrew its request or its accepted meeting; a
+    meeting leaves the calendars of both sides' people."""
+    need = request.dialogue.need
+    times = request_meeting_times(request) if was_accepted else None
+    notification_send(
+        message=m.MeetingRequestWithdrawn(
+            need_id=need.pk,
+            need=need.title,
+            supplier=request.organization.name,
+            week=request.week.isoformat(),
+            starts_at=m.stamp(times[0]) if times else "",
+            ends_at=m.stamp(times[1]) if times else "",
+            request_id=request.pk if times else 0,
+            host=need.organization.name,
+            place=request.place if times else "",
+            sequence=_ended_sequence(request) if times else 0,
+        ),
+        users=_request_buyers(request),
+    )
+    if times is not None:
+        notification_send(
+            message=_own_calendar(
+                request, party=need.organization.name, times=times, cancelled=True
+            ),
+            users=_request_supplier(request),
+        )
+
+
+def meeting_request_cancelled(
+    *, request: MeetingRequest, times: tuple[datetime, datetime], reason: str
+) -> None:
+    """The supplier hears that the buyer cancelled its meeting (``times``: its start and
+    end), with the reason if given; the meeting leaves the calendars of both sides' people.
+    No other supplier hears of it."""
+    need = request.dialogue.need
+    host = need.organization.name
+    notification_send(
+        message=m.MeetingRequestCancelled(
+            need_id=need.pk,
+            need=need.title,
+            host=host,
+            request_id=request.pk,
+            starts_at=m.stamp(times[0]),
+            ends_at=m.stamp(times[1]),
+            place=request.place,
+            reason=reason,
+            sequence=_ended_sequence(request),
+        ),
+        users=_request_supplier(request),
+    )
+    notification_send(
+        message=_own_calendar(
+            request, party=request.organization.name, times=times, cancelled=True
+        ),
+        users=_request_buyers(request),
     )

@@ -1,12 +1,12 @@
 """Reminders, from Celery beat (``notifications.reminders``, hourly): booking closing at a
 conference's registration deadline (to registered suppliers that may still book), the
-conference the day before (host and registered suppliers), each booked 1:1 meeting the day
-before (both sides).
+conference the day before (host and registered suppliers), each booked 1:1 meeting and each
+accepted meeting of a need's ongoing dialogue the day before (both sides).
 
 Each reminder is recorded with what it was about and its time (``Reminder``, unique), in
 the same transaction as its notifications: beat running again, or two runs at once, send
 none twice; a conference or meeting moved to another time is reminded of again. A time that
-has passed is not reminded of."""
+has passed is not reminded of, nor a meeting cancelled or withdrawn before its reminder."""
 
 from datetime import datetime, timedelta
 
@@ -15,7 +15,8 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from backend.accounts.models import User
-from backend.dialogue.models import DialogueConference, MeetingSlot
+from backend.dialogue.models import DialogueConference, MeetingRequest, MeetingSlot
+from backend.dialogue.ongoing_selectors import request_meeting_times
 from backend.notifications import messages as m
 from backend.notifications import recipients
 from backend.notifications.models import NotificationKind, Reminder
@@ -120,7 +121,8 @@ def _meetings(now: datetime) -> int:
     sent = 0
     for slot in slots:
         booker, host = slot.booked_by, slot.conference.organization
-        assert booker is not None
+        if booker is None:  # the query asks for booked ones only
+            continue
         key = f"slot:{slot.pk}:{m.stamp(slot.starts_at)}:{booker.pk}"
         # The supplier is told who it meets; the host, which supplier booked (it sees that).
         sent += _remind_once(
@@ -136,7 +138,50 @@ def _meetings(now: datetime) -> int:
     return sent
 
 
+def _ongoing_meeting(
+    request: MeetingRequest, *, times: tuple[datetime, datetime], party: str
+) -> m.MeetingReminder:
+    need = request.dialogue.need
+    return m.MeetingReminder(
+        need_id=need.pk,
+        need=need.title,
+        party=party,
+        starts_at=m.stamp(times[0]),
+        ends_at=m.stamp(times[1]),
+        place=request.place,
+    )
+
+
+def _ongoing_meetings(now: datetime) -> int:
+    """Accepted meetings of needs' ongoing dialogue (a withdrawn or cancelled one is no
+    longer accepted: it is not reminded of)."""
+    requests = MeetingRequest.objects.filter(
+        status=MeetingRequest.Status.ACCEPTED,
+        starts_at__gt=now,
+        starts_at__lte=now + LEADS[NotificationKind.MEETING_REMINDER],
+    ).select_related("dialogue__need__organization", "organization")
+    sent = 0
+    for request in requests:
+        times = request_meeting_times(request)
+        if times is None:  # the query asks for accepted ones, which have their time
+            continue
+        supplier, host = request.organization, request.dialogue.need.organization
+        key = f"request:{request.pk}:{m.stamp(times[0])}"
+        # Each side is told who it meets.
+        sent += _remind_once(
+            key=f"{key}:supplier",
+            message=_ongoing_meeting(request, times=times, party=host.name),
+            users=recipients.organization_members(organization_ids=[supplier.pk]),
+        )
+        sent += _remind_once(
+            key=f"{key}:host",
+            message=_ongoing_meeting(request, times=times, party=supplier.name),
+            users=recipients.organization_members(organization_ids=[host.pk]),
+        )
+    return sent
+
+
 def reminders_send(*, now: datetime | None = None) -> int:
     """Send the reminders due at ``now`` (default: now). Returns how many were sent."""
     now = now or timezone.now()
-    return _booking_closes(now) + _conferences(now) + _meetings(now)
+    return _booking_closes(now) + _conferences(now) + _meetings(now) + _ongoing_meetings(now)

@@ -3,7 +3,8 @@ import { checkPage, expect, login, osloLocal, test, USERS } from './helpers';
 
 // A dialogue conference from both sides: the host adds, moves and deletes 1:1 meetings; a supplier
 // registers, books what it may (the buttons it cannot use say why), asks a question and is told when
-// the answer comes; the host cancels, and the supplier hears of it through a link that opens the page.
+// the answer comes; the host cancels one booking with a reason (the supplier hears why and books
+// again), then the conference, and the supplier hears of it through a link that opens the page.
 
 const NEED = 'Beboere som sitter stille store deler av dagen';
 
@@ -101,6 +102,35 @@ test.describe('dialogue conference journey', () => {
     await supplier.goto('/supplier');
     await supplier.getByRole('link', { name: new RegExp(`^1:1-møtet deres på «${title}» er flyttet til .*14:00`) }).click();
     await expect(supplier).toHaveURL(new RegExp(`${conferenceUrl}$`));
+    await expect(supplier.getByRole('row').filter({ hasText: 'Booket av deg' })).toContainText('14:00');
+
+    // The host cancels that booking from its list, saying why: the time stays, free again.
+    await page.getByRole('button', { name: /^Avlys bookingen .*14:00$/ }).click();
+    const cancelBooking = page.getByRole('group', { name: /^Avlys bookingen .*14:00$/ });
+    await expect(cancelBooking.getByText(/^Avlyse møtet .*14:00 som Helsetek AS har booket\? Helsetek AS får beskjed/)).toBeVisible();
+    await expect(cancelBooking.getByLabel('Begrunnelse (valgfritt)')).toBeFocused();
+    // Changing one's mind changes nothing.
+    await cancelBooking.getByRole('button', { name: 'Ikke avlys' }).click();
+    await expect(slots.getByText('Booket av Helsetek AS')).toBeVisible();
+    await page.getByRole('button', { name: /^Avlys bookingen .*14:00$/ }).click();
+    const why = 'Ordføreren har kalt inn til møte på samme tid. Book gjerne en annen tid.';
+    await cancelBooking.getByLabel('Begrunnelse (valgfritt)').fill(why);
+    await checkPage(page, 'journey-03b-cancel-booking');
+    await cancelBooking.getByRole('button', { name: 'Avlys og varsle Helsetek AS' }).click();
+    await expect(page.getByText(/^Møtet .*14:00 er avlyst\. Helsetek AS har fått beskjed, og tiden er ledig igjen\.$/)).toBeVisible();
+    await expect(slots.getByText('Booket av Helsetek AS')).toHaveCount(0);
+    await expect(slots.getByRole('row').filter({ hasText: '14:00–' })).toContainText('Ledig');
+    await expect(page.getByRole('button', { name: /^Avlys bookingen/ })).toHaveCount(0);
+
+    // The supplier hears it with the reason; the link opens the conference, where it may book again.
+    await supplier.goto('/supplier');
+    const cancelledNotice = supplier.locator('.notification').filter({ hasText: new RegExp(`^.*1:1-møtet deres på «${title}» .*14:00.* er avlyst`) });
+    await expect(cancelledNotice).toContainText(`Begrunnelse: ${why}`);
+    await cancelledNotice.getByRole('link').click();
+    await expect(supplier).toHaveURL(new RegExp(`${conferenceUrl}$`));
+    await expect(supplier.getByText('Booket av deg')).toHaveCount(0);
+    await expect(supplier.getByTestId('booking-allowance')).toContainText('Du har booket 0 av 1 mulige møter.');
+    await supplier.getByRole('button', { name: /^Book møtet .*14:00$/ }).click();
     await expect(supplier.getByRole('row').filter({ hasText: 'Booket av deg' })).toContainText('14:00');
 
     // The host cancels: a reason is needed, and the page says the conference is cancelled.

@@ -122,7 +122,7 @@ test.describe('the market dialogue record', () => {
     await expect(page.getByText(/^Dette siterer det Helsetek AS har merket som forretningshemmelighet/)).toBeVisible();
   });
 
-  test('the buyer opens ongoing dialogue with a weekly capacity; the supplier asks, is accepted with a time, withdraws, and is declined with the standard reply', async ({ page, browser }) => {
+  test('the buyer opens ongoing dialogue with a weekly capacity; the supplier asks, is accepted with a time, withdraws, is accepted again and the buyer cancels with a reason, and is declined with the standard reply', async ({ page, browser }) => {
     await login(page, USERS.buyer);
     await openNeed(page);
     const ongoing = page.locator('section[aria-labelledby="ongoing-heading"]');
@@ -168,6 +168,36 @@ test.describe('the market dialogue record', () => {
     await expect(side.getByRole('list', { name: 'Deres forespørsler' })).toContainText('Godtatt');
     await side.getByRole('button', { name: 'Trekk tilbake' }).click();
     await expect(side.getByText('Forespørselen er trukket tilbake. Innkjøperen har fått beskjed.')).toBeVisible();
+
+    // It asks again and is accepted; the buyer then has to call the meeting off, and says why.
+    await side.getByLabel('Hva vil dere snakke om?', { exact: true }).fill('Vi vil vise hvordan gruppeaktiviteten settes i gang på fem minutter.');
+    await side.getByRole('button', { name: 'Be om møte' }).click();
+    await expect(side.getByText(/^Forespørselen er sendt\./)).toBeVisible();
+    await page.reload();
+    const requests = ongoing.getByRole('list', { name: 'Møteforespørsler' });
+    await requests.getByRole('listitem').filter({ hasText: 'Venter på svar' }).getByRole('button', { name: 'Godta' }).click();
+    const acceptAgain = page.getByRole('form', { name: 'Godta forespørselen fra Helsetek AS' });
+    await acceptAgain.getByLabel('Tidspunkt for møtet', { exact: true }).fill(osloLocal(8, 13));
+    await acceptAgain.getByRole('button', { name: 'Godta og send tidspunktet' }).click();
+    await expect(page.getByText(/^Forespørselen fra Helsetek AS er godtatt/)).toBeVisible();
+    await requests.getByRole('listitem').filter({ hasText: 'Godtatt' }).getByRole('button', { name: 'Avlys møtet med Helsetek AS' }).click();
+    const callOff = page.getByRole('group', { name: 'Avlys møtet med Helsetek AS' });
+    await expect(callOff.getByText(/^Avlyse møtet med Helsetek AS .*13:00.*\? Helsetek AS får beskjed/)).toBeVisible();
+    const why = 'Prosjektlederen er syk den uken. Be gjerne om et møte i en annen uke.';
+    await callOff.getByLabel('Begrunnelse (valgfritt)').fill(why);
+    await callOff.getByRole('button', { name: 'Avlys og varsle Helsetek AS' }).click();
+    await expect(page.getByText('Møtet med Helsetek AS er avlyst. Leverandøren har fått beskjed.')).toBeVisible();
+    await expect(requests.getByRole('listitem').filter({ hasText: 'Avlyst av kjøperen' })).toContainText(`Begrunnelse: ${why}`);
+    await expect(page.getByRole('button', { name: 'Avlys møtet med Helsetek AS' })).toHaveCount(0);
+    await checkPage(page, 'record-08b-meeting-cancelled');
+
+    // The supplier hears why; the link opens the need, where its request says so.
+    await supplier.goto('/notifications');
+    await supplier.getByRole('link', { name: /^Bergen kommune har avlyst møtet deres / }).click();
+    const own = side.getByRole('list', { name: 'Deres forespørsler' });
+    await expect(own.getByRole('listitem').filter({ hasText: 'Avlyst av kjøperen' })).toContainText(`Begrunnelse: ${why}`);
+
+    // It asks about something else, and is declined with the standard reply.
     await side.getByLabel('Hva vil dere snakke om?', { exact: true }).fill('Vi vil presentere hele produktporteføljen vår.');
     await side.getByRole('button', { name: 'Be om møte' }).click();
     await expect(side.getByText(/^Forespørselen er sendt\./)).toBeVisible();

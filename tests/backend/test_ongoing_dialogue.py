@@ -555,11 +555,12 @@ def test_the_supplier_withdraws_an_accepted_meeting_and_the_buyer_is_told(
     answer = client_of(users["supplier"]).post(f"/api/meeting-requests/{request.pk}/withdraw/")
     assert answer.status_code == 200
     assert answer.json()["status"] == "withdrawn"
-    [notice, _asked] = told(users["buyer"])
+    [notice, in_calendar, _asked] = told(users["buyer"])
     assert (
         notice["title"]
         == f"Helsetek AS trakk tilbake møteforespørselen sin om «{world.need.title}»"
     )
+    assert in_calendar["title"].startswith("I kalenderen din: møte med Helsetek AS, ")
     assert "Tidspunktet er ledig igjen." in notice["body"]
     weeks = client_of(None).get(f"/api/needs/{world.need.pk}/ongoing-dialogue/").json()["weeks"]
     assert weeks[1]["taken"] == 0

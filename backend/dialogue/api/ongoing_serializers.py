@@ -118,6 +118,8 @@ class MeetingRequestOutput(serializers.ModelSerializer[MeetingRequest]):
             "reply",
             "replies",
             "decided_at",
+            "cancelled_at",
+            "cancellation_reason",
             "created_at",
         ]
 
@@ -154,3 +156,11 @@ class AcceptInput(serializers.Serializer):  # type: ignore[type-arg]
 
 class DeclineInput(serializers.Serializer):  # type: ignore[type-arg]
     reason = serializers.ChoiceField(choices=MeetingRequest.DeclineReason.choices)
+
+
+class RequestCancelInput(serializers.Serializer):  # type: ignore[type-arg]
+    """Why the buyer cancels the meeting (optional): told to the supplier."""
+
+    reason = model_text(
+        MeetingRequest, "cancellation_reason", required=False, allow_blank=True, default=""
+    )

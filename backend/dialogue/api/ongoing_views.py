@@ -1,6 +1,6 @@
 """A need's ongoing dialogue: the buyer opens, changes and closes it; suppliers ask for a
 meeting in a week with room; the buyer accepts with a time or declines with a standard
-reply; a supplier withdraws."""
+reply; a supplier withdraws; the buyer cancels an accepted meeting."""
 
 from typing import Any
 
@@ -187,3 +187,20 @@ class MeetingRequestWithdrawApi(APIView):
             user=auth_user(request), request=_request(request, pk)
         )
         return Response(s.MeetingRequestOutput(withdrawn).data)
+
+
+class MeetingRequestCancelApi(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        request=s.RequestCancelInput,
+        responses=s.MeetingRequestOutput,
+        summary="Cancel an accepted meeting not yet held (the buyer), with an optional reason; "
+        "the supplier is told and both sides' calendars drop it",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        reason = validated(s.RequestCancelInput, request)["reason"]
+        cancelled = services.request_cancel(
+            user=auth_user(request), request=_request(request, pk), reason=reason
+        )
+        return Response(s.MeetingRequestOutput(cancelled).data)

@@ -140,6 +140,14 @@ class BookInput(serializers.Serializer):  # type: ignore[type-arg]
     organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
 
 
+class SlotCancelInput(serializers.Serializer):  # type: ignore[type-arg]
+    """Why the booking is cancelled (optional): told to the other side."""
+
+    reason = PlainTextField(
+        max_length=limits.REASON, multiline=True, required=False, allow_blank=True, default=""
+    )
+
+
 class AllowanceQuery(serializers.Serializer):  # type: ignore[type-arg]
     organization = serializers.PrimaryKeyRelatedField(queryset=Organization.objects.all())
 

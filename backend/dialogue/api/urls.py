@@ -105,6 +105,11 @@ urlpatterns = [
         name="meeting-request-withdraw",
     ),
     path(
+        "meeting-requests/<int:pk>/cancel/",
+        ongoing_views.MeetingRequestCancelApi.as_view(),
+        name="meeting-request-cancel",
+    ),
+    path(
         "meeting-requests/<int:pk>/minutes/",
         record_views.RequestMinutesApi.as_view(),
         name="meeting-request-minutes",

@@ -280,10 +280,16 @@ class SlotBookApi(APIView):
 class SlotCancelApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=None, responses=s.SlotOutput, summary="Cancel a 1:1 booking")
+    @extend_schema(
+        request=s.SlotCancelInput,
+        responses=s.SlotOutput,
+        summary="Cancel a 1:1 booking (the supplier that booked, the host or an advisor), "
+        "with an optional reason; the other side is told and the time is free again",
+    )
     def post(self, request: Request, pk: int) -> Response:
         slot = _visible_slot(request, pk)
-        slot = services.slot_cancel(user=auth_user(request), slot=slot)
+        reason = validated(s.SlotCancelInput, request)["reason"]
+        slot = services.slot_cancel(user=auth_user(request), slot=slot, reason=reason)
         return Response(s.SlotOutput(slot).data)
 
 

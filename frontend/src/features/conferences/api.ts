@@ -103,6 +103,15 @@ export function useDeleteSlot(conferenceId: string) {
   });
 }
 
+/** The host (or an advisor) cancels a booking, with an optional reason the booker is sent. */
+export function useCancelBooking(conferenceId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ slotId, reason }: { slotId: number; reason: string }) => api.post('/api/slots/{id}/cancel/', { reason }, { params: { id: slotId } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['conferences', conferenceId, 'slots'] }),
+  });
+}
+
 /** How many 1:1 meetings the supplier organisation may still book here, and why not. */
 export function useBookingAllowance(conferenceId: string, organization: number | undefined) {
   const { lang } = useI18n();
@@ -127,7 +136,7 @@ export function useSlotAction(conferenceId: string, organization: number | undef
     mutationFn: ({ slotId, action }: { slotId: number; action: 'book' | 'cancel' }) =>
       action === 'book'
         ? api.post('/api/slots/{id}/book/', { organization: organization ?? 0 }, { params: { id: slotId } })
-        : api.post('/api/slots/{id}/cancel/', undefined, { params: { id: slotId } }),
+        : api.post('/api/slots/{id}/cancel/', { reason: '' }, { params: { id: slotId } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['conferences', conferenceId, 'slots'] }),
   });
 }

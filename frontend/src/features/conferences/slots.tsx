@@ -6,11 +6,12 @@ import type { Slot } from '../../api/types';
 import { isoToOsloLocal, osloLocalToIso, type Formatters } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { ConfirmButton } from '../../components/confirm-button';
+import { ConfirmReasonButton } from '../../components/confirm-reason-button';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
 import { LiveNotice } from '../../components/live-notice';
 import { isUnverified } from '../../components/org-name';
 import { ErrorAlert, QueryState } from '../../components/query-state';
-import { useBookingAllowance, useCreateSlot, useDeleteSlot, useMySlots, useSlotAction, useSlots, useUpdateSlot } from './api';
+import { useBookingAllowance, useCancelBooking, useCreateSlot, useDeleteSlot, useMySlots, useSlotAction, useSlots, useUpdateSlot } from './api';
 
 type Allowance = components['schemas']['BookingAllowanceOutput'];
 type T = ReturnType<typeof useI18n>['t'];
@@ -189,6 +190,37 @@ function SupplierAction({ conferenceId, slot, mine, allowance, busy, onAction }:
   );
 }
 
+/** The host cancels one booking (the meeting time stays, free again), saying why if it will:
+ * the supplier that booked is told, with a calendar cancellation. */
+function CancelBooking({ conferenceId, slot, booker, onNotice }: { conferenceId: string; slot: Slot; booker: string; onNotice: (message: string) => void }) {
+  const { t, fmt } = useI18n();
+  const cancel = useCancelBooking(conferenceId);
+  const when = whenOf(slot, fmt);
+  return (
+    <ConfirmReasonButton
+      label={t('slots.cancelBookingAt', { when })}
+      question={t('slots.cancelBookingQuestion', { when, name: booker })}
+      reasonHint={t('slots.cancelBookingHint', { name: booker })}
+      confirm={t('slots.cancelBookingConfirm', { name: booker })}
+      loading={cancel.isPending}
+      error={cancel.error}
+      onConfirm={(reason, done) =>
+        cancel.mutate(
+          { slotId: slot.id, reason },
+          {
+            onSuccess: () => {
+              done();
+              onNotice(t('slots.bookingCancelled', { when, name: booker }));
+            },
+          },
+        )
+      }
+    >
+      {t('slots.cancelBooking')}
+    </ConfirmReasonButton>
+  );
+}
+
 function HostActions({ conferenceId, slot, onEdit, onNotice }: { conferenceId: string; slot: Slot; onEdit: () => void; onNotice: (message: string) => void }) {
   const { t, fmt } = useI18n();
   const remove = useDeleteSlot(conferenceId);
@@ -201,6 +233,7 @@ function HostActions({ conferenceId, slot, onEdit, onNotice }: { conferenceId: s
         <Button data-size="sm" variant="secondary" aria-label={t('slots.editAt', { when })} onClick={onEdit}>
           {t('slots.edit')}
         </Button>
+        {booker ? <CancelBooking conferenceId={conferenceId} slot={slot} booker={booker} onNotice={onNotice} /> : null}
         <ConfirmButton
           label={t('slots.deleteAt', { when })}
           question={booker ? t('slots.deleteBookedQuestion', { when, name: booker }) : t('slots.deleteQuestion', { when })}

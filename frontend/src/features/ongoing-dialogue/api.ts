@@ -71,3 +71,9 @@ export function useDecline(needId: string) {
 export function useWithdraw(needId: string) {
   return useOngoingMutation(needId, (requestId: number) => api.post('/api/meeting-requests/{id}/withdraw/', undefined, { params: { id: requestId } }));
 }
+
+export function useCancelMeeting(needId: string) {
+  return useOngoingMutation(needId, ({ requestId, reason }: { requestId: number; reason: string }) =>
+    api.post('/api/meeting-requests/{id}/cancel/', { reason }, { params: { id: requestId } }),
+  );
+}

@@ -3,11 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { osloLocalToIso } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { ConfirmReasonButton } from '../../components/confirm-reason-button';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
 import { LiveNotice } from '../../components/live-notice';
 import { OrgName } from '../../components/org-name';
 import { ErrorAlert, QueryState } from '../../components/query-state';
-import { useAccept, useDecline, useMeetingRequests, type DeclineReason, type MeetingRequest, type Ongoing } from './api';
+import { useAccept, useCancelMeeting, useDecline, useMeetingRequests, type DeclineReason, type MeetingRequest, type Ongoing } from './api';
 import { weekName } from './weeks';
 
 const started = (r: MeetingRequest) => !!r.starts_at && new Date(r.starts_at).getTime() <= Date.now();
@@ -68,6 +69,37 @@ function DeclineForm({ needId, request, onDone }: { needId: string; request: Mee
   );
 }
 
+/** The buyer calls off an accepted meeting not yet held, saying why if it will: the supplier
+ * is told, and both sides' calendars drop the meeting. */
+function CancelMeeting({ needId, request, onNotice }: { needId: string; request: MeetingRequest; onNotice: (m: string) => void }) {
+  const { t, fmt } = useI18n();
+  const cancel = useCancelMeeting(needId);
+  const org = request.organization.name;
+  return (
+    <ConfirmReasonButton
+      label={t('ongoing.cancelMeetingFor', { org })}
+      question={t('ongoing.cancelMeetingQuestion', { org, when: fmt.dateTime(request.starts_at) })}
+      reasonHint={t('ongoing.cancelMeetingHint', { org })}
+      confirm={t('ongoing.cancelMeetingConfirm', { org })}
+      loading={cancel.isPending}
+      error={cancel.error}
+      onConfirm={(reason, done) =>
+        cancel.mutate(
+          { requestId: request.id, reason },
+          {
+            onSuccess: () => {
+              done();
+              onNotice(t('ongoing.meetingCancelled', { org }));
+            },
+          },
+        )
+      }
+    >
+      {t('ongoing.cancelMeeting')}
+    </ConfirmReasonButton>
+  );
+}
+
 function RequestCard({ needId, request, ongoing, manage, onNotice }: { needId: string; request: MeetingRequest; ongoing: Ongoing; manage: boolean; onNotice: (m: string) => void }) {
   const { t, fmt } = useI18n();
   const [acting, setActing] = useState<'accept' | 'decline' | null>(null);
@@ -87,6 +119,7 @@ function RequestCard({ needId, request, ongoing, manage, onNotice }: { needId: s
       <Paragraph className="prewrap">{request.topic}</Paragraph>
       {request.starts_at ? <Paragraph data-size="sm">{t('ongoing.meetingAt', { when: fmt.dateTime(request.starts_at), place: request.place ?? '' })}</Paragraph> : null}
       {request.reply ? <Paragraph data-size="sm" className="prewrap">{request.reply}</Paragraph> : null}
+      {request.cancellation_reason ? <Paragraph data-size="sm" className="prewrap">{t('ongoing.cancellationReason', { reason: request.cancellation_reason })}</Paragraph> : null}
       {request.status === 'accepted' && started(request) ? (
         <div>
           <Button asChild variant="secondary" data-size="sm">
@@ -94,6 +127,7 @@ function RequestCard({ needId, request, ongoing, manage, onNotice }: { needId: s
           </Button>
         </div>
       ) : null}
+      {manage && request.status === 'accepted' && !started(request) ? <CancelMeeting needId={needId} request={request} onNotice={onNotice} /> : null}
       {manage && request.status === 'pending' ? (
         <>
           <div className="row">

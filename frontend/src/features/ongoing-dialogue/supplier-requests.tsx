@@ -63,6 +63,7 @@ function OwnRequest({ needId, request, onNotice }: { needId: string; request: Me
       <Paragraph className="prewrap">{request.topic}</Paragraph>
       {request.starts_at ? <Paragraph>{t('ongoing.meetingAt', { when: fmt.dateTime(request.starts_at), place: request.place ?? '' })}</Paragraph> : null}
       {request.reply ? <Paragraph className="prewrap">{request.reply}</Paragraph> : null}
+      {request.cancellation_reason ? <Paragraph className="prewrap">{t('ongoing.cancellationReason', { reason: request.cancellation_reason })}</Paragraph> : null}
       <div className="row">
         {request.status === 'accepted' && started(request) ? (
           <Button asChild variant="secondary" data-size="sm">
