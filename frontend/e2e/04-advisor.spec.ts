@@ -49,7 +49,7 @@ test.describe('advisor', () => {
 
     await page.getByRole('table').getByRole('link').first().click();
     await expect(page).toHaveURL(/\/advisor\/needs\/\d+$/);
-    await expect(page.getByRole('heading', { name: /^Foreslått/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /^Foreslått/ }).first()).toBeVisible();
     const suggested = page.locator('section[aria-labelledby="col-suggested"] [data-testid="match-card"]');
     await expect(suggested.first()).toBeVisible();
     const before = await suggested.count();
@@ -72,6 +72,77 @@ test.describe('advisor', () => {
       await expect(page.locator('section[aria-labelledby="col-rejected"] [data-testid="match-card"]').first()).toBeVisible();
     }
     await checkPage(page, 'advisor-03-board');
+  });
+
+  test('works the desk: views, filters, pages, bulk shortlist, a shortcut, filters remembered', async ({ page }) => {
+    await login(page, USERS.advisor);
+    await page.goto('/advisor');
+    const count = page.getByTestId('desk-count');
+    await expect(count).toHaveText(/^Viser 1–\d+ av [\d\s]+$/);
+    const rows = page.getByTestId('desk-row');
+    await expect(rows.first()).toBeVisible();
+
+    // Joint procurement is a view of its own, never among the solutions.
+    await page.getByRole('link', { name: /^Felles innkjøp \(/ }).click();
+    await expect(page).toHaveURL(/kind=need_need/);
+    await expect(page.getByRole('columnheader', { name: 'Lignende behov' })).toBeAttached();
+    await expect(page.getByRole('columnheader', { name: 'Løsning' })).toHaveCount(0);
+    await page.getByRole('link', { name: /^Løsninger \(/ }).click();
+    await expect(page.getByRole('columnheader', { name: 'Løsning' })).toBeAttached();
+
+    // Pages on the server.
+    await page.getByLabel('Forslag per side').selectOption('25');
+    await page.getByRole('button', { name: 'Neste' }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(count).toHaveText(/^Viser 26–\d+ av [\d\s]+$/);
+
+    // A filter goes to the server and the URL, back to the first page; each row is in the county.
+    await page.getByLabel('Fylke').selectOption({ label: 'Vestland' });
+    await expect(page).toHaveURL(/county=46/);
+    await expect(page).not.toHaveURL(/page=2/);
+    await expect(count).toHaveText(/^Viser 1–/);
+    await expect(rows.first()).toBeVisible();
+    for (const row of await rows.all()) await expect(row.getByRole('cell').nth(1)).toContainText('Vestland');
+    await checkPage(page, 'advisor-02b-desk-filtered');
+
+    // Bulk: two rows shortlisted in one request; they leave the suggested view for the shortlist.
+    const boxes = page.getByRole('checkbox', { name: /^Velg «/ });
+    const names = [await boxes.nth(0).getAttribute('aria-label'), await boxes.nth(1).getAttribute('aria-label')];
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await expect(page.getByTestId('selected-count')).toHaveText('2 valgt');
+    await page.getByRole('button', { name: 'Sett på kortliste' }).click();
+    await expect(page.getByText('2 forslag satt på kortliste.')).toBeVisible();
+    for (const name of names) await expect(page.getByRole('checkbox', { name: name ?? '' })).toHaveCount(0);
+
+    // A shortcut: on a fresh page j goes to the first row, s shortlists it.
+    await page.reload();
+    await expect(rows.first()).toBeVisible();
+    await page.keyboard.press('j');
+    const first = boxes.first();
+    await expect(first).toBeFocused();
+    const third = await first.getAttribute('aria-label');
+    await page.keyboard.press('s');
+    await expect(page.getByText('1 forslag satt på kortliste.')).toBeVisible();
+    await page.getByLabel('Tilstand').selectOption({ label: 'Kortliste' });
+    await expect(page).toHaveURL(/state=shortlisted/);
+    for (const name of [...names, third]) await expect(page.getByRole('checkbox', { name: name ?? '' })).toBeVisible();
+    // ? lists the shortcuts; typing in a field fires none.
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Hurtigtaster' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Hurtigtaster' })).toHaveCount(0);
+
+    // The filters are remembered: back on /advisor without a query string, they are restored.
+    await page.goto('/advisor');
+    await expect(page).toHaveURL(/county=46/);
+    await expect(page).toHaveURL(/state=shortlisted/);
+    await expect(page.getByLabel('Fylke')).toHaveValue('46');
+    await page.reload();
+    await expect(page.getByLabel('Fylke')).toHaveValue('46');
+    await page.getByRole('button', { name: 'Nullstill filtre' }).click();
+    await expect(page).not.toHaveURL(/county=|state=/);
+    await expect(page.getByLabel('Fylke')).toHaveValue('');
   });
 
   test('sees the pipeline overview with charts', async ({ page }) => {
