@@ -173,7 +173,7 @@ test.describe('on a phone', () => {
   test('an advisor’s pages fit the screen', async ({ page }) => {
     await login(page, USERS.advisor);
     const need = await firstId(page, '/api/needs/?page_size=1');
-    await walk(page, 'advisor', ['/advisor', `/advisor/needs/${need}`, '/advisor/organizations', '/advisor/pipeline', '/advisor/missed-searches', `/needs/${need}`]);
+    await walk(page, 'advisor', ['/advisor', '/advisor?kind=need_need', `/advisor/needs/${need}`, '/advisor/organizations', '/advisor/pipeline', '/advisor/missed-searches', `/needs/${need}`]);
     // A suggestion's explanation: its table of signals scrolls inside its own box.
     await page.getByText('Hvorfor foreslått?').first().click();
     await expect(page.getByRole('region', { name: 'Signaler som ga forslaget' }).first()).toBeVisible();

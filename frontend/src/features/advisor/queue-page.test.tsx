@@ -104,7 +104,7 @@ describe('AdvisorQueuePage (the advisor’s desk)', () => {
     renderRoute(<AdvisorQueuePage />);
     await screen.findByRole('table');
     await userEvent.selectOptions(screen.getByLabelText('Sektor'), 'Bygg og eiendom');
-    await userEvent.selectOptions(screen.getByLabelText('Treffsikkerhet'), 'Minst 50 %');
+    await userEvent.selectOptions(screen.getByLabelText('Poengsum'), 'Minst 50 %');
     await userEvent.selectOptions(screen.getByLabelText('Foreslått'), 'For mer enn 30 dager siden');
     await userEvent.selectOptions(screen.getByLabelText('Tilstand'), 'Alle tilstander');
     await userEvent.selectOptions(screen.getByLabelText('Sorter etter'), 'Svarfrist, nærmest først');
