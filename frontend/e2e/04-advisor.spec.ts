@@ -54,7 +54,7 @@ test.describe('advisor', () => {
     await expect(suggested.first()).toBeVisible();
     const before = await suggested.count();
 
-    await suggested.first().getByRole('button', { name: /^Sett «.*» på kortliste$/ }).click();
+    await suggested.first().getByRole('button', { name: /^Sett på kortliste: «.*»$/ }).click();
     await expect(page.locator('section[aria-labelledby="col-shortlisted"] [data-testid="match-card"]').first()).toBeVisible();
 
     const card = page.locator('section[aria-labelledby="col-shortlisted"] [data-testid="match-card"]').first();
@@ -166,7 +166,7 @@ test.describe('advisor', () => {
     expect((await page.request.get('/api/search/missed/')).status()).toBe(403);
     await expect(page.getByRole('link', { name: 'Søk uten treff' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Logg ut' }).click();
-    await expect(page.getByRole('link', { name: 'Logg inn' })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Logg inn' })).toBeVisible();
 
     await login(page, USERS.advisor);
     await page.getByRole('link', { name: 'Søk uten treff' }).click();

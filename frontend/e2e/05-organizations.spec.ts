@@ -30,7 +30,7 @@ test.describe('organisations and co-buyers', () => {
     const members = page.getByRole('table', { name: 'Medlemmer' });
     await expect(members.getByRole('cell', { name: 'ola.tveit@bergen.kommune.no', exact: true })).toBeVisible();
 
-    await page.getByRole('button', { name: /Gjør Ola Tveit til (administrator|vanlig medlem)/ }).click();
+    await page.getByRole('button', { name: /^Gjør til (administrator|medlem): Ola Tveit$/ }).click();
     await expect(page.getByRole('status').getByText(/Ola Tveit er nå (administrator|medlem)\./)).toBeVisible();
 
     await page.getByLabel('E-postadresse', { exact: true }).fill(colleague);

@@ -91,7 +91,32 @@ export async function withWorkerPaused(body: () => Promise<void>): Promise<void>
   }
 }
 
-/** Waits for the page to settle (no spinner), runs axe and saves a screenshot. */
+/**
+ * WCAG 2.5.3 (label in name): every visible control whose name is given by aria-label or
+ * aria-labelledby holds its visible text in that name, so that a person who says what they
+ * see ("klikk Sett på kortliste") reaches it. "Sett «X» på kortliste" for a button that reads
+ * "Sett på kortliste" does not; "Sett på kortliste: «X»" does. Form fields named by their
+ * <label> are left out (their name is the label).
+ */
+export async function labelsNotInNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const norm = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+    const controls = 'a, button, summary, [role="button"], [role="link"], [role="tab"], [role="menuitem"], [role="checkbox"]:not(input), [role="switch"]:not(input)';
+    const found: string[] = [];
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>(controls))) {
+      if (!element.checkVisibility() || !(element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby'))) continue;
+      const visible = norm(element.innerText);
+      if (!/[\p{L}\p{N}]/u.test(visible)) continue; // an icon, a count or a symbol only
+      const labelledBy = (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+      const name = norm(labelledBy.length ? labelledBy.map((id: string) => document.getElementById(id)?.textContent ?? '').join(' ') : (element.getAttribute('aria-label') ?? ''));
+      if (!name.includes(visible)) found.push(`«${visible}» is not in its name «${name}»`);
+    }
+    return found;
+  });
+}
+
+/** Waits for the page to settle (no spinner), runs axe, checks that visible labels are in the
+ * accessible names (WCAG 2.5.3) and saves a screenshot. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await expect(page.locator('main .loading')).toHaveCount(0);
   await expect(page.locator('h1').first()).toBeVisible();
@@ -101,6 +126,7 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   expect(summary, `axe on ${name}`).toEqual([]);
+  expect(await labelsNotInNames(page), `label in name (WCAG 2.5.3) on ${name}`).toEqual([]);
 }
 
 export async function login(page: Page, email: string): Promise<void> {

@@ -78,6 +78,26 @@ describe('no English in bokmål, no bokmål in English', () => {
   });
 });
 
+describe('label in name (WCAG 2.5.3) in the catalogues', () => {
+  // "shortlistItem" names the button that reads "shortlist": its name holds that text whole
+  // ("Sett på kortliste: «X»", not "Sett «X» på kortliste"). Labels of fields and lines of
+  // text that share a stem are not buttons.
+  const NOT_A_CONTROL = new Set(['savedSearch.alertsFor', 'invitation.invitedByAt']);
+  it.each([
+    ['nb', nb],
+    ['en', en],
+  ])('every item name in %s holds the visible text of its control', (_lang, catalog) => {
+    const messages = new Map(leaves(catalog));
+    const found = [...messages].flatMap(([key, name]) => {
+      const base = /^(.*?)(For|Item|At)$/.exec(key)?.[1];
+      const visible = base ? messages.get(base) : undefined;
+      if (!visible || NOT_A_CONTROL.has(key)) return [];
+      return name.replace(/\{\w+\}/g, 'X').toLowerCase().includes(visible.toLowerCase()) ? [] : [`${key}: «${visible}» is not in «${name}»`];
+    });
+    expect(found).toEqual([]);
+  });
+});
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);

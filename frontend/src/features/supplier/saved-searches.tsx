@@ -50,7 +50,7 @@ export function SavedSearches() {
                     />
                   </Table.Cell>
                   <Table.Cell>
-                    <Button variant="tertiary" data-size="sm" aria-label={t('common.removeItem', { item: s.name })} onClick={() => remove.mutate(s.id)}>
+                    <Button variant="tertiary" data-size="sm" aria-label={t('common.deleteItem', { item: s.name })} onClick={() => remove.mutate(s.id)}>
                       {t('common.delete')}
                     </Button>
                   </Table.Cell>
