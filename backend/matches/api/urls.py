@@ -1,6 +1,6 @@
 from django.urls import path
 
-from backend.matches.api import desk_views, views
+from backend.matches.api import desk_views, note_views, views
 
 urlpatterns = [
     path("matches/", views.MatchListApi.as_view(), name="match-list"),
@@ -11,6 +11,11 @@ urlpatterns = [
         name="match-queue-counts",
     ),
     path("matches/bulk/", desk_views.MatchBulkApi.as_view(), name="match-bulk"),
+    path(
+        "matches/note-counts/",
+        note_views.MatchNoteCountsApi.as_view(),
+        name="match-note-counts",
+    ),
     path("matches/export/", views.MatchExportApi.as_view(), name="match-export"),
     path("matches/<int:pk>/", views.MatchDetailApi.as_view(), name="match-detail"),
     path("matches/<int:pk>/shortlist/", views.MatchShortlistApi.as_view(), name="match-shortlist"),

@@ -544,6 +544,7 @@ DETAIL_PATHS: dict[str, tuple[str, ...]] = {
         "/api/conferences/?needs={}",
         "/api/responses/?need={}",
         "/api/matches/?need={}",
+        "/api/matches/note-counts/?need={}",
     ),
     "solution": ("/api/solutions/{}/", "/api/solutions/{}/matches/", "/api/matches/?solution={}"),
     "conference": (
