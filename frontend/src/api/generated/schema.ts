@@ -798,6 +798,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matches/note-counts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many notes each suggested pair of a need has (advisors) */
+        get: operations["matches_note_counts_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/matches/queue/": {
         parameters: {
             query?: never;
@@ -2429,9 +2446,9 @@ export interface components {
              * Format: double
              * @description Advisors only: the topical part of the score
              */
-            readonly relevance: number;
+            relevance?: number;
             /** @description Advisors only */
-            readonly signals: components["schemas"]["Signal"][];
+            signals?: components["schemas"]["Signal"][];
             readonly shared_terms: string[];
             readonly best_pair: string[];
             state?: components["schemas"]["StateEnum"];
@@ -2481,9 +2498,9 @@ export interface components {
              * Format: double
              * @description Advisors only: the topical part of the score
              */
-            readonly relevance: number;
+            relevance?: number;
             /** @description Advisors only */
-            readonly signals: components["schemas"]["Signal"][];
+            signals?: components["schemas"]["Signal"][];
             readonly shared_terms: string[];
             readonly best_pair: string[];
             state?: components["schemas"]["StateEnum"];
@@ -3056,6 +3073,10 @@ export interface components {
          * @enum {string}
          */
         NeedStatusEnum: "draft" | "published" | "closed";
+        NoteCountOutput: {
+            match: number;
+            count: number;
+        };
         NoteInputRequest: {
             text: string;
         };
@@ -5854,6 +5875,30 @@ export interface operations {
                 content: {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    matches_note_counts_list: {
+        parameters: {
+            query: {
+                need: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteCountOutput"][];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -26,6 +26,16 @@ export function useMatchNotes(id: number, enabled: boolean) {
   });
 }
 
+/** How many notes each pair on a need's board has: one request for the whole board (every
+ * card asks with the same key), a pair without notes absent. */
+export function useMatchNoteCounts(needId: number) {
+  return useQuery({
+    queryKey: ['matches', 'note-counts', needId],
+    queryFn: () => api.get('/api/matches/note-counts/', { query: { need: needId } }),
+    select: (rows) => new Map(rows.map((row) => [row.match, row.count])),
+  });
+}
+
 export type MatchAction = { id: number; action: 'shortlist' | 'introduce' } | { id: number; action: 'reject'; reason: string } | { id: number; action: 'notes'; text: string };
 
 export function useMatchAction() {

@@ -39,6 +39,18 @@ describe('NeedBoardPage', () => {
     expect(within(joint).getByRole('link', { name: 'Digitalt nattilsyn i Skien' })).toBeInTheDocument();
   });
 
+  it("shows each card's note count before the notes are opened, from one request for the board", async () => {
+    const { calls } = mockFetch({ ...routes(), '/api/matches/note-counts/': [{ match: 1, count: 2 }] });
+    renderRoute(<NeedBoardPage />, { path: '/advisor/needs/:id', route: '/advisor/needs/10' });
+    const solutions = await screen.findByRole('region', { name: 'Løsningsforslag' });
+    expect(await within(solutions).findByRole('button', { name: 'Notater (2)' })).toHaveAttribute('aria-expanded', 'false');
+    const joint = screen.getByRole('region', { name: 'Felles innkjøp: lignende behov hos andre innkjøpere' });
+    expect(within(joint).getByRole('button', { name: 'Notater (0)' })).toBeInTheDocument();
+    const asked = calls.filter((c) => c.url.pathname === '/api/matches/note-counts/');
+    expect(asked.map((c) => c.url.searchParams.get('need'))).toEqual(['10']);
+    expect(calls.some((c) => /\/api\/matches\/\d+\/notes\//.test(c.url.pathname))).toBe(false);
+  });
+
   it('moves between the cards with j and k and shortlists the card with s', async () => {
     const { calls } = mockFetch(routes());
     renderRoute(<NeedBoardPage />, { path: '/advisor/needs/:id', route: '/advisor/needs/10' });

@@ -12,7 +12,7 @@ import { ErrorAlert, QueryState } from '../../components/query-state';
 import { LiveNotice } from '../../components/live-notice';
 import { useNeed } from '../needs/api';
 import { useSolutions } from '../solutions/api';
-import { useCreateMatch, useMatchAction, useMatchDetail, useMatchNotes, useMatches } from './api';
+import { useCreateMatch, useMatchAction, useMatchDetail, useMatchNoteCounts, useMatchNotes, useMatches } from './api';
 import { RejectDialog, ShortcutsDialog, type ShortcutHelp } from './desk/dialogs';
 import { useShortcuts } from './desk/shortcuts';
 import { MATCH_STATES, counterpartTitle } from './queue-page';
@@ -38,6 +38,9 @@ function MatchCard({ match, focus }: { match: Match; focus: CardFocus }) {
   const [note, setNote] = useState('');
   const [showNotes, setShowNotes] = useState(false);
   const notes = useMatchNotes(match.id, showNotes);
+  const counts = useMatchNoteCounts(match.need.id);
+  // The count before the notes are opened ("Notater (2)"), their own list's length after.
+  const noteCount = notes.data?.length ?? (counts.data ? (counts.data.get(match.id) ?? 0) : '…');
   const title = counterpartTitle(match);
   const href = match.solution ? `/solutions/${match.solution.id}` : `/needs/${match.other_need?.id ?? ''}`;
   const reject = (e: FormEvent) => {
@@ -90,7 +93,7 @@ function MatchCard({ match, focus }: { match: Match; focus: CardFocus }) {
       ) : null}
       <div className="stack">
         <Button variant="tertiary" data-size="sm" aria-expanded={showNotes} onClick={() => setShowNotes((v) => !v)}>
-          {t('advisor.notes', { count: notes.data?.length ?? '…' })}
+          {t('advisor.notes', { count: noteCount })}
         </Button>
         {showNotes ? (
           <>
