@@ -41,17 +41,6 @@ def _day_after(world: World, hour: int = 10) -> datetime:
     return day.replace(hour=hour, minute=0, second=0, microsecond=0)
 
 
-@pytest.fixture(autouse=True)
-def _slot_at_nine(world: World) -> None:
-    """The world's slot at 09:00–09:45 on the day after the conference, clear of the times the
-    tests use (the factory spreads slots by the hour over the session)."""
-    start = _day_after(world, 9)
-    MeetingSlot.objects.filter(pk=world.slot.pk).update(
-        starts_at=start, ends_at=start + timedelta(minutes=45)
-    )
-    world.slot.refresh_from_db()
-
-
 def _booked(world: World) -> MeetingSlot:
     RegistrationFactory(conference=world.conference, organization=world.supplier_org)
     world.slot.booked_by, world.slot.booked_by_user = world.supplier_org, world.users["supplier"]

@@ -1,6 +1,6 @@
 """factory_boy factories for the backend's models."""
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import factory
@@ -19,6 +19,7 @@ from backend.dialogue.models import (
     Registration,
     SharedInformation,
 )
+from backend.dialogue.rules import MEETING_DAYS_AFTER
 from backend.discovery.models import MissedSearch, SavedSearch
 from backend.matches.engine import default_encoder
 from backend.matches.models import Embedding, Match, MatchNote
@@ -112,6 +113,22 @@ class SolutionFactory(factory.django.DjangoModelFactory):
     published_at = factory.LazyFunction(timezone.now)
 
 
+def oslo_time(day: date, *, hour: int) -> datetime:
+    """`hour` o'clock on `day` in Norwegian time (TIME_ZONE), as an aware datetime."""
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def nth_slot_start(conference: DialogueConference) -> datetime:
+    """Where a conference's next factory slot starts: its k-th slot (k: the slots it has) at
+    09:00 Norwegian time on the (k+1)-th day after the conference day, an hour later after
+    every MEETING_DAYS_AFTER slots. Always within the meeting days, apart from the
+    conference's other slots and independent of the clock and of how many slots the test
+    session made before (a session-wide sequence of hours drifted past the meeting days)."""
+    k = conference.slots.count() if conference.pk else 0
+    day = timezone.localdate(conference.starts_at) + timedelta(days=1 + k % MEETING_DAYS_AFTER)
+    return oslo_time(day, hour=9 + k // MEETING_DAYS_AFTER)
+
+
 class ConferenceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = DialogueConference
@@ -120,7 +137,11 @@ class ConferenceFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory)
     title = factory.Sequence(lambda n: f"Dialogkonferanse om trygghetsalarmer {n}")
     description = "Vi presenterer behovet og inviterer leverandører til dialog."
-    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    # 10:00–13:00 Norwegian time, 30 days ahead: the same dates and hours whenever the tests
+    # run (a start at now + 30 days fell near midnight on evening runs).
+    starts_at = factory.LazyFunction(
+        lambda: oslo_time(timezone.localdate() + timedelta(days=30), hour=10)
+    )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=3))
     registration_deadline = factory.LazyAttribute(lambda o: o.starts_at - timedelta(days=7))
     format = DialogueConference.Format.PHYSICAL
@@ -140,7 +161,7 @@ class SlotFactory(factory.django.DjangoModelFactory):
         model = MeetingSlot
 
     conference = factory.SubFactory(ConferenceFactory)
-    starts_at = factory.Sequence(lambda n: timezone.now() + timedelta(days=31, hours=n))
+    starts_at = factory.LazyAttribute(lambda o: nth_slot_start(o.conference))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(minutes=45))
 
 
