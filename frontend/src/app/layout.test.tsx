@@ -40,6 +40,17 @@ describe('Layout', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 
+  it('asks the server again in the language chosen, so that its labels and messages follow', async () => {
+    const { calls } = mockFetch({ '/api/auth/session/': anonymousSession });
+    renderLayout();
+    await screen.findByRole('link', { name: 'Logg inn' });
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    await vi.waitFor(() => {
+      const languages = calls.filter((c) => c.url.pathname === '/api/auth/session/').map((c) => new Headers(c.init?.headers).get('Accept-Language'));
+      expect(languages).toEqual(['nb', 'en']);
+    });
+  });
+
   it('shows the user and role navigation when signed in', async () => {
     mockFetch({
       '/api/auth/session/': {
