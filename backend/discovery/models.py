@@ -23,6 +23,9 @@ class SavedSearch(BaseModel):
         _("alert"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
     )
     last_alerted_at = models.DateTimeField(null=True, blank=True)
+    #: The run window of the last alert ("daily:2026-12-07", "weekly:2026-W50"): the
+    #: idempotency key of a run, so that a retried or repeated run alerts nothing twice.
+    alerted_window = models.CharField(max_length=20, blank=True)
 
     class Meta:
         ordering = ["name"]

@@ -1,17 +1,16 @@
-"""Keeping the search index in step with the database, and saved-search alerts."""
+"""Keeping the search index in step with the database, and saved searches (their alerts:
+backend/discovery/alerts.py)."""
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import cache
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from backend.accounts.models import User
 from backend.discovery.filter_values import filter_errors
@@ -19,7 +18,7 @@ from backend.discovery.models import SavedSearch
 from backend.outbox.entities import ENTITIES, entity_spec
 from search.backends import get_backend
 from search.backends.base import SearchBackend
-from search.types import IndexDocument, SearchRequest
+from search.types import IndexDocument
 
 
 @cache
@@ -128,37 +127,3 @@ def saved_search_update(*, saved: SavedSearch, data: dict[str, Any]) -> SavedSea
 @transaction.atomic
 def saved_search_delete(*, saved: SavedSearch) -> None:
     saved.delete()
-
-
-def _request_for(saved: SavedSearch) -> SearchRequest:
-    """Every word of the saved query must match (typos tolerated): an alert never relaxes to
-    some of the words, nor to results of similar meaning."""
-    filters = {k: tuple(v) for k, v in saved.filters.items()}
-    return SearchRequest(
-        text=saved.query, filters=filters, sort="newest", page_size=20, relax=False, facets=()
-    )
-
-
-def saved_search_alert(*, saved: SavedSearch) -> int:
-    """E-mail the user the hits published since the last alert. Returns how many."""
-    since = saved.last_alerted_at or (timezone.now() - timedelta(days=7))
-    result = search_backend().search(_request_for(saved))
-    fresh = [
-        h for h in result.hits if (p := h.source.get("published_at")) and str(p) > since.isoformat()
-    ]
-    if fresh:
-        lines = "\n".join(f"- {h.title}" for h in fresh)
-        send_mail(
-            _("New hits for “%(name)s”") % {"name": saved.name},
-            _("New on Innovasjonstorget since your last alert:\n\n%(lines)s") % {"lines": lines},
-            settings.DEFAULT_FROM_EMAIL,
-            [saved.user.email],
-            fail_silently=True,
-        )
-    saved.last_alerted_at = timezone.now()
-    saved.save(update_fields=["last_alerted_at", "updated_at"])
-    return len(fresh)
-
-
-def saved_searches_due(*, frequency: str) -> QuerySet[SavedSearch]:
-    return SavedSearch.objects.filter(alert_frequency=frequency).select_related("user")

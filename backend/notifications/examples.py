@@ -128,6 +128,27 @@ def _buyer_news(buyer: User, supplier_name: str, rival_name: str) -> list[m.Mess
     ]
 
 
+def _saved_search_hits() -> m.SavedSearchHits:
+    """A saved search for needs about safety alarms, with the demo's needs it finds."""
+    needs = _public_needs().filter(description__icontains="trygghetsalarm").order_by("pk")[:3]
+    hits = [
+        {
+            "kind": "need",
+            "title": need.title,
+            "organization": need.organization.name,
+            "deadline": m.stamp(need.response_deadline) if need.response_deadline else "",
+        }
+        for need in needs
+    ]
+    return m.SavedSearchHits(
+        name="Trygghetsalarmer",
+        query="trygghetsalarm",
+        filters=[["kind", "need"]],
+        hits=hits,
+        more=0,
+    )
+
+
 def _supplier_news(supplier: User) -> list[m.Message]:
     org = _org_of(supplier)
     conference = _conference(registrations__organization=org)
@@ -143,9 +164,7 @@ def _supplier_news(supplier: User) -> list[m.Message]:
         m.NeedMatchesSolution(
             need_id=need.pk, need=need.title, buyer=need.organization.name, solution=solution.title
         ),
-        m.SavedSearchHits(
-            name="Trygghetsalarm", query="trygghetsalarm", hits=[need.title, conference.title]
-        ),
+        _saved_search_hits(),
         m.QuestionAnswered(
             conference_id=cid,
             conference=title,

@@ -2,6 +2,7 @@
 frontend/src/app/router.tsx (tests/backend/notifications/test_links.py parses the router and
 checks every kind's link against it)."""
 
+from collections.abc import Iterable
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -45,8 +46,17 @@ def my_organizations() -> str:
     return "/organizations"
 
 
-def search_page(query: str) -> str:
-    return f"/?{urlencode({'q': query})}" if query else "/"
+#: The search page's name of a filter where it differs from the search API's (the page's
+#: type facet filters on the index's ``kind``).
+_SEARCH_PAGE_PARAMS = {"kind": "type"}
+
+
+def search_page(query: str, filters: Iterable[tuple[str, str]] = ()) -> str:
+    """The search page with a query and filters applied, as the page reads its query string
+    (frontend/src/features/search/search-page.tsx): ``q`` and one parameter per value."""
+    pairs = [("q", query)] if query else []
+    pairs += [(_SEARCH_PAGE_PARAMS.get(name, name), value) for name, value in filters]
+    return f"/?{urlencode(pairs)}" if pairs else "/"
 
 
 def notification_list() -> str:

@@ -7,6 +7,7 @@ things, the recipient's own business, never another supplier's.
 """
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from backend.dialogue.models import MeetingRequest, SharedInformation
 from backend.dialogue.ongoing_rules import week_named
@@ -431,24 +433,60 @@ class NeedMatchesSolution(Message):
         return links.need_page(self.need_id)
 
 
+def _hit_line(hit: Mapping[str, str]) -> str:
+    """One new hit of a saved search: what it is, its title, who posted it and, for a need or
+    a conference, its deadline."""
+    kind = hit.get("kind", "")
+    labels = {"need": _("Need"), "conference": _("Dialogue conference"), "solution": _("Solution")}
+    about = [hit.get("organization", "")]
+    if hit.get("deadline") and kind == "conference":
+        about.append(_("registration closes %(when)s") % {"when": when(hit["deadline"])})
+    elif hit.get("deadline"):
+        about.append(_("deadline for responses %(when)s") % {"when": when(hit["deadline"])})
+    label, title = labels.get(kind), hit.get("title", "")
+    line = f"- {label}: {title}" if label else f"- {title}"
+    details = ", ".join(a for a in about if a)
+    return f"{line} ({details})" if details else line
+
+
 @_kind
 @dataclass(frozen=True, kw_only=True)
 class SavedSearchHits(Message):
+    """What a saved search found since its last alert: the newest hits (at most
+    ``backend.discovery.alerts.SHOWN_HITS``; ``kind``, ``title``, ``organization`` and
+    ``deadline``, an ISO time or ""), and how many ``more``. Links to the search page with the
+    saved query and filters (``filters``: [name, value] pairs, as the search API names them)."""
+
     kind = NotificationKind.SAVED_SEARCH_HITS
     audiences = (Audience.MEMBER,)
     name: str
     query: str
-    hits: list[str]
+    filters: list[list[str]]
+    hits: list[dict[str, str]]
+    more: int
 
     def title(self) -> str:
-        return _("New hits for “%(name)s”") % {"name": self.name}
+        count = len(self.hits) + self.more
+        return ngettext(
+            "%(count)d new hit for “%(name)s”", "%(count)d new hits for “%(name)s”", count
+        ) % {"count": count, "name": self.name}
 
     def body(self) -> str:
-        lines = "\n".join(f"- {title}" for title in self.hits)
-        return _("New on Innovasjonstorget since your last alert:\n\n%(lines)s") % {"lines": lines}
+        lines = [_hit_line(hit) for hit in self.hits]
+        if self.more:
+            lines.append(
+                ngettext("and %(count)d more hit", "and %(count)d more hits", self.more)
+                % {"count": self.more}
+            )
+        return (
+            _("New on Innovasjonstorget since your last alert for “%(name)s”:")
+            % {"name": self.name}
+            + "\n\n"
+            + "\n".join(lines)
+        )
 
     def link(self) -> str:
-        return links.search_page(self.query)
+        return links.search_page(self.query, [(name, value) for name, value in self.filters])
 
 
 @_kind

@@ -30,6 +30,7 @@ from backend.dialogue.models import (
 )
 from backend.dialogue.ongoing_selectors import request_meeting_times
 from backend.dialogue.record_selectors import dialogue_participant_ids
+from backend.discovery.models import SavedSearch
 from backend.matches.models import Match
 from backend.needs.models import CoBuyerRequest, Need
 from backend.notifications import messages as m
@@ -364,6 +365,21 @@ def need_matches_solutions(need: Need, solutions: Iterable[Solution]) -> None:
             ),
             users=recipients.organization_members(organization_ids=[solution.organization_id]),
         )
+
+
+def saved_search_hits(saved: SavedSearch, *, hits: list[dict[str, str]], more: int) -> None:
+    """The owner of a saved search hears what it newly found (published things only: the
+    alert checks each hit against the database)."""
+    notification_send(
+        message=m.SavedSearchHits(
+            name=saved.name,
+            query=saved.query,
+            filters=[[name, value] for name, values in saved.filters.items() for value in values],
+            hits=hits,
+            more=more,
+        ),
+        users=[saved.user],
+    )
 
 
 def similar_need_published(need: Need, others: Iterable[Need]) -> None:

@@ -81,6 +81,23 @@ test.describe('notifications', () => {
     await logout(page);
   });
 
+  test('a saved-search alert opens the search with the saved query and filters', async ({ page }) => {
+    await login(page, USERS.supplier);
+    const alert = (await notices(page)).find((n) => n.kind === 'saved_search_hits');
+    expect(alert, 'the supplier has a saved-search alert').toBeDefined();
+    await page.goto('/notifications');
+    await page.getByRole('list', { name: 'Varsler' }).getByRole('link', { name: alert?.title ?? '', exact: true }).first().click();
+    await expect(page).toHaveURL((url) => url.pathname === '/' && url.searchParams.get('q') === 'trygghetsalarm' && url.searchParams.getAll('type').join() === 'need');
+    await expect(page.getByRole('combobox', { name: 'Søkeord' })).toHaveValue('trygghetsalarm');
+    await expect(page.getByRole('radio', { name: /^Behov \(\d+\)$/ }).first()).toBeChecked();
+    const results = page.getByRole('list', { name: 'Søketreff' });
+    await expect(results.getByRole('link', { name: 'Trygghet hjemme og ute – neste generasjon alarm og mottak' })).toBeVisible();
+    for (const href of await results.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
+      expect(href, 'only needs: the saved search filters on them').toMatch(/^\/needs\/\d+$/);
+    }
+    await logout(page);
+  });
+
   test('the advisor follows every link, and together they have every kind', async ({ page }) => {
     await login(page, USERS.advisor);
     const items = onePerKind(await notices(page));

@@ -94,7 +94,13 @@ def _active_supplier(world: World) -> dict[str, Any]:
     saved_search_create(user=colleague, data={"name": "Kollegas søk", "query": "skole"})
     verified = OrganizationVerified(organization_id=world.supplier_org.pk, organization="Helsetek")
     notification_send(message=verified, users=[user])
-    hits = SavedSearchHits(name="Kollegas søk", query="skole", hits=["Digital skolehverdag"])
+    hits = SavedSearchHits(
+        name="Kollegas søk",
+        query="skole",
+        filters=[],
+        hits=[{"kind": "need", "title": "Digital skolehverdag", "organization": "Oslo kommune"}],
+        more=0,
+    )
     notification_send(message=hits, users=[colleague])
     other_org = OrganizationFactory(name="Omsorgsteknikk AS", kind=Organization.Kind.SUPPLIER)
     admin = MembershipFactory(organization=other_org).user

@@ -6,10 +6,12 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from backend.dialogue.models import DialogueConference
+from backend.discovery.alerts import saved_search_alert
 from backend.discovery.models import SavedSearch
-from backend.discovery.services import saved_search_alert, search_sync
+from backend.discovery.services import search_sync
 from backend.needs.models import Need
 from backend.needs.services import need_unpublish, need_update
 from tests.backend.confidentiality.helpers import (
@@ -265,7 +267,9 @@ def test_a_conferences_search_hit_and_facets_carry_nothing_of_a_draft_it_links(
     assert DRAFT_CPV[:2] not in [f["value"] for f in facets["cpv_division"]]
 
 
-def test_a_saved_search_alert_mails_no_draft(market: Scene) -> None:
+def test_a_saved_search_alert_tells_of_no_draft(
+    market: Scene, django_capture_on_commit_callbacks: Any
+) -> None:
     # given: a rival saves a search for the draft's words
     created = market.client("rival").post(
         "/api/saved-searches/",
@@ -273,11 +277,14 @@ def test_a_saved_search_alert_mails_no_draft(market: Scene) -> None:
         format="json",
     )
     saved = SavedSearch.objects.get(pk=created.json()["id"])
-    # when
-    sent = saved_search_alert(saved=saved)
-    # then
-    assert sent == 0
+    # when: the day's alerts run
+    with django_capture_on_commit_callbacks(execute=True):
+        told = saved_search_alert(saved=saved, now=timezone.now())
+    # then: nothing to tell, in the app or by e-mail
+    assert told == 0
     assert mail_leaks(market, mail.outbox, HIDDEN) == []
+    page = market.client("rival").get("/api/notifications/").content
+    assert not [w for w in WORDS if w.encode() in page]
 
 
 # ------------------------------------------------------------------ notifications and e-mails
