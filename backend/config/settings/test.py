@@ -46,3 +46,8 @@ SEARCH_OPTIONS["embedding_dims"] = 384
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"
+# Static files are looked up when a request asks for one, not listed and stat-ed each time a
+# test client loads the middleware (every new client, some 14 ms): an e2e run's `vite build`
+# empties and refills frontend/dist, and a test whose client listed a file that was gone by
+# the stat failed with FileNotFoundError, whatever it tested.
+WHITENOISE_AUTOREFRESH = True
