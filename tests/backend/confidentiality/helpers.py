@@ -511,7 +511,8 @@ LIST_QUERIES: dict[str, tuple[str, ...]] = {
     "/api/conferences/": ("", "?status=draft", "?upcoming=true", "?ordering=-created_at"),
     "/api/responses/": ("", "?confidential=true", "?ordering=created_at"),
     "/api/matches/": ("", "?state=rejected", "?kind=need_need", "?ordering=-score"),
-    "/api/matches/queue/": ("",),
+    "/api/matches/queue/": ("", "?kind=need_need", "?state=rejected", "?sort=newest"),
+    "/api/matches/queue/counts/": ("", "?state=rejected"),
     "/api/matches/export/": ("", "?file_format=xlsx"),
     "/api/notifications/": ("", "?unread=true", "?unread=false"),
     "/api/notifications/unread-count/": ("",),
@@ -1155,6 +1156,18 @@ MATCH_WRITES = (
     Write("introduce", "post", "/api/matches/{}/introduce/"),
     Write("reject", "post", "/api/matches/{}/reject/", lambda s, pk: {"reason": "Passer ikke"}),
     Write("add a note", "post", "/api/matches/{}/notes/", lambda s, pk: {"text": "Et notat"}),
+    Write(
+        "shortlist in bulk",
+        "post",
+        "/api/matches/bulk/",
+        lambda s, pk: {"action": "shortlist", "ids": [pk]},
+    ),
+    Write(
+        "reject in bulk",
+        "post",
+        "/api/matches/bulk/",
+        lambda s, pk: {"action": "reject", "ids": [pk], "reason": "Passer ikke"},
+    ),
 )
 QUESTION_WRITES = (
     Write("answer", "post", "/api/questions/{}/answer/", lambda s, pk: {"answer": "Et svar."}),
