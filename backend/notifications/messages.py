@@ -1125,7 +1125,9 @@ class BookingClosesReminder(Message):
 @_kind
 @dataclass(frozen=True, kw_only=True)
 class ConferenceReminder(Message):
-    """To the host and every registered supplier, the day before."""
+    """To the host and every registered supplier, the day before; on the day itself
+    (``today``) for a conference late in the evening, which the hourly reminders reach
+    within their 24 hours only after midnight."""
 
     kind = NotificationKind.CONFERENCE_REMINDER
     audiences = (Audience.BUYER, Audience.SUPPLIER)
@@ -1133,8 +1135,11 @@ class ConferenceReminder(Message):
     conference: str
     starts_at: str
     place: str
+    today: bool = False
 
     def title(self) -> str:
+        if self.today:
+            return _("Today: %(conference)s") % {"conference": self.conference}
         return _("Tomorrow: %(conference)s") % {"conference": self.conference}
 
     def body(self) -> str:

@@ -92,6 +92,8 @@ def _conferences(now: datetime) -> int:
                 conference=conference.title,
                 starts_at=starts,
                 place=conference.location or conference.stream_url,
+                # "Tomorrow" unless the 24 hours reached it after midnight (Norwegian time).
+                today=timezone.localdate(conference.starts_at) == timezone.localdate(now),
             ),
             users=[
                 *recipients.conference_hosts(conference=conference),

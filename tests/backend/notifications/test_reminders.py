@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from backend.accounts.models import Organization, User
 from backend.notifications.models import Notification, NotificationKind
@@ -18,6 +19,7 @@ from tests.factories import (
     OrganizationFactory,
     RegistrationFactory,
     SlotFactory,
+    oslo_time,
 )
 
 
@@ -72,6 +74,23 @@ def test_the_day_before_the_host_and_every_registered_supplier_are_reminded_once
         assert _kinds(user) == [NotificationKind.CONFERENCE_REMINDER]
     assert _kinds(world.users["other_buyer"]) == []
     assert Notification.objects.get(user=rival).title == f"I morgen: {world.conference.title}"
+
+
+def test_a_conference_late_in_the_evening_is_reminded_of_as_today(
+    world: World, rival: User
+) -> None:
+    # given: the conference starts at 23:30 Norwegian time; beat's hourly run (at :05) first
+    # finds it within 24 hours at 00:05, on the day itself
+    day = timezone.localdate(world.conference.starts_at)
+    world.conference.starts_at = oslo_time(day, hour=23) + timedelta(minutes=30)
+    world.conference.ends_at = world.conference.starts_at + timedelta(hours=2)
+    world.conference.save()
+    # when: beat runs at 23:05 the evening before, and at 00:05
+    evening = _run(oslo_time(day - timedelta(days=1), hour=23) + timedelta(minutes=5))
+    night = _run(oslo_time(day, hour=0) + timedelta(minutes=5))
+    # then: not "tomorrow", which would be the day after
+    assert (evening, night) == (0, 1)
+    assert Notification.objects.get(user=rival).title == f"I dag: {world.conference.title}"
 
 
 def test_a_moved_conference_is_reminded_of_again_and_a_past_one_never(
