@@ -27,6 +27,7 @@ from backend.notifications import news
 from backend.outbox.entities import ENTITIES, Entity, entity_spec
 from backend.solutions.models import Solution
 from matching.incremental import IncrementalRanker, Rescore
+from matching.scoring import relevance
 from matching.types import ItemKind, MatchItem, ScoredMatch
 
 
@@ -200,16 +201,27 @@ def _paired_ids(need_id: int) -> dict[ItemKind, set[int]]:
     }
 
 
+def _worth_announcing(
+    ranked: Mapping[ItemKind, Sequence[ScoredMatch]], kind: ItemKind
+) -> list[ScoredMatch]:
+    """The pairs whose relevance (the topical part of the score: matching.scoring) reaches
+    MATCHING_ANNOUNCE_MIN_RELEVANCE. On the development set, pairs below the default 0.40
+    were mostly not relevant (see MATCHING_ANNOUNCE_MIN_RELEVANCE in the settings)."""
+    floor = settings.MATCHING_ANNOUNCE_MIN_RELEVANCE
+    return [m for m in ranked.get(kind, ()) if relevance(m.explanation.signals) >= floor]
+
+
 def _announce_new_pairs(
     need_id: int, ranked: Mapping[ItemKind, Sequence[ScoredMatch]], known: dict[ItemKind, set[int]]
 ) -> None:
     """A need's ranking found solutions and needs it was not paired with before: their
     suppliers hear of a new need for their solution, the other needs' buyers of a need like
-    theirs (both are public; a rejected pair was known, so it is never announced)."""
+    theirs (both are public; a rejected pair was known, so it is never announced). Only pairs
+    relevant enough are announced (``_worth_announcing``); the others stay suggestions."""
     new = {
         kind: [
             pk
-            for pk in (eng.split_item_id(m.target_id)[1] for m in ranked.get(kind, ()))
+            for pk in (eng.split_item_id(m.target_id)[1] for m in _worth_announcing(ranked, kind))
             if pk not in known[kind]
         ]
         for kind in ("solution", "need")

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from django.conf import settings
 from rest_framework.test import APIClient
 
 from backend.accounts.models import User
@@ -328,3 +329,14 @@ def test_a_run_with_bad_arguments_is_refused_and_changes_nothing(
         saved_search_alerts_task(frequency, now=now)
     saved.refresh_from_db()
     assert saved.alerted_window == "" and Notification.objects.count() == 0
+
+
+def test_beat_runs_the_alerts_before_the_mornings_digest() -> None:
+    daily = settings.CELERY_BEAT_SCHEDULE["saved-search-alerts-daily"]
+    weekly = settings.CELERY_BEAT_SCHEDULE["saved-search-alerts-weekly"]
+    digest = settings.CELERY_BEAT_SCHEDULE["notifications-daily-digest"]["schedule"]
+    assert daily["task"] == weekly["task"] == saved_search_alerts_task.name
+    assert (daily["args"], weekly["args"]) == (("daily",), ("weekly",))
+    assert (daily["schedule"].hour, daily["schedule"].minute) == ({6}, {45})
+    assert weekly["schedule"].day_of_week == {1}
+    assert (digest.hour, min(digest.minute)) == ({7}, 0)
