@@ -122,7 +122,7 @@ def test_a_malformed_list_is_refused_naming_the_line(tmp_path: Path) -> None:
     unknown = tmp_path / "unknown.txt"
     unknown.write_text("[no]\nkommune\n[de]\nund\n", "utf-8")
     # then reading them fails with the file and line
-    with pytest.raises(WordListError, match="before.txt:2"):
+    with pytest.raises(WordListError, match=r"before\.txt:2"):
         read_word_list(before)
     with pytest.raises(WordListError, match=r"unknown.txt:3: unknown language section \[de\]"):
         read_word_list(unknown)
