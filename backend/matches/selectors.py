@@ -1,8 +1,10 @@
 """Suggested matches are visible to advisors, to the buyer for its own needs and to the
 supplier for its own solutions. Buyers and suppliers never see rejected pairs, nor a match
-whose other side they may not see (an archived solution, another buyer's draft). A
-need↔need pair rejected in one direction never shows in the other."""
+whose other side they may not see (an archived solution, another buyer's draft), nor an
+engine suggestion below the relevance floor (advisors see those, marked weak). A need↔need
+pair rejected in one direction never shows in the other."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -79,6 +81,14 @@ def _counterpart_visible_q(user: AnyUser) -> Q:
     return solution & other_need
 
 
+def relevant_enough_q() -> Q:
+    """A pair buyers and suppliers may be shown: an engine suggestion no advisor has decided
+    on only from MATCHING_RELEVANCE_FLOOR up (Match.relevance); a pair an advisor shortlisted,
+    introduced or added by hand always."""
+    undecided = Q(state=Match.State.SUGGESTED, source=Match.Source.ENGINE)
+    return ~undecided | Q(relevance__gte=settings.MATCHING_RELEVANCE_FLOOR)
+
+
 def match_list(*, user: AnyUser) -> QuerySet[Match]:
     if user_is_advisor(user):
         return _current()
@@ -98,6 +108,7 @@ def match_list(*, user: AnyUser) -> QuerySet[Match]:
         _current()
         .filter(q)
         .filter(_counterpart_visible_q(user))
+        .filter(relevant_enough_q())
         .exclude(state=Match.State.REJECTED)
         .distinct()
     )

@@ -35,6 +35,7 @@ def _explanation_fields(m: ScoredMatch) -> dict[str, object]:
     e = m.explanation
     return {
         "score": float(m.score),
+        "relevance": relevance(e.signals),
         "signals": [
             {
                 "name": s.name,

@@ -22,6 +22,7 @@ from backend.dialogue.models import (
 from backend.dialogue.rules import MEETING_DAYS_AFTER
 from backend.discovery.models import MissedSearch, SavedSearch
 from backend.matches.engine import default_encoder
+from backend.matches.explain import relevance_of
 from backend.matches.models import Embedding, Match, MatchNote
 from backend.needs.models import CoBuyerRequest, Need
 from backend.notifications.models import Notification
@@ -253,6 +254,8 @@ class MatchFactory(factory.django.DjangoModelFactory):
     signals = factory.LazyFunction(
         lambda: [{"name": "dense", "value": 0.7, "weight": 1.0, "contribution": 0.7}]
     )
+    # The topical part of the score, as the engine stores it (above the relevance floor).
+    relevance = factory.LazyAttribute(lambda m: relevance_of(m.signals))
     shared_terms = factory.LazyFunction(lambda: ["alarm"])
     best_pair = factory.LazyFunction(lambda: ["Vi trenger trygghetsalarmer.", "A safety alarm."])
 

@@ -292,6 +292,14 @@ MATCHING_WEIGHTS: dict[str, float] = env.json("MATCHING_WEIGHTS", default={})
 # Candidate retrieval for matching: "search" = the search backend's k-NN (Elasticsearch in
 # production), "index" = an in-process vector index (faiss HNSW / numpy) over the corpus.
 MATCHING_RETRIEVAL = env.str("MATCHING_RETRIEVAL", default="index")
+# Buyers and suppliers see an engine suggestion only from this relevance up (the topical part
+# of a pair's score, matching.scoring.relevance); advisors see the weaker ones marked weak.
+# From MATCHING_STRONG_RELEVANCE up a pair is "very good" ("good" below). Chosen on the
+# development set (`python -m matching.evaluate ... --floors`, matching/README.md): at 0.35,
+# 64% of the pairs shown of each need's top 10 are relevant (63% of a solution's needs) and
+# 11% of those hidden (3%), 80% of the relevant pairs stay; from 0.45, 90% are relevant.
+MATCHING_RELEVANCE_FLOOR = env.float("MATCHING_RELEVANCE_FLOOR", default=0.35)
+MATCHING_STRONG_RELEVANCE = env.float("MATCHING_STRONG_RELEVANCE", default=0.45)
 # A need's ranking announces the pairs it newly found (NEED_MATCHES_SOLUTION to the suppliers,
 # SIMILAR_NEED_PUBLISHED to other buyers) only from this relevance up (the topical part of a
 # pair's score, matching.scoring.relevance); weaker pairs stay suggestions for advisors. Keep

@@ -193,11 +193,15 @@ class NeedSimilarApi(_MatchListBase):
 
 
 class SolutionMatchesApi(_MatchListBase):
-    """Recommended needs for a solution: its supplier and advisors."""
+    """Recommended needs for a solution: its supplier and advisors (explained from the
+    solution's side: what the need asks for)."""
 
     queryset = Match.objects.none()
 
     permission_classes = [permissions.IsAuthenticated]
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "perspective": "solution"}
 
     def get_queryset(self) -> QuerySet[Match]:
         solution = solution_get(user=self.request.user, solution_id=self.kwargs["pk"])
