@@ -55,23 +55,43 @@ test.describe('buyer', () => {
     await checkPage(page, 'buyer-03-need-published');
   });
 
-  test('sees suggested solutions with explanations and responses on a demo need', async ({ page }) => {
+  test('sees suggested solutions explained in plain sentences, without weights or filler words', async ({ page }) => {
+    // Trondheim's demo need for night-time supervision has several good suggestions.
+    await login(page, USERS.buyer2);
+    await page.goto('/buyer');
+    await page.getByRole('link', { name: 'Nattlig tilsyn som ikke vekker beboerne', exact: true }).click();
+    const suggested = page.getByRole('list', { name: 'Foreslåtte løsninger' });
+    await expect(suggested).toBeVisible();
+    const first = suggested.getByRole('listitem').first();
+    // Each suggestion says in words how well it fits and why, straight away.
+    await expect(first.locator('.match-fit')).toHaveText(/^Hvor godt det passer:\s*(Svært god|God)$/);
+    await expect(first.locator('.match-why')).toHaveText(/^(Løser samme behov|Kan løse behovet)[^]*\.$/);
+    // No signal table, weights, raw score or developer words for a buyer.
+    await expect(page.getByRole('table', { name: 'Signaler som ga forslaget' })).toHaveCount(0);
+    await expect(suggested.getByText('Detaljer')).toHaveCount(0);
+    await expect(suggested.getByText(/Treffsikkerhet|Poengsum|Svak|dense|lexical/)).toHaveCount(0);
+    // Shared keywords are content words only.
+    const filler = new Set(['går', 'tide', 'kommune', 'kommunen', 'løsning', 'løsningen', 'behov', 'behovet', 'tjeneste', 'og', 'i', 'på', 'få']);
+    const terms = await page.getByRole('list', { name: 'Felles stikkord' }).getByRole('listitem').allTextContents();
+    expect(terms.flatMap((term) => term.split('/')).filter((word) => filler.has(word.trim().toLowerCase()))).toEqual([]);
+    await checkPage(page, 'buyer-04-suggestions');
+  });
+
+  test('a need with few good suggestions says so and invites the buyer to a market dialogue', async ({ page }) => {
+    // Bergen's demo need about residents who sit still has no suggestion above the relevance floor.
     await login(page, USERS.buyer);
     await page.goto('/buyer');
-    const links = page.getByRole('table').getByRole('link');
-    await expect(links.first()).toBeVisible();
-    const count = await links.count();
-    let found = false;
-    for (let i = 0; i < count && !found; i++) {
-      await page.goto('/buyer');
-      await page.getByRole('table').getByRole('link').nth(i).click();
-      await expect(page.locator('main .loading')).toHaveCount(0);
-      found = (await page.getByRole('list', { name: 'Foreslåtte løsninger' }).count()) > 0;
-    }
-    expect(found).toBe(true);
-    await page.getByRole('list', { name: 'Foreslåtte løsninger' }).getByText('Hvorfor foreslått?').first().click();
-    await expect(page.getByRole('table', { name: 'Signaler som ga forslaget' }).first()).toBeVisible();
-    await checkPage(page, 'buyer-04-suggestions');
+    await page.getByRole('link', { name: 'Beboere som sitter stille store deler av dagen', exact: true }).click();
+    const section = page.getByRole('region', { name: 'Foreslåtte løsninger' });
+    await expect(section.getByText(/^Vi har (bare funnet|ikke funnet noen)/)).toBeVisible();
+    await expect(section.getByText(/^En markedsdialog kan få fram løsninger/)).toBeVisible();
+    await expect(section.getByText('Svak')).toHaveCount(0);
+    await checkPage(page, 'buyer-04-few-suggestions');
+    await section.getByRole('link', { name: 'Opprett en dialogkonferanse for behovet' }).click();
+    await expect(page).toHaveURL(/\/conferences\/new\?need=\d+$/);
+    await expect(
+      page.getByRole('group', { name: 'Behov som presenteres' }).getByRole('checkbox', { name: 'Beboere som sitter stille store deler av dagen' }),
+    ).toBeChecked();
   });
 
   test('creates a dialogue conference with 1:1 slots, sees registrations and exports participants', async ({ page }) => {

@@ -183,4 +183,35 @@ test.describe('advisor', () => {
     await expect(page).toHaveURL(/q=kvasifluksm%C3%A5ler\+\d+&type=need/);
     await expect(page.getByTestId('result-count')).toHaveText(/^\d+ treff$/);
   });
+
+  test('reads why each pair was suggested, weak ones marked, with the signals behind "Detaljer"', async ({ page }) => {
+    await login(page, USERS.advisor);
+    // On a need with no good suggestion, the advisor still sees the engine's weak ones, marked.
+    const needs = await (await page.request.get('/api/needs/?status=published&page_size=100')).json();
+    const need = (needs.results as { id: number; title: string }[]).find((n) => n.title === 'Beboere som sitter stille store deler av dagen');
+    expect(need).toBeDefined();
+    await page.goto(`/needs/${need?.id ?? ''}`);
+    const suggested = page.getByRole('list', { name: 'Foreslåtte løsninger' });
+    const weak = suggested.getByRole('listitem').filter({ hasText: 'Svak' }).first();
+    await expect(weak.locator('.match-fit')).toHaveText(/^Hvor godt det passer:\s*Svak$/);
+    await expect(weak.getByText('Vises ikke for kjøper eller leverandør: under terskelen for relevans.')).toBeVisible();
+    await expect(weak.locator('.match-why')).toHaveText(/^Bare løst knyttet til behovet[^]*\.$/);
+    await expect(page.getByText(/^Vi har (bare funnet|ikke funnet noen)/)).toBeVisible();
+    // The signal table is there for advisors, behind "Detaljer".
+    const table = weak.getByRole('table', { name: 'Signaler som ga forslaget' });
+    await expect(table).toBeHidden();
+    await weak.getByText('Detaljer').click();
+    await expect(table).toBeVisible();
+    await expect(table.getByRole('cell', { name: 'dense', exact: true })).toBeVisible();
+    await expect(weak.getByText('Poengsum')).toBeVisible();
+    await checkPage(page, 'advisor-05-need-suggestions-details');
+
+    // The per-need board explains each card the same way.
+    await page.goto(`/advisor/needs/${need?.id ?? ''}`);
+    const card = page.getByTestId('match-card').first();
+    await card.getByText('Hvorfor foreslått?').click();
+    await expect(card.locator('.match-why')).toHaveText(/\.$/);
+    await card.getByText('Detaljer').click();
+    await expect(card.getByRole('table', { name: 'Signaler som ga forslaget' })).toBeVisible();
+  });
 });

@@ -1,8 +1,8 @@
-import { Card, Checkbox, Details, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Card, Checkbox, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n, type MessageKey } from '../../app/i18n';
-import { MatchExplanationView, scorePercent } from '../../components/match-explanation';
+import { MatchExplanationView } from '../../components/match-explanation';
 import { QueryState } from '../../components/query-state';
 import { SuggestionsComputing, SuggestionsStatus, useSuggestionsReady } from '../../components/suggestions-status';
 import { useNeedMatches, useNeedResponses, useSimilarNeeds } from './api';
@@ -12,12 +12,37 @@ import { ResponseText } from '../business-secrets/response-text';
 import type { Need } from '../../api/types';
 import { InvitePanel, type Chosen } from '../invitations/invite-panel';
 
-/** The need's suggested solutions. `pending`: the background worker is computing them (the
- * need says so); the list is fetched again when they are ready. With `invite` (the published
- * need, for its buyer and advisors), each suggestion can be chosen and the suppliers behind the
- * chosen ones invited to one of the need's conferences. */
+/** Fewer good suggestions than this, and the need says so and points to a market dialogue. */
+const FEW_GOOD = 3;
+
+/** A published need with few good suggestions (the engine's weak ones are not shown to buyers):
+ * it says so and invites its buyer to a market dialogue, with a link that creates a dialogue
+ * conference on the need (advisors read the advice without the link). */
+function FewGoodMatches({ count, need }: { count: number; need: Need }) {
+  const { t } = useI18n();
+  const found = count === 0 ? 'need.suggested.none' : count === 1 ? 'need.suggested.one' : 'need.suggested.few';
+  return (
+    <Alert data-color="info">
+      <Paragraph>{t(found, { count })}</Paragraph>
+      <Paragraph>{t('need.suggested.dialogue')}</Paragraph>
+      {need.can_edit ? (
+        <Paragraph>
+          <DsLink asChild>
+            <Link to={`/conferences/new?need=${need.id}`}>{t('need.suggested.dialogueLink')}</Link>
+          </DsLink>
+        </Paragraph>
+      ) : null}
+    </Alert>
+  );
+}
+
+/** The need's suggested solutions, each explained in plain sentences (MatchExplanationView).
+ * `pending`: the background worker is computing them (the need says so); the list is fetched
+ * again when they are ready. With `invite` (the published need, for its buyer and advisors),
+ * each suggestion can be chosen and the suppliers behind the chosen ones invited to one of the
+ * need's conferences, and fewer than FEW_GOOD good suggestions bring the market-dialogue advice. */
 export function SuggestedSolutions({ needId, pending = false, invite }: { needId: string; pending?: boolean; invite?: Need }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const matches = useNeedMatches(needId);
   const ready = useSuggestionsReady(pending, matches.refetch);
   const [chosen, setChosen] = useState<Chosen[]>([]);
@@ -32,58 +57,58 @@ export function SuggestedSolutions({ needId, pending = false, invite }: { needId
       <SuggestionsStatus pending={pending} ready={ready} />
       <QueryState
         query={matches}
-        isEmpty={(d) => d.filter((m) => m.solution).length === 0}
+        isEmpty={(d) => (pending || !invite) && d.filter((m) => m.solution).length === 0}
         empty={pending ? null : t('need.suggested.empty')}
       >
-        {(items) => (
-          <ul className="cards" aria-label={t('need.suggested.title')}>
-            {items.map((m) =>
-              m.solution ? (
-                <li key={m.id}>
-                  <Card>
-                    <Heading level={3} data-size="xs">
-                      <DsLink asChild>
-                        <Link to={`/solutions/${m.solution.id}`}>{m.solution.title}</Link>
-                      </DsLink>
-                    </Heading>
-                    {invite ? (
-                      <Checkbox
-                        label={t('invitation.select', { org: m.solution.organization.name })}
-                        value={String(m.solution.id)}
-                        checked={chosen.some((c) => c.solutionId === m.solution?.id)}
-                        onChange={(e) => m.solution && toggle({ solutionId: m.solution.id, organization: m.solution.organization.name }, e.target.checked)}
-                      />
-                    ) : null}
-                    <div className="meta">
-                      <OrgName org={m.solution.organization} />
-                      <span>TRL {m.solution.trl}</span>
-                      <span>
-                        {t('match.score')}: {scorePercent(m.score, fmt)}
-                      </span>
-                      {m.state ? <Tag>{t(`match.states.${m.state}` as MessageKey)}</Tag> : null}
-                    </div>
-                    <Details>
-                      <Details.Summary>{t('match.why')}</Details.Summary>
-                      <Details.Content>
-                        <MatchExplanationView explanation={m} />
-                      </Details.Content>
-                    </Details>
-                  </Card>
-                </li>
-              ) : null,
-            )}
-          </ul>
-        )}
+        {(items) => {
+          const solutions = items.filter((m) => m.solution);
+          const good = solutions.filter((m) => m.fit !== 'weak').length;
+          return (
+            <>
+              {solutions.length > 0 ? (
+                <ul className="cards" aria-label={t('need.suggested.title')}>
+                  {solutions.map((m) =>
+                    m.solution ? (
+                      <li key={m.id}>
+                        <Card>
+                          <Heading level={3} data-size="xs">
+                            <DsLink asChild>
+                              <Link to={`/solutions/${m.solution.id}`}>{m.solution.title}</Link>
+                            </DsLink>
+                          </Heading>
+                          {invite ? (
+                            <Checkbox
+                              label={t('invitation.select', { org: m.solution.organization.name })}
+                              value={String(m.solution.id)}
+                              checked={chosen.some((c) => c.solutionId === m.solution?.id)}
+                              onChange={(e) => m.solution && toggle({ solutionId: m.solution.id, organization: m.solution.organization.name }, e.target.checked)}
+                            />
+                          ) : null}
+                          <div className="meta">
+                            <OrgName org={m.solution.organization} />
+                            {m.state ? <Tag>{t(`match.states.${m.state}` as MessageKey)}</Tag> : null}
+                          </div>
+                          <MatchExplanationView explanation={m} />
+                        </Card>
+                      </li>
+                    ) : null,
+                  )}
+                </ul>
+              ) : null}
+              {invite && !pending && good < FEW_GOOD ? <FewGoodMatches count={good} need={invite} /> : null}
+            </>
+          );
+        }}
       </QueryState>
       {invite ? <InvitePanel need={invite} chosen={chosen} onSent={() => setChosen([])} /> : null}
     </section>
   );
 }
 
-/** Similar needs of other buyers; `pending` as for SuggestedSolutions (the same run computes
- * both; the status is announced there). */
+/** Similar needs of other buyers, explained like the suggested solutions; `pending` as for
+ * SuggestedSolutions (the same run computes both; the status is announced there). */
 export function SimilarNeeds({ needId, pending = false }: { needId: string; pending?: boolean }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const similar = useSimilarNeeds(needId);
   useSuggestionsReady(pending, similar.refetch);
   return (
@@ -109,15 +134,8 @@ export function SimilarNeeds({ needId, pending = false }: { needId: string; pend
                     </Heading>
                     <div className="meta">
                       <OrgName org={other.organization} />
-                      <span>
-                        {t('match.score')}: {scorePercent(m.score, fmt)}
-                      </span>
                     </div>
-                    {m.shared_terms.length > 0 ? (
-                      <Paragraph data-size="sm">
-                        {t('match.sharedTerms')} {m.shared_terms.join(', ')}
-                      </Paragraph>
-                    ) : null}
+                    <MatchExplanationView explanation={m} />
                   </Card>
                 </li>
               );

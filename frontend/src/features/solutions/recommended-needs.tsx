@@ -1,7 +1,7 @@
-import { Card, Details, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
+import { Card, Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
-import { MatchExplanationView, scorePercent } from '../../components/match-explanation';
+import { MatchExplanationView } from '../../components/match-explanation';
 import { QueryState } from '../../components/query-state';
 import { SuggestionsStatus, useSuggestionsReady } from '../../components/suggestions-status';
 import { useSolutionMatches } from './api';
@@ -20,7 +20,7 @@ export function RecommendedNeeds({
   title?: string;
   pending?: boolean;
 }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const matches = useSolutionMatches(solutionId);
   const ready = useSuggestionsReady(pending, matches.refetch);
   const headingId = `rec-${solutionId}`;
@@ -32,7 +32,7 @@ export function RecommendedNeeds({
       <SuggestionsStatus pending={pending} ready={ready} />
       <QueryState query={matches} isEmpty={(d) => d.length === 0} empty={pending ? null : t('solution.recommended.empty')}>
         {(items) => (
-          <ul className="cards">
+          <ul className="cards" aria-label={title ?? t('solution.recommended.title')}>
             {items.map((m) => (
               <li key={m.id}>
                 <Card>
@@ -43,16 +43,8 @@ export function RecommendedNeeds({
                   </Paragraph>
                   <div className="meta">
                     <OrgName org={m.need.organization} />
-                    <span>
-                      {t('match.score')}: {scorePercent(m.score, fmt)}
-                    </span>
                   </div>
-                  <Details>
-                    <Details.Summary>{t('match.why')}</Details.Summary>
-                    <Details.Content>
-                      <MatchExplanationView explanation={m} />
-                    </Details.Content>
-                  </Details>
+                  <MatchExplanationView explanation={m} />
                 </Card>
               </li>
             ))}
