@@ -10,8 +10,6 @@ sends everyday queries, and the probe queries (tests/search_probes.py), through 
 backend as the API does (its default facets), and sums the ``took`` of every Elasticsearch
 request it makes (search and msearch);
 the same query as a plain ``multi_match`` (title^3, text) on the same indices, for the same page.
-A corpus it indexes is then merged as a rebuild leaves it (one segment an index, see
-search/backends/elasticsearch_compaction.py).
 
 python -m benchmarks.search_cost_bench [--docs 100000] [--rounds 5] [--es-url http://127.0.0.1:59200]
     [--keep PREFIX]   # keep the indices under PREFIX; a later run with it reuses them
@@ -42,7 +40,6 @@ from elasticsearch import Elasticsearch
 
 from search.backends import get_backend
 from search.backends.elasticsearch import ElasticsearchBackend
-from search.backends.elasticsearch_compaction import compact
 from search.types import DEFAULT_FACETS, KINDS, IndexDocument, QueryEmbedding, SearchRequest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -345,16 +342,10 @@ def load(backend: ElasticsearchBackend, embeddings: Embeddings, docs: int) -> No
             backend.index(with_vectors)
         batch = [text for _, text in zip(range(BATCH), extra, strict=False)]
     backend.client.indices.refresh(index=aliases)
-    if not present:  # as a rebuild leaves them (ElasticsearchBackend.rebuild)
-        compact(backend.client, aliases)
     embeddings.freeze()
     count = sum(embeddings.counts.values())
     verb = "reused" if present else "indexed"
-    segments = backend.client.cat.segments(index=aliases, format="json", h="index")
-    print(
-        f"  {verb} {count} documents in {time.perf_counter() - started:.0f} s"
-        f" ({len(segments)} segments)"
-    )
+    print(f"  {verb} {count} documents in {time.perf_counter() - started:.0f} s")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

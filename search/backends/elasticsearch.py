@@ -30,7 +30,6 @@ from search.backends.base import (
     validate_lexical,
     validate_request,
 )
-from search.backends.elasticsearch_compaction import compact
 from search.backends.elasticsearch_search import ElasticsearchSearch
 from search.backends.lexical import (
     LexicalAnswer,
@@ -88,7 +87,6 @@ class ElasticsearchBackend(SearchBackend):
         request_timeout: float = 10.0,
         retired_index_grace: float = 2.0,
         tombstone_retention: str = "6h",
-        merge_after_rebuild_from: int = 10_000,
         analysis: Analysis | None = None,
         client: Elasticsearch | None = None,
         **options: Any,
@@ -104,7 +102,6 @@ class ElasticsearchBackend(SearchBackend):
         self.refresh = refresh
         self.retired_index_grace = retired_index_grace
         self.tombstone_retention = tombstone_retention
-        self.merge_after_rebuild_from = merge_after_rebuild_from
         self.analysis = analysis or default_analysis()
 
     # --- names -----------------------------------------------------------------------------
@@ -263,10 +260,8 @@ class ElasticsearchBackend(SearchBackend):
         with unavailable_on_errors():
             new = {kind: self._create_index(kind, self._rebuilding_alias(kind)) for kind in KINDS}
             try:
-                loaded = self._load(docs, new)
+                self._load(docs, new)
                 self.client.indices.refresh(index=list(new.values()))
-                if loaded >= self.merge_after_rebuild_from:  # see elasticsearch_compaction
-                    compact(self.client, list(new.values()))
             except BaseException:
                 self.client.indices.delete(index=list(new.values()))
                 raise
@@ -275,15 +270,11 @@ class ElasticsearchBackend(SearchBackend):
                 time.sleep(self.retired_index_grace)  # let searches already routed there finish
                 self.client.indices.delete(index=retired)
 
-    def _load(self, docs: Iterable[IndexDocument], new: Mapping[Kind, str]) -> int:
-        """Bulk-load `docs` into the new indices; returns how many."""
+    def _load(self, docs: Iterable[IndexDocument], new: Mapping[Kind, str]) -> None:
         targets = {kind: [self._rebuilding_alias(kind)] for kind in new}
         iterator = iter(docs)
-        loaded = 0
         while batch := list(islice(iterator, BATCH_SIZE)):
             self._bulk(self._index_actions(batch, targets))
-            loaded += len(batch)
-        return loaded
 
     def _swap_aliases(self, new: Mapping[Kind, str]) -> list[str]:
         actions: list[Mapping[str, Any]] = []

@@ -14,7 +14,7 @@ from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.embedded import EmbeddedBackend
 from search.documents.catalogue import MAPPING_VERSION, SOURCE_EXCLUDES
 from search.types import SearchRequest
-from tests.search.search_corpus import CORPUS, DIMS, ES_URL, BackendFactory, make_doc
+from tests.search.search_corpus import CORPUS, DIMS, ES_URL, BackendFactory
 
 WORDS = (
     "anskaffelse anskaffelser trygghetsalarm trygghetsalarmer kommune kommunen kommunar "
@@ -125,39 +125,6 @@ def test_internal_fields_are_indexed_but_not_stored(es_backend: ElasticsearchBac
     assert es_backend.knn("need", (1.0, 0.0, 0.0, 0.0), 1)[0][0] == 1
     assert [hit.id for hit in es_backend.search(SearchRequest(text="alarmer")).hits] == [1]
     assert es_backend.autocomplete("trygghets", ("need",)) == [CORPUS[0].title]
-
-
-def test_a_large_rebuild_goes_live_in_one_segment_without_recovery_sources(
-    es_prefix: str,
-) -> None:
-    # given a backend that merges after a rebuild of any size (by default from 10,000) and
-    # refreshes after each bulk batch (so the load leaves a segment per batch)
-    backend = ElasticsearchBackend(
-        url=ES_URL,
-        index_prefix=f"{es_prefix}-merged",
-        embedding_dims=DIMS,
-        number_of_replicas=0,
-        refresh=True,
-        retired_index_grace=0.3,
-        merge_after_rebuild_from=1,
-    )
-    backend.ensure_indices()
-    needs = [
-        make_doc(id=n, title=f"Trygghetsalarmer {n}", embedding=(1.0, n / 1000, 0.0, 0.0))
-        for n in range(1, 1201)
-    ]
-    # when rebuilding from them (three bulk batches)
-    backend.rebuild(needs)
-    # then the live need index has one segment, and no copy of the sources with the embedding
-    (name,) = backend.client.indices.get_alias(name=backend.alias("need")).body
-    shards = backend.client.indices.segments(index=name)["indices"][name]["shards"]
-    assert [copy["num_committed_segments"] for copy in shards["0"]] == [1]
-    usage = backend.client.indices.disk_usage(index=name, run_expensive_tasks=True)[name]
-    recovery = usage["fields"].get("_recovery_source", {"total_in_bytes": 0})
-    assert recovery["total_in_bytes"] == 0
-    # and it finds what it held, by words and by vector
-    assert backend.search(SearchRequest(text="alarmer", kinds=("need",))).total == 1200
-    assert backend.knn("need", (1.0, 0.0, 0.0, 0.0), 1)[0][0] == 1
 
 
 def test_unreachable_server_raises_search_unavailable() -> None:
