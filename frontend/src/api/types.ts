@@ -54,6 +54,3 @@ export type CoBuyerRequest = S['CoBuyerRequestOutput'];
 export type ConferenceInvitation = S['ConferenceInvitationOutput'];
 export type InviteResult = S['ConferenceInviteResult'];
 export type InviteOutcome = S['OutcomeEnum'];
-
-/** What the explanation view needs from a match. */
-export type MatchExplanation = Pick<Match, 'score' | 'signals' | 'shared_terms' | 'best_pair'>;
