@@ -174,8 +174,8 @@ test.describe('on a phone', () => {
     await login(page, USERS.advisor);
     const need = await firstId(page, '/api/needs/?page_size=1');
     await walk(page, 'advisor', ['/advisor', '/advisor?kind=need_need', `/advisor/needs/${need}`, '/advisor/organizations', '/advisor/pipeline', '/advisor/missed-searches', `/needs/${need}`]);
-    // A suggestion's explanation: its table of signals scrolls inside its own box.
-    await page.getByText('Hvorfor foreslått?').first().click();
+    // A suggestion's details for advisors: its table of signals scrolls inside its own box.
+    await page.getByText('Detaljer', { exact: true }).first().click();
     await expect(page.getByRole('region', { name: 'Signaler som ga forslaget' }).first()).toBeVisible();
     await expectFits(page, 'advisor-need-explained');
   });
