@@ -120,6 +120,8 @@ export async function labelsNotInNames(page: Page): Promise<string[]> {
 export async function checkPage(page: Page, name: string): Promise<void> {
   await expect(page.locator('main .loading')).toHaveCount(0);
   await expect(page.locator('h1').first()).toBeVisible();
+  // Colour contrast is judged on the final colours: a dialog fading in is half transparent.
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))));
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
