@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "backend.imports",
     "backend.insights",
     "backend.web",
+    "backend.cases",
     "backend.demo",
 ]
 
@@ -162,7 +163,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-FRONTEND_DIST = BASE_DIR / "frontend" / "dist"
+# The built frontend (`npm run build`); the Lighthouse check serves a build of its own.
+FRONTEND_DIST = Path(env.str("FRONTEND_DIST", default=str(BASE_DIR / "frontend" / "dist")))
 STATICFILES_DIRS = [FRONTEND_DIST] if FRONTEND_DIST.exists() else []
 WHITENOISE_USE_FINDERS = True
 
