@@ -35,6 +35,7 @@ FILTER_KEYS: tuple[str, ...] = (
     "trl",
     "language",
     "organization_id",
+    "seeks_pilot",
 )
 
 #: The facets a search page offers (the API counts these unless asked for others): the rest
@@ -49,6 +50,7 @@ DEFAULT_FACETS: tuple[str, ...] = (
     "trl",
     "language",
     "status",
+    "seeks_pilot",
 )
 
 _EMPTY: Mapping[str, tuple[str, ...]] = MappingProxyType({})
@@ -82,6 +84,8 @@ class IndexDocument:
     deadline: datetime | None = None
     starts_at: datetime | None = None
     embedding: tuple[float, ...] | None = None
+    #: A need asks for a pilot (``True``/``False``); ``None`` for the other kinds.
+    seeks_pilot: bool | None = None
 
     def __post_init__(self) -> None:
         if self.status not in INDEXABLE_STATUSES:

@@ -32,6 +32,7 @@ _ACCEPTS: Mapping[str, Callable[[str], bool]] = {
     "trl": frozenset(str(n) for n in range(1, 10)).__contains__,
     "language": frozenset(t.code for t in LANGUAGES).__contains__,
     "organization_id": lambda value: value.isdigit() and len(value) <= 18,
+    "seeks_pilot": frozenset({"true", "false"}).__contains__,
 }
 assert set(_ACCEPTS) == set(FILTER_KEYS), "every search filter says which values it takes"
 

@@ -31,7 +31,8 @@ from search.types import INDEXABLE_STATUSES, IndexDocument, InvalidDocument, Kin
 #: 3: offsets in the postings of title and text (highlights without re-analysis).
 #: 4: the embedding as float HNSW (was int8-quantised, which capped k-NN recall near 0.89).
 #: 5: the embedding and the other internal fields kept out of the stored ``_source``.
-MAPPING_VERSION = 5
+#: 6: ``seeks_pilot`` (a need asks for a pilot: "true"/"false", absent for other kinds).
+MAPPING_VERSION = 6
 
 #: The vector index: graph degree and build beam as Elasticsearch's defaults, unquantised.
 HNSW = {"type": "hnsw", "m": 16, "ef_construction": 100}
@@ -59,6 +60,7 @@ FILTER_FIELDS: dict[str, str] = {
     "trl": "trl",
     "language": "language",
     "organization_id": "organization_id",
+    "seeks_pilot": "seeks_pilot",
 }
 #: fields kept out of ``Hit.source`` (derived for search only)
 INTERNAL_FIELDS = frozenset({"compound_parts", "en_roots", "suggest", "embedding"})
@@ -137,6 +139,7 @@ class CatalogueDocument(Document):
     published_at = Date()
     deadline = Date()
     starts_at = Date()
+    seeks_pilot = Keyword()
 
 
 def index_definition(
@@ -206,6 +209,7 @@ def to_source(doc: IndexDocument, analysis: Analysis) -> dict[str, Any]:
         "published_at": _iso(doc.published_at),
         "deadline": _iso(doc.deadline),
         "starts_at": _iso(doc.starts_at),
+        "seeks_pilot": None if doc.seeks_pilot is None else str(doc.seeks_pilot).lower(),
     }
     if doc.embedding is not None:
         source["embedding"] = list(doc.embedding)

@@ -52,6 +52,7 @@ CORPUS: tuple[IndexDocument, ...] = (
         published_at=at(3, 1),
         deadline=at(6, 1),
         embedding=(1.0, 0.0, 0.0, 0.0),
+        seeks_pilot=True,
     ),
     make_doc(
         id=2,
@@ -67,6 +68,7 @@ CORPUS: tuple[IndexDocument, ...] = (
         published_at=at(2, 1),
         deadline=at(5, 1),
         embedding=(0.0, 1.0, 0.0, 0.0),
+        seeks_pilot=False,
     ),
     make_doc(
         id=3,

@@ -24,6 +24,7 @@ FILTERS: dict[str, Callable[[IndexDocument], set[str]]] = {
     "trl": lambda d: {str(d.trl)} if d.trl else set(),
     "language": lambda d: {d.language},
     "organization_id": lambda d: {str(d.organization_id)},
+    "seeks_pilot": lambda d: set() if d.seeks_pilot is None else {str(d.seeks_pilot).lower()},
 }
 
 
@@ -55,6 +56,8 @@ def oracle_keys(filters: dict[str, tuple[str, ...]], skip: str = "") -> list[Ind
         {"trl": ("7",)},
         {"language": ("en",)},
         {"organization_id": ("10",)},
+        {"seeks_pilot": ("true",)},
+        {"seeks_pilot": ("true",), "sector": ("helse-og-omsorg",)},
         {"kind": ("solution", "conference")},
         {"sector": ("helse-og-omsorg",), "kind": ("need",), "county": ("46",)},
     ],
