@@ -3,7 +3,8 @@
 # and local work.
 #
 #   scripts/test-services.sh install                 apt packages the tests need (services, hunspell,
-#                                                    chromium, FreeDict dictionaries, shellcheck)
+#                                                    chromium, FreeDict dictionaries, shellcheck), then
+#                                                    the eForms SDK from Maven (scripts/eforms-sdk.sh)
 #   scripts/test-services.sh start  [SERVICE...]     start (or reuse) and health-check; writes var/test-services/env
 #   scripts/test-services.sh stop   [SERVICE...]     stop
 #   scripts/test-services.sh restart [SERVICE...]
@@ -621,7 +622,7 @@ main() {
   local cmd=${1:-}
   (($# > 0)) && shift
   case $cmd in
-    install) ensure_packages all ;;
+    install) ensure_packages all; "$ROOT/scripts/eforms-sdk.sh" install ;;
     start) cmd_start "$@" ;;
     stop) cmd_stop "$@" ;;
     restart) cmd_stop "$@"; cmd_start "$@" ;;
