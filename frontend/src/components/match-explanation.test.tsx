@@ -74,4 +74,34 @@ describe('MatchExplanationView', () => {
     expect(scorePercent(0.823, formatters('nb')).replace(/\u00a0/g, ' ')).toBe('82 %');
     expect(scorePercent(82.3, formatters('en'))).toBe('82%');
   });
+
+  it('names each need of a pair of two needs (joint procurement), never "Fra løsningen"', async () => {
+    render(
+      <Providers>
+        <MatchExplanationView
+          explanation={{
+            ...forAdvisor,
+            kind: 'need_need',
+            need: { title: 'Nattlig tilsyn i Bergen' },
+            other_need: { title: 'Trygghet om natten i Trondheim' },
+          }}
+        />
+      </Providers>,
+    );
+    await userEvent.click(screen.getByText('Detaljer'));
+    expect(screen.getByText('Fra behovet «Nattlig tilsyn i Bergen»')).toBeInTheDocument();
+    expect(screen.getByText('Fra behovet «Trygghet om natten i Trondheim»')).toBeInTheDocument();
+    expect(screen.queryByText('Fra løsningen')).not.toBeInTheDocument();
+  });
+
+  it('reads "Fra behovet" and "Fra løsningen" for a need and a solution', async () => {
+    render(
+      <Providers>
+        <MatchExplanationView explanation={{ ...forAdvisor, kind: 'need_solution' }} />
+      </Providers>,
+    );
+    await userEvent.click(screen.getByText('Detaljer'));
+    expect(screen.getByText('Fra behovet')).toBeInTheDocument();
+    expect(screen.getByText('Fra løsningen')).toBeInTheDocument();
+  });
 });

@@ -6,7 +6,10 @@ import { TableScroll } from './table-scroll';
 
 /** What the explanation view reads from a match. `signals` and `relevance` come to advisors
  * only: they open the "Detaljer" disclosure. */
-export type Explanation = Pick<Match, 'score' | 'fit' | 'explanation' | 'shared_terms' | 'best_pair' | 'signals' | 'relevance'>;
+export type Explanation = Pick<Match, 'score' | 'fit' | 'explanation' | 'shared_terms' | 'best_pair' | 'signals' | 'relevance' | 'kind'> & {
+  need?: { title: string };
+  other_need?: { title: string } | null;
+};
 export type Fit = Match['fit'];
 
 const FIT_COLOR: Record<Fit, 'success' | 'info' | 'warning'> = { very_good: 'success', good: 'info', weak: 'warning' };
@@ -30,6 +33,20 @@ export function FitLabel({ fit }: { fit: Fit }) {
   );
 }
 
+/** Where each sentence of the best-matching pair comes from (the pair reads need first): the
+ * need and the solution, or, for two needs (joint procurement), each need by its title. */
+function pairSources(explanation: Partial<Explanation>, t: (key: MessageKey, vars?: Record<string, string>) => string, fmt: Formatters): [string, string] {
+  if (explanation.kind === 'need_need') {
+    const first = explanation.need?.title;
+    const second = explanation.other_need?.title;
+    return [
+      first ? t('match.needTitledSentence', { title: fmt.quote(first) }) : t('match.needSentence'),
+      second ? t('match.needTitledSentence', { title: fmt.quote(second) }) : t('match.otherNeedSentence'),
+    ];
+  }
+  return [t('match.needSentence'), t('match.solutionSentence')];
+}
+
 /** The engine's workings, for advisors: the score, the relevance, each signal's value, weight
  * and contribution, and the best-matching pair of sentences. */
 function Workings({ explanation }: { explanation: Partial<Explanation> }) {
@@ -37,6 +54,7 @@ function Workings({ explanation }: { explanation: Partial<Explanation> }) {
   const num = (value: number) => fmt.number(value, 2);
   const signals = explanation.signals ?? [];
   const pair = explanation.best_pair ?? [];
+  const [firstSource, secondSource] = pairSources(explanation, t, fmt);
   return (
     <Details>
       <Details.Summary>{t('match.details')}</Details.Summary>
@@ -81,9 +99,9 @@ function Workings({ explanation }: { explanation: Partial<Explanation> }) {
           </TableScroll>
           {pair.length >= 2 ? (
             <dl className="dl">
-              <dt>{t('match.needSentence')}</dt>
+              <dt>{firstSource}</dt>
               <dd>{fmt.quote(pair[0] ?? '')}</dd>
-              <dt>{t('match.solutionSentence')}</dt>
+              <dt>{secondSource}</dt>
               <dd>{fmt.quote(pair[1] ?? '')}</dd>
             </dl>
           ) : null}

@@ -661,6 +661,8 @@ export const en: Messages = {
     sharedTerms: 'Shared keywords:',
     needSentence: 'From the need',
     solutionSentence: 'From the solution',
+    needTitledSentence: 'From the need {title}',
+    otherNeedSentence: 'From the other need',
     noExplanation: 'No explanation available.',
     computing: 'Computing suggestions …',
     computed: 'The suggestions are up to date.',

@@ -659,6 +659,8 @@ export const nb = {
     sharedTerms: 'Felles stikkord:',
     needSentence: 'Fra behovet',
     solutionSentence: 'Fra løsningen',
+    needTitledSentence: 'Fra behovet {title}',
+    otherNeedSentence: 'Fra det andre behovet',
     noExplanation: 'Ingen forklaring tilgjengelig.',
     computing: 'Beregner forslag …',
     computed: 'Forslagene er oppdatert.',
