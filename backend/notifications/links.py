@@ -26,6 +26,15 @@ def need_meeting_page(need_id: int, request_id: int) -> str:
     return f"/needs/{need_id}/meetings/{request_id}"
 
 
+def joint_invitation_page(membership_id: int) -> str:
+    """An invitation to a joint procurement: the invited buyer reads it and answers."""
+    return f"/joint/invitations/{membership_id}"
+
+
+def advisor_joint_groups() -> str:
+    return "/advisor/joint"
+
+
 def buyer_dashboard() -> str:
     return "/buyer"
 

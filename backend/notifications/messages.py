@@ -402,6 +402,100 @@ class SimilarNeedPublished(Message):
         return links.need_page(self.need_id)
 
 
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class JointInvitation(Message):
+    kind = NotificationKind.JOINT_INVITATION
+    audiences = (Audience.BUYER,)
+    membership_id: int
+    group: str
+    buyer: str
+    need: str
+
+    def title(self) -> str:
+        return _("%(buyer)s invites you to a joint procurement: “%(group)s”") % {
+            "buyer": self.buyer,
+            "group": self.group,
+        }
+
+    def body(self) -> str:
+        return _(
+            "%(buyer)s has a need like your need “%(need)s” and suggests procuring together, "
+            "with one shared need text and a combined volume. Read the invitation and accept "
+            "or decline."
+        ) % {"buyer": self.buyer, "need": self.need}
+
+    def link(self) -> str:
+        return links.joint_invitation_page(self.membership_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class JointAnswered(Message):
+    kind = NotificationKind.JOINT_ANSWERED
+    audiences = (Audience.BUYER,)
+    need_id: int
+    group: str
+    buyer: str
+    accepted: bool
+
+    def title(self) -> str:
+        if self.accepted:
+            return _("%(buyer)s joined the joint procurement “%(group)s”") % {
+                "buyer": self.buyer,
+                "group": self.group,
+            }
+        return _("%(buyer)s declined to join the joint procurement “%(group)s”") % {
+            "buyer": self.buyer,
+            "group": self.group,
+        }
+
+    def body(self) -> str:
+        if self.accepted:
+            return _(
+                "The group's members, shared need text and combined volume are on your need's page."
+            )
+        return _("You may invite other buyers with a similar need from your need's page.")
+
+    def link(self) -> str:
+        return links.need_page(self.need_id)
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class JointChanged(Message):
+    """The lead handed over, a member left, or the lead dissolved the group."""
+
+    class Event(StrEnum):
+        HANDED_OVER = "handed_over"
+        LEFT = "left"
+        DISSOLVED = "dissolved"
+
+    kind = NotificationKind.JOINT_CHANGED
+    audiences = (Audience.BUYER,)
+    need_id: int
+    group: str
+    event: str
+    buyer: str
+
+    def title(self) -> str:
+        texts = {
+            self.Event.HANDED_OVER: _("%(buyer)s now leads the joint procurement “%(group)s”"),
+            self.Event.LEFT: _("%(buyer)s left the joint procurement “%(group)s”"),
+            self.Event.DISSOLVED: _("%(buyer)s dissolved the joint procurement “%(group)s”"),
+        }
+        text = texts.get(self.event, texts[self.Event.LEFT])
+        return text % {"buyer": self.buyer, "group": self.group}
+
+    def body(self) -> str:
+        if self.event == self.Event.DISSOLVED:
+            return _("Your need stays published and may join another joint procurement.")
+        return _("The group's members and lead are on your need's page.")
+
+    def link(self) -> str:
+        return links.need_page(self.need_id)
+
+
 # ---------------------------------------------------------------------------- suppliers
 
 

@@ -24,6 +24,12 @@ class NotificationKind(models.TextChoices):
     MEETING_CANCELLED = "meeting_cancelled", _("A 1:1 meeting was cancelled")
     CO_BUYER_REQUESTED = "co_buyer_requested", _("Another buyer asks you to be co-buyer")
     SIMILAR_NEED_PUBLISHED = "similar_need_published", _("Another buyer published a similar need")
+    JOINT_INVITATION = (
+        "joint_invitation",
+        _("Another buyer invites you to a joint procurement"),
+    )
+    JOINT_ANSWERED = "joint_answered", _("A buyer answered your invitation to a joint procurement")
+    JOINT_CHANGED = "joint_changed", _("A joint procurement you take part in changed")
     # Suppliers: needs and conferences they follow.
     NEED_MATCHES_SOLUTION = "need_matches_solution", _("A new need matches your solution")
     SAVED_SEARCH_HITS = "saved_search_hits", _("New hits for a saved search")

@@ -31,6 +31,7 @@ from backend.dialogue.models import (
 from backend.dialogue.ongoing_selectors import request_meeting_times
 from backend.dialogue.record_selectors import dialogue_participant_ids
 from backend.discovery.models import SavedSearch
+from backend.joint.models import GroupMembership, ProcurementGroup
 from backend.matches.models import Match
 from backend.needs.models import CoBuyerRequest, Need
 from backend.notifications import messages as m
@@ -163,6 +164,50 @@ def co_buyer_requested(request: CoBuyerRequest, *, admins: list[User]) -> None:
         message=m.CoBuyerRequested(need_id=need.pk, need=need.title, buyer=need.organization.name),
         users=admins,
     )
+
+
+def joint_invited(membership: GroupMembership) -> None:
+    """The invited buyer's members hear of an invitation to a joint procurement."""
+    group = membership.group
+    notification_send(
+        message=m.JointInvitation(
+            membership_id=membership.pk,
+            group=group.title,
+            buyer=group.lead_organization.name,
+            need=membership.need.title,
+        ),
+        users=recipients.organization_members(organization_ids=[membership.organization_id]),
+    )
+
+
+def joint_answered(membership: GroupMembership) -> None:
+    """The lead buyer hears whether an invited buyer joined or declined."""
+    group = membership.group
+    notification_send(
+        message=m.JointAnswered(
+            need_id=group.lead_need_id,
+            group=group.title,
+            buyer=membership.organization.name,
+            accepted=membership.state == GroupMembership.State.ACCEPTED,
+        ),
+        users=recipients.organization_members(organization_ids=[group.lead_organization_id]),
+    )
+
+
+def joint_changed(
+    group: ProcurementGroup, *, event: str, buyer: Organization, members: Iterable[GroupMembership]
+) -> None:
+    """The other members hear that the lead changed, a member left, or the group dissolved;
+    each is sent to its own need's page."""
+    for member in members:
+        if member.organization_id == buyer.pk:
+            continue
+        notification_send(
+            message=m.JointChanged(
+                need_id=member.need_id, group=group.title, event=event, buyer=buyer.name
+            ),
+            users=recipients.organization_members(organization_ids=[member.organization_id]),
+        )
 
 
 # ---------------------------------------------------------------------------- suppliers

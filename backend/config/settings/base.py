@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "backend.discovery",
     "backend.imports",
     "backend.insights",
+    "backend.joint",
     "backend.web",
     "backend.cases",
     "backend.demo",
