@@ -7,15 +7,21 @@ client, per submitted address and per account in the cache (Redis outside `make 
 
 import hashlib
 import logging
+import re
+import threading
+import time
 import uuid
 from typing import Any
 
+import redis
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
+from redis.retry import Retry
 from rest_framework import exceptions
 from rest_framework.request import Request
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, SimpleRateThrottle
@@ -81,14 +87,57 @@ return false
 """
 
 
-def sliding_log_hit(store: RedisCache, key: str, *, now: float, window: int, limit: int) -> float:
+#: How long the throttle waits for Redis to connect or answer, in seconds (setting
+#: THROTTLE_REDIS_TIMEOUT). A throttle must never hold a request up: a Redis that hangs (not
+#: only one that refuses) costs a request at most this long, once, and the request goes
+#: through uncounted (`_FailOpen`). A local Redis answers in well under a millisecond.
+THROTTLE_REDIS_TIMEOUT = 0.1
+#: After Redis failed to answer, the throttles leave it alone this long (seconds), so that a
+#: hanging Redis does not add the timeout to every request. Setting THROTTLE_REDIS_PAUSE.
+THROTTLE_REDIS_PAUSE = 10.0
+
+_pools: dict[str, redis.ConnectionPool] = {}
+_unavailable_until: dict[str, float] = {}
+_lock = threading.Lock()
+
+
+def _cache_url() -> str | None:
+    """The default cache's Redis (its first server, the one Django writes to), if it is one."""
+    if not isinstance(caches[DEFAULT_CACHE_ALIAS], RedisCache):
+        return None
+    location: str | list[str] = settings.CACHES[DEFAULT_CACHE_ALIAS]["LOCATION"]
+    servers = re.split("[;,]", location) if isinstance(location, str) else location
+    return servers[0]
+
+
+def throttle_redis(url: str) -> redis.Redis:
+    """The throttle's own client of the cache's Redis, with a short connect and read timeout
+    and no retries; Django's cache client would wait 5 s a try, and retry."""
+    with _lock:
+        pool = _pools.get(url)
+        if pool is None:
+            options: dict[str, Any] = settings.CACHES[DEFAULT_CACHE_ALIAS].get("OPTIONS", {})
+            timeout = float(getattr(settings, "THROTTLE_REDIS_TIMEOUT", THROTTLE_REDIS_TIMEOUT))
+            pool = _pools[url] = redis.ConnectionPool.from_url(
+                url,
+                **{
+                    **options,
+                    "socket_timeout": timeout,
+                    "socket_connect_timeout": timeout,
+                    "retry": Retry(NoBackoff(), 0),
+                },
+            )
+    return redis.Redis(connection_pool=pool)
+
+
+def sliding_log_hit(url: str, key: str, *, now: float, window: int, limit: int) -> float:
     """Count a request in `key`'s log of the last `window` seconds in one Redis round trip
     (one script, atomic: concurrent requests cannot both take the last place). Returns 0 when
-    the request is allowed, else the seconds until enough of the log has left the window."""
+    the request is allowed, else the seconds until enough of the log has left the window.
+    Raises RedisError when Redis refuses or does not answer within the throttle's timeout."""
     if limit <= 0:
         return float(window)
-    client = store._cache.get_client(key, write=True)
-    script = client.register_script(SLIDING_LOG)
+    script = throttle_redis(url).register_script(SLIDING_LOG)
     member = f"{now!r}:{uuid.uuid4().hex[:12]}"
     leaving = script(keys=[key], args=[repr(now), repr(now - window), limit, member, window])
     if leaving is None:
@@ -106,14 +155,15 @@ class SlidingLogThrottle(SimpleRateThrottle):
 
     def allow_request(self, request: Request, view: Any) -> bool:
         store = caches[DEFAULT_CACHE_ALIAS]
-        if self.rate is None or not isinstance(store, RedisCache):
+        url = _cache_url()
+        if self.rate is None or url is None:
             return super().allow_request(request, view)
         key = self.get_cache_key(request, view)
         limit, window = self.parse_rate(self.rate)
         if key is None or limit is None or window is None:
             return True
         self._wait = sliding_log_hit(
-            store, store.make_key(f"{key}:log"), now=self.timer(), window=window, limit=limit
+            url, store.make_key(f"{key}:log"), now=self.timer(), window=window, limit=limit
         )
         return self._wait == 0.0
 
@@ -124,14 +174,28 @@ class SlidingLogThrottle(SimpleRateThrottle):
 
 
 class _FailOpen:
-    """With the cache (Redis) down, let requests through rather than fail them: the
-    lockout after wrong passwords lives in the database and still holds."""
+    """With the cache (Redis) down or hanging, let requests through rather than fail or hold
+    them: the lockout after wrong passwords lives in the database and still holds. A Redis
+    that did not answer is left alone for THROTTLE_REDIS_PAUSE seconds."""
 
     def allow_request(self, request: Request, view: Any) -> bool:
+        url = _cache_url()
+        if url is not None and _unavailable_until.get(url, 0.0) > time.monotonic():
+            logger.warning("Throttle cache unavailable; %s not counted", type(self).__name__)
+            return True
         try:
             allowed: bool = super().allow_request(request, view)  # type: ignore[misc]
-        except RedisError:
-            logger.warning("Throttle cache unavailable; %s not counted", type(self).__name__)
+        except RedisError as error:
+            pause = float(getattr(settings, "THROTTLE_REDIS_PAUSE", THROTTLE_REDIS_PAUSE))
+            if url is not None:
+                _unavailable_until[url] = time.monotonic() + pause
+            logger.warning(
+                "Throttle cache unavailable; %s not counted (%s: %s; Redis is asked again in %g s)",
+                type(self).__name__,
+                type(error).__name__,
+                error,
+                pause,
+            )
             return True
         return allowed
 

@@ -1,15 +1,20 @@
 """Expensive anonymous endpoints are throttled per client address."""
 
 import logging
+import socket
+import threading
+import time
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import redis
+from django.conf import settings
 from django.test import override_settings
 from rest_framework.request import Request
 from rest_framework.test import APIClient, APIRequestFactory
 
-from backend.common.throttling import SlidingLogThrottle
+from backend.common.throttling import THROTTLE_REDIS_TIMEOUT, SlidingLogThrottle
 from tests.backend.conftest import World
 
 
@@ -122,3 +127,95 @@ def test_search_goes_on_when_the_throttle_cache_is_down(
     assert (words.status_code, semantic.status_code) == (200, 200)
     assert "Throttle cache unavailable; AnonSearchThrottle not counted" in caplog.text
     assert "AnonSemanticSearchThrottle not counted" in caplog.text
+
+
+class _HangingServer:
+    """A TCP server on 127.0.0.1 that accepts connections and never answers (a Redis that
+    hangs, rather than one that refuses); counts the connections it was sent."""
+
+    def __init__(self) -> None:
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        self._socket.settimeout(0.05)
+        self.port: int = self._socket.getsockname()[1]
+        self.connections: list[socket.socket] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _address = self._socket.accept()
+            except TimeoutError:
+                continue
+            self.connections.append(connection)  # held open, never read or answered
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        for connection in self.connections:
+            connection.close()
+        self._socket.close()
+
+
+@pytest.fixture
+def hanging_redis() -> Iterator[_HangingServer]:
+    server = _HangingServer()
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+def _cache_at(port: int) -> dict[str, dict[str, Any]]:
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+        }
+    }
+
+
+def test_search_goes_on_when_the_throttle_cache_hangs(
+    world: World, hanging_redis: _HangingServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    # given the cache pointing at a server that takes connections and never answers
+    # when an anonymous semantic search (both search throttles) is made, then another
+    with (
+        override_settings(CACHES=_cache_at(hanging_redis.port)),
+        caplog.at_level(logging.WARNING, "backend.common"),
+    ):
+        started = time.monotonic()
+        first = APIClient().get("/api/search/", {"q": "velferdsteknologi", "semantic": "true"})
+        first_took = time.monotonic() - started
+        asked = len(hanging_redis.connections)
+        second = APIClient().get("/api/search/", {"q": "velferdsteknologi"})
+    # then both are answered, uncounted, and the log says why
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert "AnonSearchThrottle not counted (TimeoutError" in caplog.text
+    assert "Redis is asked again in 10 s" in caplog.text
+    assert "AnonSemanticSearchThrottle not counted" in caplog.text
+    # the throttle waited for the hanging server once, its timeout (0.1 s in production, 0.5
+    # in the tests) and no retry, not Django's cache client's 5 s a try: a bound far from
+    # both, not a measurement
+    assert asked == 1
+    assert THROTTLE_REDIS_TIMEOUT == 0.1
+    assert settings.THROTTLE_REDIS_TIMEOUT == 0.5
+    assert first_took < 4.0
+    # and for the pause the throttles did not ask the hanging server again
+    assert len(hanging_redis.connections) == asked
+
+
+def test_the_throttle_asks_a_hanging_redis_again_after_its_pause(
+    world: World, hanging_redis: _HangingServer
+) -> None:
+    # given the pause after a failure set to nothing
+    with override_settings(CACHES=_cache_at(hanging_redis.port), THROTTLE_REDIS_PAUSE=0):
+        # when two anonymous searches are made
+        answers = [
+            APIClient().get("/api/search/", {"q": "velferdsteknologi"}).status_code
+            for _ in range(2)
+        ]
+    # then each asked Redis (timed out on its own connection: a timed-out one is not reused)
+    assert answers == [200, 200]
+    assert len(hanging_redis.connections) == 2
