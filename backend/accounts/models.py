@@ -56,6 +56,7 @@ class Organization(BaseModel):
         PUBLIC_BUYER = "public_buyer", _("Public buyer")
         SUPPLIER = "supplier", _("Supplier")
         ADVISORY = "advisory", _("Advisory")
+        RESEARCH = "research", _("Research institution")
 
     name = models.CharField(_("name"), max_length=200)
     org_number = models.CharField(

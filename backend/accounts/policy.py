@@ -24,6 +24,8 @@ class Act(StrEnum):
     RESPOND = "respond"
     JOIN_DIALOGUE = "join_dialogue"
     ADVISE = "advise"
+    PUBLISH_COMPETENCE = "publish_competence"
+    BE_RESEARCH_PARTNER = "be_research_partner"
 
 
 _BUYER_DRAFTING = frozenset({Act.DRAFT_NEED})
@@ -40,6 +42,11 @@ _ALLOWED: dict[tuple[str, bool], frozenset[Act]] = {
     # not verified yet grants nothing.
     (Kind.ADVISORY, False): frozenset(),
     (Kind.ADVISORY, True): frozenset({Act.ADVISE}),
+    # A research institution is neither buyer nor supplier: it publishes competence profiles
+    # and joins a need as research partner when a buyer invites it, once verified. Unverified,
+    # it may only draft its profiles (backend/research).
+    (Kind.RESEARCH, False): frozenset(),
+    (Kind.RESEARCH, True): frozenset({Act.PUBLISH_COMPETENCE, Act.BE_RESEARCH_PARTNER}),
 }
 
 

@@ -55,6 +55,10 @@ def user_supplier_org_ids(user: AnyUser) -> set[int]:
     return user_org_ids(user, kind=Organization.Kind.SUPPLIER)
 
 
+def user_research_org_ids(user: AnyUser) -> set[int]:
+    return user_org_ids(user, kind=Organization.Kind.RESEARCH)
+
+
 def user_is_advisor(user: AnyUser) -> bool:
     """Advisors are members of a *verified* advisory organisation, or operators. The one
     check behind every advisor power; registering an organisation never grants it."""
@@ -82,6 +86,8 @@ def user_roles(user: AnyUser) -> list[str]:
         roles.append("buyer")
     if user_supplier_org_ids(user):
         roles.append("supplier")
+    if user_research_org_ids(user):
+        roles.append("research")
     if user_is_advisor(user):
         roles.append("advisor")
     return roles

@@ -59,7 +59,11 @@ def user_language_set(*, user: User, language: str) -> User:
     return user
 
 
-SELF_SERVICE_KINDS = (Organization.Kind.PUBLIC_BUYER, Organization.Kind.SUPPLIER)
+SELF_SERVICE_KINDS = (
+    Organization.Kind.PUBLIC_BUYER,
+    Organization.Kind.SUPPLIER,
+    Organization.Kind.RESEARCH,
+)
 
 
 @transaction.atomic
@@ -75,9 +79,10 @@ def organization_register(
     description: str = "",
     message: str = "",
 ) -> Organization | JoinRequest:
-    """Register a public buyer or supplier; its creator becomes its administrator, and it is
-    unverified until an advisor verifies it. A number already registered is never taken
-    over: the user gets a request to join that the organisation's administrators decide."""
+    """Register a public buyer, supplier or research institution; its creator becomes its
+    administrator, and it is unverified until an advisor verifies it. A number already
+    registered is never taken over: the user gets a request to join that the organisation's
+    administrators decide."""
     check_can_act(user=user)
     if kind not in SELF_SERVICE_KINDS:
         raise ValidationError(
