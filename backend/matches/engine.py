@@ -18,6 +18,7 @@ from backend.matches.models import Embedding, SentenceEmbedding
 from backend.needs.models import Need
 from backend.outbox.entities import ENTITIES, Entity
 from backend.solutions.models import Solution
+from matching import bilingual
 from matching.centering import LanguageCentering
 from matching.embeddings import EmbeddingKey
 from matching.encoders import Encoder, load_encoder
@@ -35,6 +36,14 @@ def encoder_get(model_name: str) -> Encoder:
 
 def default_encoder() -> Encoder:
     return encoder_get(settings.EMBEDDING_MODEL)
+
+
+def matching_warm_up() -> int:
+    """What a matching worker builds once per process, done at its start rather than in the
+    first publish it handles: the bilingual term bridge (matching.bilingual, 4-6 s). The
+    encoder is left to the process that first encodes (its native threads must not be
+    started before a prefork pool forks). Returns the number of bridged stems."""
+    return bilingual.warm()
 
 
 def weights_get() -> ScoringWeights:
