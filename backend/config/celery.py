@@ -21,7 +21,7 @@ app.autodiscover_tasks()
 MATCHING_QUEUE = "matching"
 
 
-@worker_init.connect
+@worker_init.connect  # type: ignore[untyped-decorator]
 def matching_worker_warm_up(sender: Any, **_kwargs: Any) -> None:
     """A worker that consumes the matching queue builds the bilingual term bridge before it
     takes work (and before a prefork pool forks, so its processes share it): the first
