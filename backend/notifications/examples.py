@@ -7,10 +7,11 @@ conference, a moved meeting) that the demo market does not hold."""
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Case, QuerySet, When
 
 from backend.accounts.models import Organization, User
 from backend.dialogue.models import DialogueConference, MeetingSlot
+from backend.joint.models import GroupMembership
 from backend.needs.models import Need
 from backend.notifications import messages as m
 from backend.notifications.calendar import sequence_now
@@ -302,6 +303,34 @@ def _advisor_news() -> list[m.Message]:
 
 
 @transaction.atomic
+def _joint_news(buyer: User) -> list[m.Message]:
+    """A joint procurement the buyer's organisation leads (the demo's group on digital
+    night-time care) and an invitation into it; any published need where there is none."""
+    org = _org_of(buyer)
+    invited = (
+        GroupMembership.objects.filter(state=GroupMembership.State.INVITED)
+        .select_related("group", "group__lead_organization", "need", "organization")
+        .order_by(Case(When(group__lead_organization=org, then=0), default=1), "pk")
+        .first()
+    )
+    need = _public_needs().filter(organization=org).first() or _public_needs().first()
+    if need is None:
+        raise ValueError("The demo market has no published need")
+    group = invited.group.title if invited else need.title
+    other = invited.organization.name if invited else "Askøy kommune"
+    lead_need = invited.group.lead_need_id if invited else need.pk
+    return [
+        m.JointInvitation(
+            membership_id=invited.pk if invited else 0,
+            group=group,
+            buyer=invited.group.lead_organization.name if invited else org.name,
+            need=invited.need.title if invited else need.title,
+        ),
+        m.JointAnswered(need_id=lead_need, group=group, buyer=other, accepted=True),
+        m.JointChanged(need_id=lead_need, group=group, event="left", buyer="Øygarden kommune"),
+    ]
+
+
 def notification_examples(*, buyer: User, supplier: User, advisor: User) -> int:
     """Send each person the examples of the kinds they have none of yet (run again: no
     more). Returns how many notifications were made."""
@@ -312,6 +341,7 @@ def notification_examples(*, buyer: User, supplier: User, advisor: User) -> int:
         (buyer, _buyer_news(buyer, supplier_name, rival_name)),
         (supplier, _supplier_news(supplier)),
         (advisor, _advisor_news()),
+        (buyer, _joint_news(buyer)),
     ]
     made = 0
     for user, news in cast:

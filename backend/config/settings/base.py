@@ -250,6 +250,8 @@ SPECTACULAR_SETTINGS = {
         "OrganizationKindEnum": "backend.accounts.models.Organization.Kind",
         "DecisionEnum": "backend.accounts.models.Decision",
         "MatchKindEnum": "backend.matches.models.Match.Kind",
+        "JointGroupStatusEnum": "backend.joint.models.ProcurementGroup.Status",
+        "JointMembershipStateEnum": "backend.joint.models.GroupMembership.State",
         "LanguageEnum": "backend.reference.vocabularies.language_choices",
         "CountyEnum": "backend.reference.vocabularies.county_choices",
         "NotificationKindEnum": "backend.notifications.models.NotificationKind",

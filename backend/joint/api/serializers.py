@@ -13,12 +13,12 @@ from backend.needs.api.serializers import NeedBrief
 from backend.needs.selectors import need_list
 
 
-class InviteInput(serializers.Serializer):  # type: ignore[type-arg]
+class JointInviteInput(serializers.Serializer):  # type: ignore[type-arg]
     other_need = VisiblePrimaryKeyRelatedField(scope=need_list)
     message = model_text(GroupMembership, "message", required=False, allow_blank=True)
 
 
-class GroupUpdateInput(serializers.Serializer):  # type: ignore[type-arg]
+class JointGroupUpdateInput(serializers.Serializer):  # type: ignore[type-arg]
     title = model_text(ProcurementGroup, "title")
     description = model_text(ProcurementGroup, "description")
     combined_users = serializers.IntegerField(
@@ -29,7 +29,7 @@ class GroupUpdateInput(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
-class HandOverInput(serializers.Serializer):  # type: ignore[type-arg]
+class JointHandOverInput(serializers.Serializer):  # type: ignore[type-arg]
     membership = serializers.IntegerField(
         min_value=1,
         max_value=2**31 - 1,
@@ -37,7 +37,7 @@ class HandOverInput(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
-class GroupBrief(serializers.Serializer):  # type: ignore[type-arg]
+class JointGroupBrief(serializers.Serializer):  # type: ignore[type-arg]
     id = serializers.IntegerField()
     title = serializers.CharField()
     status = serializers.CharField()
@@ -45,7 +45,7 @@ class GroupBrief(serializers.Serializer):  # type: ignore[type-arg]
     lead_need = NeedBrief()
 
 
-class MemberOutput(serializers.ModelSerializer[GroupMembership]):
+class JointMemberOutput(serializers.ModelSerializer[GroupMembership]):
     """A member as the group's readers see it: its need and organisation, no message."""
 
     need = NeedBrief(read_only=True)
@@ -79,13 +79,13 @@ class MemberOutput(serializers.ModelSerializer[GroupMembership]):
         return membership.organization_id in user_org_ids(self.context["request"].user)
 
 
-class VolumeOutput(serializers.Serializer):  # type: ignore[type-arg]
+class JointVolumeOutput(serializers.Serializer):  # type: ignore[type-arg]
     users = serializers.IntegerField()
     budget_min = serializers.IntegerField()
     budget_max = serializers.IntegerField()
 
 
-class GroupOutput(serializers.ModelSerializer[ProcurementGroup]):
+class JointGroupOutput(serializers.ModelSerializer[ProcurementGroup]):
     lead_organization = OrganizationBrief(read_only=True)
     lead_need = NeedBrief(read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
@@ -114,17 +114,17 @@ class GroupOutput(serializers.ModelSerializer[ProcurementGroup]):
             "dissolved_at",
         ]
 
-    @extend_schema_field(MemberOutput(many=True))
+    @extend_schema_field(JointMemberOutput(many=True))
     def get_members(self, group: ProcurementGroup) -> list[dict[str, Any]]:
         rows = group_members(group=group, user=self.context["request"].user)
         for row in rows:
             row.group = group  # the group is at hand: is_lead reads it without a query
-        return list(MemberOutput(rows, many=True, context=self.context).data)
+        return list(JointMemberOutput(rows, many=True, context=self.context).data)
 
     def get_member_count(self, group: ProcurementGroup) -> int:
         return len(accepted_members(group))
 
-    @extend_schema_field(VolumeOutput)
+    @extend_schema_field(JointVolumeOutput)
     def get_volume(self, group: ProcurementGroup) -> dict[str, int]:
         return dict(group_volume(group=group))
 
@@ -133,10 +133,10 @@ class GroupOutput(serializers.ModelSerializer[ProcurementGroup]):
         return group.is_live and group.lead_organization_id in user_org_ids(user)
 
 
-class MembershipOutput(serializers.ModelSerializer[GroupMembership]):
+class JointMembershipOutput(serializers.ModelSerializer[GroupMembership]):
     """An invitation or membership, for the invited organisation, the lead and advisors."""
 
-    group = GroupBrief(read_only=True)
+    group = JointGroupBrief(read_only=True)
     need = NeedBrief(read_only=True)
     organization = OrganizationBrief(read_only=True)
     state_label = serializers.CharField(source="get_state_display", read_only=True)
@@ -171,7 +171,7 @@ class MembershipOutput(serializers.ModelSerializer[GroupMembership]):
         )
 
 
-class PublicLineOutput(serializers.Serializer):  # type: ignore[type-arg]
+class JointPublicLineOutput(serializers.Serializer):  # type: ignore[type-arg]
     member_count = serializers.IntegerField()
     title = serializers.CharField()
     description = serializers.CharField()
@@ -180,7 +180,7 @@ class PublicLineOutput(serializers.Serializer):  # type: ignore[type-arg]
 class NeedJointOutput(serializers.Serializer):  # type: ignore[type-arg]
     """A need's joint procurement as its page shows it to the reader."""
 
-    public = PublicLineOutput(allow_null=True)
-    group = GroupOutput(allow_null=True)
-    invitations = MembershipOutput(many=True)
+    public = JointPublicLineOutput(allow_null=True)
+    group = JointGroupOutput(allow_null=True)
+    invitations = JointMembershipOutput(many=True)
     can_invite = serializers.BooleanField()

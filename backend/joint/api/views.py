@@ -30,8 +30,8 @@ class NeedJointApi(APIView):
             "public": None if line is None else asdict(line),
             "group": None
             if group is None
-            else s.GroupOutput(group, context={"request": request}).data,
-            "invitations": s.MembershipOutput(
+            else s.JointGroupOutput(group, context={"request": request}).data,
+            "invitations": s.JointMembershipOutput(
                 selectors.need_invitations(user=user, need=need),
                 many=True,
                 context={"request": request},
@@ -46,13 +46,13 @@ class NeedJointInviteApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(
-        request=s.InviteInput,
-        responses={201: s.MembershipOutput},
+        request=s.JointInviteInput,
+        responses={201: s.JointMembershipOutput},
         summary="Invite the buyer of a similar need to a joint procurement",
     )
     def post(self, request: Request, pk: int) -> Response:
         need = need_get(user=request.user, need_id=pk)
-        data = validated(s.InviteInput, request)
+        data = validated(s.JointInviteInput, request)
         membership = services.group_invite(
             user=auth_user(request),
             need=need,
@@ -61,7 +61,7 @@ class NeedJointInviteApi(APIView):
         )
         membership = selectors.membership_get(user=request.user, membership_id=membership.pk)
         return Response(
-            s.MembershipOutput(membership, context={"request": request}).data,
+            s.JointMembershipOutput(membership, context={"request": request}).data,
             status=status.HTTP_201_CREATED,
         )
 
@@ -82,7 +82,7 @@ class GroupListApi(generics.ListAPIView[ProcurementGroup]):
 
     queryset = ProcurementGroup.objects.none()
     permission_classes = [permissions.IsAuthenticated]
-    serializer_class = s.GroupOutput
+    serializer_class = s.JointGroupOutput
     filterset_class = GroupFilter
     ordering_fields = ["created_at", "title"]
 
@@ -93,48 +93,50 @@ class GroupListApi(generics.ListAPIView[ProcurementGroup]):
 class GroupDetailApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses=s.GroupOutput)
+    @extend_schema(responses=s.JointGroupOutput)
     def get(self, request: Request, pk: int) -> Response:
         group = selectors.group_get(user=request.user, group_id=pk)
-        return Response(s.GroupOutput(group, context={"request": request}).data)
+        return Response(s.JointGroupOutput(group, context={"request": request}).data)
 
     @extend_schema(
-        request=s.GroupUpdateInput,
-        responses=s.GroupOutput,
+        request=s.JointGroupUpdateInput,
+        responses=s.JointGroupOutput,
         summary="The lead edits the shared need text and the combined volume",
     )
     def patch(self, request: Request, pk: int) -> Response:
         group = selectors.group_get(user=request.user, group_id=pk)
-        data = validated(s.GroupUpdateInput, request, partial=True)
+        data = validated(s.JointGroupUpdateInput, request, partial=True)
         services.group_update(user=auth_user(request), group=group, data=data)
         group = selectors.group_get(user=request.user, group_id=pk)
-        return Response(s.GroupOutput(group, context={"request": request}).data)
+        return Response(s.JointGroupOutput(group, context={"request": request}).data)
 
 
 class GroupHandOverApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=s.HandOverInput, responses=s.GroupOutput, summary="Hand the lead over")
+    @extend_schema(
+        request=s.JointHandOverInput, responses=s.JointGroupOutput, summary="Hand the lead over"
+    )
     def post(self, request: Request, pk: int) -> Response:
         group = selectors.group_get(user=request.user, group_id=pk)
-        data = validated(s.HandOverInput, request)
+        data = validated(s.JointHandOverInput, request)
         membership = next((m for m in group.members.all() if m.pk == data["membership"]), None)
         if membership is None:
             membership = GroupMembership(group_id=0)  # not of this group: the service refuses
         services.group_hand_over(user=auth_user(request), group=group, membership=membership)
         group = selectors.group_get(user=request.user, group_id=pk)
-        return Response(s.GroupOutput(group, context={"request": request}).data)
+        return Response(s.JointGroupOutput(group, context={"request": request}).data)
 
 
 class GroupDissolveApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=None, responses=s.GroupOutput, summary="Dissolve the group (lead)")
+    @extend_schema(request=None, responses=s.JointGroupOutput, summary="Dissolve the group (lead)")
     def post(self, request: Request, pk: int) -> Response:
         group = selectors.group_get(user=request.user, group_id=pk)
         services.group_dissolve(user=auth_user(request), group=group)
         group = selectors.group_get(user=request.user, group_id=pk)
-        return Response(s.GroupOutput(group, context={"request": request}).data)
+        return Response(s.JointGroupOutput(group, context={"request": request}).data)
 
 
 class MembershipFilter(django_filters.FilterSet):
@@ -151,7 +153,7 @@ class MembershipListApi(generics.ListAPIView[GroupMembership]):
 
     queryset = GroupMembership.objects.none()
     permission_classes = [permissions.IsAuthenticated]
-    serializer_class = s.MembershipOutput
+    serializer_class = s.JointMembershipOutput
     filterset_class = MembershipFilter
     ordering_fields = ["created_at"]
 
@@ -162,24 +164,24 @@ class MembershipListApi(generics.ListAPIView[GroupMembership]):
 class MembershipDetailApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses=s.MembershipOutput, summary="An invitation or membership")
+    @extend_schema(responses=s.JointMembershipOutput, summary="An invitation or membership")
     def get(self, request: Request, pk: int) -> Response:
         membership = selectors.membership_get(user=request.user, membership_id=pk)
-        return Response(s.MembershipOutput(membership, context={"request": request}).data)
+        return Response(s.JointMembershipOutput(membership, context={"request": request}).data)
 
 
 class MembershipAnswerApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
     accept = True
 
-    @extend_schema(request=None, responses=s.MembershipOutput)
+    @extend_schema(request=None, responses=s.JointMembershipOutput)
     def post(self, request: Request, pk: int) -> Response:
         membership = selectors.membership_get(user=request.user, membership_id=pk)
         services.membership_answer(
             user=auth_user(request), membership=membership, accept=self.accept
         )
         membership = selectors.membership_get(user=request.user, membership_id=pk)
-        return Response(s.MembershipOutput(membership, context={"request": request}).data)
+        return Response(s.JointMembershipOutput(membership, context={"request": request}).data)
 
 
 class MembershipAcceptApi(MembershipAnswerApi):
@@ -195,9 +197,9 @@ class MembershipDeclineApi(MembershipAnswerApi):
 class MembershipLeaveApi(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=None, responses=s.MembershipOutput, summary="Leave the group")
+    @extend_schema(request=None, responses=s.JointMembershipOutput, summary="Leave the group")
     def post(self, request: Request, pk: int) -> Response:
         membership = selectors.membership_get(user=request.user, membership_id=pk)
         services.membership_leave(user=auth_user(request), membership=membership)
         membership = selectors.membership_get(user=request.user, membership_id=pk)
-        return Response(s.MembershipOutput(membership, context={"request": request}).data)
+        return Response(s.JointMembershipOutput(membership, context={"request": request}).data)

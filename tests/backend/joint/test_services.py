@@ -91,7 +91,7 @@ def test_accepting_activates_the_group_and_tells_the_lead(trio: Trio) -> None:
         NotificationKind.JOINT_ANSWERED,
         f"/needs/{trio.bergen_need.pk}",
     )
-    assert "Askøy kommune joined" in told.title
+    assert "Askøy kommune ble med" in told.title
     assert AuditEvent.objects.filter(object_id=str(invitation.pk), action="approved").exists()
 
 
@@ -108,7 +108,7 @@ def test_declining_keeps_the_group_forming_and_tells_the_lead(trio: Trio) -> Non
         State.DECLINED,
         ProcurementGroup.Status.FORMING,
     )
-    assert "declined" in Notification.objects.get(user=trio.bergen_user).title
+    assert "takket nei" in Notification.objects.get(user=trio.bergen_user).title
 
 
 def test_the_lead_invites_a_third_buyer_into_the_same_group(trio: Trio) -> None:
@@ -189,7 +189,7 @@ def test_a_member_leaves_and_the_group_forms_again(trio: Trio) -> None:
     askoy_membership.refresh_from_db()
     group.refresh_from_db()
     assert (askoy_membership.state, group.status) == (State.LEFT, ProcurementGroup.Status.FORMING)
-    assert "left" in Notification.objects.filter(user=trio.bergen_user).first().title  # type: ignore[union-attr]
+    assert "gikk ut" in Notification.objects.filter(user=trio.bergen_user).first().title  # type: ignore[union-attr]
 
 
 def test_the_lead_cannot_leave(trio: Trio) -> None:
