@@ -302,7 +302,6 @@ def _advisor_news() -> list[m.Message]:
     ]
 
 
-@transaction.atomic
 def _joint_news(buyer: User) -> list[m.Message]:
     """A joint procurement the buyer's organisation leads (the demo's group on digital
     night-time care) and an invitation into it; any published need where there is none."""
@@ -331,6 +330,7 @@ def _joint_news(buyer: User) -> list[m.Message]:
     ]
 
 
+@transaction.atomic
 def notification_examples(*, buyer: User, supplier: User, advisor: User) -> int:
     """Send each person the examples of the kinds they have none of yet (run again: no
     more). Returns how many notifications were made."""
