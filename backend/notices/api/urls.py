@@ -1,5 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
+from backend.common.api import NotFoundApi
 from backend.notices.api import views
 
 urlpatterns = [
@@ -15,4 +16,7 @@ urlpatterns = [
         views.NoticeTextDetailApi.as_view(),
         name="need-notice-text-detail",
     ),
+    # Any other id before a file name (a word, a sign, a fraction): the API's JSON 404, not a
+    # redirect to the same path with a slash.
+    re_path(r"^needs/[^/]*/(?:notice\.xml|ocds\.json)$", NotFoundApi.as_view()),
 ]
