@@ -12,6 +12,7 @@ api: list[URLPattern | URLResolver] = [
     path("", include("backend.needs.api.urls")),
     path("", include("backend.solutions.api.urls")),
     path("", include("backend.dialogue.api.urls")),
+    path("", include("backend.notices.api.urls")),
     path("", include("backend.responses.api.urls")),
     path("", include("backend.matches.api.urls")),
     path("", include("backend.notifications.api.urls")),

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "backend.needs",
     "backend.solutions",
     "backend.dialogue",
+    "backend.notices",
     "backend.responses",
     "backend.matches",
     "backend.notifications",
@@ -392,6 +393,13 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 NOTIFICATION_DELIVERY_MAX_ATTEMPTS = env.int("NOTIFICATION_DELIVERY_MAX_ATTEMPTS", default=10)
 # Absolute base of the links the product sends (e-mails: invitations, verification, reset).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Market-dialogue notices (backend/notices, docs/notices.md): the OCDS ocid prefix registered
+# with the Open Contracting Partnership, and the EEA thresholds (NOK, VAT excluded) from which
+# a need's prior information notice is the EU's subtype 4 instead of Doffin's national E2.
+OCDS_OCID_PREFIX = env.str("OCDS_OCID_PREFIX", default="ocds-lupnor")
+NOTICES_EU_THRESHOLD_NOK = env.int("NOTICES_EU_THRESHOLD_NOK", default=2_300_000)
+NOTICES_EU_THRESHOLD_WORKS_NOK = env.int("NOTICES_EU_THRESHOLD_WORKS_NOK", default=57_800_000)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Innovasjonstorget <ikke-svar@innovasjonstorget.no>"
 )
