@@ -253,6 +253,8 @@ SPECTACULAR_SETTINGS = {
         "MatchKindEnum": "backend.matches.models.Match.Kind",
         "JointGroupStatusEnum": "backend.joint.models.ProcurementGroup.Status",
         "JointMembershipStateEnum": "backend.joint.models.GroupMembership.State",
+        # The matches' state keeps its name beside the joint memberships' state.
+        "StateEnum": "backend.matches.models.Match.State",
         "LanguageEnum": "backend.reference.vocabularies.language_choices",
         "CountyEnum": "backend.reference.vocabularies.county_choices",
         "NotificationKindEnum": "backend.notifications.models.NotificationKind",

@@ -659,6 +659,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/joint-groups/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Joint procurement groups: advisors all (by county and status), buyers their own. */
+        get: operations["joint_groups_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/joint-groups/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["joint_groups_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** The lead edits the shared need text and the combined volume */
+        patch: operations["joint_groups_partial_update"];
+        trace?: never;
+    };
+    "/api/joint-groups/{id}/dissolve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dissolve the group (lead) */
+        post: operations["joint_groups_dissolve_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/joint-groups/{id}/hand-over/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the lead over */
+        post: operations["joint_groups_hand_over_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/joint-memberships/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Invitations to and memberships of the user's buyer organisations, and those of the
+         *     groups they lead.
+         */
+        get: operations["joint_memberships_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/joint-memberships/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invitation or membership */
+        get: operations["joint_memberships_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/joint-memberships/{id}/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Accept an invitation: the need joins the joint procurement. */
+        post: operations["joint_memberships_accept_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/joint-memberships/{id}/decline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Decline an invitation to a joint procurement. */
+        post: operations["joint_memberships_decline_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/joint-memberships/{id}/leave/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave the group */
+        post: operations["joint_memberships_leave_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/matches/": {
         parameters: {
             query?: never;
@@ -1035,6 +1191,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/needs/{id}/joint-procurement/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A need's joint procurement
+         * @description A need's joint procurement: the public line for anyone who may see the need; the
+         *     group in full for its members and advisors; open invitations for the need's buyer.
+         */
+        get: operations["needs_joint_procurement_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/joint-procurement/invite/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite the buyer of a similar need to a joint procurement */
+        post: operations["needs_joint_procurement_invite_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/needs/{id}/matches/": {
         parameters: {
             query?: never;
@@ -1071,6 +1265,81 @@ export interface paths {
          *     supplier its own.
          */
         post: operations["needs_meeting_requests_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/notice-texts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The need's title and description in other languages, for its notices */
+        get: operations["needs_notice_texts_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/notice-texts/{language}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the need's title and description in another language (nb, nn, en) */
+        put: operations["needs_notice_texts_update"];
+        post?: never;
+        /** Remove the need's text in a language */
+        delete: operations["needs_notice_texts_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/notice.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The need's market dialogue as an eForms PIN (buyer and advisors)
+         * @description Subtype 4 (PIN only, 2014/24/EU) from the EEA threshold, else Doffin's national E2; docs/notices.md maps each business term.
+         */
+        get: operations["needs_notice.xml_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/ocds.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The need's market dialogue as an OCDS release package (public for a published need)
+         * @description The need's market dialogue as an OCDS release package (planning).
+         */
+        get: operations["needs_ocds.json_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2400,6 +2669,100 @@ export interface components {
             /** Format: date-time */
             decided_at?: string | null;
         };
+        JointGroupBrief: {
+            id: number;
+            title: string;
+            status: string;
+            lead_organization: components["schemas"]["OrganizationBrief"];
+            lead_need: components["schemas"]["NeedBrief"];
+        };
+        JointGroupOutput: {
+            readonly id: number;
+            /** Shared title */
+            title: string;
+            /** Shared description */
+            description: string;
+            status?: components["schemas"]["JointGroupStatusEnum"];
+            readonly status_label: string;
+            readonly lead_organization: components["schemas"]["OrganizationBrief"];
+            readonly lead_need: components["schemas"]["NeedBrief"];
+            /** Format: int64 */
+            combined_users?: number | null;
+            /**
+             * Combined budget (NOK)
+             * Format: int64
+             */
+            combined_budget?: number | null;
+            readonly volume: components["schemas"]["JointVolumeOutput"];
+            readonly member_count: number;
+            readonly members: components["schemas"]["JointMemberOutput"][];
+            readonly can_edit: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            dissolved_at?: string | null;
+        };
+        /**
+         * @description * `forming` - Forming
+         *     * `active` - Active
+         *     * `dissolved` - Dissolved
+         * @enum {string}
+         */
+        JointGroupStatusEnum: "forming" | "active" | "dissolved";
+        JointHandOverInputRequest: {
+            membership: number;
+        };
+        JointInviteInputRequest: {
+            other_need: number;
+            message?: string;
+        };
+        /** @description A member as the group's readers see it: its need and organisation, no message. */
+        JointMemberOutput: {
+            readonly id: number;
+            readonly need: components["schemas"]["NeedBrief"];
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            state?: components["schemas"]["JointMembershipStateEnum"];
+            readonly state_label: string;
+            readonly is_lead: boolean;
+            readonly mine: boolean;
+            estimated_users: number | null;
+            budget_min: number | null;
+            budget_max: number | null;
+        };
+        /** @description An invitation or membership, for the invited organisation, the lead and advisors. */
+        JointMembershipOutput: {
+            readonly id: number;
+            readonly group: components["schemas"]["JointGroupBrief"];
+            readonly need: components["schemas"]["NeedBrief"];
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            state?: components["schemas"]["JointMembershipStateEnum"];
+            readonly state_label: string;
+            message?: string;
+            readonly invited_by: string;
+            /** Format: date-time */
+            invited_at?: string | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+            readonly can_answer: boolean;
+        };
+        /**
+         * @description * `invited` - Invited
+         *     * `accepted` - Member
+         *     * `declined` - Declined
+         *     * `left` - Left
+         * @enum {string}
+         */
+        JointMembershipStateEnum: "invited" | "accepted" | "declined" | "left";
+        JointPublicLineOutput: {
+            member_count: number;
+            title: string;
+            description: string;
+        };
+        JointVolumeOutput: {
+            users: number;
+            budget_min: number;
+            budget_max: number;
+        };
         KindTitleOutput: {
             kind: components["schemas"]["NotificationKindEnum"];
             title: string;
@@ -3014,6 +3377,13 @@ export interface components {
             co_buyer_ids?: number[];
             estimated_users?: number | null;
         };
+        /** @description A need's joint procurement as its page shows it to the reader. */
+        NeedJointOutput: {
+            public: components["schemas"]["JointPublicLineOutput"] | null;
+            group: components["schemas"]["JointGroupOutput"] | null;
+            invitations: components["schemas"]["JointMembershipOutput"][];
+            can_invite: boolean;
+        };
         NeedOutput: {
             readonly id: number;
             title: string;
@@ -3088,6 +3458,17 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        NoticeTextInputRequest: {
+            title: string;
+            description: string;
+        };
+        NoticeTextOutput: {
+            language: components["schemas"]["LanguageEnum"];
+            title: string;
+            description: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
         /**
          * @description * `in_app` - In the app only
          *     * `email` - In the app and by e-mail at once
@@ -3105,6 +3486,9 @@ export interface components {
          *     * `meeting_cancelled` - A 1:1 meeting was cancelled
          *     * `co_buyer_requested` - Another buyer asks you to be co-buyer
          *     * `similar_need_published` - Another buyer published a similar need
+         *     * `joint_invitation` - Another buyer invites you to a joint procurement
+         *     * `joint_answered` - A buyer answered your invitation to a joint procurement
+         *     * `joint_changed` - A joint procurement you take part in changed
          *     * `need_matches_solution` - A new need matches your solution
          *     * `saved_search_hits` - New hits for a saved search
          *     * `question_answered` - An answer at a conference you registered for
@@ -3135,7 +3519,7 @@ export interface components {
          *     * `meeting_reminder` - Reminder: a 1:1 meeting tomorrow
          * @enum {string}
          */
-        NotificationKindEnum: "response_received" | "question_asked" | "registration_received" | "registration_cancelled" | "meeting_booked" | "meeting_cancelled" | "co_buyer_requested" | "similar_need_published" | "need_matches_solution" | "saved_search_hits" | "question_answered" | "conference_invitation" | "introduction" | "conference_changed" | "conference_cancelled" | "meeting_changed" | "response_readers_added" | "need_to_curate" | "organization_unverified" | "organization_verified" | "join_requested" | "join_decided" | "shared_information" | "minutes_sent" | "minutes_commented" | "meeting_requested" | "meeting_request_accepted" | "meeting_request_declined" | "meeting_request_withdrawn" | "meeting_request_cancelled" | "meeting_request_calendar" | "registration_confirmed" | "meeting_confirmed" | "booking_closes_reminder" | "conference_reminder" | "meeting_reminder";
+        NotificationKindEnum: "response_received" | "question_asked" | "registration_received" | "registration_cancelled" | "meeting_booked" | "meeting_cancelled" | "co_buyer_requested" | "similar_need_published" | "joint_invitation" | "joint_answered" | "joint_changed" | "need_matches_solution" | "saved_search_hits" | "question_answered" | "conference_invitation" | "introduction" | "conference_changed" | "conference_cancelled" | "meeting_changed" | "response_readers_added" | "need_to_curate" | "organization_unverified" | "organization_verified" | "join_requested" | "join_decided" | "shared_information" | "minutes_sent" | "minutes_commented" | "meeting_requested" | "meeting_request_accepted" | "meeting_request_declined" | "meeting_request_withdrawn" | "meeting_request_cancelled" | "meeting_request_calendar" | "registration_confirmed" | "meeting_confirmed" | "booking_closes_reminder" | "conference_reminder" | "meeting_reminder";
         /** @description Texts in the reader's language (Accept-Language), made from the notification's data. */
         NotificationOutput: {
             readonly id: number;
@@ -3205,9 +3589,10 @@ export interface components {
          * @description * `public_buyer` - Public buyer
          *     * `supplier` - Supplier
          *     * `advisory` - Advisory
+         *     * `research` - Research institution
          * @enum {string}
          */
-        OrganizationKindEnum: "public_buyer" | "supplier" | "advisory";
+        OrganizationKindEnum: "public_buyer" | "supplier" | "advisory" | "research";
         OrganizationOutput: {
             readonly id: number;
             name: string;
@@ -3336,6 +3721,36 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["JoinRequestOutput"][];
+        };
+        PaginatedJointGroupOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["JointGroupOutput"][];
+        };
+        PaginatedJointMembershipOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["JointMembershipOutput"][];
         };
         PaginatedMatchOutputList: {
             /** @example 123 */
@@ -3633,6 +4048,13 @@ export interface components {
             registration_deadline?: string;
             capacity?: number;
             max_slots_per_supplier?: number;
+        };
+        PatchedJointGroupUpdateInputRequest: {
+            title?: string;
+            description?: string;
+            combined_users?: number | null;
+            /** Format: int64 */
+            combined_budget?: number | null;
         };
         PatchedMemberRoleInputRequest: {
             role?: components["schemas"]["RoleEnum"];
@@ -5589,6 +6011,305 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
         };
     };
+    joint_groups_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description County of the lead need
+                 *
+                 *     * `03` - Oslo
+                 *     * `11` - Rogaland
+                 *     * `15` - Møre og Romsdal
+                 *     * `18` - Nordland
+                 *     * `31` - Østfold
+                 *     * `32` - Akershus
+                 *     * `33` - Buskerud
+                 *     * `34` - Innlandet
+                 *     * `39` - Vestfold
+                 *     * `40` - Telemark
+                 *     * `42` - Agder
+                 *     * `46` - Vestland
+                 *     * `50` - Trøndelag
+                 *     * `55` - Troms
+                 *     * `56` - Finnmark
+                 */
+                county?: "03" | "11" | "15" | "18" | "31" | "32" | "33" | "34" | "39" | "40" | "42" | "46" | "50" | "55" | "56";
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+                /**
+                 * @description * `forming` - Forming
+                 *     * `active` - Active
+                 *     * `dissolved` - Dissolved
+                 */
+                status?: "active" | "dissolved" | "forming";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedJointGroupOutputList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    joint_groups_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointGroupOutput"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    joint_groups_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedJointGroupUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointGroupOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    joint_groups_dissolve_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointGroupOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    joint_groups_hand_over_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JointHandOverInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointGroupOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    joint_memberships_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+                /**
+                 * @description * `invited` - Invited
+                 *     * `accepted` - Member
+                 *     * `declined` - Declined
+                 *     * `left` - Left
+                 */
+                state?: "accepted" | "declined" | "invited" | "left";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedJointMembershipOutputList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    joint_memberships_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointMembershipOutput"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    joint_memberships_accept_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointMembershipOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    joint_memberships_decline_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointMembershipOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    joint_memberships_leave_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointMembershipOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     matches_list: {
         parameters: {
             query?: {
@@ -6531,6 +7252,57 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
         };
     };
+    needs_joint_procurement_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedJointOutput"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    needs_joint_procurement_invite_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JointInviteInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointMembershipOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     needs_matches_list: {
         parameters: {
             query?: {
@@ -6643,6 +7415,162 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    needs_notice_texts_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeTextOutput"][];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    needs_notice_texts_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeTextInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeTextOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    needs_notice_texts_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "needs_notice.xml_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Not the need's buyer or an advisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such need, or one the reader does not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A draft, or a need without a CPV code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "needs_ocds.json_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description No such need, or one the reader does not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A draft, or a need without a CPV code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     needs_ongoing_dialogue_retrieve: {
@@ -7098,8 +8026,9 @@ export interface operations {
                  * @description * `public_buyer` - Public buyer
                  *     * `supplier` - Supplier
                  *     * `advisory` - Advisory
+                 *     * `research` - Research institution
                  */
-                kind?: "advisory" | "public_buyer" | "supplier";
+                kind?: "advisory" | "public_buyer" | "research" | "supplier";
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
@@ -7923,8 +8852,8 @@ export interface operations {
                 cpv_division?: string[];
                 /** @description Filter on cpv_group (repeatable) */
                 cpv_group?: string[];
-                /** @description Facets to count (repeatable); absent: kind, sector, county, stage, procedure, cpv_division, trl, language, status */
-                facet?: ("county" | "cpv_code" | "cpv_division" | "cpv_group" | "kind" | "language" | "organization_id" | "procedure" | "sector" | "stage" | "status" | "trl")[];
+                /** @description Facets to count (repeatable); absent: kind, sector, county, stage, procedure, cpv_division, trl, language, status, seeks_pilot */
+                facet?: ("county" | "cpv_code" | "cpv_division" | "cpv_group" | "kind" | "language" | "organization_id" | "procedure" | "sector" | "seeks_pilot" | "stage" | "status" | "trl")[];
                 /** @description Filter on language (repeatable) */
                 language?: string[];
                 /** @description Filter on organization_id (repeatable) */
@@ -7936,6 +8865,8 @@ export interface operations {
                 q?: string;
                 /** @description Filter on sector (repeatable) */
                 sector?: string[];
+                /** @description Filter on seeks_pilot (repeatable) */
+                seeks_pilot?: string[];
                 /** @description Hybrid search: word matches and results of similar meaning, fused. Absent: the site's default mode. */
                 semantic?: boolean;
                 sort?: "deadline" | "newest" | "relevance";
