@@ -8,7 +8,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Literal, get_args
 
-Kind = Literal["need", "solution", "conference"]
+Kind = Literal["need", "solution", "conference", "case"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 Language = Literal["nb", "nn", "en"]
 LANGUAGES: tuple[str, ...] = get_args(Language)
@@ -36,6 +36,7 @@ FILTER_KEYS: tuple[str, ...] = (
     "language",
     "organization_id",
     "seeks_pilot",
+    "gain_type",
 )
 
 #: The facets a search page offers (the API counts these unless asked for others): the rest
@@ -51,6 +52,7 @@ DEFAULT_FACETS: tuple[str, ...] = (
     "language",
     "status",
     "seeks_pilot",
+    "gain_type",
 )
 
 _EMPTY: Mapping[str, tuple[str, ...]] = MappingProxyType({})
@@ -63,7 +65,8 @@ class InvalidDocument(ValueError):
 
 @dataclass(frozen=True)
 class IndexDocument:
-    """One published need, solution or dialogue conference, as the index sees it."""
+    """One published need, solution, dialogue conference or case, as the index sees it.
+    ``gain_types``: a case's documented kinds of gain (money saved, hours freed ...)."""
 
     kind: Kind
     id: int
@@ -84,6 +87,7 @@ class IndexDocument:
     deadline: datetime | None = None
     starts_at: datetime | None = None
     embedding: tuple[float, ...] | None = None
+    gain_types: tuple[str, ...] = ()
     #: A need asks for a pilot (``True``/``False``); ``None`` for the other kinds.
     seeks_pilot: bool | None = None
 

@@ -4,6 +4,7 @@ from collections.abc import Callable, Mapping
 
 from django.utils.translation import gettext as _
 
+from backend.cases.models import Gain
 from backend.reference.cpv import cpv_codes
 from backend.reference.vocabularies import (
     COUNTY_CODES,
@@ -33,6 +34,7 @@ _ACCEPTS: Mapping[str, Callable[[str], bool]] = {
     "language": frozenset(t.code for t in LANGUAGES).__contains__,
     "organization_id": lambda value: value.isdigit() and len(value) <= 18,
     "seeks_pilot": frozenset({"true", "false"}).__contains__,
+    "gain_type": frozenset(Gain.Type.values).__contains__,
 }
 assert set(_ACCEPTS) == set(FILTER_KEYS), "every search filter says which values it takes"
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from rest_framework.fields import DateTimeField
 
 from backend.accounts.models import Organization
+from backend.cases.models import Gain
 from backend.common.types import AnyUser
 from backend.discovery.highlights import highlight_tidy
 from backend.discovery.models import SavedSearch
@@ -42,6 +43,7 @@ def _kind_label(code: str) -> str:
         "need": _("Need"),
         "solution": _("Solution"),
         "conference": _("Dialogue conference"),
+        "case": _("Case"),
     }.get(code, code)
 
 
@@ -68,6 +70,8 @@ def facet_label(field: str, value: str, *, english: bool | None = None) -> str:
         return {"published": _("Open"), "closed": _("Closed")}.get(value, value)
     if field == "trl":
         return f"TRL {value}"
+    if field == "gain_type" and value in Gain.Type.values:
+        return str(Gain.Type(value).label)
     return value
 
 

@@ -1,4 +1,5 @@
-"""The catalogue document: one mapping for needs, solutions and conferences (one index per kind).
+"""The catalogue document: one mapping for needs, solutions, conferences and cases (one index
+per kind).
 
 ``to_source`` builds the JSON both backends store, so a hit's ``source`` is the same everywhere.
 """
@@ -32,7 +33,8 @@ from search.types import INDEXABLE_STATUSES, IndexDocument, InvalidDocument, Kin
 #: 4: the embedding as float HNSW (was int8-quantised, which capped k-NN recall near 0.89).
 #: 5: the embedding and the other internal fields kept out of the stored ``_source``.
 #: 6: ``seeks_pilot`` (a need asks for a pilot: "true"/"false", absent for other kinds).
-MAPPING_VERSION = 6
+#: 7: cases (kind ``case``, index ``cases``) and their ``gain_types`` (a case's kinds of gain).
+MAPPING_VERSION = 7
 
 #: The vector index: graph degree and build beam as Elasticsearch's defaults, unquantised.
 HNSW = {"type": "hnsw", "m": 16, "ef_construction": 100}
@@ -61,6 +63,7 @@ FILTER_FIELDS: dict[str, str] = {
     "language": "language",
     "organization_id": "organization_id",
     "seeks_pilot": "seeks_pilot",
+    "gain_type": "gain_types",
 }
 #: fields kept out of ``Hit.source`` (derived for search only)
 INTERNAL_FIELDS = frozenset({"compound_parts", "en_roots", "suggest", "embedding"})
@@ -76,6 +79,7 @@ INDEX_NAMES: dict[Kind, str] = {
     "need": "needs",
     "solution": "solutions",
     "conference": "conferences",
+    "case": "cases",
 }
 
 
@@ -139,6 +143,7 @@ class CatalogueDocument(Document):
     published_at = Date()
     deadline = Date()
     starts_at = Date()
+    gain_types = Keyword()
     seeks_pilot = Keyword()
 
 
@@ -210,6 +215,7 @@ def to_source(doc: IndexDocument, analysis: Analysis) -> dict[str, Any]:
         "deadline": _iso(doc.deadline),
         "starts_at": _iso(doc.starts_at),
         "seeks_pilot": None if doc.seeks_pilot is None else str(doc.seeks_pilot).lower(),
+        "gain_types": list(doc.gain_types),
     }
     if doc.embedding is not None:
         source["embedding"] = list(doc.embedding)

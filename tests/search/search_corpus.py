@@ -134,4 +134,18 @@ CORPUS: tuple[IndexDocument, ...] = (
         starts_at=at(5, 10),
         embedding=(0.0, 0.0, 0.0, 1.0),
     ),
+    make_doc(
+        kind="case",
+        id=8,
+        title="Fallvarsling i sykehjem",
+        text="Nattevakten varsles før beboeren faller; færre fall og roligere netter. "
+        "Erfaring: involver nattevaktene tidlig.",
+        organization_id=12,
+        organization_name="Bærum sykehjemsetat",
+        counties=("32",),
+        stage="implementering",
+        procedure="innovasjonspartnerskap",
+        published_at=at(3, 20),
+        gain_types=("quality", "hours_freed"),
+    ),
 )

@@ -58,7 +58,7 @@ def test_indices_are_versioned_behind_aliases(es_backend: ElasticsearchBackend) 
     (name,) = before
     assert re.fullmatch(rf"{es_backend.prefix}-needs-v{MAPPING_VERSION}-\d+", name)
     assert es_backend.mapping_versions() == dict.fromkeys(
-        ("need", "solution", "conference"), MAPPING_VERSION
+        ("need", "solution", "conference", "case"), MAPPING_VERSION
     )
     # when rebuilding
     es_backend.rebuild(CORPUS)
@@ -179,4 +179,4 @@ def test_embedded_backend_starts_empty_from_an_unreadable_file(tmp_path: Path) -
     # when searching / then it answers from an empty index, and a rebuild refills it
     assert backend.search(SearchRequest()).total == 0
     backend.rebuild(CORPUS)
-    assert EmbeddedBackend(path=tmp_path, embedding_dims=DIMS).search(SearchRequest()).total == 7
+    assert EmbeddedBackend(path=tmp_path, embedding_dims=DIMS).search(SearchRequest()).total == 8

@@ -25,6 +25,7 @@ FILTERS: dict[str, Callable[[IndexDocument], set[str]]] = {
     "language": lambda d: {d.language},
     "organization_id": lambda d: {str(d.organization_id)},
     "seeks_pilot": lambda d: set() if d.seeks_pilot is None else {str(d.seeks_pilot).lower()},
+    "gain_type": lambda d: set(d.gain_types),
 }
 
 
@@ -58,6 +59,9 @@ def oracle_keys(filters: dict[str, tuple[str, ...]], skip: str = "") -> list[Ind
         {"organization_id": ("10",)},
         {"seeks_pilot": ("true",)},
         {"seeks_pilot": ("true",), "sector": ("helse-og-omsorg",)},
+        {"gain_type": ("hours_freed",)},
+        {"gain_type": ("quality", "money_saved"), "procedure": ("innovasjonspartnerskap",)},
+        {"kind": ("case",)},
         {"kind": ("solution", "conference")},
         {"sector": ("helse-og-omsorg",), "kind": ("need",), "county": ("46",)},
     ],
@@ -101,6 +105,7 @@ def test_sort_newest(corpus_backend: SearchBackend) -> None:
     response = corpus_backend.search(SearchRequest(sort="newest"))
     assert [(h.kind, h.id) for h in response.hits] == [
         ("need", 4),
+        ("case", 8),
         ("solution", 5),
         ("conference", 7),
         ("need", 1),
@@ -117,6 +122,7 @@ def test_sort_deadline_puts_missing_deadlines_last(corpus_backend: SearchBackend
         ("need", 2),
         ("need", 1),
         ("need", 4),
+        ("case", 8),
         ("need", 3),
         ("solution", 5),
         ("solution", 6),
@@ -202,7 +208,7 @@ def test_the_last_reachable_page_is_allowed(corpus_backend: SearchBackend) -> No
     # given the window ends at result 10 000 / when asking for results 9 901..10 000
     response = corpus_backend.search(SearchRequest(page=100, page_size=100))
     # then the answer is an empty page with the right total, not an error
-    assert (response.total, response.hits) == (7, ())
+    assert (response.total, response.hits) == (8, ())
 
 
 def test_only_the_facets_asked_for_are_counted(corpus_backend: SearchBackend) -> None:
