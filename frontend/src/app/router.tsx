@@ -37,6 +37,8 @@ const NeedBoardPage = page(() => import('../features/advisor/need-board-page'), 
 const OrganizationsPage = page(() => import('../features/advisor/organizations-page'), 'OrganizationsPage');
 const PipelinePage = page(() => import('../features/advisor/pipeline-page'), 'PipelinePage');
 const MissedSearchesPage = page(() => import('../features/advisor/missed-searches-page'), 'MissedSearchesPage');
+const AdvisorJointGroupsPage = page(() => import('../features/joint/advisor-groups-page'), 'AdvisorJointGroupsPage');
+const JointInvitationPage = page(() => import('../features/joint/invitation-page'), 'JointInvitationPage');
 const NotificationsPage = page(() => import('../features/notifications/notifications-page'), 'NotificationsPage');
 const NotificationSettingsPage = page(() => import('../features/notifications/notification-settings-page'), 'NotificationSettingsPage');
 const UnsubscribePage = page(() => import('../features/notifications/unsubscribe-page'), 'UnsubscribePage');
@@ -83,6 +85,8 @@ export const routes: RouteObject[] = [
       { path: 'advisor/organizations', element: <OrganizationsPage /> },
       { path: 'advisor/pipeline', element: <PipelinePage /> },
       { path: 'advisor/missed-searches', element: <MissedSearchesPage /> },
+      { path: 'advisor/joint', element: <AdvisorJointGroupsPage /> },
+      { path: 'joint/invitations/:id', element: <JointInvitationPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -239,7 +239,14 @@ function AdvisorDesk({ userId }: { userId: number }) {
         </Button>
       </div>
       <ViewSwitch desk={desk} counts={counts.data} />
-      {desk.kind === 'need_need' ? <Paragraph data-size="sm">{t('advisor.desk.jointIntro')}</Paragraph> : null}
+      {desk.kind === 'need_need' ? (
+        <>
+          <Paragraph data-size="sm">{t('advisor.desk.jointIntro')}</Paragraph>
+          <Paragraph data-size="sm">
+            <Link to="/advisor/joint">{t('joint.advisor.groupsLink')}</Link>
+          </Paragraph>
+        </>
+      ) : null}
       <DeskFilters desk={desk} onChange={update} onReset={() => setDesk(withoutFilters(desk))} />
       <p role="status" aria-live="polite" data-testid="desk-count" className="desk-count">
         {page.data ? t('advisor.desk.showing', { from: fmt.number(from), to: fmt.number(to), total: fmt.number(count) }) : ''}

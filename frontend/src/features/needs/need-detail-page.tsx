@@ -12,6 +12,7 @@ import { NeedResponses, SimilarNeeds, SuggestedSolutions } from './need-insights
 import { OrgName } from '../../components/org-name';
 import { NeedSharedLog } from '../dialogue-record/shared-log';
 import { OngoingSection } from '../ongoing-dialogue/ongoing-section';
+import { JointPanel } from '../joint/joint-panel';
 
 function Conferences({ need }: { need: Need }) {
   const { t, fmt } = useI18n();
@@ -169,13 +170,14 @@ function NeedView({ need }: { need: Need }) {
           </>
         ) : null}
       </section>
+      {need.status !== 'draft' ? <JointPanel needId={id} /> : null}
       <Conferences need={need} />
       {need.status !== 'draft' ? <OngoingSection need={need} /> : null}
       {user && need.status !== 'draft' ? <NeedSharedLog needId={id} /> : null}
       {owner || advisor ? (
         <>
           <SuggestedSolutions needId={id} pending={need.suggestions_pending} invite={need.status === 'published' ? need : undefined} />
-          <SimilarNeeds needId={id} pending={need.suggestions_pending} />
+          <SimilarNeeds needId={id} pending={need.suggestions_pending} jointInvite={owner && need.status === 'published'} />
         </>
       ) : null}
       {/* The buyer, an accepted co-buyer and advisors read the responses; the buyers also see who read them. */}

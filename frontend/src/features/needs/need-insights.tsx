@@ -5,6 +5,7 @@ import { useI18n, type MessageKey } from '../../app/i18n';
 import { MatchExplanationView } from '../../components/match-explanation';
 import { QueryState } from '../../components/query-state';
 import { SuggestionsComputing, SuggestionsStatus, useSuggestionsReady } from '../../components/suggestions-status';
+import { JointInviteAction } from '../joint/joint-invite';
 import { useNeedMatches, useNeedResponses, useSimilarNeeds } from './api';
 import { OrgName } from '../../components/org-name';
 import { ResponseAccessLog } from '../privacy/access-log';
@@ -106,8 +107,9 @@ export function SuggestedSolutions({ needId, pending = false, invite }: { needId
 }
 
 /** Similar needs of other buyers, explained like the suggested solutions; `pending` as for
- * SuggestedSolutions (the same run computes both; the status is announced there). */
-export function SimilarNeeds({ needId, pending = false }: { needId: string; pending?: boolean }) {
+ * SuggestedSolutions (the same run computes both; the status is announced there). With
+ * `jointInvite` (the need's buyer, a published need) each card invites to a joint procurement. */
+export function SimilarNeeds({ needId, pending = false, jointInvite = false }: { needId: string; pending?: boolean; jointInvite?: boolean }) {
   const { t } = useI18n();
   const similar = useSimilarNeeds(needId);
   useSuggestionsReady(pending, similar.refetch);
@@ -136,6 +138,7 @@ export function SimilarNeeds({ needId, pending = false }: { needId: string; pend
                       <OrgName org={other.organization} />
                     </div>
                     <MatchExplanationView explanation={m} />
+                    {jointInvite ? <JointInviteAction needId={Number(needId)} other={other} /> : null}
                   </Card>
                 </li>
               );
