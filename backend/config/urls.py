@@ -19,6 +19,7 @@ api: list[URLPattern | URLResolver] = [
     path("", include("backend.discovery.api.urls")),
     path("", include("backend.reference.api.urls")),
     path("", include("backend.insights.api.urls")),
+    path("", include("backend.pilots.api.urls")),
     path("", include("backend.joint.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's init script as a file: no inline script (CSP).

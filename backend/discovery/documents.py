@@ -8,6 +8,8 @@ them replaces the document, and a late or replayed older one never does.
 
 from datetime import datetime
 
+from django.core.exceptions import ObjectDoesNotExist
+
 from backend.dialogue.models import DialogueConference
 from backend.matches.engine import stored_vector
 from backend.needs.models import Need
@@ -21,11 +23,18 @@ def _version(*changed: datetime) -> int:
 
 
 def need_document(need: Need) -> IndexDocument:
+    """A need's document; its pilot (backend/pilots, read with the registry's join) says
+    whether it seeks one, and a change of the pilot is a change of the document."""
     text = "\n\n".join(p for p in (need.description, need.desired_effect) if p)
+    try:
+        pilot = need.pilot
+    except ObjectDoesNotExist:
+        pilot = None
+    changed = (need.updated_at, need.organization.updated_at)
     return IndexDocument(
         kind="need",
         id=need.pk,
-        version=_version(need.updated_at, need.organization.updated_at),
+        version=_version(*changed, *((pilot.updated_at,) if pilot else ())),
         title=need.title,
         text=text,
         language=need.language,
@@ -40,6 +49,7 @@ def need_document(need: Need) -> IndexDocument:
         published_at=need.published_at,
         deadline=need.response_deadline,
         embedding=stored_vector(Entity.NEED, need.pk),
+        seeks_pilot=bool(pilot and pilot.seeking),
     )
 
 

@@ -1,5 +1,6 @@
 """Reads of needs, always scoped to what the user may see."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -57,7 +58,7 @@ def user_reads_responses_to(*, user: AnyUser, need: Need) -> bool:
 def need_list(*, user: AnyUser) -> QuerySet[Need]:
     return (
         Need.objects.filter(need_visibility_q(user))
-        .select_related("organization")
+        .select_related("organization", "pilot")
         .prefetch_related("co_buyers")
     )
 
@@ -73,6 +74,15 @@ def need_get(*, user: AnyUser, need_id: int) -> Need:
 def need_visible(*, user: AnyUser, need: Need) -> bool:
     """Whether the user may see the need (no query for a public one)."""
     return need.is_public or need_list(user=user).filter(pk=need.pk).exists()
+
+
+def need_seeks_pilot(need: Need) -> bool:
+    """Whether the need asks for a pilot (backend/pilots); read with need_list's join."""
+    try:
+        pilot = need.pilot
+    except ObjectDoesNotExist:
+        return False
+    return bool(pilot.seeking)
 
 
 def need_buyer_org_ids(need: Need) -> set[int]:

@@ -96,6 +96,9 @@ ENTITIES: dict[Entity, EntitySpec] = {
         matched_statuses=(Need.Status.PUBLISHED,),
         document_builder="backend.discovery.documents.need_document",
         matching_item_builder="backend.matches.engine.need_item",
+        # The pilot (backend/pilots) says whether the need seeks one (search filter).
+        select_related=("organization", "pilot"),
+        version_fields=("updated_at", "organization__updated_at", "pilot__updated_at"),
     ),
     Entity.SOLUTION: EntitySpec(
         entity=Entity.SOLUTION,

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "backend.joint",
     "backend.web",
     "backend.cases",
+    "backend.pilots",
     "backend.demo",
 ]
 

@@ -23,6 +23,7 @@ from backend.common.serializers import (
 )
 from backend.needs.models import CoBuyerRequest, Need
 from backend.needs.selectors import (
+    need_seeks_pilot,
     need_visible,
     pending_co_buyer_requests,
     user_edits_need,
@@ -48,6 +49,9 @@ class NeedOutput(serializers.ModelSerializer[Need]):
     stage = stage_label()
     procedure = procedure_label()
     cpv_codes = CpvListField()
+    seeks_pilot = serializers.SerializerMethodField(
+        help_text="The need asks for a pilot (its pilot is wanted): the filter 'Søker pilot'."
+    )
 
     class Meta:
         model = Need
@@ -72,10 +76,14 @@ class NeedOutput(serializers.ModelSerializer[Need]):
             "organization",
             "co_buyers",
             "estimated_users",
+            "seeks_pilot",
             "version",
             "created_at",
             "updated_at",
         ]
+
+    def get_seeks_pilot(self, need: Need) -> bool:
+        return need_seeks_pilot(need)
 
 
 class NeedBrief(serializers.Serializer):  # type: ignore[type-arg]

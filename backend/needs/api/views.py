@@ -11,11 +11,15 @@ from backend.common.api import auth_user, validated
 from backend.needs import selectors, services
 from backend.needs.api import serializers as s
 from backend.needs.models import CoBuyerRequest, Need
+from backend.pilots.models import Pilot
 
 
 class NeedFilter(django_filters.FilterSet):
     mine = django_filters.BooleanFilter(method="filter_mine", label="Only my organisations' needs")
     cpv_division = django_filters.CharFilter(method="filter_cpv_division")
+    seeks_pilot = django_filters.BooleanFilter(
+        method="filter_seeks_pilot", label="Only needs that ask for a pilot (true) or not (false)"
+    )
 
     class Meta:
         model = Need
@@ -25,6 +29,14 @@ class NeedFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(organization_id__in=user_org_ids(self.request.user))
+
+    def filter_seeks_pilot(
+        self, queryset: QuerySet[Need], name: str, value: bool | None
+    ) -> QuerySet[Need]:
+        if value is None:
+            return queryset
+        wanted = queryset.filter(pilot__status__in=Pilot.SEEKING_STATUSES)
+        return wanted if value else queryset.exclude(pk__in=wanted.values("pk"))
 
     def filter_cpv_division(
         self, queryset: QuerySet[Need], name: str, value: str

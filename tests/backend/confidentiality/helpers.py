@@ -503,6 +503,8 @@ LIST_QUERIES: dict[str, tuple[str, ...]] = {
         f"?stage={DRAFT_STAGE}",
         f"?cpv_division={DRAFT_CPV[:2]}",
         "?mine=true",
+        "?seeks_pilot=true",
+        "?seeks_pilot=false",
         "?ordering=title",
         "?ordering=-created_at",
         "?page_size=100",
@@ -546,6 +548,7 @@ DETAIL_PATHS: dict[str, tuple[str, ...]] = {
         "/api/responses/?need={}",
         "/api/matches/?need={}",
         "/api/matches/note-counts/?need={}",
+        "/api/needs/{}/pilot/",
     ),
     "solution": ("/api/solutions/{}/", "/api/solutions/{}/matches/", "/api/matches/?solution={}"),
     "conference": (
@@ -1029,8 +1032,25 @@ def _ask_body(s: Scene, pk: int) -> dict[str, Any]:
     return {"organization": s.orgs["supplier"].pk, "week": "2030-W10", "topic": "Et møte?"}
 
 
+def _pilot_body(s: Scene, pk: int) -> dict[str, Any]:
+    return {
+        "scope": "Tre sykehjem prøver fallsensorer om natten.",
+        "starts_on": "2030-02-01",
+        "ends_on": "2030-07-31",
+        "users": 30,
+        "measures": [{"name": "Fall per måned", "unit": "count", "baseline": "12"}],
+    }
+
+
 NEED_WRITES = (
     Write("edit", "patch", "/api/needs/{}/", lambda s, pk: {"title": "Ny tittel på behovet"}),
+    Write("ask for a pilot", "put", "/api/needs/{}/pilot/", _pilot_body),
+    Write(
+        "record pilot results",
+        "post",
+        "/api/needs/{}/pilot/results/",
+        lambda s, pk: {"results": [{"measure_id": 1, "value": "3"}]},
+    ),
     Write("publish", "post", "/api/needs/{}/publish/"),
     Write("close", "post", "/api/needs/{}/close/"),
     Write("delete", "delete", "/api/needs/{}/"),

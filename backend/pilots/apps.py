@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PilotsConfig(AppConfig):
+    name = "backend.pilots"
+    label = "pilots"
