@@ -345,6 +345,23 @@ export const en: Messages = {
     empty: 'You have no saved searches. Search and choose “Save this search” to get alerts.',
     frequency: { never: 'Never', daily: 'Daily', weekly: 'Weekly' },
   },
+  notices: {
+    title: 'Notices and open data',
+    introEditor:
+      'Upload the prior information notice (eForms) to Doffin to announce the market dialogue: below the EEA threshold as a national notice (E2), from the threshold as an EU notice (subtype 4). The OCDS file is open data about the need that anyone can download.',
+    introPublic: 'The market dialogue as open data in the Open Contracting format (OCDS).',
+    draft: 'The notices can be downloaded once the need is published. Publish the need first.',
+    pin: 'Download prior information notice (eForms)',
+    ocds: 'OCDS (JSON)',
+    inEnglish: 'Title and description in English',
+    inNorwegian: 'Title and description in Norwegian',
+    secondLanguageHint: 'With a text in two languages the notices are bilingual. Without it they are in the need’s language only.',
+    textTitle: 'Title',
+    textDescription: 'Description',
+    saveText: 'Save the text',
+    removeText: 'Remove the text',
+    saved: 'The text is saved. The notices are now in two languages.',
+  },
   need: {
     deadline: 'Deadline for responses',
     deadlineInput: 'Deadline for responses (date and time)',

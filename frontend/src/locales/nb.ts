@@ -343,6 +343,23 @@ export const nb = {
     empty: 'Du har ingen lagrede søk. Søk og velg «Lagre søket» for å få varsler.',
     frequency: { never: 'Aldri', daily: 'Daglig', weekly: 'Ukentlig' },
   },
+  notices: {
+    title: 'Kunngjøring og åpne data',
+    introEditor:
+      'Forhåndskunngjøringen (eForms) lastes opp i Doffin for å kunngjøre markedsdialogen: under EØS-terskelverdien som nasjonal kunngjøring (E2), fra terskelverdien som EU-kunngjøring (type 4). OCDS-filen er åpne data om behovet som alle kan laste ned.',
+    introPublic: 'Markedsdialogen som åpne data i formatet Open Contracting (OCDS).',
+    draft: 'Kunngjøringene kan lastes ned når behovet er publisert. Publiser behovet først.',
+    pin: 'Last ned forhåndskunngjøring (eForms)',
+    ocds: 'OCDS (JSON)',
+    inEnglish: 'Tittel og beskrivelse på engelsk',
+    inNorwegian: 'Tittel og beskrivelse på norsk',
+    secondLanguageHint: 'Med tekst på to språk blir kunngjøringene tospråklige. Uten den er de bare på behovets språk.',
+    textTitle: 'Tittel',
+    textDescription: 'Beskrivelse',
+    saveText: 'Lagre teksten',
+    removeText: 'Fjern teksten',
+    saved: 'Teksten er lagret. Kunngjøringene er nå på to språk.',
+  },
   need: {
     deadline: 'Frist for innspill',
     deadlineInput: 'Frist for innspill (dato og klokkeslett)',

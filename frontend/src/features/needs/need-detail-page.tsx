@@ -11,6 +11,7 @@ import { NeedFacts } from './need-facts';
 import { NeedResponses, SimilarNeeds, SuggestedSolutions } from './need-insights';
 import { OrgName } from '../../components/org-name';
 import { NeedSharedLog } from '../dialogue-record/shared-log';
+import { NoticeExports } from '../notices/notice-exports';
 import { OngoingSection } from '../ongoing-dialogue/ongoing-section';
 import { JointPanel } from '../joint/joint-panel';
 
@@ -172,6 +173,7 @@ function NeedView({ need }: { need: Need }) {
       </section>
       {need.status !== 'draft' ? <JointPanel needId={id} /> : null}
       <Conferences need={need} />
+      <NoticeExports need={need} />
       {need.status !== 'draft' ? <OngoingSection need={need} /> : null}
       {user && need.status !== 'draft' ? <NeedSharedLog needId={id} /> : null}
       {owner || advisor ? (
