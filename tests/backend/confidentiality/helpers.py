@@ -538,6 +538,9 @@ LIST_QUERIES: dict[str, tuple[str, ...]] = {
 DETAIL_PATHS: dict[str, tuple[str, ...]] = {
     "need": (
         "/api/needs/{}/",
+        "/api/needs/{}/notice.xml",
+        "/api/needs/{}/ocds.json",
+        "/api/needs/{}/notice-texts/",
         "/api/needs/{}/matches/",
         "/api/needs/{}/similar/",
         "/api/needs/{}/responses/",
@@ -1054,6 +1057,13 @@ NEED_WRITES = (
     Write("publish", "post", "/api/needs/{}/publish/"),
     Write("close", "post", "/api/needs/{}/close/"),
     Write("delete", "delete", "/api/needs/{}/"),
+    Write(
+        "write a notice text",
+        "put",
+        "/api/needs/{}/notice-texts/en/",
+        lambda s, pk: {"title": "Safety alarms", "description": "Better follow-up at home."},
+    ),
+    Write("remove a notice text", "delete", "/api/needs/{}/notice-texts/en/"),
     Write("respond", "post", "/api/responses/", _response_body),
     Write("open ongoing dialogue", "post", "/api/needs/{}/ongoing-dialogue/", _ongoing_body),
     Write("change ongoing dialogue", "patch", "/api/needs/{}/ongoing-dialogue/", _ongoing_body),

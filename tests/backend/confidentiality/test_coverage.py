@@ -58,6 +58,8 @@ EXEMPT = {
     "api/reference/languages/": "a fixed public vocabulary",
     "api/reference/cpv/": "a fixed public vocabulary",
     "api/^(?:[\\s\\S]*/)?$": "any path naming no endpoint: the JSON 404 of a missing object",
+    "api/^needs/[^/]*/(?:notice\\.xml|ocds\\.json)$": "a need id that is no number before a "
+    "notice's file name: the JSON 404 of a missing object",
 }
 #: Probed by each module's own tests through helpers (search, schema).
 PROBED_ELSEWHERE = ("/api/search/", "/api/search/autocomplete/", "/api/schema/", "/api/docs/")
