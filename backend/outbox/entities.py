@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import QuerySet
 from django.utils.module_loading import import_string
 
+from backend.cases.models import Case
 from backend.dialogue.models import DialogueConference
 from backend.needs.models import Need
 from backend.solutions.models import Solution
@@ -29,6 +30,7 @@ class Entity(StrEnum):
     NEED = "need"
     SOLUTION = "solution"
     CONFERENCE = "conference"
+    CASE = "case"
 
     @classmethod
     def values(cls) -> list[str]:
@@ -117,6 +119,15 @@ ENTITIES: dict[Entity, EntitySpec] = {
         matching_item_builder=None,
         prefetch_related=("needs",),
         version_fields=("updated_at", "organization__updated_at", "needs__updated_at"),
+    ),
+    Entity.CASE: EntitySpec(
+        entity=Entity.CASE,
+        model=Case,
+        public_statuses=Case.PUBLIC_STATUSES,
+        matched_statuses=(),
+        document_builder="backend.cases.documents.case_document",
+        matching_item_builder=None,
+        prefetch_related=("gains",),
     ),
 }
 
