@@ -511,6 +511,9 @@ def demo_market_load() -> dict[str, int]:
     _responses(needs, solutions, users)
     _join_requests(orgs)
     _co_buyer_requests(needs, orgs)
+    from backend.demo.notices import notices_demo_load
+
+    notices_demo_load(buyer=users["buyer"])
     return {
         "organizations": Organization.objects.count(),
         "needs": Need.objects.count(),
