@@ -77,9 +77,19 @@ def group_members(*, group: ProcurementGroup, user: AnyUser) -> list[GroupMember
     Reads the members prefetched by `group_list`."""
     rows = list(group.members.all())
     own = user_org_ids(user)
-    if user_is_advisor(user) or group.lead_organization_id in own:
+    if user_is_advisor(user):
+        return rows
+    # Another buyer's need taken back to draft never shows, not even its title.
+    rows = [m for m in rows if m.need.is_public or m.organization_id in own]
+    if group.lead_organization_id in own:
         return rows
     return [m for m in rows if m.state == State.ACCEPTED or m.organization_id in own]
+
+
+def need_brief_for(*, need: Need, user: AnyUser) -> dict[str, object]:
+    """A need named in a group: its title only while the reader may see the need."""
+    shown = need.is_public or user_is_advisor(user) or need.organization_id in user_org_ids(user)
+    return {"id": need.pk, "title": need.title if shown else "", "status": need.status}
 
 
 def accepted_members(group: ProcurementGroup) -> list[GroupMembership]:

@@ -479,7 +479,7 @@ class JointChanged(Message):
     buyer: str
 
     def title(self) -> str:
-        texts = {
+        texts: dict[str, str] = {
             self.Event.HANDED_OVER: _("%(buyer)s now leads the joint procurement “%(group)s”"),
             self.Event.LEFT: _("%(buyer)s left the joint procurement “%(group)s”"),
             self.Event.DISSOLVED: _("%(buyer)s dissolved the joint procurement “%(group)s”"),

@@ -13,6 +13,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from backend.joint.models import GroupMembership
 from backend.matches.models import Match
 from tests.backend.conftest import World
 from tests.factories import (
@@ -37,6 +38,7 @@ from tests.factories import (
     SlotFactory,
     SolutionFactory,
 )
+from tests.factories.joint import GroupMembershipFactory, ProcurementGroupFactory
 
 ROWS = 6
 SIZES = (2, 5)
@@ -77,6 +79,8 @@ LISTS: dict[str, tuple[str, Callable[[World], str]]] = {
         lambda w: f"/api/conferences/{w.conference.pk}/slots/",
     ),
     "/api/join-requests/": ("supplier", lambda w: "/api/join-requests/"),
+    "/api/joint-groups/": ("advisor", lambda w: "/api/joint-groups/"),
+    "/api/joint-memberships/": ("buyer", lambda w: "/api/joint-memberships/"),
     "/api/matches/": ("advisor", lambda w: "/api/matches/"),
     "/api/matches/queue/": ("advisor", lambda w: "/api/matches/queue/"),
     "/api/matches/{id}/notes/": ("advisor", lambda w: f"/api/matches/{w.match.pk}/notes/"),
@@ -140,6 +144,10 @@ def _crowd(world: World) -> None:
     MatchNoteFactory.create_batch(ROWS, match=w.match)
     SavedSearchFactory.create_batch(ROWS, user=w.users["advisor"])
     MissedSearchFactory.create_batch(ROWS)
+    for other in needs:  # joint procurement: groups led by the buyer, each inviting another
+        group = ProcurementGroupFactory(lead_need=NeedFactory(organization=w.buyer_org))
+        GroupMembershipFactory(group=group, need=group.lead_need)
+        GroupMembershipFactory(group=group, need=other, state=GroupMembership.State.INVITED)
     NotificationFactory.create_batch(ROWS, user=w.users["advisor"])
     responses = ResponseFactory.create_batch(ROWS, need=w.need, organization=w.supplier_org)
     buyer, advisor = w.client("buyer"), w.client("advisor")

@@ -18,16 +18,19 @@ from rest_framework.test import APIClient
 
 from backend.accounts.auth_services import api_token_create, api_token_revoke, password_change
 from backend.accounts.models import Organization, User
+from backend.joint.models import GroupMembership, ProcurementGroup
 from tests.backend.conftest import ROLES, World
 from tests.backend.test_permissions import CASES, Case
 from tests.factories import (
     CoBuyerRequestFactory,
     JoinRequestFactory,
     MembershipFactory,
+    NeedFactory,
     OrganizationFactory,
     RegistrationFactory,
     UserFactory,
 )
+from tests.factories.joint import GroupMembershipFactory, ProcurementGroupFactory
 
 
 def _self_made_advisor(w: World) -> User:
@@ -63,6 +66,21 @@ def _unconfirmed_email(w: World) -> User:
     return user
 
 
+def _joint(w: World, state: str) -> User:
+    """Trondheim's need in Bergen's joint procurement (issue 14): a member, invited and not
+    answered, declined or left. A group shows its members, lead, shared text and volume;
+    it opens neither the other members' drafts nor the responses to their needs."""
+    accepted = state == GroupMembership.State.ACCEPTED
+    status = ProcurementGroup.Status.ACTIVE if accepted else ProcurementGroup.Status.FORMING
+    group = ProcurementGroupFactory(lead_need=w.need, status=status)
+    GroupMembershipFactory(group=group, need=w.need)
+    other_need = NeedFactory(organization=w.other_buyer_org)
+    GroupMembershipFactory(group=group, need=other_need, state=state, message="Sammen?")
+    user = w.users["other_buyer"]
+    assert user is not None
+    return user
+
+
 ESCALATIONS: dict[str, Callable[[World], User]] = {
     "self-made advisor": _self_made_advisor,
     "unverified buyer": _unverified_buyer,
@@ -70,6 +88,10 @@ ESCALATIONS: dict[str, Callable[[World], User]] = {
     "pending join request": _join_requester,
     "removed member": _removed_member,
     "unconfirmed e-mail": _unconfirmed_email,
+    "joint procurement group member": lambda w: _joint(w, GroupMembership.State.ACCEPTED),
+    "joint procurement invited, not accepted": lambda w: _joint(w, GroupMembership.State.INVITED),
+    "joint procurement declined": lambda w: _joint(w, GroupMembership.State.DECLINED),
+    "joint procurement left": lambda w: _joint(w, GroupMembership.State.LEFT),
 }
 
 

@@ -8,8 +8,15 @@ from backend.accounts.selectors import user_org_ids
 from backend.common.fields import model_text
 from backend.common.serializers import OrganizationBrief, VisiblePrimaryKeyRelatedField
 from backend.joint.models import GroupMembership, ProcurementGroup
-from backend.joint.selectors import accepted_members, group_members, group_volume
+from backend.joint.selectors import (
+    Volume,
+    accepted_members,
+    group_members,
+    group_volume,
+    need_brief_for,
+)
 from backend.needs.api.serializers import NeedBrief
+from backend.needs.models import Need
 from backend.needs.selectors import need_list
 
 
@@ -37,12 +44,24 @@ class JointHandOverInput(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
+@extend_schema_field(NeedBrief)
+class LeadNeedField(serializers.Field):  # type: ignore[type-arg]
+    """The lead need, its title hidden from a reader who may not see it (a draft again)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Need) -> dict[str, object]:
+        return need_brief_for(need=value, user=self.context["request"].user)
+
+
 class JointGroupBrief(serializers.Serializer):  # type: ignore[type-arg]
     id = serializers.IntegerField()
     title = serializers.CharField()
     status = serializers.CharField()
     lead_organization = OrganizationBrief()
-    lead_need = NeedBrief()
+    lead_need = LeadNeedField()
 
 
 class JointMemberOutput(serializers.ModelSerializer[GroupMembership]):
@@ -87,7 +106,7 @@ class JointVolumeOutput(serializers.Serializer):  # type: ignore[type-arg]
 
 class JointGroupOutput(serializers.ModelSerializer[ProcurementGroup]):
     lead_organization = OrganizationBrief(read_only=True)
-    lead_need = NeedBrief(read_only=True)
+    lead_need = LeadNeedField()
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     members = serializers.SerializerMethodField()
     member_count = serializers.SerializerMethodField()
@@ -125,8 +144,8 @@ class JointGroupOutput(serializers.ModelSerializer[ProcurementGroup]):
         return len(accepted_members(group))
 
     @extend_schema_field(JointVolumeOutput)
-    def get_volume(self, group: ProcurementGroup) -> dict[str, int]:
-        return dict(group_volume(group=group))
+    def get_volume(self, group: ProcurementGroup) -> Volume:
+        return group_volume(group=group)
 
     def get_can_edit(self, group: ProcurementGroup) -> bool:
         user = self.context["request"].user

@@ -49,6 +49,7 @@ from backend.dialogue.services import (
 )
 from backend.discovery.models import MissedSearch
 from backend.discovery.services import search_backend, search_sync
+from backend.joint.models import GroupMembership, ProcurementGroup
 from backend.matches.models import Match, MatchNote
 from backend.matches.services import (
     match_introduce,
@@ -59,6 +60,7 @@ from backend.matches.services import (
 from backend.needs.models import Need
 from backend.needs.services import co_buyer_request_decide, need_update
 from backend.notifications.models import Notification
+from backend.notifications.news import joint_invited
 from backend.responses.models import Response
 from backend.solutions.models import Solution
 from backend.solutions.services import solution_archive
@@ -73,6 +75,7 @@ from tests.factories import (
     SolutionFactory,
     UserFactory,
 )
+from tests.factories.joint import GroupMembershipFactory, ProcurementGroupFactory
 
 #: An id no row has: a hidden row must be answered exactly like this one.
 MISSING = 987_654_321
@@ -149,6 +152,8 @@ SHARED_TEXT = "zqsharedtext"
 BUSINESS_SECRET = "zqbusinesssecret"
 REQUEST_TOPIC = "zqrequesttopic"
 INVITATION_MESSAGE = "zqinvitationmessage"
+JOINT_MESSAGE = "zqjointmessage"
+JOINT_SHARED = "zqjointshared"
 
 
 @dataclass(frozen=True)
@@ -299,6 +304,19 @@ HIDDEN: tuple[Hidden, ...] = (
         (INVITATION_MESSAGE,),
         _insiders("owner", "rival"),
     ),
+    # joint procurement (issue 14) ----------------------------------------------------
+    Hidden(
+        "joint",
+        "a buyer's invitation to a joint procurement: its greeting",
+        (JOINT_MESSAGE,),
+        _insiders("owner", "other_buyer"),
+    ),
+    Hidden(
+        "joint",
+        "a joint procurement still forming: its shared text (the lead and the buyer invited)",
+        (JOINT_SHARED,),
+        _insiders("owner", "other_buyer"),
+    ),
     # what people could not find -----------------------------------------------------
     Hidden(
         "missed_searches",
@@ -349,6 +367,9 @@ class Scene:
     registrations: dict[str, Registration]
     missed_search: MissedSearch
     mails: list[mail.EmailMessage] = field(default_factory=list)
+    #: Bergen's joint procurement (forming) and its invitation of Trondheim's need.
+    joint_group: int = 0
+    joint_invitation: int = 0
     _reads: dict[str, dict[str, tuple[int, bytes]]] = field(default_factory=dict)
 
     def user(self, role: str) -> User | None:
@@ -477,6 +498,8 @@ def _ids(scene: Scene) -> dict[str, list[int]]:
             MISSING,
         ],
         "meeting_request": [scene.meeting_request.pk, MISSING],
+        "joint_group": [scene.joint_group, MISSING],
+        "joint_membership": [scene.joint_invitation, MISSING],
         "match": [
             scene.match.pk,
             scene.rejected_match.pk,
@@ -521,6 +544,8 @@ LIST_QUERIES: dict[str, tuple[str, ...]] = {
     "/api/notifications/preferences/": ("",),
     "/api/slots/mine/": ("",),
     "/api/co-buyer-requests/": ("",),
+    "/api/joint-groups/": ("", "?status=forming", "?county=46", "?ordering=title"),
+    "/api/joint-memberships/": ("", "?state=invited"),
     "/api/saved-searches/": ("",),
     "/api/join-requests/": ("",),
     "/api/organizations/": ("",),
@@ -551,6 +576,7 @@ DETAIL_PATHS: dict[str, tuple[str, ...]] = {
         "/api/responses/?need={}",
         "/api/matches/?need={}",
         "/api/matches/note-counts/?need={}",
+        "/api/needs/{}/joint-procurement/",
         "/api/needs/{}/pilot/",
     ),
     "solution": ("/api/solutions/{}/", "/api/solutions/{}/matches/", "/api/matches/?solution={}"),
@@ -568,6 +594,8 @@ DETAIL_PATHS: dict[str, tuple[str, ...]] = {
     "response": ("/api/responses/{}/", "/api/responses/{}/access-log/"),
     "slot": ("/api/slots/{}/minutes/",),
     "meeting_request": ("/api/meeting-requests/{}/minutes/",),
+    "joint_group": ("/api/joint-groups/{}/",),
+    "joint_membership": ("/api/joint-memberships/{}/",),
     "match": ("/api/matches/{}/", "/api/matches/{}/notes/"),
     "organization": (
         "/api/organizations/{}/",
@@ -844,6 +872,29 @@ def _co_buyers(
     co_buyer_request_decide(user=users["co_buyer"], request=request, accept=True)  # type: ignore[arg-type]
 
 
+def _joint(users: dict[str, User | None], needs: dict[str, Need]) -> GroupMembership:
+    """Bergen's joint procurement, still forming, and its invitation of Trondheim's published
+    need (with a greeting); Trondheim is told, as the invitation service tells it."""
+    need = needs["need"]
+    group = ProcurementGroupFactory(
+        lead_need=need,
+        title=f"Felles trygghetsalarmer ({JOINT_SHARED})",
+        description=f"Bergen og Trondheim anskaffer sammen ({JOINT_SHARED}).",
+        status=ProcurementGroup.Status.FORMING,
+        created_by=users["owner"],
+    )
+    GroupMembershipFactory(group=group, need=need)
+    invitation = GroupMembershipFactory(
+        group=group,
+        need=needs["other_need"],
+        state=GroupMembership.State.INVITED,
+        message=f"Skal vi anskaffe sammen? ({JOINT_MESSAGE})",
+        invited_by=users["owner"],
+    )
+    joint_invited(invitation)
+    return invitation  # type: ignore[no-any-return]
+
+
 def scene_build() -> Scene:
     """Build the market inside the caller's transaction; index what is public; keep the
     e-mails the building sent."""
@@ -898,6 +949,7 @@ def scene_build() -> Scene:
         meeting_request = _ongoing(users, orgs, needs["need"])
         matches = _matches(users, needs, sols)
         _co_buyers(users, orgs, needs)
+        joint = _joint(users, needs)
         # Once public, now archived: its words were in the index (did-you-mean, autocomplete).
         solution_archive(user=users["supplier"], solution=sols["archived_solution"])  # type: ignore[arg-type]
     for entity in (*needs.values(), *sols.values()):
@@ -921,6 +973,8 @@ def scene_build() -> Scene:
         unanswered_question=unanswered,
         registrations=registrations,
         missed_search=_missed_search(users),
+        joint_group=joint.group_id,
+        joint_invitation=joint.pk,
         mails=list(mail.outbox),
     )
 
@@ -1214,6 +1268,29 @@ CO_BUYER_WRITES = (
     Write("accept", "post", "/api/co-buyer-requests/{}/accept/"),
     Write("decline", "post", "/api/co-buyer-requests/{}/decline/"),
 )
+JOINT_NEED_WRITES = (
+    Write(
+        "invite to a joint procurement",
+        "post",
+        "/api/needs/{}/joint-procurement/invite/",
+        lambda s, pk: {"other_need": s.other_need.pk, "message": "Sammen?"},
+    ),
+)
+JOINT_GROUP_WRITES = (
+    Write("edit a joint group", "patch", "/api/joint-groups/{}/", lambda s, pk: {"title": "Ny"}),
+    Write(
+        "hand a joint group over",
+        "post",
+        "/api/joint-groups/{}/hand-over/",
+        lambda s, pk: {"membership": s.joint_invitation},
+    ),
+    Write("dissolve a joint group", "post", "/api/joint-groups/{}/dissolve/"),
+)
+JOINT_MEMBERSHIP_WRITES = (
+    Write("accept a joint invitation", "post", "/api/joint-memberships/{}/accept/"),
+    Write("decline a joint invitation", "post", "/api/joint-memberships/{}/decline/"),
+    Write("leave a joint group", "post", "/api/joint-memberships/{}/leave/"),
+)
 #: Every write probed by some module, for the coverage check.
 ALL_WRITES = (
     *NEED_WRITES,
@@ -1226,6 +1303,9 @@ ALL_WRITES = (
     *QUESTION_WRITES,
     *REGISTRATION_WRITES,
     *CO_BUYER_WRITES,
+    *JOINT_NEED_WRITES,
+    *JOINT_GROUP_WRITES,
+    *JOINT_MEMBERSHIP_WRITES,
 )
 
 

@@ -312,3 +312,18 @@ def test_the_advisor_lists_groups_by_county_and_status(trio: Trio) -> None:
     assert [g["title"] for g in here.json()["results"]] == ["Digitalt nattilsyn i Bergen"]
     assert elsewhere.json()["count"] == 0
     assert bad.status_code == 400
+
+
+def test_a_member_need_taken_back_to_draft_shows_to_the_other_members_no_more(
+    trio: Trio,
+) -> None:
+    # given: Bergen leads, Askøy is a member, then Bergen's need is a draft again
+    _active(trio)
+    Need.objects.filter(pk=trio.bergen_need.pk).update(status=Need.Status.DRAFT)
+    # when
+    page = _client(trio.askoy_user).get(f"/api/needs/{trio.askoy_need.pk}/joint-procurement/")
+    # then
+    group = page.json()["group"]
+    assert [m["organization"]["name"] for m in group["members"]] == ["Askøy kommune"]
+    assert group["lead_need"]["title"] == ""
+    assert "Digitalt nattilsyn i Bergen" not in page.content.decode().replace(group["title"], "")
