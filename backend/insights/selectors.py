@@ -1,5 +1,5 @@
 """The advisor's overview of the pipeline: needs per stage, sector and county;
-conferences; responses; introductions."""
+conferences; responses; introductions; joint procurements (groups active, needs in them)."""
 
 from typing import Any
 
@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from backend.dialogue.models import DialogueConference
+from backend.joint.selectors import joint_procurement_counts
 from backend.matches.models import Match
 from backend.needs.models import Need
 from backend.reference.vocabularies import COUNTIES, SECTORS, STAGES, Term, label_for
@@ -24,6 +25,7 @@ def pipeline_overview() -> dict[str, Any]:
         return dict(live.values_list(field).annotate(n=Count("id")).values_list(field, "n"))
 
     counties = by("county")
+    joint = joint_procurement_counts()
     return {
         "needs_total": live.count(),
         "needs_draft": Need.objects.filter(status=Need.Status.DRAFT).count(),
@@ -42,4 +44,6 @@ def pipeline_overview() -> dict[str, Any]:
         "matches_suggested": Match.objects.filter(state=Match.State.SUGGESTED).count(),
         "matches_shortlisted": Match.objects.filter(state=Match.State.SHORTLISTED).count(),
         "introductions_count": Match.objects.filter(state=Match.State.INTRODUCED).count(),
+        "joint_groups_active": joint["groups_active"],
+        "joint_needs_in_groups": joint["needs_in_groups"],
     }

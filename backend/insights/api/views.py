@@ -35,6 +35,8 @@ PipelineOutput = inline_serializer(
         "matches_suggested": serializers.IntegerField(),
         "matches_shortlisted": serializers.IntegerField(),
         "introductions_count": serializers.IntegerField(),
+        "joint_groups_active": serializers.IntegerField(),
+        "joint_needs_in_groups": serializers.IntegerField(),
     },
 )
 

@@ -831,6 +831,8 @@ export const en: Messages = {
       conferences: 'Upcoming dialogue conferences',
       responses: 'Responses',
       introductions: 'Introductions',
+      jointGroups: 'Joint procurements (active)',
+      jointNeeds: 'Needs in joint procurements',
       showTable: 'Show “{title}” as a table',
       category: 'Category',
       count: 'Count',

@@ -829,6 +829,8 @@ export const nb = {
       conferences: 'Kommende dialogkonferanser',
       responses: 'Innspill',
       introductions: 'Introduksjoner',
+      jointGroups: 'Felles anskaffelser (aktive)',
+      jointNeeds: 'Behov i felles anskaffelser',
       showTable: 'Vis «{title}» som tabell',
       category: 'Kategori',
       count: 'Antall',

@@ -13,6 +13,7 @@ from backend.needs.models import Need
 from backend.notifications.models import Notification
 from tests.backend.joint.conftest import Trio
 from tests.factories import MembershipFactory, NeedFactory, OrganizationFactory
+from tests.factories.joint import similar_pair
 
 State = GroupMembership.State
 
@@ -327,3 +328,18 @@ def test_a_member_need_taken_back_to_draft_shows_to_the_other_members_no_more(
     assert [m["organization"]["name"] for m in group["members"]] == ["Askøy kommune"]
     assert group["lead_need"]["title"] == ""
     assert "Digitalt nattilsyn i Bergen" not in page.content.decode().replace(group["title"], "")
+
+
+def test_the_pipeline_counts_joint_procurements(trio: Trio) -> None:
+    # given: an active group of two needs, and a group still forming
+    _active(trio)
+    voss = NeedFactory(organization=OrganizationFactory(name="Voss herad"))
+    similar_pair(trio.oygarden_need, voss)
+    group_invite(user=trio.oygarden_user, need=trio.oygarden_need, other_need=voss)
+    advisor = MembershipFactory(
+        organization=OrganizationFactory(name="LUP", kind=Organization.Kind.ADVISORY)
+    ).user
+    # when
+    stats = _client(advisor).get("/api/stats/pipeline/").json()
+    # then
+    assert (stats["joint_groups_active"], stats["joint_needs_in_groups"]) == (1, 2)

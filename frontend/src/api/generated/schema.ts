@@ -1382,6 +1382,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/needs/{id}/pilot/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A need's pilot
+         * @description The pilot a need asks for: public with its published need; results only once public.
+         */
+        get: operations["needs_pilot_retrieve"];
+        /**
+         * Ask for a pilot on a need, or change it (the buyer's organisation)
+         * @description The pilot a need asks for: public with its published need; results only once public.
+         */
+        put: operations["needs_pilot_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/pilot/results/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a running or completed pilot's results per measure */
+        post: operations["needs_pilot_results_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/needs/{id}/publish/": {
         parameters: {
             query?: never;
@@ -2674,7 +2715,7 @@ export interface components {
             title: string;
             status: string;
             lead_organization: components["schemas"]["OrganizationBrief"];
-            lead_need: components["schemas"]["NeedBrief"];
+            readonly lead_need: components["schemas"]["NeedBrief"];
         };
         JointGroupOutput: {
             readonly id: number;
@@ -2882,6 +2923,22 @@ export interface components {
             trl: number;
             language?: components["schemas"]["LanguageEnum"];
             readonly organization: components["schemas"]["OrganizationBrief"];
+        };
+        MeasureInputRequest: {
+            id?: number | null;
+            name: string;
+            unit: components["schemas"]["UnitEnum"];
+            /** Format: decimal */
+            baseline?: string | null;
+        };
+        MeasureOutput: {
+            readonly id: number;
+            /** What is measured */
+            name: string;
+            unit: components["schemas"]["UnitEnum"];
+            readonly unit_label: string;
+            /** Format: double */
+            baseline: number | null;
         };
         MeetingNeedRef: {
             readonly id: number;
@@ -3338,6 +3395,8 @@ export interface components {
             readonly co_buyers: components["schemas"]["OrganizationBrief"][];
             /** Format: int64 */
             estimated_users?: number | null;
+            /** @description The need asks for a pilot (its pilot is wanted): the filter 'Søker pilot'. */
+            readonly seeks_pilot: boolean;
             /** Format: int64 */
             version?: number;
             /** Format: date-time */
@@ -3420,6 +3479,8 @@ export interface components {
             readonly co_buyers: components["schemas"]["OrganizationBrief"][];
             /** Format: int64 */
             estimated_users?: number | null;
+            /** @description The need asks for a pilot (its pilot is wanted): the filter 'Søker pilot'. */
+            readonly seeks_pilot: boolean;
             /** Format: int64 */
             version?: number;
             /** Format: date-time */
@@ -4147,6 +4208,48 @@ export interface components {
             notification_emails: components["schemas"]["MyDataNotificationEmail"][];
             other_records: components["schemas"]["MyDataOtherRecord"][];
         };
+        PilotInputRequest: {
+            scope: string;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            users: number;
+            status?: components["schemas"]["Status9eaEnum"];
+            results_public?: boolean;
+            measures: components["schemas"]["MeasureInputRequest"][];
+        };
+        PilotOutput: {
+            readonly id: number;
+            readonly need_id: number;
+            scope: string;
+            /**
+             * Start
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * End
+             * Format: date
+             */
+            ends_on: string;
+            /**
+             * Number of users
+             * Format: int64
+             */
+            users: number;
+            status?: components["schemas"]["Status9eaEnum"];
+            readonly status_label: string;
+            /** Results are public */
+            results_public?: boolean;
+            readonly measures: components["schemas"]["MeasureOutput"][];
+            /** @description Recorded results per measure: the need's editors always, everyone else only once the buyer marked them public (results_public). */
+            readonly results: components["schemas"]["ResultOutput"][];
+            /** Format: int64 */
+            version?: number;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
         PipelineOutput: {
             needs_total: number;
             needs_draft: number;
@@ -4159,6 +4262,8 @@ export interface components {
             matches_suggested: number;
             matches_shortlisted: number;
             introductions_count: number;
+            joint_groups_active: number;
+            joint_needs_in_groups: number;
         };
         PreferenceInputRequest: {
             channel: components["schemas"]["NotificationChannelEnum"];
@@ -4291,6 +4396,24 @@ export interface components {
             readonly id: number;
             summary: string;
             readonly need: components["schemas"]["NeedRef"];
+        };
+        ResultInputRequest: {
+            measure_id: number;
+            /** Format: decimal */
+            value: string;
+            /** @default  */
+            note: string;
+        };
+        ResultOutput: {
+            measure_id: number;
+            /** Format: double */
+            value: number;
+            note: string;
+            /** Format: date-time */
+            recorded_at: string;
+        };
+        ResultsInputRequest: {
+            results: components["schemas"]["ResultInputRequest"][];
         };
         RevokeInputRequest: {
             reason: string;
@@ -4595,6 +4718,14 @@ export interface components {
          * @enum {string}
          */
         StateEnum: "suggested" | "shortlisted" | "introduced" | "rejected";
+        /**
+         * @description * `wanted` - Wanted
+         *     * `running` - Running
+         *     * `completed` - Completed
+         *     * `cancelled` - Cancelled
+         * @enum {string}
+         */
+        Status9eaEnum: "wanted" | "running" | "completed" | "cancelled";
         TermOutput: {
             code: string;
             label: string;
@@ -4603,9 +4734,23 @@ export interface components {
          * @description * `need` - need
          *     * `solution` - solution
          *     * `conference` - conference
+         *     * `case` - case
          * @enum {string}
          */
-        TypeEnum: "need" | "solution" | "conference";
+        TypeEnum: "need" | "solution" | "conference" | "case";
+        /**
+         * @description * `nok` - NOK
+         *     * `hours` - hours
+         *     * `minutes` - minutes
+         *     * `days` - days
+         *     * `tonnes_co2e` - tonnes CO2e
+         *     * `percent` - per cent
+         *     * `percentage_points` - percentage points
+         *     * `count` - number
+         *     * `km` - km
+         * @enum {string}
+         */
+        UnitEnum: "nok" | "hours" | "minutes" | "days" | "tonnes_co2e" | "percent" | "percentage_points" | "count" | "km";
         UnreadCountOutput: {
             unread: number;
         };
@@ -7093,6 +7238,8 @@ export interface operations {
                  *     * `naering-natur-og-landbruk` - Næring, natur og landbruk
                  */
                 sector?: "bygg-og-eiendom" | "digitalisering-og-administrasjon" | "drift-og-logistikk" | "helse-og-omsorg" | "klima-energi-miljo" | "kultur-og-inkludering" | "mobilitet-og-transport" | "naering-natur-og-landbruk" | "oppvekst-og-utdanning" | "samfunnssikkerhet-og-beredskap" | "vann-avlop-renovasjon";
+                /** @description Only needs that ask for a pilot (true) or not (false) */
+                seeks_pilot?: string;
                 /**
                  * @description * `forankring` - Forankring
                  *     * `behovsavklaring` - Behovsavklaring
@@ -7670,6 +7817,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OngoingOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    needs_pilot_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotOutput"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    needs_pilot_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PilotInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    needs_pilot_results_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultsInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotOutput"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8852,8 +9079,10 @@ export interface operations {
                 cpv_division?: string[];
                 /** @description Filter on cpv_group (repeatable) */
                 cpv_group?: string[];
-                /** @description Facets to count (repeatable); absent: kind, sector, county, stage, procedure, cpv_division, trl, language, status, seeks_pilot */
-                facet?: ("county" | "cpv_code" | "cpv_division" | "cpv_group" | "kind" | "language" | "organization_id" | "procedure" | "sector" | "seeks_pilot" | "stage" | "status" | "trl")[];
+                /** @description Facets to count (repeatable); absent: kind, sector, county, stage, procedure, cpv_division, trl, language, status, seeks_pilot, gain_type */
+                facet?: ("county" | "cpv_code" | "cpv_division" | "cpv_group" | "gain_type" | "kind" | "language" | "organization_id" | "procedure" | "sector" | "seeks_pilot" | "stage" | "status" | "trl")[];
+                /** @description Filter on gain_type (repeatable) */
+                gain_type?: string[];
                 /** @description Filter on language (repeatable) */
                 language?: string[];
                 /** @description Filter on organization_id (repeatable) */
@@ -8876,7 +9105,7 @@ export interface operations {
                 status?: string[];
                 /** @description Filter on trl (repeatable) */
                 trl?: string[];
-                type?: ("conference" | "need" | "solution")[];
+                type?: ("case" | "conference" | "need" | "solution")[];
             };
             header?: never;
             path?: never;

@@ -34,6 +34,8 @@ function Overview({ stats }: { stats: PipelineStats }) {
         <Stat label={t('advisor.pipeline.matchesShortlisted')} value={stats.matches_shortlisted} />
         <Stat label={t('advisor.pipeline.responses')} value={stats.responses_count} />
         <Stat label={t('advisor.pipeline.introductions')} value={stats.introductions_count} />
+        <Stat label={t('advisor.pipeline.jointGroups')} value={stats.joint_groups_active} />
+        <Stat label={t('advisor.pipeline.jointNeeds')} value={stats.joint_needs_in_groups} />
       </div>
       <section aria-labelledby="by-stage" className="stack">
         <Heading level={2} data-size="sm" id="by-stage">
