@@ -8,6 +8,9 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results/e2e',
+  // The visual check's baselines (00-screens.spec.ts), one per screen, language and page, with no
+  // platform or project suffix: made with the committed font and Debian's Chromium.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{arg}{ext}',
   fullyParallel: false,
   workers: 1,
   // One retry absorbs a timing flake on a loaded 2-core machine; Playwright reports it as "flaky".

@@ -78,7 +78,7 @@ test.describe('buyer', () => {
   });
 
   test('a need with few good suggestions says so and invites the buyer to a market dialogue', async ({ page }) => {
-    // Bergen's demo need about residents who sit still has no suggestion above the relevance floor.
+    // Bergen's demo need about residents who sit still has fewer than three suggestions above the relevance floor.
     await login(page, USERS.buyer);
     await page.goto('/buyer');
     await page.getByRole('link', { name: 'Beboere som sitter stille store deler av dagen', exact: true }).click();
