@@ -514,6 +514,9 @@ def demo_market_load() -> dict[str, int]:
     from backend.demo.notices import notices_demo_load
 
     notices_demo_load(buyer=users["buyer"])
+    from backend.demo.joint import joint_demo_needs
+
+    joint_demo_needs(buyer=users["buyer"])
     return {
         "organizations": Organization.objects.count(),
         "needs": Need.objects.count(),
@@ -548,5 +551,8 @@ def demo_load() -> dict[str, int]:
     counts = demo_market_load()
     demo_vectors_seed()
     matches_recompute_all()
+    from backend.demo.joint import joint_demo_groups
+
+    joint_demo_groups()
     search_reindex()
     return counts
