@@ -117,16 +117,16 @@ def need_update(*, user: User, need: Need, data: dict[str, Any]) -> Need:
     check_can_edit(user=user, need=need)
     cleaned = _clean(data, organization=need.organization, current=need)
     wanted = cleaned.pop("co_buyers", None)
+    stage_before = need.stage
     need, changed = model_update(instance=need, fields=EDITABLE_FIELDS, data=cleaned)
     if wanted is not None:
         co_buyers_sync(user=user, need=need, wanted=wanted)
     if changed:
-        audit_log(
-            actor=user,
-            action=AuditEvent.Action.CHANGED,
-            obj=need,
-            data={"fields": sorted(k for k in cleaned if k in EDITABLE_FIELDS)},
-        )
+        changes: dict[str, Any] = {"fields": sorted(k for k in cleaned if k in EDITABLE_FIELDS)}
+        if need.stage != stage_before:
+            # The barometer's stage history (backend/insights/barometer.py) reads this.
+            changes["stage"] = {"from": stage_before, "to": need.stage}
+        audit_log(actor=user, action=AuditEvent.Action.CHANGED, obj=need, data=changes)
         if need.is_public:
             derived_refresh(entity=Entity.NEED, entity_id=need.pk)
             _linked_conferences_refresh(need=need)

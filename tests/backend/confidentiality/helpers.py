@@ -555,6 +555,8 @@ LIST_QUERIES: dict[str, tuple[str, ...]] = {
     "/api/auth/tokens/": ("",),
     "/api/auth/identities/": ("",),
     "/api/stats/pipeline/": ("",),
+    "/api/insights/barometer/": ("", "?period=month"),
+    "/api/insights/barometer/export/": ("", "?file_format=xlsx", "?period=month"),
     "/api/search/missed/": ("", "?days=7", "?days=180", "?page_size=100"),
     "/api/reference/sectors/": ("",),
 }
