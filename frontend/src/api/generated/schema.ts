@@ -557,6 +557,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/insights/barometer/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The innovation barometer (open data, JSON)
+         * @description Public figures for the sector (open data, no login): needs published per period, sector and county (from each need's publication); needs per stage at the end of each period and the median days in each stage (from the stage changes the audit log records; only stays that ended count); the share of published needs that reached contract follow-up or implementation; the published cases' gains summed by type, unit and period; joint procurements; pilots by status. Drafts, responses and anything confidential never count.
+         */
+        get: operations["insights_barometer_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insights/barometer/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The innovation barometer (open data, CSV or XLSX)
+         * @description Public figures for the sector (open data, no login): needs published per period, sector and county (from each need's publication); needs per stage at the end of each period and the median days in each stage (from the stage changes the audit log records; only stays that ended count); the share of published needs that reached contract follow-up or implementation; the published cases' gains summed by type, unit and period; joint procurements; pilots by status. Drafts, responses and anything confidential never count. One row per figure, period and value: figure, period, key, label, unit, value.
+         */
+        get: operations["insights_barometer_export_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/{id}/revoke/": {
         parameters: {
             query?: never;
@@ -2348,6 +2388,79 @@ export interface components {
         AudiencesEnum: "buyer" | "supplier" | "advisor" | "member";
         AutocompleteOutput: {
             suggestions: string[];
+        };
+        BarometerCountyCount: {
+            period: string;
+            county: string;
+            label: string;
+            count: number;
+        };
+        BarometerGain: {
+            type: string;
+            type_label: string;
+            unit: string;
+            unit_label: string;
+            period: string;
+            period_label: string;
+            /** Format: double */
+            total: number;
+            cases: number;
+        };
+        BarometerJointProcurements: {
+            groups_active: number;
+            groups_forming: number;
+            needs_in_groups: number;
+            buyers_in_groups: number;
+        };
+        BarometerOutput: {
+            /** Format: date-time */
+            generated_at: string;
+            period: components["schemas"]["PeriodEnum"];
+            needs_published: number;
+            published_by_period: components["schemas"]["BarometerPeriodCount"][];
+            published_by_sector: components["schemas"]["BarometerSectorCount"][];
+            published_by_county: components["schemas"]["BarometerCountyCount"][];
+            stage_by_period: components["schemas"]["BarometerStageCount"][];
+            stage_durations: components["schemas"]["BarometerStageDuration"][];
+            reached_contract: components["schemas"]["BarometerReachedContract"];
+            gains: components["schemas"]["BarometerGain"][];
+            joint_procurements: components["schemas"]["BarometerJointProcurements"];
+            pilots: components["schemas"]["BarometerPilots"];
+        };
+        BarometerPeriodCount: {
+            period: string;
+            count: number;
+        };
+        BarometerPilots: {
+            wanted: number;
+            running: number;
+            completed: number;
+            cancelled: number;
+        };
+        BarometerReachedContract: {
+            needs: number;
+            of: number;
+            /** Format: double */
+            share: number | null;
+        };
+        BarometerSectorCount: {
+            period: string;
+            sector: string;
+            label: string;
+            count: number;
+        };
+        BarometerStageCount: {
+            period: string;
+            stage: string;
+            label: string;
+            count: number;
+        };
+        BarometerStageDuration: {
+            stage: string;
+            label: string;
+            /** Format: double */
+            median_days: number | null;
+            needs: number;
         };
         /** @enum {unknown} */
         BlankEnum: "";
@@ -4183,6 +4296,12 @@ export interface components {
              */
             preferred_language?: components["schemas"]["PreferredLanguageEnum"];
         };
+        /**
+         * @description * `quarter` - quarter
+         *     * `month` - month
+         * @enum {string}
+         */
+        PeriodEnum: "quarter" | "month";
         /** @description Everything Innovasjonstorget holds about you, as JSON. */
         PersonalDataOutput: {
             /** @description The version of this format. */
@@ -5997,6 +6116,58 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    insights_barometer_retrieve: {
+        parameters: {
+            query?: {
+                /** @description Count per quarter (default) or per month. */
+                period?: "month" | "quarter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BarometerOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    insights_barometer_export_retrieve: {
+        parameters: {
+            query?: {
+                /** @description csv (default; UTF-8 with BOM) or xlsx (Excel) */
+                file_format?: "csv" | "xlsx";
+                /** @description Count per quarter (default) or per month. */
+                period?: "month" | "quarter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8 with a byte-order mark) or XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
     };
     invitations_revoke_create: {
