@@ -34,7 +34,7 @@ from backend.accounts.models import User
 from backend.audit.models import AuditEvent
 from backend.audit.services import audit_log_many
 from backend.imports.models import ImportedRow, ImportRun
-from backend.imports.readers import ImportSource, file_sha256
+from backend.imports.readers import ImportFileError, ImportSource, file_sha256
 from backend.imports.rows import PreparedRow, RowChecker, RowError, RowKind
 from backend.matches.engine import DatabaseEmbeddingCache, default_encoder
 from backend.outbox.entities import ENTITIES, Entity
@@ -116,8 +116,50 @@ def import_check(
     if result.rows == 0:
         result.errors.append(RowError(0, "", _("The file has no rows.")))
     if not result.errors:
+        _refuse_a_changed_file(kind.entity, source, result.sha256)
         result.imported_before, result.incomplete = _imported_keys(kind.entity, result.keys)
     return result
+
+
+class ImportFileChanged(ImportFileError):
+    """The file was changed after an import of it was interrupted, and that import saved
+    rows it knows only by the file's content and line: a re-run would save them again."""
+
+
+def _refuse_a_changed_file(entity: Entity, source: ImportSource, sha256: str) -> None:
+    """Rows without external_id are keyed by the file's hash and line
+    (``file:<sha256>:line:<n>``), so an unfinished run of a file of the same name with
+    another hash that saved such rows means the file was edited before its re-run: those
+    rows would be saved twice. Raises ImportFileChanged, before anything is written."""
+    earlier = (
+        ImportRun.objects.filter(
+            entity=entity, file_name=source.path.name[:255], finished_at__isnull=True
+        )
+        .exclude(file_sha256=sha256)
+        .order_by("-created_at")
+    )
+    for run in earlier:
+        by_line = ImportedRow.objects.filter(run=run, key__startswith="file:").count()
+        if by_line:
+            raise ImportFileChanged(
+                _(
+                    "%(file)s was changed after import run %(run)d of it stopped (%(when)s, "
+                    "status: %(status)s). That run saved %(rows)d rows without external_id, which "
+                    "are known only by the file's content and line number: this version of the "
+                    "file would save them a second time. Nothing was saved. Run the command on "
+                    "the file as it was (SHA-256 %(sha)s) to finish that import, then import "
+                    "the changes in a file of their own; give the rows an external_id so that "
+                    "an edited file can be imported again safely."
+                )
+                % {
+                    "file": source.path.name,
+                    "run": run.pk,
+                    "when": timezone.localtime(run.created_at).strftime("%Y-%m-%d %H:%M"),
+                    "status": run.get_status_display(),
+                    "rows": by_line,
+                    "sha": run.file_sha256,
+                }
+            )
 
 
 def _duplicate(row: PreparedRow, first: int) -> RowError:

@@ -509,3 +509,59 @@ def test_a_killed_import_continues_where_it_stopped(
     assert f"skipped {saved} imported before" in rerun.stdout
     _assert_complete(path, 30)
     assert ImportRun.objects.get().status == ImportRun.Status.FINISHED
+
+
+def test_a_file_without_external_ids_edited_after_an_interruption_is_refused(
+    market: Market, tmp_path: Path, started: list[subprocess.Popen[str]]
+) -> None:
+    # given: an import of a file whose rows have no external_id (known by the file's
+    # content and line), interrupted after its first batch
+    lines = [_solution_line(n, external_id="") for n in range(30)]
+    path = _csv(tmp_path, lines)
+    proc = _start_import(path, started)
+    _after_first_batch(proc)
+    proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=60)
+    saved = Solution.objects.count()
+    run = ImportRun.objects.get()
+    # when: the file is edited (a description corrected) and the command run again
+    lines[20] = _solution_line(20, external_id="", trl="9")
+    _csv(tmp_path, lines)
+    refused, _err = _refused("import_solutions", str(path), "--language", "en")
+    # then: refused with why and what to do; nothing more was saved, the run waits
+    assert f"solutions.csv was changed after import run {run.pk} of it stopped" in refused
+    assert f"That run saved {saved} rows without external_id" in refused
+    assert "Nothing was saved." in refused
+    assert f"SHA-256 {run.file_sha256}" in refused
+    assert Solution.objects.count() == saved
+    assert ImportRun.objects.get().status == ImportRun.Status.INTERRUPTED
+    # and in Norwegian by default
+    refused_nb, _err = _refused("import_solutions", str(path))
+    assert "ble endret etter at importkjøring" in refused_nb
+    # when: the file is put back as it was, the interrupted import finishes
+    _csv(tmp_path, [_solution_line(n, external_id="") for n in range(30)])
+    out, _err = _run("import_solutions", str(path), "--language", "en")
+    # then
+    assert f"skipped {saved} imported before" in out
+    assert Solution.objects.count() == 30
+    assert ImportRun.objects.get().status == ImportRun.Status.FINISHED
+
+
+def test_a_file_with_external_ids_may_be_edited_between_an_interruption_and_its_rerun(
+    market: Market, tmp_path: Path, started: list[subprocess.Popen[str]]
+) -> None:
+    # given: an interrupted import of rows with external ids
+    lines = [_solution_line(n) for n in range(30)]
+    path = _csv(tmp_path, lines)
+    proc = _start_import(path, started)
+    _after_first_batch(proc)
+    proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=60)
+    saved = Solution.objects.count()
+    # when: a row not saved yet is corrected, and the command run again
+    lines[25] = _solution_line(25, trl="9")
+    _csv(tmp_path, lines)
+    out, _err = _run("import_solutions", str(path), "--language", "en")
+    # then: the saved rows are recognised by their external ids and not saved again
+    assert f"skipped {saved} imported before" in out
+    assert Solution.objects.filter(organization__org_number="928439437").count() == 30
