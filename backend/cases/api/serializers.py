@@ -79,6 +79,7 @@ class CaseOutput(serializers.ModelSerializer[Case]):
     cpv_codes = CpvListField()
     suppliers = OrganizationBrief(many=True, read_only=True)
     gains = GainOutput(many=True, read_only=True)
+    supplier_names = serializers.ListField(child=serializers.CharField(), read_only=True)
     reuse_count = serializers.SerializerMethodField()
 
     class Meta:
