@@ -166,6 +166,26 @@ def _store_solution_needs(solution_id: int, ranked: Sequence[ScoredMatch], model
     _unrank(rows, by=BY_TARGET, keep=keep, field="need_id")
 
 
+def _lock_lists(owners: Iterable[str]) -> None:
+    """Take the lists of these items (``need:1``, ``solution:2``) for the rest of the
+    transaction: a row lock on each owner's row, solutions then needs, each by id (one order
+    for every writer, so two never wait for each other). FOR NO KEY UPDATE: a pair inserted
+    elsewhere (whose foreign key check shares the row) does not wait. Every writer of a
+    list holds it: an item's own ranking (with the similar needs it mirrors rows on), and
+    the reverse direction's insert if better (with the newcomer), which re-reads the list
+    under it."""
+    ids: dict[str, set[int]] = {"solution": set(), "need": set()}
+    for owner in owners:
+        kind, pk = eng.split_item_id(owner)
+        ids[kind].add(pk)
+    if ids["solution"]:
+        chosen = Solution.objects.filter(pk__in=ids["solution"]).order_by("pk")
+        list(chosen.select_for_update(no_key=True).values_list("pk", flat=True))
+    if ids["need"]:
+        wanted = Need.objects.filter(pk__in=ids["need"]).order_by("pk")
+        list(wanted.select_for_update(no_key=True).values_list("pk", flat=True))
+
+
 def _rank_and_store(
     ranker: IncrementalRanker,
     item: MatchItem,
@@ -181,6 +201,9 @@ def _rank_and_store(
     kinds = kinds or (("solution", "need") if kind == "need" else ("need",))
     ranked = ranker.rank_kinds(item, kinds, k)
     with transaction.atomic():
+        # Its own lists, and the similar needs' lists it writes its mirror rows on: two
+        # similar needs ranked at once would otherwise write each other's rows in turn.
+        _lock_lists([item.id, *(m.target_id for m in ranked.get("need", ()) if kind == "need")])
         known = _paired_ids(pk) if announce and kind == "need" else None
         if kind == "need" and "solution" in ranked:
             _store_need_solutions(pk, ranked["solution"], model_id)
@@ -343,16 +366,54 @@ def _evictable(row: Match) -> bool:
     return row.state == Match.State.SUGGESTED and row.source == Match.Source.ENGINE
 
 
+#: How often the reverse direction scores a list again that changed while it was scoring it
+#: (another publish entered it) before that list is ranked again in full.
+REVERSE_ATTEMPTS = 3
+
+
 def _reverse_lists(
     ranker: IncrementalRanker, item: MatchItem, ranked: Mapping[ItemKind, Sequence[ScoredMatch]]
 ) -> None:
-    """Insert if better: the changed item against the lists of the items it ranked."""
+    """Insert if better: the changed item against the lists of the items it ranked.
+
+    Scoring runs outside any transaction; the writes run under the lists' locks
+    (`_lock_lists`) after reading each list again. A list that changed since it was scored
+    (two items published at the same moment, both entering a list of k) is scored again
+    with its new members, so that it never holds k + 1; after REVERSE_ATTEMPTS it is ranked
+    again in full."""
     reverse_k, k = settings.MATCHING_REVERSE_K, settings.MATCHING_TOP_K
     forward = {m.target_id: m for kind_ranked in ranked.values() for m in kind_ranked[:reverse_k]}
     holders = [_Holder(other, item.kind) for other in eng.MatchedItems().items(list(forward))]
-    if not holders:
-        return
-    rows = _list_rows(holders)
+    model_id = ranker.encoder.model_id
+    for _attempt in range(REVERSE_ATTEMPTS):
+        if not holders:
+            return
+        rows = _list_rows(holders)
+        scored = _rescore_lists(ranker, item, forward, holders, rows)
+        with transaction.atomic():
+            _lock_lists([item.id, *(h.item.id for h in holders)])
+            now = _list_rows(holders)
+            changed = [h for h in holders if _pks(now[h.item.id]) != _pks(rows[h.item.id])]
+            for holder, found in zip(holders, scored, strict=True):
+                if holder not in changed:
+                    _insert_if_better(holder, found, now[holder.item.id], item.id, k, model_id)
+        holders = changed
+    for holder in holders:
+        _rank_and_store(ranker, holder.item, (holder.kind,))
+
+
+def _pks(rows: Sequence[Match]) -> set[int]:
+    return {row.pk for row in rows}
+
+
+def _rescore_lists(
+    ranker: IncrementalRanker,
+    item: MatchItem,
+    forward: Mapping[str, ScoredMatch],
+    holders: Sequence[_Holder],
+    rows: Mapping[str, list[Match]],
+) -> list[list[ScoredMatch]]:
+    """Each holder's list members and the changed item, scored from the holder's side."""
     members = {h.item.id: [_member_id(h, row) for row in rows[h.item.id]] for h in holders}
     loaded = {
         i.id: i for i in eng.MatchedItems().items(list({m for ms in members.values() for m in ms}))
@@ -368,11 +429,7 @@ def _reverse_lists(
         )
         for h in holders
     ]
-    scored = ranker.rescore(lists)
-    model_id = ranker.encoder.model_id
-    with transaction.atomic():
-        for holder, found in zip(holders, scored, strict=True):
-            _insert_if_better(holder, found, rows[holder.item.id], item.id, k, model_id)
+    return ranker.rescore(lists)
 
 
 def _lexical_value(m: ScoredMatch) -> float:

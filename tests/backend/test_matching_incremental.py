@@ -2,8 +2,12 @@
 lists of the items it ranked, nothing else; an item that leaves matching leaves every list
 at once; the centring means are stored and refreshed when the corpus has drifted."""
 
+import threading
+import time
 from typing import Any
 
+import pytest
+from django.db import connection, transaction
 from django.test import override_settings
 
 from backend.discovery.services import search_sync
@@ -13,6 +17,7 @@ from backend.matches.services import matches_recompute
 from backend.needs.models import Need
 from backend.notifications.models import Notification, NotificationKind
 from backend.solutions.models import Solution
+from tests.backend.concurrency import in_thread
 from tests.backend.conftest import World, reindex
 from tests.factories import MatchFactory, NeedFactory, OrganizationFactory, SolutionFactory
 
@@ -277,6 +282,63 @@ def test_a_new_need_enters_a_similar_needs_list_with_both_flags_and_the_mirror(
     assert not Match.objects.filter(need=stavanger, other_need=snow).exists()
     assert not Match.objects.filter(need=snow, other_need=stavanger).exists()
     assert Match.objects.get(pk=own_solution.pk).by_need
+
+
+def _sessions_waiting_to_lock(table: str, count: int) -> None:
+    """Until `count` sessions of this database wait for a row lock taken on `table`."""
+    with connection.cursor() as cursor:
+        for _ in range(2400):  # two minutes: ranking on a loaded machine
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock' AND query LIKE %s",
+                [f"%{table}%FOR NO KEY UPDATE%"],
+            )
+            if cursor.fetchone()[0] >= count:
+                return
+            time.sleep(0.05)
+    raise AssertionError(f"not {count} sessions waiting to lock a row of {table}")
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(MATCHING_TOP_K=2, MATCHING_REVERSE_K=2)
+def test_two_needs_published_at_the_same_moment_never_overfill_a_list() -> None:
+    # given: a solution whose list of needs is full (k = 2: a related need, an unrelated one)
+    alarm = _solution(ALARM)
+    nursing = _need(NURSING, "Stavanger kommune")
+    snow = _need(SNOW, "Tromsø kommune", sector="mobilitet-og-transport", cpv_codes=[])
+    _on_list(alarm, nursing), _on_list(alarm, snow)
+    # and two needs that ask for just that solution, published at the same moment
+    bergen, oslo = _need(ALARM, "Bergen kommune"), _need(ALARM, "Oslo kommune")
+    reindex()
+    # when: both are matched in their own sessions, and each has scored the solution's list
+    # (both saw it full with the two old needs) before either may write it: another session
+    # holds the solution's list until both wait for it
+    held, release = threading.Event(), threading.Event()
+
+    def hold_the_list() -> None:
+        with transaction.atomic():
+            list(Solution.objects.select_for_update(no_key=True).filter(pk=alarm.pk))
+            held.set()
+            release.wait(60)
+
+    holder = in_thread(hold_the_list)
+    assert held.wait(60)
+    runs = [
+        in_thread(lambda pk=need.pk: matches_recompute(entity="need", ids=[pk]))
+        for need in (bergen, oslo)
+    ]
+    try:
+        _sessions_waiting_to_lock("solutions_solution", 2)
+    finally:
+        release.set()
+        holder.join(30)
+        for run in runs:
+            run.join(120)
+    # then: the list holds k needs, not k + 1: the second writer read the list again under
+    # its lock, saw the first newcomer and scored the list again; both new needs beat the
+    # old ones, which left
+    listed = Match.objects.filter(solution=alarm, by_target=True)
+    assert set(listed.values_list("need_id", flat=True)) == {bergen.pk, oslo.pk}
 
 
 @override_settings(MATCHING_TOP_K=2, MATCHING_REVERSE_K=2)
