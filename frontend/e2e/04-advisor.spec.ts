@@ -186,7 +186,7 @@ test.describe('advisor', () => {
 
   test('reads why each pair was suggested, weak ones marked, with the signals behind "Detaljer"', async ({ page }) => {
     await login(page, USERS.advisor);
-    // On a need with no good suggestion, the advisor still sees the engine's weak ones, marked.
+    // On a need with few good suggestions, the advisor still sees the engine's weak ones, marked.
     const needs = await (await page.request.get('/api/needs/?status=published&page_size=100')).json();
     const need = (needs.results as { id: number; title: string }[]).find((n) => n.title === 'Beboere som sitter stille store deler av dagen');
     expect(need).toBeDefined();
@@ -213,5 +213,16 @@ test.describe('advisor', () => {
     await expect(card.locator('.match-why')).toHaveText(/\.$/);
     await card.getByText('Detaljer').click();
     await expect(card.getByRole('table', { name: 'Signaler som ga forslaget' })).toBeVisible();
+
+    // Two needs (joint procurement): each sentence of the pair is named by its need, never "Fra løsningen".
+    const joint = (await (await page.request.get('/api/matches/?kind=need_need&page_size=1')).json()) as { results: { need: { id: number } }[] };
+    const pairedNeed = joint.results[0]?.need.id;
+    expect(pairedNeed, 'a demo need with a similar need').toBeDefined();
+    await page.goto(`/advisor/needs/${pairedNeed ?? ''}`);
+    const jointCard = page.getByTestId('board-joint').getByTestId('match-card').first();
+    await jointCard.getByText('Hvorfor foreslått?').click();
+    await jointCard.getByText('Detaljer').click();
+    await expect(jointCard.getByText(/^Fra behovet «/)).toHaveCount(2);
+    await expect(jointCard.getByText('Fra løsningen')).toHaveCount(0);
   });
 });
