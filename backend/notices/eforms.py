@@ -8,7 +8,7 @@ national). docs/notices.md maps every business term (BT) to its source.
 
 import uuid
 import xml.etree.ElementTree as ET
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 
@@ -29,9 +29,14 @@ for _prefix, _uri in NS.items():
     ET.register_namespace(_prefix, _uri)
 
 BUYER = "ORG-0001"
+REVIEW = "ORG-0002"
 PART = "PAR-0001"
 #: Norway's ELI for the public procurement regulations (anskaffelsesforskriften), BT-01(c).
 FOA_ELI = "http://data.lovdata.no/eli/forskrift/2016/08/12/974"
+LEGAL_BASIS = {
+    "NOR": "Anskaffelsesforskriften",
+    "ENG": "Public Procurement Regulations (anskaffelsesforskriften)",
+}
 
 
 def _q(tag: str) -> str:
@@ -77,6 +82,25 @@ def customization_id(notice: DialogueNotice) -> str:
     return f"eforms-sdk-{minor}#extended#{extension}"
 
 
+def notice_id(notice: DialogueNotice) -> str:
+    """BT-701: the same for a need's every export (the notice's version stays 01), in the form
+    eForms asks (a version 4 UUID), derived from the need's address."""
+    digest = uuid.uuid5(uuid.NAMESPACE_URL, f"{notice.page_url}#pin").bytes
+    return str(uuid.UUID(bytes=digest, version=4))
+
+
+def planned_contract_notice(notice: DialogueNotice) -> datetime:
+    """BT-127, the estimated date of the contract notice: a month after the dialogue's last
+    date (the deadline for input or the end of the last conference), else three months after
+    the need's last change. An estimate the buyer checks in Doffin before sending."""
+    ends = [c.ends_at for c in notice.conferences]
+    if notice.response_deadline is not None:
+        ends.append(notice.response_deadline)
+    if ends:
+        return max(ends) + timedelta(days=30)
+    return notice.updated_at + timedelta(days=90)
+
+
 def _date(moment: datetime) -> str:
     local = moment.astimezone(OSLO)
     offset = local.strftime("%z")
@@ -98,7 +122,8 @@ def _extensions(root: ET.Element, notice: DialogueNotice, languages: list[str]) 
         subtype(notice),
         listName="notice-subtype",
     )
-    company = _el(_el(_el(eforms, "efac:Organizations"), "efac:Organization"), "efac:Company")
+    organizations = _el(eforms, "efac:Organizations")
+    company = _el(_el(organizations, "efac:Organization"), "efac:Company")
     buyer = notice.buyer
     if buyer.website:
         _el(company, "cbc:WebsiteURI", buyer.website)
@@ -106,24 +131,45 @@ def _extensions(root: ET.Element, notice: DialogueNotice, languages: list[str]) 
     for language in languages:
         _el(_el(company, "cac:PartyName"), "cbc:Name", buyer.name, languageID=language)
     address = _el(company, "cac:PostalAddress")
-    if buyer.municipality:
-        _el(address, "cbc:CityName", buyer.municipality)
+    town = mapping.buyer_town(buyer.name, buyer.municipality or notice.municipality)
+    if town:
+        _el(address, "cbc:CityName", town)
     if buyer.county in mapping.COUNTY_NUTS:
         _el(address, "cbc:CountrySubentityCode", mapping.COUNTY_NUTS[buyer.county], listName="nuts")
     _el(_el(address, "cac:Country"), "cbc:IdentificationCode", "NOR", listName="country")
     _el(_el(company, "cac:PartyLegalEntity"), "cbc:CompanyID", buyer.org_number)
+    if is_above_threshold(notice):
+        _review_body(organizations, languages)
+
+
+def _review_body(organizations: ET.Element, languages: list[str]) -> None:
+    """The review body of Norwegian public procurement: Klagenemnda for offentlige anskaffelser
+    (KOFA), whose secretariat is in Bergen."""
+    company = _el(_el(organizations, "efac:Organization"), "efac:Company")
+    _el(company, "cbc:WebsiteURI", "https://www.kofa.no")
+    _el(_el(company, "cac:PartyIdentification"), "cbc:ID", REVIEW, schemeName="organization")
+    for language in languages:
+        name = _el(company, "cac:PartyName")
+        _el(name, "cbc:Name", "Klagenemnda for offentlige anskaffelser (KOFA)", languageID=language)
+    address = _el(company, "cac:PostalAddress")
+    _el(address, "cbc:CityName", "Bergen")
+    _el(address, "cbc:PostalZone", "5805")
+    _el(address, "cbc:CountrySubentityCode", mapping.COUNTY_NUTS["46"], listName="nuts")
+    _el(_el(address, "cac:Country"), "cbc:IdentificationCode", "NOR", listName="country")
+    org_number = getattr(settings, "NOTICES_REVIEW_BODY_ORG_NUMBER", "")
+    if org_number:
+        _el(_el(company, "cac:PartyLegalEntity"), "cbc:CompanyID", org_number)
 
 
 def _header(root: ET.Element, notice: DialogueNotice, languages: list[str]) -> None:
     _el(root, "cbc:UBLVersionID", "2.3")
     _el(root, "cbc:CustomizationID", customization_id(notice))
-    notice_id = uuid.uuid5(uuid.NAMESPACE_URL, f"{notice.page_url}#pin")
-    _el(root, "cbc:ID", str(notice_id), schemeName="notice-id")
-    _el(root, "cbc:ContractFolderID", str(uuid.uuid5(uuid.NAMESPACE_URL, notice.page_url)))
+    _el(root, "cbc:ID", notice_id(notice), schemeName="notice-id")
     issued = notice.updated_at
     _el(root, "cbc:IssueDate", _date(issued))
     _el(root, "cbc:IssueTime", _time(issued))
     _el(root, "cbc:VersionID", "01")
+    _el(root, "cbc:PlannedDate", _date(planned_contract_notice(notice)))
     domain = "32014L0024" if is_above_threshold(notice) else "other"
     _el(root, "cbc:RegulatoryDomain", domain)
     _el(root, "cbc:NoticeTypeCode", "pin-only", listName="planning")
@@ -156,13 +202,14 @@ def _contracting_party(root: ET.Element, notice: DialogueNotice) -> None:
     )
 
 
-def _legal_basis(root: ET.Element, notice: DialogueNotice) -> None:
+def _legal_basis(root: ET.Element, notice: DialogueNotice, languages: list[str]) -> None:
     """BT-01(c)/(d): a national notice names the Norwegian regulations (Doffin's E2 rule)."""
     if is_above_threshold(notice):
         return
     reference = _el(_el(root, "cac:TenderingTerms"), "cac:ProcurementLegislationDocumentReference")
     _el(reference, "cbc:ID", FOA_ELI, schemeName="ELI")
-    _el(reference, "cbc:DocumentDescription", "Anskaffelsesforskriften", languageID="NOR")
+    for language in languages:
+        _el(reference, "cbc:DocumentDescription", LEGAL_BASIS[language], languageID=language)
 
 
 def _project(parent: ET.Element, notice: DialogueNotice, texts: list[Text], *, note: bool) -> None:
@@ -233,10 +280,18 @@ def notice_xml(notice: DialogueNotice) -> bytes:
     _extensions(root, notice, languages)
     _header(root, notice, languages)
     _contracting_party(root, notice)
-    _legal_basis(root, notice)
+    _legal_basis(root, notice, languages)
     _project(root, notice, texts, note=True)
     lot = _el(root, "cac:ProcurementProjectLot")
     _el(lot, "cbc:ID", PART, schemeName="Part")
+    # OPT-301-Part-AddInfo: the buyer answers questions about the planned procurement.
+    terms = _el(lot, "cac:TenderingTerms")
+    party = _el(terms, "cac:AdditionalInformationParty")
+    _el(_el(party, "cac:PartyIdentification"), "cbc:ID", BUYER, schemeName="organization")
+    if is_above_threshold(notice):
+        # OPT-301-Part-ReviewOrg: complaints go to KOFA (an EU notice must name the review body).
+        receiver = _el(_el(terms, "cac:AppealTerms"), "cac:AppealReceiverParty")
+        _el(_el(receiver, "cac:PartyIdentification"), "cbc:ID", REVIEW, schemeName="organization")
     _project(lot, notice, texts, note=False)
     ET.indent(root)
     return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))

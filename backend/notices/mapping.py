@@ -112,6 +112,16 @@ def buyer_legal_type(name: str) -> str:
     return "body-pl-cga"
 
 
+def buyer_town(name: str, municipality: str) -> str:
+    """BT-513: the organisation's municipality, else the one its name gives ("Bergen kommune"
+    is in Bergen; a county authority's name gives none)."""
+    if municipality:
+        return municipality
+    if name.endswith(" kommune") and not name.endswith("fylkeskommune"):
+        return name.removesuffix(" kommune")
+    return ""
+
+
 @dataclass(frozen=True)
 class Threshold:
     """The EEA threshold (NOK, VAT excluded) that applies to a contract of its nature."""

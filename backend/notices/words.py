@@ -60,13 +60,13 @@ def dialogue_note(notice: DialogueNotice, language: str) -> str:
     procedure = mapping.procedure_label(notice.procedure, language)
     lines = [
         (
-            f"Market dialogue ({stage}). The buyer invites suppliers to share ideas and solutions "
-            f"before the competition; planned procedure: {procedure}."
+            "Market dialogue: the buyer invites suppliers to share ideas and solutions before "
+            f"the competition. Stage: {stage}; planned procedure: {procedure}."
         )
         if en
         else (
-            f"Markedsdialog ({stage}). Oppdragsgiveren inviterer leverandører til å dele idéer og "
-            f"løsninger før konkurransen; planlagt prosedyre: {procedure}."
+            "Markedsdialog: oppdragsgiveren inviterer leverandører til å dele idéer og løsninger "
+            f"før konkurransen. Fase: {stage}; planlagt prosedyre: {procedure}."
         ),
         innovation_sentence(notice, language),
     ]

@@ -72,7 +72,7 @@ def test_below_the_threshold_a_norwegian_need_is_doffins_national_e2(world: Worl
     assert _all(root, "/*/cac:ContractingParty//cbc:ActivityTypeCode/text()") == ["health"]
     # and the additional information tells of the dialogue, its conference and BT-776 in words
     note = _all(root, "/*/cac:ProcurementProject/cbc:Note/text()")[0]
-    assert "Markedsdialog (Markedsdialog)" in note
+    assert "Fase: Markedsdialog; planlagt prosedyre: Ikke avklart." in note
     assert f"Dialogkonferanse «{world.conference.title}»" in note
     assert "Innovativ anskaffelse: Utfordrer markedet" in note
     assert f"/needs/{need.pk}" in note
@@ -102,7 +102,7 @@ def test_from_the_threshold_a_bilingual_need_is_the_eus_subtype_4(world: World) 
     assert _all(root, f"{names}/@languageID") == ["NOR", "ENG"]
     assert _all(root, f"{names}/text()")[1] == "Safety alarms for older people living at home"
     notes = _all(root, "/*/cac:ProcurementProject/cbc:Note/text()")
-    assert "Market dialogue (Market dialogue)" in notes[1]
+    assert "Stage: Market dialogue; planned procedure: Not decided." in notes[1]
     assert "Procurement of innovation: Challenges the market" in notes[1]
     # every text field of the notice is there in both languages (eForms' multilingual rule)
     for path in ("//cbc:Name", "//cbc:Description", "//cbc:Note"):
