@@ -403,6 +403,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 OCDS_OCID_PREFIX = env.str("OCDS_OCID_PREFIX", default="ocds-lupnor")
 NOTICES_EU_THRESHOLD_NOK = env.int("NOTICES_EU_THRESHOLD_NOK", default=2_300_000)
 NOTICES_EU_THRESHOLD_WORKS_NOK = env.int("NOTICES_EU_THRESHOLD_WORKS_NOK", default=57_800_000)
+# KOFA's organisation number, for the review body of an EU notice (BT-501; empty: left out).
+NOTICES_REVIEW_BODY_ORG_NUMBER = env.str("NOTICES_REVIEW_BODY_ORG_NUMBER", default="")
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Innovasjonstorget <ikke-svar@innovasjonstorget.no>"
 )
