@@ -4,14 +4,16 @@ import { useI18n } from '../../app/i18n';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
 import { LiveNotice } from '../../components/live-notice';
 import { ErrorAlert } from '../../components/query-state';
-import { useJointInvite } from './api';
+import { useJointInvite, useNeedJoint } from './api';
 
 type Other = { id: number; title: string; organization: { name: string } };
 
 /** On a similar need's card: the need's buyer invites the other need's buyer to procure
- * together, with an optional greeting. */
+ * together, with an optional greeting. Not offered for a need already in the need's group
+ * (member or invited), nor when another buyer leads the group (only its lead invites). */
 export function JointInviteAction({ needId, other }: { needId: number; other: Other }) {
   const { t } = useI18n();
+  const joint = useNeedJoint(String(needId));
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
   const invite = useJointInvite();
@@ -22,6 +24,9 @@ export function JointInviteAction({ needId, other }: { needId: number; other: Ot
     invite.mutate({ needId, otherNeed: other.id, message }, { onSuccess: () => setOpen(false) });
   };
   const sent = invite.isSuccess ? t('joint.invite.sent', { org: other.organization.name }) : null;
+  const group = joint.data?.group;
+  const inGroup = group?.members.some((m) => m.need.id === other.id && (m.state === 'accepted' || m.state === 'invited'));
+  if (!joint.data?.can_invite || (group && !group.can_edit) || (inGroup && !invite.isSuccess)) return null;
   return (
     <div className="stack">
       <LiveNotice message={sent} />
