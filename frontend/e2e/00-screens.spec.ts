@@ -100,15 +100,22 @@ async function visit(page: Page, screen: Screen, role: Role, visits: Visit[]): P
   }
 }
 
-/** Signs in with the password form and waits for the desk it leads to (no menu opened: on a
- * phone the header's menu is folded). */
-async function signIn(page: Page, email: string): Promise<void> {
+/** Signs in with the password form: each role lands on its own desk (no menu opened: on a phone
+ * the header's menu is folded), which has content from the first day (the demo data). */
+async function signIn(page: Page, email: string, desk: '/buyer' | '/supplier' | '/advisor'): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('E-post').fill(email);
   await page.getByLabel('Passord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Logg inn' }).last().click();
-  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page).toHaveURL(new RegExp(`${desk}$`));
   await settle(page);
+  const content = {
+    // the buyer's needs; the supplier's solutions with the needs recommended for them; the advisor's queue
+    '/buyer': page.getByRole('main').getByRole('link', { name: 'Beboere som sitter stille store deler av dagen', exact: true }),
+    '/supplier': page.getByRole('main').getByRole('link', { name: 'Nattlig tilsyn som ikke vekker beboerne', exact: true }),
+    '/advisor': page.getByRole('main').getByRole('row').nth(1),
+  }[desk];
+  await expect(content.first()).toBeVisible();
 }
 
 /** The id of the first item a list endpoint gives the signed-in (or anonymous) page. */
@@ -158,7 +165,7 @@ test.describe('screenshots of every page', () => {
 
     test(`a buyer’s pages on ${screen}`, async ({ browser }, testInfo) => {
       const { context, page } = await openScreen(browser, screen, testInfo);
-      await signIn(page, USERS.buyer);
+      await signIn(page, USERS.buyer, '/buyer');
       const need = await firstId(page, '/api/needs/?mine=true&page_size=1');
       const organization = await firstOrganization(page);
       const conference = await firstId(page, `/api/conferences/?organization=${organization}&page_size=1`);
@@ -183,7 +190,7 @@ test.describe('screenshots of every page', () => {
 
     test(`a supplier’s pages on ${screen}`, async ({ browser }, testInfo) => {
       const { context, page } = await openScreen(browser, screen, testInfo);
-      await signIn(page, USERS.supplier);
+      await signIn(page, USERS.supplier, '/supplier');
       const solution = await firstId(page, '/api/solutions/?mine=true&page_size=1');
       const need = await firstId(page, '/api/needs/?page_size=1');
       await visit(page, screen, 'supplier', [
@@ -199,7 +206,7 @@ test.describe('screenshots of every page', () => {
 
     test(`an advisor’s pages on ${screen}`, async ({ browser }, testInfo) => {
       const { context, page } = await openScreen(browser, screen, testInfo);
-      await signIn(page, USERS.advisor);
+      await signIn(page, USERS.advisor, '/advisor');
       const need = await firstId(page, '/api/needs/?page_size=1');
       await visit(page, screen, 'advisor', [
         { path: '/advisor', name: 'queue' },
