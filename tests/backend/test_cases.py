@@ -2,6 +2,7 @@
 publishes it, others find it and start a new need from it ("Gjenbruk"); drafts stay with the
 buyer's organisation and advisors on every path."""
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from backend.outbox.models import OutboxEntry
 from tests.backend.conftest import World, reindex
 from tests.factories import NeedFactory
 from tests.factories.cases import CaseFactory, CaseReuseFactory, GainFactory
+from tests.factories.pilots import MeasureFactory, PilotFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -387,3 +389,21 @@ def test_the_reused_need_does_not_suggest_the_case_it_builds_on(world: World) ->
     with override_settings(CASE_SUGGESTION_FLOOR=-1.0):
         found = world.client("other_buyer").get(f"/api/needs/{reuse.need_id}/case-suggestions/")
     assert reuse.case_id not in [row["case"]["id"] for row in found.json()]
+
+
+def test_the_case_shows_the_public_results_of_its_needs_pilot(world: World) -> None:
+    # given a case whose need ran a pilot with public results, and one whose results are not
+    case = GainFactory(case=CaseFactory(need=_completed_need(world))).case
+    pilot = PilotFactory(need=case.need, status="completed", results_public=True)
+    MeasureFactory(pilot=pilot, name="Fall per måned", result_value=Decimal("9"))
+    private = GainFactory(case=CaseFactory(need=_completed_need(world))).case
+    hidden = PilotFactory(need=private.need, status="completed", results_public=False)
+    MeasureFactory(pilot=hidden, name="Skjult måling", result_value=Decimal("3"))
+    # when anyone reads the cases
+    shown = world.client("visitor").get(f"/api/cases/{case.pk}/").json()["pilot_results"]
+    kept = world.client("visitor").get(f"/api/cases/{private.pk}/").json()["pilot_results"]
+    # then the public results show with their baseline, the others not
+    assert [(r["measure"], r["baseline"], r["value"]) for r in shown] == [
+        ("Fall per måned", "14.00", "9.00")
+    ]
+    assert kept == []

@@ -1,4 +1,5 @@
 from collections.abc import Mapping
+from dataclasses import asdict
 from typing import Any
 
 from django.db import models
@@ -21,6 +22,7 @@ from backend.common.serializers import (
     stage_label,
 )
 from backend.needs.selectors import need_list
+from backend.pilots.selectors import pilot_results_for_need
 from backend.reference.vocabularies import (
     language_choices,
     procedure_choices,
@@ -117,6 +119,15 @@ class ReuseOutput(serializers.ModelSerializer[CaseReuse]):
         fields = ["organization", "created_at"]
 
 
+class PilotResultOutput(serializers.Serializer):  # type: ignore[type-arg]
+    measure = serializers.CharField()
+    unit = serializers.CharField()
+    unit_label = serializers.CharField()
+    baseline = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    value = serializers.DecimalField(max_digits=14, decimal_places=2)
+    note = serializers.CharField()
+
+
 class CaseDetailOutput(CaseOutput):
     need = serializers.SerializerMethodField(
         help_text="The need the case tells of, while that need is public (or the reader's own)."
@@ -127,8 +138,25 @@ class CaseDetailOutput(CaseOutput):
         help_text="The reader may start a new need from the case (a verified public buyer)."
     )
 
+    pilot_results = serializers.SerializerMethodField(
+        help_text="The public results of the need's pilot (backend/pilots), measure by measure."
+    )
+
     class Meta(CaseOutput.Meta):
-        fields = [*CaseOutput.Meta.fields, "lessons", "need", "reuses", "can_edit", "can_reuse"]
+        fields = [
+            *CaseOutput.Meta.fields,
+            "lessons",
+            "need",
+            "reuses",
+            "can_edit",
+            "can_reuse",
+            "pilot_results",
+        ]
+
+    @extend_schema_field(PilotResultOutput(many=True))
+    def get_pilot_results(self, case: Case) -> list[dict[str, Any]]:
+        results = pilot_results_for_need(case.need_id)
+        return list(PilotResultOutput([asdict(r) for r in results], many=True).data)
 
     @extend_schema_field(NeedLink(allow_null=True))
     def get_need(self, case: Case) -> dict[str, Any] | None:

@@ -21,7 +21,7 @@ import { OrgName } from '../../components/org-name';
 const PAGE_SIZE = 20;
 
 function hitHref(hit: SearchHit): string {
-  const base = { need: 'needs', solution: 'solutions', conference: 'conferences' }[hit.type] ?? 'needs';
+  const base = { need: 'needs', solution: 'solutions', conference: 'conferences', case: 'cases' }[hit.type] ?? 'needs';
   return `/${base}/${hit.id}`;
 }
 
@@ -31,7 +31,7 @@ function ResultCard({ hit }: { hit: SearchHit }) {
     <li>
       <Card data-color="neutral">
         <div className="row">
-          <Tag data-color={hit.type === 'need' ? 'accent' : hit.type === 'solution' ? 'success' : 'info'}>
+          <Tag data-color={hit.type === 'need' ? 'accent' : hit.type === 'solution' ? 'success' : hit.type === 'case' ? 'warning' : 'info'}>
             {t(`search.types.${hit.type}` as MessageKey)}
           </Tag>
           {hit.organization_name ? (
