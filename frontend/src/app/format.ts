@@ -46,20 +46,29 @@ function toNumber(value: NumberInput): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** `make()` on the first call, its result after: an Intl formatter costs milliseconds to build
+ * (the first of a language loads its locale data), and most pages use few of them. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 function build(lang: FormatLang): Formatters {
   const locale = LOCALES[lang];
-  const dateFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
-  const timeFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE });
-  const zoneFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE, timeZoneName: 'short' });
+  const dateFmt = once(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }));
+  const timeFmt = once(() => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE }));
+  const zoneFmt = once(
+    () => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE, timeZoneName: 'short' }),
+  );
   const numberFmts = new Map<number, Intl.NumberFormat>();
   const numberFmt = (digits: number) => {
     let fmt = numberFmts.get(digits);
     if (!fmt) numberFmts.set(digits, (fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: digits })));
     return fmt;
   };
-  const currencyFmt = new Intl.NumberFormat(locale, { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 });
-  const percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const listFmt = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const currencyFmt = once(() => new Intl.NumberFormat(locale, { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 }));
+  const percentFmt = once(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }));
+  const listFmt = once(() => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
   const [open, close] = QUOTES[lang];
   const withDate = (value: DateInput, format: (d: Date) => string) => {
     const d = toDate(value);
@@ -70,14 +79,14 @@ function build(lang: FormatLang): Formatters {
     return n === null ? '' : format(n);
   };
   return {
-    date: (value) => withDate(value, (d) => dateFmt.format(d)),
-    dateTime: (value) => withDate(value, (d) => `${dateFmt.format(d)}${DATE_TIME_JOIN[lang]}${zoneFmt.format(d)}`),
-    time: (value) => withDate(value, (d) => timeFmt.format(d)),
+    date: (value) => withDate(value, (d) => dateFmt().format(d)),
+    dateTime: (value) => withDate(value, (d) => `${dateFmt().format(d)}${DATE_TIME_JOIN[lang]}${zoneFmt().format(d)}`),
+    time: (value) => withDate(value, (d) => timeFmt().format(d)),
     number: (value, maxFractionDigits = 0) => withNumber(value, (n) => numberFmt(maxFractionDigits).format(n)),
-    currency: (value) => withNumber(value, (n) => currencyFmt.format(n)),
-    percent: (share) => withNumber(share, (n) => percentFmt.format(n)),
+    currency: (value) => withNumber(value, (n) => currencyFmt().format(n)),
+    percent: (share) => withNumber(share, (n) => percentFmt().format(n)),
     quote: (text) => `${open}${text}${close}`,
-    list: (items) => listFmt.format(items),
+    list: (items) => listFmt().format(items),
   };
 }
 
