@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { checkPage, expect, login, test, USERS } from './helpers';
+
+/** Market-dialogue notices (issue 14): Bergen's buyer downloads the eForms prior information
+ * notice of its PCP need (subtype 4, in Norwegian and English as the demo gives it both texts)
+ * and a visitor downloads the need's OCDS release. */
+const NEED = 'Beboere som sitter stille store deler av dagen';
+
+async function needId(request: import('@playwright/test').APIRequestContext): Promise<number> {
+  const answer = await request.get(`/api/needs/?search=${encodeURIComponent(NEED)}`);
+  const found = ((await answer.json()) as { results: { id: number; title: string }[] }).results.find((n) => n.title === NEED);
+  expect(found, NEED).toBeTruthy();
+  return found?.id ?? 0;
+}
+
+test('the buyer downloads the prior information notice, a visitor the OCDS file', async ({ page, browser }) => {
+  await login(page, USERS.buyer);
+  const id = await needId(page.request);
+  await page.goto(`/needs/${id}`);
+  const section = page.getByRole('region', { name: 'Kunngjøring og åpne data' });
+  await expect(section.getByRole('form', { name: 'Tittel og beskrivelse på engelsk' }).getByLabel('Tittel')).toHaveValue(
+    'Residents who sit still for most of the day',
+  );
+  await checkPage(page, 'need-notices');
+
+  const [pin] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: 'Last ned forhåndskunngjøring (eForms)' }).click()]);
+  expect(pin.suggestedFilename()).toBe(`forhandskunngjoring-behov-${id}.xml`);
+  const xml = readFileSync((await pin.path()) ?? '', 'utf-8');
+  expect(xml).toContain('<cbc:SubTypeCode listName="notice-subtype">4</cbc:SubTypeCode>');
+  expect(xml).toContain('<cbc:Name languageID="ENG">Residents who sit still for most of the day</cbc:Name>');
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/needs/${id}`);
+  const open = visitor.getByRole('region', { name: 'Kunngjøring og åpne data' });
+  await expect(open.getByRole('link', { name: 'Last ned forhåndskunngjøring (eForms)' })).toHaveCount(0);
+  const [ocds] = await Promise.all([visitor.waitForEvent('download'), open.getByRole('link', { name: 'OCDS (JSON)' }).click()]);
+  const release = (JSON.parse(readFileSync((await ocds.path()) ?? '', 'utf-8')) as { releases: { ocid: string; tag: string[] }[] }).releases[0];
+  expect(release?.ocid).toBe(`ocds-lupnor-need-${id}`);
+  expect(release?.tag).toEqual(['planning']);
+});
