@@ -2,10 +2,12 @@
 sees the need; a draft is announced to nobody; bad ids answer 404; clear messages."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from backend.needs.models import Need
 from tests.backend.conftest import World
-from tests.factories import NeedFactory
+from tests.factories import ConferenceFactory, NeedFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +79,16 @@ def test_the_refusal_speaks_english_when_asked(world: World) -> None:
     assert answer.json()["detail"] == (
         "Only the need's buyer and advisors download its prior information notice."
     )
+
+
+@pytest.mark.parametrize("path", ["notice.xml", "ocds.json"])
+def test_an_export_costs_the_same_queries_whatever_the_conferences(world: World, path: str) -> None:
+    client = world.client("buyer")
+    url = f"/api/needs/{world.need.pk}/{path}"
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    ConferenceFactory.create_batch(4, organization=world.buyer_org, needs=[world.need])
+    with CaptureQueriesContext(connection) as five:
+        assert client.get(url).status_code == 200
+    assert len(five) == len(one)
