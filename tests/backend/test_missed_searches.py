@@ -4,12 +4,15 @@ personal, shown to advisors only, and forgotten after the retention."""
 import logging
 import threading
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.db import connection, transaction
 from django.utils import timezone
 
+from backend.config.broker import filesystem_broker_options
+from backend.config.celery import app as celery_app
 from backend.discovery.missed.personal_data import looks_personal
 from backend.discovery.missed.services import (
     FEW_HITS,
@@ -17,7 +20,7 @@ from backend.discovery.missed.services import (
     missed_search_record,
 )
 from backend.discovery.models import MissedSearch
-from backend.discovery.tasks import missed_searches_prune_task
+from backend.discovery.tasks import missed_search_count_task, missed_searches_prune_task
 from search.types import Relaxation, SearchRequest, SearchResponse
 from tests.backend.concurrency import in_thread, wait_for_lock_wait
 from tests.backend.conftest import ROLES, World
@@ -178,13 +181,15 @@ def test_a_database_error_while_counting_never_fails_the_search(
     # given: the table is gone (DDL in the test's transaction, undone with it)
     with connection.cursor() as cursor:
         cursor.execute("ALTER TABLE discovery_missedsearch RENAME TO discovery_missedsearch_away")
-    # when
-    with caplog.at_level(logging.WARNING, logger="backend.discovery.missed.services"):
+    # when: the search is made (its count runs at once here: the tests' tasks are eager)
+    with caplog.at_level(logging.WARNING):
         answer = world.client("visitor").get("/api/search/", {"q": NOWHERE})
-    # then: the search answers, the failure is a warning, and the transaction still works
+    # then: the search answers, the count's task failed and says why, and the transaction
+    # still works
     assert answer.status_code == 200, answer.content[:300]
     assert answer.json()["total"] == 0
-    assert "A missed search was not recorded" in caplog.text
+    assert "discovery.missed_search_count" in caplog.text
+    assert 'relation "discovery_missedsearch" does not exist' in caplog.text
     with connection.cursor() as cursor:
         cursor.execute("ALTER TABLE discovery_missedsearch_away RENAME TO discovery_missedsearch")
     assert MissedSearch.objects.count() == 0
@@ -286,3 +291,61 @@ def test_nobody_but_advisors_sees_what_people_searched_for(world: World, role: s
     # then
     assert answer.status_code == 403
     assert b"lekkasje" not in answer.content
+
+
+def _broker(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Send tasks to ``url`` instead of running them here; returns the settings to restore."""
+    conf = celery_app.conf
+    saved = {
+        name: conf[name] for name in ("broker_url", "broker_transport_options", "task_always_eager")
+    }
+    conf.update(broker_url=url, broker_transport_options=options or {}, task_always_eager=False)
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    return saved
+
+
+def _restore(saved: dict[str, Any]) -> None:
+    celery_app.conf.update(saved)
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+def test_the_search_answers_before_its_miss_is_counted_by_a_task(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given: tasks go to a broker of the test's own (a folder: kombu's filesystem transport)
+    monkeypatch.setenv("CELERY_BROKER_URL", "filesystem://localhost/")
+    saved = _broker("filesystem://localhost/", filesystem_broker_options(tmp_path / "broker"))
+    try:
+        # when: a search finds nothing
+        _search(world, "visitor", NOWHERE)
+        # then: nothing was counted in the request; the task waits in the queue
+        assert _rows() == []
+        with celery_app.connection_for_read() as broker:
+            message = broker.SimpleQueue("default").get(timeout=5)
+            _args, kwargs, _embed = message.decode()
+            message.ack()
+    finally:
+        _restore(saved)
+    # and when the worker runs it, the miss is counted on the day of the search
+    assert kwargs["day"] == timezone.localdate().isoformat()
+    missed_search_count_task.apply(kwargs=kwargs).get()
+    assert _rows() == [(NOWHERE, "", False, 0, 1)]
+
+
+def test_a_miss_is_counted_in_the_request_when_the_broker_does_not_answer(
+    world: World, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given: a broker nobody listens to (nothing is stopped)
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:9/0")
+    saved = _broker("redis://127.0.0.1:9/0")
+    try:
+        # when: a search finds nothing
+        with caplog.at_level(logging.WARNING, "backend.discovery"):
+            _search(world, "visitor", NOWHERE)
+    finally:
+        _restore(saved)
+    # then: it was counted all the same, and the log says where
+    assert _rows() == [(NOWHERE, "", False, 0, 1)]
+    assert "Missed-search task not sent; counted in the request" in caplog.text

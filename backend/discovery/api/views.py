@@ -16,7 +16,7 @@ from backend.common.exceptions import ServiceUnavailable
 from backend.common.throttling import AnonSearchThrottle, AnonSemanticSearchThrottle
 from backend.discovery import selectors, services
 from backend.discovery.api import serializers as s
-from backend.discovery.missed.services import missed_search_record
+from backend.discovery.missed.services import missed_search_later
 from backend.discovery.models import SavedSearch
 from backend.outbox.entities import Entity
 from search.backends.base import InvalidSearchRequest, SearchUnavailable
@@ -118,7 +118,7 @@ class SearchApi(APIView):
             raise exceptions.ValidationError({"non_field_errors": [str(exc)]}) from exc
         except SearchUnavailable as exc:
             raise _unavailable() from exc
-        missed_search_record(request=search_request, response=result)
+        missed_search_later(request=search_request, response=result)
         # As SearchOutput renders it (the schema), built without running the serializer.
         return Response(selectors.search_payload(result))
 

@@ -8,6 +8,8 @@ from urllib.parse import urlencode
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from kombu.exceptions import OperationalError
+from redis.exceptions import RedisError
 
 from backend.discovery.filter_values import filter_errors
 from backend.discovery.missed.personal_data import looks_personal
@@ -84,6 +86,58 @@ def missed_search_record(*, request: SearchRequest, response: SearchResponse) ->
     row = _missed(request, response)
     if row is None:
         return False
+    return _count_now(row)
+
+
+def missed_search_later(*, request: SearchRequest, response: SearchResponse) -> bool:
+    """What the search API calls: a search that found little is counted by a background task
+    (``discovery.missed_search_count``, on the day of the search), so the answer does not wait
+    for a transaction in PostgreSQL. When the task cannot be sent (the broker does not answer)
+    it is counted here and now instead: no count is lost. Returns whether it was counted or
+    sent to be counted."""
+    row = _missed(request, response)
+    if row is None:
+        return False
+    from backend.discovery.tasks import missed_search_count_task
+
+    try:
+        missed_search_count_task.apply_async(kwargs=_task_fields(row), retry=False)
+    except (OperationalError, ConnectionError, RedisError, OSError):
+        logger.warning("Missed-search task not sent; counted in the request", exc_info=True)
+        return _count_now(row)
+    return True
+
+
+def _task_fields(row: MissedSearch) -> dict[str, object]:
+    return {
+        "day": row.day.isoformat(),
+        "query": row.query,
+        "filters": row.filters,
+        "semantic": row.semantic,
+        "hits": row.hits,
+        "relaxation": row.relaxation,
+    }
+
+
+def missed_search_count(
+    *, day: date, query: str, filters: str, semantic: bool, hits: int, relaxation: str
+) -> None:
+    """Count one missed search on its day (the task's body; idempotent per call only as a
+    count can be: a task that ran and is retried counts twice, so it retries only on errors
+    raised before its transaction committed)."""
+    row = MissedSearch(
+        day=day,
+        query=query,
+        filters=filters,
+        semantic=semantic,
+        hits=hits,
+        relaxation=relaxation,
+    )
+    with transaction.atomic():
+        _count(row)
+
+
+def _count_now(row: MissedSearch) -> bool:
     try:
         with transaction.atomic():
             _count(row)
