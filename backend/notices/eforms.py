@@ -6,6 +6,7 @@ national notices. CustomizationID names the SDK and Doffin's Norwegian extension
 national). docs/notices.md maps every business term (BT) to its source.
 """
 
+import re
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
@@ -44,10 +45,14 @@ def _q(tag: str) -> str:
     return f"{{{NS[prefix]}}}{name}"
 
 
+#: Characters XML 1.0 cannot carry (control characters but tab and line breaks, surrogates).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
     child = ET.SubElement(parent, _q(tag), attrs)
     if text is not None:
-        child.text = text
+        child.text = _NOT_XML.sub("", text)
     return child
 
 

@@ -194,3 +194,11 @@ def test_the_fetched_sdk_is_the_version_the_notices_name() -> None:
     assert version is not None
     assert version.group(1) == mapping.EFORMS_SDK_VERSION
     assert Path(ROOT / "var" / "eforms-sdk" / version.group(1) / ".complete").is_file()
+
+
+def test_characters_xml_cannot_carry_are_left_out(world: World) -> None:
+    # given a title with a vertical tab and a form feed (text pasted from a word processor)
+    need = NeedFactory(organization=world.buyer_org, title="Trygghet\x0b hjemme\x0c og ute")
+    # then the notice is still well-formed and valid, the text without them
+    root = _notice(world, need)
+    assert _all(root, "/*/cac:ProcurementProject/cbc:Name/text()") == ["Trygghet hjemme og ute"]
