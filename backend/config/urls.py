@@ -3,7 +3,7 @@ from django.urls import URLPattern, URLResolver, include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from backend.common.api import NotFoundApi
-from backend.web.views import spa
+from backend.web.views import robots_txt, spa
 
 api: list[URLPattern | URLResolver] = [
     path("", include("backend.accounts.api.urls")),
@@ -36,5 +36,6 @@ api: list[URLPattern | URLResolver] = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include(api)),
+    path("robots.txt", robots_txt, name="robots-txt"),
     re_path(r"^(?!api/|admin/|static/)(?P<path>.*)$", spa, name="spa"),
 ]

@@ -1,4 +1,4 @@
-"""Serves the built single-page app (frontend/dist) for every non-API path."""
+"""Serves the built single-page app (frontend/dist) for every non-API path, and robots.txt."""
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -19,3 +19,21 @@ def spa(request: HttpRequest, path: str = "") -> HttpResponse:
             status=503,
         )
     return HttpResponse(index.read_text(encoding="utf-8"))
+
+
+# Crawlers may read the public pages (search, needs, solutions, conferences); the API, the admin
+# and the signed-in desks are no search results.
+ROBOTS_TXT = """User-agent: *
+Disallow: /api/
+Disallow: /admin/
+Disallow: /account/
+Disallow: /advisor/
+Disallow: /buyer
+Disallow: /supplier
+Disallow: /notifications
+"""
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(ROBOTS_TXT, content_type="text/plain; charset=utf-8")

@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # `make run`: whitenoise serves the static files (compressed, hashed ones cached for good)
+    # rather than runserver (neither).
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "csp",
     "rest_framework",
@@ -170,6 +173,11 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 FRONTEND_DIST = Path(env.str("FRONTEND_DIST", default=str(BASE_DIR / "frontend" / "dist")))
 STATICFILES_DIRS = [FRONTEND_DIST] if FRONTEND_DIST.exists() else []
 WHITENOISE_USE_FINDERS = True
+# Vite's assets carry a content hash in their names (index-BilnHtcU.js), as do the copies that
+# ManifestStaticFilesStorage makes (index-BilnHtcU.0a1b2c3d4e5f.js): browsers keep them for good.
+WHITENOISE_IMMUTABLE_FILE_TEST = (
+    r"^/static/assets/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$|\.[0-9a-f]{12}\.[A-Za-z0-9]+$"
+)
 
 REST_FRAMEWORK: dict[str, Any] = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
