@@ -517,6 +517,9 @@ def demo_market_load() -> dict[str, int]:
     from backend.demo.joint import joint_demo_needs
 
     joint_demo_needs(buyer=users["buyer"])
+    from backend.demo.pilots import pilots_demo_load
+
+    pilots_demo_load()
     return {
         "organizations": Organization.objects.count(),
         "needs": Need.objects.count(),

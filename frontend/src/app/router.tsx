@@ -36,6 +36,7 @@ const AdvisorQueuePage = page(() => import('../features/advisor/queue-page'), 'A
 const NeedBoardPage = page(() => import('../features/advisor/need-board-page'), 'NeedBoardPage');
 const OrganizationsPage = page(() => import('../features/advisor/organizations-page'), 'OrganizationsPage');
 const PipelinePage = page(() => import('../features/advisor/pipeline-page'), 'PipelinePage');
+const BarometerPage = page(() => import('../features/barometer/barometer-page'), 'BarometerPage');
 const MissedSearchesPage = page(() => import('../features/advisor/missed-searches-page'), 'MissedSearchesPage');
 const AdvisorJointGroupsPage = page(() => import('../features/joint/advisor-groups-page'), 'AdvisorJointGroupsPage');
 const JointInvitationPage = page(() => import('../features/joint/invitation-page'), 'JointInvitationPage');
@@ -84,6 +85,7 @@ export const routes: RouteObject[] = [
       { path: 'advisor/needs/:id', element: <NeedBoardPage /> },
       { path: 'advisor/organizations', element: <OrganizationsPage /> },
       { path: 'advisor/pipeline', element: <PipelinePage /> },
+      { path: 'barometer', element: <BarometerPage /> },
       { path: 'advisor/missed-searches', element: <MissedSearchesPage /> },
       { path: 'advisor/joint', element: <AdvisorJointGroupsPage /> },
       { path: 'joint/invitations/:id', element: <JointInvitationPage /> },

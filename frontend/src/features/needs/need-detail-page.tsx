@@ -13,6 +13,7 @@ import { OrgName } from '../../components/org-name';
 import { NeedSharedLog } from '../dialogue-record/shared-log';
 import { NoticeExports } from '../notices/notice-exports';
 import { OngoingSection } from '../ongoing-dialogue/ongoing-section';
+import { PilotSection } from '../pilots/pilot-section';
 import { JointPanel } from '../joint/joint-panel';
 
 function Conferences({ need }: { need: Need }) {
@@ -136,6 +137,7 @@ function NeedView({ need }: { need: Need }) {
         ) : null}
         <NeedFacts need={need} />
       </section>
+      <PilotSection need={need} />
       <section aria-labelledby="cobuyers-heading" className="stack">
         <Heading level={2} data-size="sm" id="cobuyers-heading">
           {t('need.coBuyers.title')}

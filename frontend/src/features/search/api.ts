@@ -13,6 +13,7 @@ export const FACETS = [
   { field: 'trl', param: 'trl' },
   { field: 'language', param: 'language' },
   { field: 'status', param: 'status' },
+  { field: 'seeks_pilot', param: 'seeks_pilot' },
 ] as const;
 
 export type SearchParams = Record<string, string>;
