@@ -69,8 +69,8 @@ test('a completed need becomes a case that another buyer finds and reuses', asyn
   await expect(gains.getByRole('row', { name: /Frigjorte timer/ })).toContainText('5 200 timer');
   await expect(gains).toContainText('per år');
   await expect(gains).toContainText('oppdragsgiveren');
-  await expect(trondheim.getByText('Dosell Norge AS')).toBeVisible();
-  await expect(trondheim.getByText('Innovasjonspartnerskap')).toBeVisible();
+  await expect(trondheim.getByText('Dosell Norge AS', { exact: true })).toBeVisible();
+  await expect(trondheim.getByText('Innovasjonspartnerskap', { exact: true })).toBeVisible();
   await checkPage(trondheim, 'cases-02-found');
 
   // On a 390 px phone the case page fits the screen (the gains table scrolls in its own box).

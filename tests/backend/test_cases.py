@@ -407,3 +407,15 @@ def test_the_case_shows_the_public_results_of_its_needs_pilot(world: World) -> N
         ("Fall per måned", "14.00", "9.00")
     ]
     assert kept == []
+
+
+def test_gains_read_in_the_readers_language(world: World) -> None:
+    case = GainFactory(case=CaseFactory(need=_completed_need(world))).case
+    nb = world.client("visitor").get(f"/api/cases/{case.pk}/").json()["gains"][0]
+    en = world.client("visitor").get(f"/api/cases/{case.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert (nb["type"]["label"], nb["unit"]["label"], nb["period"]["label"]) == (
+        "Frigjorte timer",
+        "timer",
+        "per år",
+    )
+    assert en.json()["gains"][0]["unit"]["label"] == "hours"

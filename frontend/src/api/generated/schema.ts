@@ -283,6 +283,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["cases_list"];
+        put?: never;
+        /** Record a case from one of the organisation's needs */
+        post: operations["cases_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["cases_retrieve"];
+        put?: never;
+        post?: never;
+        /** Delete a draft case */
+        delete: operations["cases_destroy"];
+        options?: never;
+        head?: never;
+        patch: operations["cases_partial_update"];
+        trace?: never;
+    };
+    "/api/cases/{id}/publish/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a case */
+        post: operations["cases_publish_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/reuse/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a new draft need from a published case (Gjenbruk) */
+        post: operations["cases_reuse_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/unpublish/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a case back to draft */
+        post: operations["cases_unpublish_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/co-buyer-requests/": {
         parameters: {
             query?: never;
@@ -1214,6 +1299,40 @@ export interface paths {
         patch: operations["needs_partial_update"];
         trace?: never;
     };
+    "/api/needs/{id}/case-link/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The need's case and the case it builds on */
+        get: operations["needs_case_link_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/case-suggestions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published cases like the need (above the relevance floor), best first */
+        get: operations["needs_case_suggestions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/needs/{id}/close/": {
         parameters: {
             query?: never;
@@ -1474,6 +1593,23 @@ export interface paths {
         put?: never;
         /** Publish a need (verified public buyers) */
         post: operations["needs_publish_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/research-suggestions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Research institutions whose profiles suit the need: for its buyers and advisors. */
+        get: operations["needs_research_suggestions_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1939,6 +2075,186 @@ export interface paths {
         get: operations["reference_stages_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/research/partnerships/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Research partnerships of one's needs (buyers) or one's institution (partners). */
+        get: operations["research_partnerships_list"];
+        put?: never;
+        /**
+         * Invite a research institution to a need (its buyer)
+         * @description Research partnerships of one's needs (buyers) or one's institution (partners).
+         */
+        post: operations["research_partnerships_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/research/partnerships/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["research_partnerships_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Share a note, grant or revoke reading the responses (the need's buyer) */
+        patch: operations["research_partnerships_partial_update"];
+        trace?: never;
+    };
+    "/api/research/partnerships/{id}/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Accept the invitation (the institution): it reads the need from now on. */
+        post: operations["research_partnerships_accept_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/research/partnerships/{id}/decline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Decline the invitation (the institution). */
+        post: operations["research_partnerships_decline_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/research/partnerships/{id}/end/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description End the partnership or withdraw the invitation (either side): nothing more is seen. */
+        post: operations["research_partnerships_end_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/research/partnerships/{id}/responses/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The need's responses, for an accepted partner the buyer granted it; each read is
+         *     logged in the response access log. Anyone else: 404.
+         */
+        get: operations["research_partnerships_responses_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/research/profiles/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Published competence profiles of research institutions (and one's own drafts). */
+        get: operations["research_profiles_list"];
+        put?: never;
+        /**
+         * Create a competence profile (research institutions)
+         * @description Published competence profiles of research institutions (and one's own drafts).
+         */
+        post: operations["research_profiles_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/research/profiles/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["research_profiles_retrieve"];
+        put?: never;
+        post?: never;
+        /** Delete a draft profile */
+        delete: operations["research_profiles_destroy"];
+        options?: never;
+        head?: never;
+        patch: operations["research_profiles_partial_update"];
+        trace?: never;
+    };
+    "/api/research/profiles/{id}/publish/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["research_profiles_publish_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/research/profiles/{id}/withdraw/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Withdraw a published profile (back to a draft). */
+        post: operations["research_profiles_withdraw_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2415,7 +2731,7 @@ export interface components {
         BarometerOutput: {
             /** Format: date-time */
             generated_at: string;
-            period: components["schemas"]["PeriodEnum"];
+            period: components["schemas"]["BarometerOutputPeriodEnum"];
             needs_published: number;
             published_by_period: components["schemas"]["BarometerPeriodCount"][];
             published_by_sector: components["schemas"]["BarometerSectorCount"][];
@@ -2427,6 +2743,12 @@ export interface components {
             joint_procurements: components["schemas"]["BarometerJointProcurements"];
             pilots: components["schemas"]["BarometerPilots"];
         };
+        /**
+         * @description * `quarter` - quarter
+         *     * `month` - month
+         * @enum {string}
+         */
+        BarometerOutputPeriodEnum: "quarter" | "month";
         BarometerPeriodCount: {
             period: string;
             count: number;
@@ -2506,6 +2828,91 @@ export interface components {
         CancelInputRequest: {
             reason: string;
         };
+        CaseDetailOutput: {
+            readonly id: number;
+            title: string;
+            /** What was bought */
+            summary: string;
+            readonly sector: components["schemas"]["CodeLabel"] | null;
+            readonly cpv_codes: components["schemas"]["CodeLabel"][];
+            readonly procedure: components["schemas"]["CodeLabel"] | null;
+            readonly stage_reached: components["schemas"]["CodeLabel"] | null;
+            readonly suppliers: components["schemas"]["OrganizationBrief"][];
+            readonly supplier_names: string[];
+            language?: components["schemas"]["LanguageEnum"];
+            status?: components["schemas"]["PublicationStatusEnum"];
+            /** Format: date-time */
+            published_at?: string | null;
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            readonly gains: components["schemas"]["GainOutput"][];
+            readonly reuse_count: number;
+            /** Format: int64 */
+            version?: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** Lessons learnt */
+            lessons?: string;
+            /** @description The need the case tells of, while that need is public (or the reader's own). */
+            readonly need: components["schemas"]["NeedLink"] | null;
+            readonly reuses: components["schemas"]["ReuseOutput"][];
+            readonly can_edit: boolean;
+            /** @description The reader may start a new need from the case (a verified public buyer). */
+            readonly can_reuse: boolean;
+            /** @description The public results of the need's pilot (backend/pilots), measure by measure. */
+            readonly pilot_results: components["schemas"]["PilotResultOutput"][];
+        };
+        CaseInputRequest: {
+            title?: string;
+            summary: string;
+            procedure?: components["schemas"]["ProcedureEnum"];
+            stage_reached?: components["schemas"]["StageEnum"];
+            supplier_ids?: number[];
+            supplier_names?: string[];
+            lessons?: string;
+            language?: components["schemas"]["LanguageEnum"];
+            gains?: components["schemas"]["GainInputRequest"][];
+            need: number;
+        };
+        CaseLinkOutput: {
+            /** @description The need's own case, if the reader sees it. */
+            case: components["schemas"]["NeedLink"] | null;
+            /** @description The case the need was started from. */
+            built_on: components["schemas"]["NeedLink"] | null;
+            /** @description The reader may record the need as a case now (none yet, stage reached). */
+            may_record: boolean;
+        };
+        CaseOutput: {
+            readonly id: number;
+            title: string;
+            /** What was bought */
+            summary: string;
+            readonly sector: components["schemas"]["CodeLabel"] | null;
+            readonly cpv_codes: components["schemas"]["CodeLabel"][];
+            readonly procedure: components["schemas"]["CodeLabel"] | null;
+            readonly stage_reached: components["schemas"]["CodeLabel"] | null;
+            readonly suppliers: components["schemas"]["OrganizationBrief"][];
+            readonly supplier_names: string[];
+            language?: components["schemas"]["LanguageEnum"];
+            status?: components["schemas"]["PublicationStatusEnum"];
+            /** Format: date-time */
+            published_at?: string | null;
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            readonly gains: components["schemas"]["GainOutput"][];
+            readonly reuse_count: number;
+            /** Format: int64 */
+            version?: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        CaseSuggestionOutput: {
+            case: components["schemas"]["CaseOutput"];
+            /** Format: double */
+            similarity: number;
+        };
         CoBuyerRequestOutput: {
             readonly id: number;
             readonly need: components["schemas"]["NeedBrief"];
@@ -2536,6 +2943,42 @@ export interface components {
             text: string;
             /** Format: date-time */
             readonly created_at: string;
+        };
+        CompetenceProfileInputRequest: {
+            organization: number;
+            title: string;
+            description: string;
+            methods?: string;
+            sectors?: components["schemas"]["SectorEnum"][];
+            cpv_codes?: string[];
+            keywords?: string[];
+            contact_role?: string;
+            language?: components["schemas"]["LanguageEnum"];
+            status?: components["schemas"]["PublicationStatusEnum"];
+        };
+        CompetenceProfileOutput: {
+            readonly id: number;
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            title: string;
+            /** Field and description */
+            description: string;
+            methods?: string;
+            readonly sectors: components["schemas"]["CodeLabel"][];
+            readonly cpv_codes: components["schemas"]["CodeLabel"][];
+            readonly keywords: string[];
+            contact_role?: string;
+            language?: components["schemas"]["LanguageEnum"];
+            status?: components["schemas"]["PublicationStatusEnum"];
+            /** Format: date-time */
+            published_at?: string | null;
+            /** Format: int64 */
+            version?: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description The reader edits this profile (a member of its institution, or an advisor). */
+            readonly can_edit: boolean;
         };
         ConferenceBrief: {
             id: number;
@@ -2766,6 +3209,67 @@ export interface components {
          * @enum {string}
          */
         FormatEnum: "physical" | "streamed" | "digital";
+        /**
+         * @description * `buyer` - the buyer
+         *     * `other_sector` - another sector
+         *     * `citizens` - the citizens
+         * @enum {string}
+         */
+        GainBeneficiaryEnum: "buyer" | "other_sector" | "citizens";
+        GainInputRequest: {
+            type: components["schemas"]["GainTypeEnum"];
+            description?: string;
+            /** Format: decimal */
+            amount: string;
+            unit: components["schemas"]["GainUnitEnum"];
+            period: components["schemas"]["GainPeriodEnum"];
+            beneficiary: components["schemas"]["GainBeneficiaryEnum"];
+            beneficiary_sector?: components["schemas"]["SectorEnum"] | components["schemas"]["BlankEnum"];
+            measurement: string;
+        };
+        GainOutput: {
+            readonly id: number;
+            readonly type: components["schemas"]["CodeLabel"] | null;
+            /** What was gained */
+            description?: string;
+            /** Format: decimal */
+            amount: string;
+            readonly unit: components["schemas"]["CodeLabel"] | null;
+            readonly period: components["schemas"]["CodeLabel"] | null;
+            readonly beneficiary: components["schemas"]["CodeLabel"] | null;
+            readonly beneficiary_sector: components["schemas"]["CodeLabel"] | null;
+            /** How it was measured */
+            measurement: string;
+        };
+        /**
+         * @description * `per_year` - per year
+         *     * `per_month` - per month
+         *     * `one_off` - one-off
+         *     * `contract` - over the contract
+         * @enum {string}
+         */
+        GainPeriodEnum: "per_year" | "per_month" | "one_off" | "contract";
+        /**
+         * @description * `money_saved` - Money saved
+         *     * `hours_freed` - Hours freed
+         *     * `co2_reduced` - CO2 reduced
+         *     * `quality` - Quality (e.g. fewer falls, shorter waiting time)
+         *     * `other` - Other
+         * @enum {string}
+         */
+        GainTypeEnum: "money_saved" | "hours_freed" | "co2_reduced" | "quality" | "other";
+        /**
+         * @description * `nok` - NOK
+         *     * `hours` - hours
+         *     * `tonnes_co2e` - tonnes CO2e
+         *     * `percentage_points` - percentage points
+         *     * `percent` - per cent
+         *     * `count` - number
+         *     * `days` - days
+         *     * `km` - km
+         * @enum {string}
+         */
+        GainUnitEnum: "nok" | "hours" | "tonnes_co2e" | "percentage_points" | "percent" | "count" | "days" | "km";
         HandOverInputRequest: {
             membership_id: number;
         };
@@ -3040,7 +3544,7 @@ export interface components {
         MeasureInputRequest: {
             id?: number | null;
             name: string;
-            unit: components["schemas"]["UnitEnum"];
+            unit: components["schemas"]["Unit8c9Enum"];
             /** Format: decimal */
             baseline?: string | null;
         };
@@ -3048,7 +3552,7 @@ export interface components {
             readonly id: number;
             /** What is measured */
             name: string;
-            unit: components["schemas"]["UnitEnum"];
+            unit: components["schemas"]["Unit8c9Enum"];
             readonly unit_label: string;
             /** Format: double */
             baseline: number | null;
@@ -3556,6 +4060,10 @@ export interface components {
             invitations: components["schemas"]["JointMembershipOutput"][];
             can_invite: boolean;
         };
+        NeedLink: {
+            id: number;
+            title: string;
+        };
         NeedOutput: {
             readonly id: number;
             title: string;
@@ -3672,6 +4180,7 @@ export interface components {
          *     * `conference_cancelled` - A conference you registered for was cancelled
          *     * `meeting_changed` - Your 1:1 meeting was moved
          *     * `response_readers_added` - A new buyer can read your response
+         *     * `research_partner_invited` - A buyer invites your institution as research partner
          *     * `need_to_curate` - A new need to curate
          *     * `organization_unverified` - An organisation waits for verification
          *     * `organization_verified` - Your organisation was verified
@@ -3693,7 +4202,7 @@ export interface components {
          *     * `meeting_reminder` - Reminder: a 1:1 meeting tomorrow
          * @enum {string}
          */
-        NotificationKindEnum: "response_received" | "question_asked" | "registration_received" | "registration_cancelled" | "meeting_booked" | "meeting_cancelled" | "co_buyer_requested" | "similar_need_published" | "joint_invitation" | "joint_answered" | "joint_changed" | "need_matches_solution" | "saved_search_hits" | "question_answered" | "conference_invitation" | "introduction" | "conference_changed" | "conference_cancelled" | "meeting_changed" | "response_readers_added" | "need_to_curate" | "organization_unverified" | "organization_verified" | "join_requested" | "join_decided" | "shared_information" | "minutes_sent" | "minutes_commented" | "meeting_requested" | "meeting_request_accepted" | "meeting_request_declined" | "meeting_request_withdrawn" | "meeting_request_cancelled" | "meeting_request_calendar" | "registration_confirmed" | "meeting_confirmed" | "booking_closes_reminder" | "conference_reminder" | "meeting_reminder";
+        NotificationKindEnum: "response_received" | "question_asked" | "registration_received" | "registration_cancelled" | "meeting_booked" | "meeting_cancelled" | "co_buyer_requested" | "similar_need_published" | "joint_invitation" | "joint_answered" | "joint_changed" | "need_matches_solution" | "saved_search_hits" | "question_answered" | "conference_invitation" | "introduction" | "conference_changed" | "conference_cancelled" | "meeting_changed" | "response_readers_added" | "research_partner_invited" | "need_to_curate" | "organization_unverified" | "organization_verified" | "join_requested" | "join_decided" | "shared_information" | "minutes_sent" | "minutes_commented" | "meeting_requested" | "meeting_request_accepted" | "meeting_request_declined" | "meeting_request_withdrawn" | "meeting_request_cancelled" | "meeting_request_calendar" | "registration_confirmed" | "meeting_confirmed" | "booking_closes_reminder" | "conference_reminder" | "meeting_reminder";
         /** @description Texts in the reader's language (Accept-Language), made from the notification's data. */
         NotificationOutput: {
             readonly id: number;
@@ -3806,6 +4315,21 @@ export interface components {
          * @enum {string}
          */
         OutcomeEnum: "invited" | "already_invited" | "already_registered";
+        PaginatedCaseOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["CaseOutput"][];
+        };
         PaginatedCoBuyerRequestOutputList: {
             /** @example 123 */
             count: number;
@@ -3820,6 +4344,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["CoBuyerRequestOutput"][];
+        };
+        PaginatedCompetenceProfileOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["CompetenceProfileOutput"][];
         };
         PaginatedConferenceInvitationOutputList: {
             /** @example 123 */
@@ -4091,6 +4630,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["RegistrationOutput"][];
         };
+        PaginatedResearchPartnershipOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ResearchPartnershipOutput"][];
+        };
         PaginatedResponseOutputList: {
             /** @example 123 */
             count: number;
@@ -4206,6 +4760,27 @@ export interface components {
             /** Format: email */
             email: string;
         };
+        PatchedCaseUpdateInputRequest: {
+            title?: string;
+            summary?: string;
+            procedure?: components["schemas"]["ProcedureEnum"];
+            stage_reached?: components["schemas"]["StageEnum"];
+            supplier_ids?: number[];
+            supplier_names?: string[];
+            lessons?: string;
+            language?: components["schemas"]["LanguageEnum"];
+            gains?: components["schemas"]["GainInputRequest"][];
+        };
+        PatchedCompetenceProfileUpdateInputRequest: {
+            title?: string;
+            description?: string;
+            methods?: string;
+            sectors?: components["schemas"]["SectorEnum"][];
+            cpv_codes?: string[];
+            keywords?: string[];
+            contact_role?: string;
+            language?: components["schemas"]["LanguageEnum"];
+        };
         PatchedConferenceUpdateInputRequest: {
             need_ids?: number[];
             title?: string;
@@ -4261,6 +4836,10 @@ export interface components {
             /** @default  */
             topics: string;
         };
+        PatchedResearchPartnershipUpdateInputRequest: {
+            shared_note?: string;
+            may_read_responses?: boolean;
+        };
         PatchedResponseUpdateInputRequest: {
             summary?: string;
             body?: string;
@@ -4296,12 +4875,6 @@ export interface components {
              */
             preferred_language?: components["schemas"]["PreferredLanguageEnum"];
         };
-        /**
-         * @description * `quarter` - quarter
-         *     * `month` - month
-         * @enum {string}
-         */
-        PeriodEnum: "quarter" | "month";
         /** @description Everything Innovasjonstorget holds about you, as JSON. */
         PersonalDataOutput: {
             /** @description The version of this format. */
@@ -4369,6 +4942,16 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        PilotResultOutput: {
+            measure: string;
+            unit: string;
+            unit_label: string;
+            /** Format: decimal */
+            baseline: string | null;
+            /** Format: decimal */
+            value: string;
+            note: string;
+        };
         PipelineOutput: {
             needs_total: number;
             needs_draft: number;
@@ -4411,6 +4994,12 @@ export interface components {
          * @enum {string}
          */
         ProcedureEnum: "innovasjonspartnerskap" | "konkurranse_med_forhandling" | "konkurransepreget_dialog" | "forkommersiell" | "anbud_funksjonskrav" | "uavklart";
+        /**
+         * @description * `draft` - Draft
+         *     * `published` - Published
+         * @enum {string}
+         */
+        PublicationStatusEnum: "draft" | "published";
         QuestionInputRequest: {
             organization: number;
             text: string;
@@ -4465,6 +5054,109 @@ export interface components {
         RequestCancelInputRequest: {
             /** @default  */
             reason: string;
+        };
+        ResearchNeedRef: {
+            id: number;
+            title: string;
+            status: string;
+            organization: components["schemas"]["OrganizationBrief"];
+        };
+        /** @description The need as its research partner reads it: every part of it, drafts included. */
+        ResearchPartnerNeed: {
+            readonly id: number;
+            title: string;
+            description: string;
+            desired_effect?: string;
+            readonly sector: components["schemas"]["CodeLabel"] | null;
+            readonly cpv_codes: components["schemas"]["CodeLabel"][];
+            readonly county: components["schemas"]["CodeLabel"] | null;
+            municipality?: string;
+            /**
+             * Budget from (NOK)
+             * Format: int64
+             */
+            budget_min?: number | null;
+            /**
+             * Budget to (NOK)
+             * Format: int64
+             */
+            budget_max?: number | null;
+            readonly stage: components["schemas"]["CodeLabel"] | null;
+            readonly procedure: components["schemas"]["CodeLabel"] | null;
+            /**
+             * Deadline for responses
+             * Format: date-time
+             */
+            response_deadline?: string | null;
+            language?: components["schemas"]["LanguageEnum"];
+            status?: components["schemas"]["NeedStatusEnum"];
+            /** Format: int64 */
+            estimated_users?: number | null;
+            readonly organization: components["schemas"]["OrganizationBrief"];
+        };
+        ResearchPartnerResponseOutput: {
+            readonly id: number;
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            summary: string;
+            readonly sections: components["schemas"]["ResearchPartnerSection"][];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A section of a response; a business secret's text stays with the buyer (`withheld`). */
+        ResearchPartnerSection: {
+            text: string;
+            withheld: boolean;
+        };
+        ResearchPartnershipInputRequest: {
+            need: number;
+            organization: number;
+            profile?: number | null;
+            shared_note?: string;
+        };
+        ResearchPartnershipOutput: {
+            readonly id: number;
+            /** @description The need's title and buyer (while invited or on it; else only if public). */
+            readonly need_ref: components["schemas"]["ResearchNeedRef"];
+            /** @description The whole need, for the buyer, advisors and an accepted partner; else null. */
+            readonly need: components["schemas"]["ResearchPartnerNeed"] | null;
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            readonly profile_id: number | null;
+            state?: components["schemas"]["ResearchPartnershipOutputStateEnum"];
+            readonly state_label: string;
+            /**
+             * May read the responses
+             * @description Granted by the buyer; the partner reads the responses only while accepted.
+             */
+            may_read_responses?: boolean;
+            readonly reads_responses: boolean;
+            readonly shared_note: string;
+            /** @description The reader acts for the research institution. */
+            readonly is_partner: boolean;
+            /** @description The reader acts for the need's buyer (invites, shares, grants). */
+            readonly is_buyer: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** Format: date-time */
+            ended_at?: string | null;
+        };
+        /**
+         * @description * `invited` - Invited
+         *     * `accepted` - Accepted
+         *     * `declined` - Declined
+         *     * `ended` - Ended
+         * @enum {string}
+         */
+        ResearchPartnershipOutputStateEnum: "invited" | "accepted" | "declined" | "ended";
+        ResearchSuggestionOutput: {
+            profile: components["schemas"]["CompetenceProfileOutput"];
+            /** Format: double */
+            score: number;
+            /** Format: double */
+            relevance: number;
+            same_sector: boolean;
+            shared_cpv: boolean;
         };
         ResendVerificationInputRequest: {
             /**
@@ -4533,6 +5225,18 @@ export interface components {
         };
         ResultsInputRequest: {
             results: components["schemas"]["ResultInputRequest"][];
+        };
+        ReuseCreatedOutput: {
+            need_id: number;
+            case_id: number;
+        };
+        ReuseInputRequest: {
+            organization: number;
+        };
+        ReuseOutput: {
+            readonly organization: components["schemas"]["OrganizationBrief"];
+            /** Format: date-time */
+            readonly created_at: string;
         };
         RevokeInputRequest: {
             reason: string;
@@ -4869,7 +5573,7 @@ export interface components {
          *     * `km` - km
          * @enum {string}
          */
-        UnitEnum: "nok" | "hours" | "minutes" | "days" | "tonnes_co2e" | "percent" | "percentage_points" | "count" | "km";
+        Unit8c9Enum: "nok" | "hours" | "minutes" | "days" | "tonnes_co2e" | "percent" | "percentage_points" | "count" | "km";
         UnreadCountOutput: {
             unread: number;
         };
@@ -5456,6 +6160,259 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    cases_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `money_saved` - Money saved
+                 *     * `hours_freed` - Hours freed
+                 *     * `co2_reduced` - CO2 reduced
+                 *     * `quality` - Quality (e.g. fewer falls, shorter waiting time)
+                 *     * `other` - Other
+                 */
+                gain_type?: "co2_reduced" | "hours_freed" | "money_saved" | "other" | "quality";
+                /**
+                 * @description * `nb` - Norsk bokmål
+                 *     * `nn` - Norsk nynorsk
+                 *     * `en` - Engelsk
+                 */
+                language?: "en" | "nb" | "nn";
+                mine?: boolean;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                organization?: number;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `innovasjonspartnerskap` - Innovasjonspartnerskap
+                 *     * `konkurranse_med_forhandling` - Konkurranse med forhandling
+                 *     * `konkurransepreget_dialog` - Konkurransepreget dialog
+                 *     * `forkommersiell` - Førkommersiell anskaffelse (PCP)
+                 *     * `anbud_funksjonskrav` - Åpen/begrenset anbudskonkurranse med funksjonskrav
+                 *     * `uavklart` - Ikke avklart
+                 */
+                procedure?: "anbud_funksjonskrav" | "forkommersiell" | "innovasjonspartnerskap" | "konkurranse_med_forhandling" | "konkurransepreget_dialog" | "uavklart";
+                /** @description A search term. */
+                search?: string;
+                /**
+                 * @description * `helse-og-omsorg` - Helse og omsorg
+                 *     * `oppvekst-og-utdanning` - Oppvekst og utdanning
+                 *     * `bygg-og-eiendom` - Bygg og eiendom
+                 *     * `mobilitet-og-transport` - Mobilitet og transport
+                 *     * `klima-energi-miljo` - Klima, energi og miljø
+                 *     * `vann-avlop-renovasjon` - Vann, avløp og renovasjon
+                 *     * `digitalisering-og-administrasjon` - Digitalisering og administrasjon
+                 *     * `samfunnssikkerhet-og-beredskap` - Samfunnssikkerhet og beredskap
+                 *     * `kultur-og-inkludering` - Kultur og inkludering
+                 *     * `drift-og-logistikk` - Drift og logistikk
+                 *     * `naering-natur-og-landbruk` - Næring, natur og landbruk
+                 */
+                sector?: "bygg-og-eiendom" | "digitalisering-og-administrasjon" | "drift-og-logistikk" | "helse-og-omsorg" | "klima-energi-miljo" | "kultur-og-inkludering" | "mobilitet-og-transport" | "naering-natur-og-landbruk" | "oppvekst-og-utdanning" | "samfunnssikkerhet-og-beredskap" | "vann-avlop-renovasjon";
+                /**
+                 * @description * `draft` - Draft
+                 *     * `published` - Published
+                 */
+                status?: "draft" | "published";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCaseOutputList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    cases_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    cases_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailOutput"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    cases_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    cases_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedCaseUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    cases_publish_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    cases_reuse_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReuseInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReuseCreatedOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    cases_unpublish_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     co_buyer_requests_list: {
@@ -7545,6 +8502,50 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
         };
     };
+    needs_case_link_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseLinkOutput"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    needs_case_suggestions_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSuggestionOutput"][];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
     needs_close_create: {
         parameters: {
             query?: never;
@@ -8099,6 +9100,29 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    needs_research_suggestions_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchSuggestionOutput"][];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     needs_responses_list: {
@@ -8954,6 +9978,431 @@ export interface operations {
                     "application/json": components["schemas"]["TermOutput"][];
                 };
             };
+        };
+    };
+    research_partnerships_list: {
+        parameters: {
+            query?: {
+                need?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A search term. */
+                search?: string;
+                /**
+                 * @description * `invited` - Invited
+                 *     * `accepted` - Accepted
+                 *     * `declined` - Declined
+                 *     * `ended` - Ended
+                 */
+                state?: "accepted" | "declined" | "ended" | "invited";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedResearchPartnershipOutputList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    research_partnerships_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResearchPartnershipInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchPartnershipOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    research_partnerships_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchPartnershipOutput"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    research_partnerships_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedResearchPartnershipUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchPartnershipOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    research_partnerships_accept_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchPartnershipOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    research_partnerships_decline_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchPartnershipOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    research_partnerships_end_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchPartnershipOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    research_partnerships_responses_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchPartnerResponseOutput"][];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    research_profiles_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `nb` - Norsk bokmål
+                 *     * `nn` - Norsk nynorsk
+                 *     * `en` - Engelsk
+                 */
+                language?: "en" | "nb" | "nn";
+                /** @description Only my institutions' */
+                mine?: boolean;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                organization?: number;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Words in the title, text or keywords */
+                q?: string;
+                /** @description A search term. */
+                search?: string;
+                /**
+                 * @description * `helse-og-omsorg` - Helse og omsorg
+                 *     * `oppvekst-og-utdanning` - Oppvekst og utdanning
+                 *     * `bygg-og-eiendom` - Bygg og eiendom
+                 *     * `mobilitet-og-transport` - Mobilitet og transport
+                 *     * `klima-energi-miljo` - Klima, energi og miljø
+                 *     * `vann-avlop-renovasjon` - Vann, avløp og renovasjon
+                 *     * `digitalisering-og-administrasjon` - Digitalisering og administrasjon
+                 *     * `samfunnssikkerhet-og-beredskap` - Samfunnssikkerhet og beredskap
+                 *     * `kultur-og-inkludering` - Kultur og inkludering
+                 *     * `drift-og-logistikk` - Drift og logistikk
+                 *     * `naering-natur-og-landbruk` - Næring, natur og landbruk
+                 */
+                sector?: "bygg-og-eiendom" | "digitalisering-og-administrasjon" | "drift-og-logistikk" | "helse-og-omsorg" | "klima-energi-miljo" | "kultur-og-inkludering" | "mobilitet-og-transport" | "naering-natur-og-landbruk" | "oppvekst-og-utdanning" | "samfunnssikkerhet-og-beredskap" | "vann-avlop-renovasjon";
+                /**
+                 * @description * `draft` - Draft
+                 *     * `published` - Published
+                 */
+                status?: "draft" | "published";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCompetenceProfileOutputList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    research_profiles_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompetenceProfileInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetenceProfileOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    research_profiles_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetenceProfileOutput"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    research_profiles_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    research_profiles_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedCompetenceProfileUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetenceProfileOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    research_profiles_publish_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetenceProfileOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    research_profiles_withdraw_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetenceProfileOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     responses_list: {

@@ -14,6 +14,7 @@ export const FACETS = [
   { field: 'language', param: 'language' },
   { field: 'status', param: 'status' },
   { field: 'seeks_pilot', param: 'seeks_pilot' },
+  { field: 'gain_type', param: 'gain_type' },
 ] as const;
 
 export type SearchParams = Record<string, string>;

@@ -23,7 +23,7 @@ export function clearedFilters(): Record<string, string> {
 
 /** Types and statuses are labelled by the UI's own catalogue; other facets carry the backend's labels. */
 function facetLabel(field: string, v: FacetValue, t: ReturnType<typeof useI18n>['t']): string {
-  if (field === 'kind' && ['need', 'solution', 'conference'].includes(v.value)) return t(`search.types.${v.value}` as MessageKey);
+  if (field === 'kind' && ['need', 'solution', 'conference', 'case'].includes(v.value)) return t(`search.types.${v.value}` as MessageKey);
   if (field === 'status' && ['draft', 'published', 'closed'].includes(v.value)) return t(`need.status.${v.value}` as MessageKey);
   if (field === 'seeks_pilot') return t(v.value === 'true' ? 'pilot.seeks' : 'pilot.seeksNot');
   return v.label || v.value;
