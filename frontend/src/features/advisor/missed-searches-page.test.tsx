@@ -64,7 +64,7 @@ describe('MissedSearchesPage', () => {
   it('says so when nothing was missed', async () => {
     mockFetch({ '/api/auth/session/': advisorSession, '/api/search/missed/': { count: 0, results: [] } });
     renderRoute(<MissedSearchesPage />, { route: '/?days=180' });
-    expect(await screen.findByText('Ingen søk uten treff i perioden.')).toBeInTheDocument();
+    expect(await screen.findByText('Ingen søk uten treff i perioden. Velg en lengre periode for å se flere.')).toBeInTheDocument();
   });
 
   it('is for advisors only: nobody else asks for the list', async () => {

@@ -34,6 +34,6 @@ describe('ResponseAccessLog', () => {
     mockFetch({ '/api/responses/5/access-log/': { count: 0, results: [] } });
     renderRoute(<ResponseAccessLog responseId={5} />);
     await userEvent.click(screen.getByText('Hvem har lest innspillet'));
-    expect(await screen.findByText('Ingen utenfor leverandøren har lest innspillet ennå.')).toBeInTheDocument();
+    expect(await screen.findByText('Ingen utenfor leverandøren har lest innspillet ennå. Hver gang noen gjør det, står det her.')).toBeInTheDocument();
   });
 });
