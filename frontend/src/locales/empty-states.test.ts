@@ -13,6 +13,7 @@ const NOT_EMPTY_STATES = new Set([
   'advisor.missed.noFilters', // a table cell: the search had no filters
   'record.noSupplier', // a meeting's supplier cell: nobody booked it
   'auth.noAccount', // “No account yet?” before the link to create one
+  'research.partnership.noAccess', // why a research partner reads no responses: the buyer decides
 ]);
 
 type Tree = { [key: string]: string | Tree };
