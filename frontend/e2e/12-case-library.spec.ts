@@ -95,5 +95,5 @@ test('a completed need becomes a case that another buyer finds and reuses', asyn
 
   // The case shows the spreading.
   await trondheim.getByTestId('built-on').getByRole('link', { name: caseTitle }).click();
-  await expect(trondheim.getByTestId('case-spread')).toHaveText('Gjenbrukt av 1 virksomheter: Trondheim kommune');
+  await expect(trondheim.getByTestId('case-spread')).toHaveText('Gjenbrukt av én virksomhet: Trondheim kommune');
 });

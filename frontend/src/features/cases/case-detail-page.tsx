@@ -86,7 +86,7 @@ function Spreading({ item }: { item: CaseDetail }) {
       {names.length === 0 ? (
         <Paragraph>{tc('spread.none')}</Paragraph>
       ) : (
-        <Paragraph data-testid="case-spread">{tc('spread.count', { count: names.length, orgs: fmt.list(names) })}</Paragraph>
+        <Paragraph data-testid="case-spread">{tc(names.length === 1 ? 'spread.countOne' : 'spread.count', { count: names.length, orgs: fmt.list(names) })}</Paragraph>
       )}
     </section>
   );
@@ -138,7 +138,7 @@ function CaseView({ item }: { item: CaseDetail }) {
       <div className="row">
         <Tag data-color={item.status === 'published' ? 'success' : 'neutral'}>{tc(`status.${item.status ?? 'draft'}`)}</Tag>
         <OrgName org={item.organization} />
-        <Tag variant="outline">{tc('reused', { count: item.reuse_count })}</Tag>
+        {item.reuse_count > 0 ? <Tag variant="outline">{tc('reused', { count: item.reuse_count })}</Tag> : null}
       </div>
       {item.can_edit ? <OwnerActions item={item} /> : null}
       <section className="stack" aria-labelledby="bought-heading">

@@ -76,6 +76,7 @@ export const casesNb = {
   spread: {
     title: 'Spredning',
     none: 'Ingen har gjenbrukt erfaringen ennå.',
+    countOne: 'Gjenbrukt av én virksomhet: {orgs}',
     count: 'Gjenbrukt av {count} virksomheter: {orgs}',
   },
   reuse: {
@@ -176,6 +177,7 @@ export const casesEn: Widen<typeof casesNb> = {
   spread: {
     title: 'Spreading',
     none: 'Nobody has reused the case yet.',
+    countOne: 'Reused by one organisation: {orgs}',
     count: 'Reused by {count} organisations: {orgs}',
   },
   reuse: {
