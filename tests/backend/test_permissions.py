@@ -37,6 +37,16 @@ def _need_body(w: World) -> dict[str, Any]:
     }
 
 
+def _pilot_body() -> dict[str, Any]:
+    return {
+        "scope": "Tre sykehjem prøver fallsensorer om natten.",
+        "starts_on": "2027-02-01",
+        "ends_on": "2027-07-31",
+        "users": 30,
+        "measures": [{"name": "Fall per måned", "unit": "count", "baseline": "12"}],
+    }
+
+
 def _response_body(w: World) -> dict[str, Any]:
     return {
         "need": w.need.pk,
@@ -119,6 +129,21 @@ CASES = (
         None,
         (403, 200, 200, 200, 200),
     ),
+    Case(
+        "ask for a pilot on a published need",
+        "put",
+        lambda w: f"/api/needs/{w.need.pk}/pilot/",
+        lambda w: _pilot_body(),
+        (403, 200, 403, 403, 200),
+    ),
+    Case(
+        "ask for a pilot on a draft need",
+        "put",
+        lambda w: f"/api/needs/{w.draft_need.pk}/pilot/",
+        lambda w: _pilot_body(),
+        (403, 200, 404, 404, 200),
+    ),
+    Case("innovation barometer", "get", lambda w: "/api/insights/barometer/", None, (200,) * 5),
     Case("solution list", "get", lambda w: "/api/solutions/", None, (200, 200, 200, 200, 200)),
     Case(
         "published solution",
