@@ -28,6 +28,7 @@ def case_list(*, user: AnyUser) -> QuerySet[Case]:
         .select_related("organization")
         .prefetch_related("gains", "suppliers")
         .annotate(reuse_count=Count("reuses", distinct=True))
+        .order_by("-published_at", "-created_at", "-pk")
     )
 
 
