@@ -520,12 +520,16 @@ def demo_market_load() -> dict[str, int]:
     from backend.demo.pilots import pilots_demo_load
 
     pilots_demo_load()
+    from backend.demo.research import research_demo_load
+
+    profiles = research_demo_load(buyer=users["buyer"])
     return {
         "organizations": Organization.objects.count(),
         "needs": Need.objects.count(),
         "solutions": Solution.objects.count(),
         "conferences": DialogueConference.objects.count(),
         "responses": Response.objects.count(),
+        "competence_profiles": profiles,
     }
 
 

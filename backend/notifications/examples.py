@@ -296,9 +296,20 @@ def _advisor_news() -> list[m.Message]:
     waiting = Organization.objects.filter(verified=False).first()
     if need is None or waiting is None:
         raise ValueError("The demo market needs a published need and an unverified organisation")
+    from backend.research.models import ResearchPartnership
+
+    partnership = ResearchPartnership.objects.select_related("need__organization").first()
+    if partnership is None:
+        raise ValueError("The demo market needs a research partnership")
     return [
         m.NeedToCurate(need_id=need.pk, need=need.title, buyer=need.organization.name),
         m.OrganizationUnverified(organization_id=waiting.pk, organization=waiting.name),
+        # The advisor opens the partnership as the institution would (advisors see them all).
+        m.ResearchPartnerInvited(
+            partnership_id=partnership.pk,
+            need=partnership.need.title,
+            buyer=partnership.need.organization.name,
+        ),
     ]
 
 

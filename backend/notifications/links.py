@@ -35,6 +35,11 @@ def advisor_joint_groups() -> str:
     return "/advisor/joint"
 
 
+def research_partnership_page(partnership_id: int) -> str:
+    """A research partnership: the invitation, and the need as its partner reads it."""
+    return f"/research/partnerships/{partnership_id}"
+
+
 def buyer_dashboard() -> str:
     return "/buyer"
 

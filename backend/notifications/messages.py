@@ -902,6 +902,9 @@ class ResponseReadersAdded(Message):
     need_id: int
     need: str
     organization: str
+    #: How the new reader is on the need: "co_buyer", or "research_partner" (granted by
+    #: the buyer; it does not see the sections marked as business secrets).
+    role: str = "co_buyer"
 
     def title(self) -> str:
         return _("%(org)s can now read your response to “%(need)s”") % {
@@ -910,6 +913,12 @@ class ResponseReadersAdded(Message):
         }
 
     def body(self) -> str:
+        if self.role == "research_partner":
+            return _(
+                "The buyer of “%(need)s” has let its research partner %(org)s read the "
+                "responses to the need, including yours, except the sections you marked as "
+                "business secrets. Each reading is logged in the response's access log."
+            ) % {"org": self.organization, "need": self.need}
         return _(
             "%(org)s has joined “%(need)s” as co-buyer. Like the need's owner, it can read the "
             "responses to the need, including yours."
@@ -917,6 +926,34 @@ class ResponseReadersAdded(Message):
 
     def link(self) -> str:
         return links.need_page(self.need_id)
+
+
+# ----------------------------------------------------------------- research institutions
+
+
+@_kind
+@dataclass(frozen=True, kw_only=True)
+class ResearchPartnerInvited(Message):
+    kind = NotificationKind.RESEARCH_PARTNER_INVITED
+    audiences = (Audience.MEMBER,)
+    partnership_id: int
+    need: str
+    buyer: str
+
+    def title(self) -> str:
+        return _("%(org)s invites you as research partner on “%(need)s”") % {
+            "org": self.buyer,
+            "need": self.need,
+        }
+
+    def body(self) -> str:
+        return _(
+            "As research partner your institution reads the need and what %(org)s shares with "
+            "it, once you accept. Accept or decline on the invitation's page."
+        ) % {"org": self.buyer}
+
+    def link(self) -> str:
+        return links.research_partnership_page(self.partnership_id)
 
 
 # ----------------------------------------------------------------------------- advisors

@@ -43,6 +43,11 @@ class NotificationKind(models.TextChoices):
     )
     MEETING_CHANGED = "meeting_changed", _("Your 1:1 meeting was moved")
     RESPONSE_READERS_ADDED = "response_readers_added", _("A new buyer can read your response")
+    # Research institutions (backend/research).
+    RESEARCH_PARTNER_INVITED = (
+        "research_partner_invited",
+        _("A buyer invites your institution as research partner"),
+    )
     # Advisors.
     NEED_TO_CURATE = "need_to_curate", _("A new need to curate")
     ORGANIZATION_UNVERIFIED = "organization_unverified", _("An organisation waits for verification")

@@ -12,6 +12,7 @@ alike, without naming who asked or who the meeting was with.
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -40,6 +41,9 @@ from backend.notifications.calendar import sequence_now
 from backend.notifications.services import notification_send
 from backend.responses.models import Response
 from backend.solutions.models import Solution
+
+if TYPE_CHECKING:
+    from backend.research.models import ResearchPartnership
 
 # ------------------------------------------------------------------------------ buyers
 
@@ -155,6 +159,17 @@ def meeting_cancelled_by_supplier(
             reason=reason,
         ),
         users=recipients.conference_hosts(conference=conference),
+    )
+
+
+def research_partner_invited(partnership: "ResearchPartnership") -> None:
+    """The invited research institution's members (the buyer named, never a response)."""
+    need = partnership.need
+    notification_send(
+        message=m.ResearchPartnerInvited(
+            partnership_id=partnership.pk, need=need.title, buyer=need.organization.name
+        ),
+        users=recipients.organization_members(organization_ids=[partnership.organization_id]),
     )
 
 
@@ -374,12 +389,15 @@ def conference_invitation(invitation: ConferenceInvitation) -> None:
     )
 
 
-def response_readers_added(*, need: Need, organization: Organization) -> None:
-    """Suppliers who responded learn who can now read their response."""
+def response_readers_added(
+    *, need: Need, organization: Organization, role: str = "co_buyer"
+) -> None:
+    """Suppliers who responded learn who can now read their response (a co-buyer, or a
+    research partner the buyer granted it)."""
     responders = need.responses.values_list("organization_id", flat=True)
     notification_send(
         message=m.ResponseReadersAdded(
-            need_id=need.pk, need=need.title, organization=organization.name
+            need_id=need.pk, need=need.title, organization=organization.name, role=role
         ),
         users=recipients.organization_members(organization_ids=responders),
     )

@@ -39,6 +39,7 @@ from tests.factories import (
     SolutionFactory,
 )
 from tests.factories.joint import GroupMembershipFactory, ProcurementGroupFactory
+from tests.factories.research import CompetenceProfileFactory, ResearchPartnershipFactory
 
 ROWS = 6
 SIZES = (2, 5)
@@ -104,6 +105,8 @@ LISTS: dict[str, tuple[str, Callable[[World], str]]] = {
         "supplier",
         lambda w: f"/api/organizations/{w.supplier_org.pk}/response-access-log/",
     ),
+    "/api/research/profiles/": ("visitor", lambda w: "/api/research/profiles/"),
+    "/api/research/partnerships/": ("buyer", lambda w: "/api/research/partnerships/"),
     "/api/responses/": ("advisor", lambda w: "/api/responses/"),
     "/api/responses/{id}/access-log/": (
         "supplier",
@@ -150,6 +153,9 @@ def _crowd(world: World) -> None:
         GroupMembershipFactory(group=group, need=other, state=GroupMembership.State.INVITED)
     NotificationFactory.create_batch(ROWS, user=w.users["advisor"])
     responses = ResponseFactory.create_batch(ROWS, need=w.need, organization=w.supplier_org)
+    CompetenceProfileFactory.create_batch(ROWS)
+    for _ in range(ROWS):
+        ResearchPartnershipFactory(need=NeedFactory(organization=w.buyer_org))
     buyer, advisor = w.client("buyer"), w.client("advisor")
     for n in range(ROWS):
         buyer.post(

@@ -2,10 +2,14 @@
 
 Each of these users tried to gain power without being granted it: a self-made advisory
 organisation, an unverified public buyer, a buyer asked (not yet accepted) to be co-buyer,
-a person whose request to join is pending, a removed member, and a member whose e-mail is
-not confirmed. None may do more than an unrelated signed-in buyer (`other_buyer`), and no
-answer to them carries the confidential markers of the world: the response's text, the
-draft need's and the draft solution's titles.
+a person whose request to join is pending, a removed member, a member whose e-mail is
+not confirmed, and research institutions (issue 14): one on the need and its draft as
+research partner, with and without the buyer's grant to read the responses, one whose
+partnership ended or was declined, and one not verified. A research partner reads the need
+and the responses only through its partnership (tests/backend/test_research.py), never
+through the paths of buyers and suppliers. None may do more than an unrelated signed-in
+buyer (`other_buyer`), and no answer to them carries the confidential markers of the
+world: the response's text, the draft need's and the draft solution's titles.
 """
 
 from collections.abc import Callable
@@ -31,6 +35,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.factories.joint import GroupMembershipFactory, ProcurementGroupFactory
+from tests.factories.research import ResearchOrganizationFactory, ResearchPartnershipFactory
 
 
 def _self_made_advisor(w: World) -> User:
@@ -66,6 +71,19 @@ def _unconfirmed_email(w: World) -> User:
     return user
 
 
+def _research_partner(w: World, *, state: str = "accepted", grant: bool = False) -> User:
+    org = ResearchOrganizationFactory(name="SINTEF Digital")
+    for need in (w.need, w.draft_need):
+        ResearchPartnershipFactory(
+            need=need, organization=org, state=state, may_read_responses=grant
+        )
+    return MembershipFactory(organization=org).user
+
+
+def _unverified_research(w: World) -> User:
+    return MembershipFactory(organization=ResearchOrganizationFactory(verified=False)).user
+
+
 def _joint(w: World, state: str) -> User:
     """Trondheim's need in Bergen's joint procurement (issue 14): a member, invited and not
     answered, declined or left. A group shows its members, lead, shared text and volume;
@@ -92,6 +110,12 @@ ESCALATIONS: dict[str, Callable[[World], User]] = {
     "joint procurement invited, not accepted": lambda w: _joint(w, GroupMembership.State.INVITED),
     "joint procurement declined": lambda w: _joint(w, GroupMembership.State.DECLINED),
     "joint procurement left": lambda w: _joint(w, GroupMembership.State.LEFT),
+    "research partner": _research_partner,
+    "research partner granted the responses": lambda w: _research_partner(w, grant=True),
+    "invited research partner": lambda w: _research_partner(w, state="invited", grant=True),
+    "ended research partner": lambda w: _research_partner(w, state="ended", grant=True),
+    "declined research partner": lambda w: _research_partner(w, state="declined", grant=True),
+    "unverified research institution": _unverified_research,
 }
 
 

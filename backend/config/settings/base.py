@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "backend.discovery",
     "backend.imports",
     "backend.insights",
+    "backend.research",
     "backend.joint",
     "backend.web",
     "backend.cases",

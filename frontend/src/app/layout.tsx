@@ -93,7 +93,10 @@ function MainNav() {
     items.push({ to: '/advisor/pipeline', label: t('nav.pipeline') });
     items.push({ to: '/advisor/missed-searches', label: t('nav.missedSearches') });
   }
-  if (user && roles.size === 0) items.push({ to: '/organizations/new', label: t('nav.registerOrg') });
+  const researcher = user?.roles.includes('research') ?? false;
+  if (researcher) items.push({ to: '/research/partnerships', label: t('research.partnerships.title') });
+  if (researcher || roles.has('buyer') || roles.has('advisor')) items.push({ to: '/research', label: t('research.nav') });
+  if (user && roles.size === 0 && !researcher) items.push({ to: '/organizations/new', label: t('nav.registerOrg') });
   return (
     <nav aria-label={t('layout.mainNav')} className="main-nav">
       <ul>

@@ -43,6 +43,11 @@ const JointInvitationPage = page(() => import('../features/joint/invitation-page
 const NotificationsPage = page(() => import('../features/notifications/notifications-page'), 'NotificationsPage');
 const NotificationSettingsPage = page(() => import('../features/notifications/notification-settings-page'), 'NotificationSettingsPage');
 const UnsubscribePage = page(() => import('../features/notifications/unsubscribe-page'), 'UnsubscribePage');
+const ProfileListPage = page(() => import('../features/research/profile-list-page'), 'ProfileListPage');
+const ProfileDetailPage = page(() => import('../features/research/profile-detail-page'), 'ProfileDetailPage');
+const ProfileFormPage = page(() => import('../features/research/profile-form-page'), 'ProfileFormPage');
+const PartnershipsPage = page(() => import('../features/research/partnerships-page'), 'PartnershipsPage');
+const PartnershipPage = page(() => import('../features/research/partnership-page'), 'PartnershipPage');
 const NotFoundPage = page(() => import('./not-found-page'), 'NotFoundPage');
 
 export const routes: RouteObject[] = [
@@ -89,6 +94,12 @@ export const routes: RouteObject[] = [
       { path: 'advisor/missed-searches', element: <MissedSearchesPage /> },
       { path: 'advisor/joint', element: <AdvisorJointGroupsPage /> },
       { path: 'joint/invitations/:id', element: <JointInvitationPage /> },
+      { path: 'research', element: <ProfileListPage /> },
+      { path: 'research/profiles/new', element: <ProfileFormPage /> },
+      { path: 'research/profiles/:id', element: <ProfileDetailPage /> },
+      { path: 'research/profiles/:id/edit', element: <ProfileFormPage /> },
+      { path: 'research/partnerships', element: <PartnershipsPage /> },
+      { path: 'research/partnerships/:id', element: <PartnershipPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

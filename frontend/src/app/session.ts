@@ -42,6 +42,7 @@ export function homeOf(user: User | null): string {
   if (roles.has('advisor')) return '/advisor';
   if (roles.has('buyer')) return '/buyer';
   if (roles.has('supplier')) return '/supplier';
+  if (user?.roles.includes('research')) return '/research/partnerships';
   return '/';
 }
 

@@ -61,6 +61,14 @@ from backend.needs.models import Need
 from backend.needs.services import co_buyer_request_decide, need_update
 from backend.notifications.models import Notification
 from backend.notifications.news import joint_invited
+from backend.research.models import CompetenceProfile, ResearchPartnership
+from backend.research.services import (
+    partnership_decide,
+    partnership_end,
+    partnership_invite,
+    partnership_update,
+    profile_create,
+)
 from backend.responses.models import Response
 from backend.solutions.models import Solution
 from backend.solutions.services import solution_archive
@@ -95,6 +103,9 @@ ROLES = (
     "booker",
     "unverified_supplier",
     "self_made_advisor",
+    "research_partner",
+    "granted_partner",
+    "ended_partner",
     "advisor",
     "staff",
     "operator",
@@ -152,6 +163,8 @@ SHARED_TEXT = "zqsharedtext"
 BUSINESS_SECRET = "zqbusinesssecret"
 REQUEST_TOPIC = "zqrequesttopic"
 INVITATION_MESSAGE = "zqinvitationmessage"
+SHARED_NOTE = "zqsharednote"
+PROFILE_DRAFT = "zqprofiledraft"
 JOINT_MESSAGE = "zqjointmessage"
 JOINT_SHARED = "zqjointshared"
 
@@ -181,10 +194,17 @@ HIDDEN: tuple[Hidden, ...] = (
         "drafts",
         "Bergen's draft need: title",
         (DRAFT_TITLE,),
-        # The organisation asked to be co-buyer is told which need (its title) to decide on.
-        _insiders("owner", "pending_co_buyer"),
+        # The organisation asked to be co-buyer is told which need (its title) to decide on;
+        # a research partner on it reads it through its partnership; one whose partnership
+        # ended was told the title in its invitation (its inbox and its data export keep it).
+        _insiders("owner", "pending_co_buyer", "research_partner", "ended_partner"),
     ),
-    Hidden("drafts", "Bergen's draft need: text", (DRAFT_BODY, DRAFT_EFFECT), _insiders("owner")),
+    Hidden(
+        "drafts",
+        "Bergen's draft need: text",
+        (DRAFT_BODY, DRAFT_EFFECT),
+        _insiders("owner", "research_partner"),
+    ),
     Hidden("drafts", "Trondheim's draft need", (TRONDHEIM_DRAFT,), _insiders("other_buyer")),
     Hidden("drafts", "Bergen's draft conference", (DRAFT_CONFERENCE,), _insiders("owner")),
     Hidden("drafts", "Helsetek's draft solution", (DRAFT_SOLUTION,), _insiders("supplier")),
@@ -194,7 +214,8 @@ HIDDEN: tuple[Hidden, ...] = (
         "responses",
         "Helsetek's response",
         (RESPONSE_SUMMARY, RESPONSE_BODY),
-        _insiders("owner", "co_buyer", "supplier"),
+        # The research partner the buyer granted it reads them (not the business secrets).
+        _insiders("owner", "co_buyer", "supplier", "granted_partner"),
     ),
     Hidden(
         "responses",
@@ -206,7 +227,7 @@ HIDDEN: tuple[Hidden, ...] = (
         "responses",
         "Konkurrent's response",
         (RIVAL_RESPONSE,),
-        _insiders("owner", "co_buyer", "rival"),
+        _insiders("owner", "co_buyer", "rival", "granted_partner"),
     ),
     # rejected matches ---------------------------------------------------------------
     Hidden(
@@ -317,6 +338,19 @@ HIDDEN: tuple[Hidden, ...] = (
         (JOINT_SHARED,),
         _insiders("owner", "other_buyer"),
     ),
+    # research partners (issue 14) ---------------------------------------------------
+    Hidden(
+        "research",
+        "what the buyer shares with its research partners",
+        (SHARED_NOTE,),
+        _insiders("owner", "research_partner", "granted_partner"),
+    ),
+    Hidden(
+        "research",
+        "a research institution's draft competence profile",
+        (PROFILE_DRAFT,),
+        _insiders("research_partner"),
+    ),
     # what people could not find -----------------------------------------------------
     Hidden(
         "missed_searches",
@@ -367,6 +401,9 @@ class Scene:
     registrations: dict[str, Registration]
     missed_search: MissedSearch
     mails: list[mail.EmailMessage] = field(default_factory=list)
+    #: Research partnerships by role, and the competence profiles ("published", "draft").
+    partnerships: dict[str, ResearchPartnership] = field(default_factory=dict)
+    profiles: dict[str, CompetenceProfile] = field(default_factory=dict)
     #: Bergen's joint procurement (forming) and its invitation of Trondheim's need.
     joint_group: int = 0
     joint_invitation: int = 0
@@ -509,6 +546,8 @@ def _ids(scene: Scene) -> dict[str, list[int]]:
             scene.draft_other_need_match.pk,
             MISSING,
         ],
+        "partnership": [*(p.pk for p in scene.partnerships.values()), MISSING],
+        "profile": [*(p.pk for p in scene.profiles.values()), MISSING],
         # The organisations with something hidden (or asked about it): the others are alike.
         "organization": [
             scene.orgs[r].pk for r in ("owner", "other_buyer", "supplier", "asker", "booker")
@@ -559,6 +598,8 @@ LIST_QUERIES: dict[str, tuple[str, ...]] = {
     "/api/insights/barometer/export/": ("", "?file_format=xlsx", "?period=month"),
     "/api/search/missed/": ("", "?days=7", "?days=180", "?page_size=100"),
     "/api/reference/sectors/": ("",),
+    "/api/research/profiles/": ("", "?status=draft", "?mine=true", f"?q={PROFILE_DRAFT}"),
+    "/api/research/partnerships/": ("", "?state=ended", "?state=accepted", "?page_size=100"),
 }
 
 #: Detail endpoints, by the kind of id they take.
@@ -578,6 +619,8 @@ DETAIL_PATHS: dict[str, tuple[str, ...]] = {
         "/api/responses/?need={}",
         "/api/matches/?need={}",
         "/api/matches/note-counts/?need={}",
+        "/api/needs/{}/research-suggestions/",
+        "/api/research/partnerships/?need={}",
         "/api/needs/{}/joint-procurement/",
         "/api/needs/{}/pilot/",
     ),
@@ -599,6 +642,8 @@ DETAIL_PATHS: dict[str, tuple[str, ...]] = {
     "joint_group": ("/api/joint-groups/{}/",),
     "joint_membership": ("/api/joint-memberships/{}/",),
     "match": ("/api/matches/{}/", "/api/matches/{}/notes/"),
+    "partnership": ("/api/research/partnerships/{}/", "/api/research/partnerships/{}/responses/"),
+    "profile": ("/api/research/profiles/{}/",),
     "organization": (
         "/api/organizations/{}/",
         "/api/organizations/{}/members/",
@@ -648,6 +693,15 @@ def _orgs() -> dict[str, Organization]:
         ),
         "self_made_advisor": OrganizationFactory(
             name="Rådgiver AS", kind=Organization.Kind.ADVISORY, verified=False
+        ),
+        "research_partner": OrganizationFactory(
+            name="SINTEF Digital", kind=Organization.Kind.RESEARCH
+        ),
+        "granted_partner": OrganizationFactory(
+            name="NTNU Senter for omsorgsforskning", kind=Organization.Kind.RESEARCH
+        ),
+        "ended_partner": OrganizationFactory(
+            name="OsloMet Institutt for sykepleie", kind=Organization.Kind.RESEARCH
         ),
         "advisor": OrganizationFactory(name="LUP", kind=Organization.Kind.ADVISORY),
     }
@@ -897,6 +951,55 @@ def _joint(users: dict[str, User | None], needs: dict[str, Need]) -> GroupMember
     return invitation  # type: ignore[no-any-return]
 
 
+def _research(
+    users: dict[str, User | None], orgs: dict[str, Organization], needs: dict[str, Need]
+) -> tuple[dict[str, ResearchPartnership], dict[str, CompetenceProfile]]:
+    """Bergen's research partners: one on the need and its draft (accepted, not granted the
+    responses), one granted them on the need, one whose partnerships on both ended after the
+    grant. The first institution has a published and a draft competence profile."""
+    owner = users["owner"]
+    assert owner is not None
+    note = f"Vi deler gevinstkartet og kravspesifikasjonen ({SHARED_NOTE})."
+    made: dict[str, ResearchPartnership] = {}
+    plan = (
+        ("research_partner", ("need", "draft_need"), False, False),
+        ("granted_partner", ("need",), True, False),
+        ("ended_partner", ("need", "draft_need"), True, True),
+    )
+    for role, need_keys, grant, end in plan:
+        partner = users[role]
+        assert partner is not None
+        for key in need_keys:
+            row = partnership_invite(
+                user=owner, need=needs[key], organization=orgs[role], shared_note=note
+            )
+            row = partnership_decide(user=partner, partnership=row, accept=True)
+            if grant:
+                row = partnership_update(user=owner, partnership=row, may_read_responses=True)
+            if end:
+                row = partnership_end(user=partner, partnership=row)
+            made[f"{role}:{key}"] = row
+    partner = users["research_partner"]
+    assert partner is not None
+    base = {
+        "description": "Følgeforskning på velferdsteknologi, trygghet og fall hos eldre.",
+        "sectors": ["helse-og-omsorg"],
+    }
+    profiles = {
+        "published": profile_create(
+            user=partner,
+            organization=orgs["research_partner"],
+            data={"title": "Velferdsteknologi og følgeforskning", "status": "published", **base},
+        ),
+        "draft": profile_create(
+            user=partner,
+            organization=orgs["research_partner"],
+            data={"title": f"Et utkast ({PROFILE_DRAFT})", **base},
+        ),
+    }
+    return made, profiles
+
+
 def scene_build() -> Scene:
     """Build the market inside the caller's transaction; index what is public; keep the
     e-mails the building sent."""
@@ -951,6 +1054,7 @@ def scene_build() -> Scene:
         meeting_request = _ongoing(users, orgs, needs["need"])
         matches = _matches(users, needs, sols)
         _co_buyers(users, orgs, needs)
+        partnerships, profiles = _research(users, orgs, needs)
         joint = _joint(users, needs)
         # Once public, now archived: its words were in the index (did-you-mean, autocomplete).
         solution_archive(user=users["supplier"], solution=sols["archived_solution"])  # type: ignore[arg-type]
@@ -978,6 +1082,8 @@ def scene_build() -> Scene:
         joint_group=joint.group_id,
         joint_invitation=joint.pk,
         mails=list(mail.outbox),
+        partnerships=partnerships,
+        profiles=profiles,
     )
 
 
@@ -1138,6 +1244,12 @@ NEED_WRITES = (
         "/api/matches/",
         lambda s, pk: {"need": s.need.pk, "other_need": pk},
     ),
+    Write(
+        "invite a research partner",
+        "post",
+        "/api/research/partnerships/",
+        lambda s, pk: {"need": pk, "organization": s.orgs["ended_partner"].pk},
+    ),
 )
 SOLUTION_WRITES = (
     Write("edit", "patch", "/api/solutions/{}/", lambda s, pk: {"trl": 8}),
@@ -1266,6 +1378,23 @@ OPTIONS_PROBES = {
     kind: tuple(Write("options", "options", t) for t in templates if "?" not in t)
     for kind, templates in DETAIL_PATHS.items()
 }
+PARTNERSHIP_WRITES = (
+    Write("accept", "post", "/api/research/partnerships/{}/accept/"),
+    Write("decline", "post", "/api/research/partnerships/{}/decline/"),
+    Write("end", "post", "/api/research/partnerships/{}/end/"),
+    Write(
+        "grant the responses",
+        "patch",
+        "/api/research/partnerships/{}/",
+        lambda s, pk: {"may_read_responses": True, "shared_note": "Ny merknad"},
+    ),
+)
+PROFILE_WRITES = (
+    Write("edit", "patch", "/api/research/profiles/{}/", lambda s, pk: {"title": "Ny tittel"}),
+    Write("publish", "post", "/api/research/profiles/{}/publish/"),
+    Write("withdraw", "post", "/api/research/profiles/{}/withdraw/"),
+    Write("delete", "delete", "/api/research/profiles/{}/"),
+)
 CO_BUYER_WRITES = (
     Write("accept", "post", "/api/co-buyer-requests/{}/accept/"),
     Write("decline", "post", "/api/co-buyer-requests/{}/decline/"),
@@ -1305,6 +1434,8 @@ ALL_WRITES = (
     *QUESTION_WRITES,
     *REGISTRATION_WRITES,
     *CO_BUYER_WRITES,
+    *PARTNERSHIP_WRITES,
+    *PROFILE_WRITES,
     *JOINT_NEED_WRITES,
     *JOINT_GROUP_WRITES,
     *JOINT_MEMBERSHIP_WRITES,

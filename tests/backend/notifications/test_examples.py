@@ -5,6 +5,7 @@ from backend.notifications.examples import notification_examples
 from backend.notifications.models import Notification, NotificationKind
 from tests.backend.conftest import World
 from tests.factories import NeedFactory, OrganizationFactory, RegistrationFactory
+from tests.factories.research import ResearchPartnershipFactory
 
 
 def test_every_kind_is_given_once(world: World) -> None:
@@ -12,6 +13,7 @@ def test_every_kind_is_given_once(world: World) -> None:
     RegistrationFactory(conference=world.conference, organization=world.supplier_org)
     OrganizationFactory(name="Fjordlys Teknologi AS", verified=False)
     NeedFactory(organization=world.other_buyer_org)
+    ResearchPartnershipFactory(need=world.need)
     cast = {role: world.users[role] for role in ("buyer", "supplier", "advisor")}
     # when
     made = notification_examples(**cast)  # type: ignore[arg-type]

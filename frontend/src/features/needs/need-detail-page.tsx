@@ -15,6 +15,7 @@ import { NoticeExports } from '../notices/notice-exports';
 import { OngoingSection } from '../ongoing-dialogue/ongoing-section';
 import { PilotSection } from '../pilots/pilot-section';
 import { JointPanel } from '../joint/joint-panel';
+import { ResearchPartnersSection } from '../research/research-partners-section';
 
 function Conferences({ need }: { need: Need }) {
   const { t, fmt } = useI18n();
@@ -184,6 +185,7 @@ function NeedView({ need }: { need: Need }) {
           <SimilarNeeds needId={id} pending={need.suggestions_pending} jointInvite={owner && need.status === 'published'} />
         </>
       ) : null}
+      {owner || advisor ? <ResearchPartnersSection need={need} /> : null}
       {/* The buyer, an accepted co-buyer and advisors read the responses; the buyers also see who read them. */}
       {need.can_read_responses ? <NeedResponses needId={id} showAccessLog={!advisor} /> : null}
     </article>

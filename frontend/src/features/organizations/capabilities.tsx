@@ -12,6 +12,8 @@ export const CAPABILITIES = [
   'respond',
   'join_dialogue',
   'advise',
+  'publish_competence',
+  'be_research_partner',
 ] as const;
 
 type Capability = (typeof CAPABILITIES)[number];
@@ -23,6 +25,7 @@ const WHEN_VERIFIED: Record<OrgKind, readonly Capability[]> = {
   public_buyer: ['draft_need', 'publish_need', 'announce_conference', 'be_co_buyer', 'read_responses'],
   supplier: ['publish_solution', 'respond', 'join_dialogue'],
   advisory: ['advise'],
+  research: ['publish_competence', 'be_research_partner'],
 };
 
 function isCapability(value: string): value is Capability {

@@ -9,7 +9,7 @@ const signedIn = { csrf_token: 't', oidc_login_url: null, user: { id: 5, email: 
 describe('OrgRegisterPage', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('offers only public buyer and supplier, and confirms a request to join an organisation already registered (202)', async () => {
+  it('offers public buyer, supplier and research institution (no advisory), and confirms a request to join an organisation already registered (202)', async () => {
     const { calls } = mockFetch({
       '/api/auth/session/': signedIn,
       '/api/reference/counties/': [{ code: '46', label: 'Vestland' }],
@@ -17,7 +17,7 @@ describe('OrgRegisterPage', () => {
     });
     renderRoute(<OrgRegisterPage />, { path: '/organizations/new', route: '/organizations/new' });
     await userEvent.type(await screen.findByRole('textbox', { name: 'Navn på virksomheten' }), 'Bergen kommune');
-    expect(screen.getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['public_buyer', 'supplier']);
+    expect(screen.getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['public_buyer', 'supplier', 'research']);
     await userEvent.type(screen.getByRole('textbox', { name: 'Organisasjonsnummer' }), '964 338 531');
     await userEvent.type(screen.getByRole('textbox', { name: /Melding til administratorene/ }), 'Jeg jobber i Etat for helse og omsorg.');
     await userEvent.click(screen.getByRole('button', { name: 'Registrer virksomhet' }));

@@ -13,9 +13,12 @@ import { isValidOrgNumber } from './org-number';
 
 type OrgInput = Required<OrganizationInput>;
 
-/** Only public buyers and suppliers register themselves; advisory organisations are set up
- * by the operators. */
-const SELF_SERVICE_KINDS: OrgKind[] = ['public_buyer', 'supplier'];
+/** Public buyers, suppliers and research institutions register themselves; advisory
+ * organisations are set up by the operators. */
+const SELF_SERVICE_KINDS: OrgKind[] = ['public_buyer', 'supplier', 'research'];
+
+/** Where a newly registered organisation's work starts. */
+const START: Partial<Record<OrgKind, string>> = { supplier: '/supplier', research: '/research', public_buyer: '/buyer' };
 
 function Registered({ result }: { result: Registration }) {
   const { t } = useI18n();
@@ -44,7 +47,7 @@ function Registered({ result }: { result: Registration }) {
           <Link to={`/organizations/${org.id}`}>{t('org.goToOrg')}</Link>
         </Button>
         <Button asChild variant="secondary">
-          <Link to={org.kind === 'supplier' ? '/supplier' : '/buyer'}>{t('common.continue')}</Link>
+          <Link to={START[org.kind] ?? '/buyer'}>{t('common.continue')}</Link>
         </Button>
       </div>
     </Alert>
