@@ -82,6 +82,8 @@ frontend_steps() {
   [[ $MODE == lint ]] && return 0
   step frontend-unit npm --prefix frontend run test
   step frontend-e2e npm --prefix frontend run e2e
+  # The public pages on a phone, served as in production: Lighthouse budgets (scripts/lighthouse.sh).
+  step lighthouse scripts/lighthouse.sh
 }
 
 scripts/setup.sh venv || { echo "venv setup failed" >&2; exit 1; }
