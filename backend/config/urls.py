@@ -19,6 +19,7 @@ api: list[URLPattern | URLResolver] = [
     path("", include("backend.discovery.api.urls")),
     path("", include("backend.reference.api.urls")),
     path("", include("backend.insights.api.urls")),
+    path("", include("backend.cases.api.urls")),
     path("", include("backend.research.api.urls")),
     path("", include("backend.pilots.api.urls")),
     path("", include("backend.joint.api.urls")),

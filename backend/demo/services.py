@@ -520,6 +520,9 @@ def demo_market_load() -> dict[str, int]:
     from backend.demo.pilots import pilots_demo_load
 
     pilots_demo_load()
+    from backend.demo.cases import cases_demo_load
+
+    cases_demo_load(buyer=users["buyer"])
     from backend.demo.research import research_demo_load
 
     profiles = research_demo_load(buyer=users["buyer"])

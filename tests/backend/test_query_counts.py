@@ -38,6 +38,7 @@ from tests.factories import (
     SlotFactory,
     SolutionFactory,
 )
+from tests.factories.cases import CaseFactory, CaseReuseFactory, GainFactory
 from tests.factories.joint import GroupMembershipFactory, ProcurementGroupFactory
 from tests.factories.research import CompetenceProfileFactory, ResearchPartnershipFactory
 
@@ -50,6 +51,7 @@ LISTS: dict[str, tuple[str, Callable[[World], str]]] = {
     "/api/solutions/": ("visitor", lambda w: "/api/solutions/"),
     "/api/conferences/": ("visitor", lambda w: "/api/conferences/"),
     "/api/organizations/": ("visitor", lambda w: "/api/organizations/"),
+    "/api/cases/": ("visitor", lambda w: "/api/cases/"),
     "/api/co-buyer-requests/": ("buyer", lambda w: "/api/co-buyer-requests/"),
     "/api/conferences/{id}/invitations/": (
         "buyer",
@@ -153,6 +155,11 @@ def _crowd(world: World) -> None:
         GroupMembershipFactory(group=group, need=other, state=GroupMembership.State.INVITED)
     NotificationFactory.create_batch(ROWS, user=w.users["advisor"])
     responses = ResponseFactory.create_batch(ROWS, need=w.need, organization=w.supplier_org)
+    for _ in range(ROWS):  # cases with gains, platform suppliers and reuses
+        case = CaseFactory(need=NeedFactory(organization=w.buyer_org, stage="kontrakt"))
+        case.suppliers.add(w.supplier_org)
+        GainFactory.create_batch(2, case=case)
+        CaseReuseFactory(case=case, need=NeedFactory(organization=w.other_buyer_org))
     CompetenceProfileFactory.create_batch(ROWS)
     for _ in range(ROWS):
         ResearchPartnershipFactory(need=NeedFactory(organization=w.buyer_org))

@@ -272,6 +272,17 @@ SPECTACULAR_SETTINGS = {
         "SharedKindEnum": "backend.dialogue.models.SharedInformation.Kind",
         "MeetingTypeEnum": "backend.dialogue.models.SharedInformation.MeetingType",
         "DeclineReasonEnum": "backend.dialogue.models.MeetingRequest.DeclineReason",
+        # The case library's gains: named apart from the search's type and the pilots' unit.
+        "GainTypeEnum": "backend.cases.models.Gain.Type",
+        "GainUnitEnum": "backend.cases.models.Gain.Unit",
+        "GainPeriodEnum": "backend.cases.models.Gain.Period",
+        "GainBeneficiaryEnum": "backend.cases.models.Gain.Beneficiary",
+        # A search hit's kind keeps its name beside the gains' type.
+        "TypeEnum": "search.types.KINDS",
+        "StageEnum": "backend.reference.vocabularies.stage_choices",
+        "SectorEnum": "backend.reference.vocabularies.sector_choices",
+        # Draft or published (cases, competence profiles).
+        "PublicationStatusEnum": "backend.cases.models.Case.Status",
     },
 }
 

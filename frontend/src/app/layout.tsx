@@ -86,6 +86,7 @@ function MainNav() {
   const roles = userRoles(user);
   const items: { to: string; label: string }[] = [{ to: '/', label: t('nav.search') }];
   items.push({ to: '/barometer', label: t('nav.barometer') });
+  items.push({ to: '/cases', label: t('cases.nav') });
   if (roles.has('buyer')) items.push({ to: '/buyer', label: t('nav.buyer') });
   if (roles.has('supplier')) items.push({ to: '/supplier', label: t('nav.supplier') });
   if (roles.has('advisor')) {

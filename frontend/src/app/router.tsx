@@ -48,6 +48,9 @@ const ProfileDetailPage = page(() => import('../features/research/profile-detail
 const ProfileFormPage = page(() => import('../features/research/profile-form-page'), 'ProfileFormPage');
 const PartnershipsPage = page(() => import('../features/research/partnerships-page'), 'PartnershipsPage');
 const PartnershipPage = page(() => import('../features/research/partnership-page'), 'PartnershipPage');
+const CaseListPage = page(() => import('../features/cases/case-list-page'), 'CaseListPage');
+const CaseDetailPage = page(() => import('../features/cases/case-detail-page'), 'CaseDetailPage');
+const CaseFormPage = page(() => import('../features/cases/case-form-page'), 'CaseFormPage');
 const NotFoundPage = page(() => import('./not-found-page'), 'NotFoundPage');
 
 export const routes: RouteObject[] = [
@@ -100,6 +103,10 @@ export const routes: RouteObject[] = [
       { path: 'research/profiles/:id/edit', element: <ProfileFormPage /> },
       { path: 'research/partnerships', element: <PartnershipsPage /> },
       { path: 'research/partnerships/:id', element: <PartnershipPage /> },
+      { path: 'cases', element: <CaseListPage /> },
+      { path: 'cases/new', element: <CaseFormPage /> },
+      { path: 'cases/:id', element: <CaseDetailPage /> },
+      { path: 'cases/:id/edit', element: <CaseFormPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

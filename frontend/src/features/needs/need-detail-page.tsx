@@ -15,6 +15,7 @@ import { NoticeExports } from '../notices/notice-exports';
 import { OngoingSection } from '../ongoing-dialogue/ongoing-section';
 import { PilotSection } from '../pilots/pilot-section';
 import { JointPanel } from '../joint/joint-panel';
+import { NeedCasePanel } from '../cases/need-case-panel';
 import { ResearchPartnersSection } from '../research/research-partners-section';
 
 function Conferences({ need }: { need: Need }) {
@@ -138,6 +139,7 @@ function NeedView({ need }: { need: Need }) {
         ) : null}
         <NeedFacts need={need} />
       </section>
+      {need.status !== 'draft' || owner ? <NeedCasePanel need={need} /> : null}
       <PilotSection need={need} />
       <section aria-labelledby="cobuyers-heading" className="stack">
         <Heading level={2} data-size="sm" id="cobuyers-heading">
