@@ -166,6 +166,8 @@ LOCALE_PATHS = [BASE_DIR / "backend" / "locale"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
+# English dates as this service writes them ("16 November 2026, 10:00"); Bokmål keeps Django's.
+FORMAT_MODULE_PATH = ["backend.config.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
