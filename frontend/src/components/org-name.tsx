@@ -4,10 +4,11 @@ import { useI18n } from '../app/i18n';
 
 type OrgLike = Pick<OrganizationRef, 'name' | 'kind'> & { verified?: boolean | null };
 
-/** Whether an organisation's name must carry "not verified": buyers and suppliers a LUP
- * advisor has not verified yet. Advisory organisations are set up by the operators. */
+/** Whether an organisation's name must carry "not verified": buyers, suppliers and research
+ * institutions a LUP advisor has not verified yet. Advisory organisations are set up by the
+ * operators. */
 export function isUnverified(org: OrgLike): boolean {
-  return org.verified === false && (org.kind === 'public_buyer' || org.kind === 'supplier');
+  return org.verified === false && (org.kind === 'public_buyer' || org.kind === 'supplier' || org.kind === 'research');
 }
 
 /** The "Ikke verifisert" tag, with its explanation as the accessible description. */

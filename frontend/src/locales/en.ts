@@ -181,6 +181,8 @@ export const en: Messages = {
       'An advisor from the National Programme for Supplier Development (LUP) checks that the organisation is a public buyer, usually within two working days. Until then you can write needs as drafts, but not publish them, announce dialogue conferences, read responses or be a co-buyer.',
     unverifiedSupplier:
       'An advisor from the National Programme for Supplier Development (LUP) has not verified the organisation yet. You can still publish solutions, send responses and register for dialogue conferences, but your name is shown with the label “Not verified” until the verification is done.',
+    unverifiedResearch:
+      'An advisor from the National Programme for Supplier Development (LUP) checks that the organisation is a research institution, usually within two working days. Until then you can write competence profiles as drafts, but not publish them or become research partner on needs.',
     verifiedNote: 'The organisation has been verified by a LUP advisor.',
     noCapabilities: 'The organisation cannot do anything on Innovasjonstorget until it is verified. An advisor of the National Programme for Supplier Development (LUP) verifies new organisations.',
     capabilities: {

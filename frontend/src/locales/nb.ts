@@ -179,6 +179,8 @@ export const nb = {
       'En rådgiver i Leverandørutviklingsprogrammet (LUP) sjekker at virksomheten er en offentlig innkjøper, vanligvis innen to virkedager. Til da kan dere skrive behov som utkast, men ikke publisere dem, annonsere dialogkonferanser, lese innspill eller være medinnkjøper.',
     unverifiedSupplier:
       'En rådgiver i Leverandørutviklingsprogrammet (LUP) har ikke verifisert virksomheten ennå. Dere kan likevel publisere løsninger, sende innspill og melde dere på dialogkonferanser, men navnet vises med merket «Ikke verifisert» til verifiseringen er gjort.',
+    unverifiedResearch:
+      'En rådgiver i Leverandørutviklingsprogrammet (LUP) sjekker at virksomheten er en forskningsinstitusjon, vanligvis innen to virkedager. Til da kan dere skrive kompetanseprofiler som utkast, men ikke publisere dem eller bli forskningspartner på behov.',
     verifiedNote: 'Virksomheten er verifisert av en rådgiver i LUP.',
     noCapabilities: 'Virksomheten kan ikke gjøre noe på Innovasjonstorget før den er verifisert. En rådgiver i Leverandørutviklingsprogrammet (LUP) verifiserer nye virksomheter.',
     capabilities: {

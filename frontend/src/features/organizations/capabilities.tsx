@@ -48,8 +48,12 @@ export function OrgCapabilities({ org }: { org: Pick<Organization, 'kind' | 'ver
   const { t } = useI18n();
   const now = org.capabilities.filter(isCapability);
   const later = org.verified ? [] : WHEN_VERIFIED[org.kind].filter((c) => !now.includes(c));
-  const unverifiedText =
-    org.kind === 'public_buyer' ? t('orgPage.unverifiedBuyer') : org.kind === 'supplier' ? t('orgPage.unverifiedSupplier') : null;
+  const unverified: Partial<Record<OrgKind, string>> = {
+    public_buyer: t('orgPage.unverifiedBuyer'),
+    supplier: t('orgPage.unverifiedSupplier'),
+    research: t('orgPage.unverifiedResearch'),
+  };
+  const unverifiedText = unverified[org.kind] ?? null;
   return (
     <section aria-labelledby="capabilities-heading" className="stack">
       <Heading level={2} data-size="sm" id="capabilities-heading">
