@@ -4,6 +4,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from backend.demo.research import INSTITUTIONS
 from backend.demo.services import DEMO_USERS, PASSWORD, demo_load
 
 REFUSAL = (
@@ -36,3 +37,5 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo logins (password: {PASSWORD}):")
         for email, name, org, role in DEMO_USERS:
             self.stdout.write(f"  {role:<9} {email:<34} {name}" + (f", {org}" if org else ""))
+        for org, _county, email, name in INSTITUTIONS:
+            self.stdout.write(f"  {'research':<9} {email:<34} {name}, {org}")
