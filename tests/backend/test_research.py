@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from backend.accounts.models import Organization, User
+from backend.matches.models import Embedding
 from backend.notifications.models import Notification, NotificationKind
 from backend.research.models import CompetenceProfile, ResearchPartnership
 from backend.research.suggestions import research_suggestions
@@ -505,3 +506,29 @@ def test_the_partnership_list_costs_the_same_queries_whatever_its_page_size(
         assert len(answer.json()["results"]) == size
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+@override_settings(EMBEDDING_MODEL="")
+def test_with_the_real_model_the_fitting_institution_passes_the_floor_and_the_unrelated_not(
+    world: World,
+) -> None:
+    # given: the need is about safety alarms for elderly people living at home
+    fitting = CompetenceProfileFactory(
+        title="Velferdsteknologi og trygghet for eldre som bor hjemme",
+        description="Vi forsker på trygghetsalarmer, fallsensorer og digitalt tilsyn, og på "
+        "hvordan hjemmetjenesten kan hjelpe eldre å bo trygt hjemme lenger.",
+    )
+    unrelated = CompetenceProfileFactory(
+        title="Havbunnskartlegging og sedimenter",
+        description="Akustiske metoder for kartlegging av havbunn, sedimenter og strøm i fjorder "
+        "og kystfarvann.",
+        sectors=["naering-natur-og-landbruk"],
+        cpv_codes=[],
+        keywords=["havbunn", "akustikk"],
+    )
+    # when
+    found = {s.profile.pk: s for s in research_suggestions(need=world.need)}
+    # then
+    assert fitting.pk in found
+    assert unrelated.pk not in found
+    assert Embedding.objects.filter(entity="competence", entity_id=fitting.pk).exists()
