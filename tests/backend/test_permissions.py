@@ -12,8 +12,10 @@ from typing import Any
 
 import pytest
 
+from backend.cases.models import Case as CaseRow
 from tests.backend.conftest import ROLES, World
-from tests.factories import OrganizationFactory, RegistrationFactory
+from tests.factories import NeedFactory, OrganizationFactory, RegistrationFactory
+from tests.factories.cases import CaseFactory, GainFactory
 
 Url = Callable[[World], str]
 Body = Callable[[World], dict[str, Any]] | None
@@ -53,6 +55,27 @@ def _response_body(w: World) -> dict[str, Any]:
         "organization": w.supplier_org.pk,
         "summary": "Vårt forslag",
         "body": "Vi har levert sensorbasert tilsyn til tolv kommuner siden 2021.",
+    }
+
+
+def _case(w: World, *, draft: bool) -> int:
+    """Bergen's published or draft case (with a gain), made on first use."""
+    status = "draft" if draft else "published"
+    found = CaseRow.objects.filter(organization=w.buyer_org, status=status).first()
+    if found is None:
+        need = NeedFactory(organization=w.buyer_org, stage="kontrakt")
+        found = CaseFactory(
+            need=need, status=status, published_at=None if draft else need.published_at
+        )
+        GainFactory(case=found)
+    return found.pk
+
+
+def _case_body(w: World) -> dict[str, Any]:
+    return {
+        "need": NeedFactory(organization=w.buyer_org, stage="implementering").pk,
+        "summary": "Digitale medisindispensere til 300 hjemmeboende, kjøpt i et partnerskap.",
+        "procedure": "innovasjonspartnerskap",
     }
 
 
@@ -286,6 +309,44 @@ CASES = (
         lambda w: "/api/search/missed/",
         None,
         (403, 403, 403, 403, 200),
+    ),
+    # the case library (issue 14)
+    Case("case list", "get", lambda w: "/api/cases/", None, (200, 200, 200, 200, 200)),
+    Case(
+        "published case",
+        "get",
+        lambda w: f"/api/cases/{_case(w, draft=False)}/",
+        None,
+        (200, 200, 200, 200, 200),
+    ),
+    Case(
+        "draft case",
+        "get",
+        lambda w: f"/api/cases/{_case(w, draft=True)}/",
+        None,
+        (404, 200, 404, 404, 200),
+    ),
+    Case("record a case", "post", lambda w: "/api/cases/", _case_body, (403, 201, 403, 403, 201)),
+    Case(
+        "edit published case",
+        "patch",
+        lambda w: f"/api/cases/{_case(w, draft=False)}/",
+        lambda w: {"lessons": "Ta med farmasøyten tidlig."},
+        (403, 200, 403, 403, 200),
+    ),
+    Case(
+        "publish draft case",
+        "post",
+        lambda w: f"/api/cases/{_case(w, draft=True)}/publish/",
+        None,
+        (403, 200, 404, 404, 200),
+    ),
+    Case(
+        "reuse a case for Bergen",
+        "post",
+        lambda w: f"/api/cases/{_case(w, draft=False)}/reuse/",
+        lambda w: {"organization": w.buyer_org.pk},
+        (403, 201, 403, 403, 403),
     ),
 )
 
