@@ -531,7 +531,12 @@ def _hit_line(hit: Mapping[str, str]) -> str:
     """One new hit of a saved search: what it is, its title, who posted it and, for a need or
     a conference, its deadline."""
     kind = hit.get("kind", "")
-    labels = {"need": _("Need"), "conference": _("Dialogue conference"), "solution": _("Solution")}
+    labels = {
+        "need": _("Need"),
+        "conference": _("Dialogue conference"),
+        "solution": _("Solution"),
+        "case": _("Case"),
+    }
     about = [hit.get("organization", "")]
     if hit.get("deadline") and kind == "conference":
         about.append(_("registration closes %(when)s") % {"when": when(hit["deadline"])})
