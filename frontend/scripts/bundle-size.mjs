@@ -5,7 +5,11 @@ import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BUDGET_KB = 200;
+// 200 kB until issue 14's features (research partners, joint procurement, pilots, the
+// barometer, notices) added about 3 kB of bokmål texts to the first page's catalogue
+// (src/locales/nb.ts; the case library keeps its texts in its own chunk). Next step, rather
+// than another raise: feature catalogues that load with their pages.
+const BUDGET_KB = 205;
 const dist = process.env.FRONTEND_DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'));
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
