@@ -285,6 +285,9 @@ SPECTACULAR_SETTINGS = {
         "SectorEnum": "backend.reference.vocabularies.sector_choices",
         # Draft or published (cases, competence profiles).
         "PublicationStatusEnum": "backend.cases.models.Case.Status",
+        # A need's pilot: its status and its measures' units (named apart from the gains').
+        "PilotStatusEnum": "backend.pilots.models.Pilot.Status",
+        "PilotUnitEnum": "backend.pilots.models.Unit",
     },
 }
 

@@ -3544,7 +3544,7 @@ export interface components {
         MeasureInputRequest: {
             id?: number | null;
             name: string;
-            unit: components["schemas"]["Unit8c9Enum"];
+            unit: components["schemas"]["PilotUnitEnum"];
             /** Format: decimal */
             baseline?: string | null;
         };
@@ -3552,7 +3552,7 @@ export interface components {
             readonly id: number;
             /** What is measured */
             name: string;
-            unit: components["schemas"]["Unit8c9Enum"];
+            unit: components["schemas"]["PilotUnitEnum"];
             readonly unit_label: string;
             /** Format: double */
             baseline: number | null;
@@ -4907,7 +4907,7 @@ export interface components {
             /** Format: date */
             ends_on: string;
             users: number;
-            status?: components["schemas"]["Status9eaEnum"];
+            status?: components["schemas"]["PilotStatusEnum"];
             results_public?: boolean;
             measures: components["schemas"]["MeasureInputRequest"][];
         };
@@ -4930,7 +4930,7 @@ export interface components {
              * Format: int64
              */
             users: number;
-            status?: components["schemas"]["Status9eaEnum"];
+            status?: components["schemas"]["PilotStatusEnum"];
             readonly status_label: string;
             /** Results are public */
             results_public?: boolean;
@@ -4952,6 +4952,27 @@ export interface components {
             value: string;
             note: string;
         };
+        /**
+         * @description * `wanted` - Wanted
+         *     * `running` - Running
+         *     * `completed` - Completed
+         *     * `cancelled` - Cancelled
+         * @enum {string}
+         */
+        PilotStatusEnum: "wanted" | "running" | "completed" | "cancelled";
+        /**
+         * @description * `nok` - NOK
+         *     * `hours` - hours
+         *     * `minutes` - minutes
+         *     * `days` - days
+         *     * `tonnes_co2e` - tonnes CO2e
+         *     * `percent` - per cent
+         *     * `percentage_points` - percentage points
+         *     * `count` - number
+         *     * `km` - km
+         * @enum {string}
+         */
+        PilotUnitEnum: "nok" | "hours" | "minutes" | "days" | "tonnes_co2e" | "percent" | "percentage_points" | "count" | "km";
         PipelineOutput: {
             needs_total: number;
             needs_draft: number;
@@ -5541,14 +5562,6 @@ export interface components {
          * @enum {string}
          */
         StateEnum: "suggested" | "shortlisted" | "introduced" | "rejected";
-        /**
-         * @description * `wanted` - Wanted
-         *     * `running` - Running
-         *     * `completed` - Completed
-         *     * `cancelled` - Cancelled
-         * @enum {string}
-         */
-        Status9eaEnum: "wanted" | "running" | "completed" | "cancelled";
         TermOutput: {
             code: string;
             label: string;
@@ -5561,19 +5574,6 @@ export interface components {
          * @enum {string}
          */
         TypeEnum: "need" | "solution" | "conference" | "case";
-        /**
-         * @description * `nok` - NOK
-         *     * `hours` - hours
-         *     * `minutes` - minutes
-         *     * `days` - days
-         *     * `tonnes_co2e` - tonnes CO2e
-         *     * `percent` - per cent
-         *     * `percentage_points` - percentage points
-         *     * `count` - number
-         *     * `km` - km
-         * @enum {string}
-         */
-        Unit8c9Enum: "nok" | "hours" | "minutes" | "days" | "tonnes_co2e" | "percent" | "percentage_points" | "count" | "km";
         UnreadCountOutput: {
             unread: number;
         };
