@@ -35,7 +35,7 @@ export function loadInitialCatalog(): Promise<void> {
   return loadCatalog(initialLang()).catch(() => undefined);
 }
 
-export function lookup(messages: Messages, key: string): string | undefined {
+export function lookup(messages: unknown, key: string): string | undefined {
   let node: unknown = messages;
   for (const part of key.split('.')) {
     if (!node || typeof node !== 'object') return undefined;

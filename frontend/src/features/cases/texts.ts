@@ -3,7 +3,7 @@
  * need page, not with the search page (the first page's JavaScript budget,
  * scripts/bundle-size.mjs). Bokmål is the type source for English, as in src/locales.
  */
-import { interpolate, useI18n, type Vars } from '../../app/i18n';
+import { interpolate, lookup, useI18n, type Vars } from '../../app/i18n';
 
 export const casesNb = {
   list: {
@@ -199,15 +199,6 @@ export const casesEn: Widen<typeof casesNb> = {
     seeResults: 'See the results',
   },
 };
-
-function lookup(texts: unknown, key: string): string | undefined {
-  let node: unknown = texts;
-  for (const part of key.split('.')) {
-    if (!node || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' ? node : undefined;
-}
 
 /** `tc(key, vars)`: a case-library text in the current language. */
 export function useCasesText() {
