@@ -1,8 +1,12 @@
 """The shared body of ``manage.py import_solutions`` and ``import_needs``: options, the
 report of rejected rows in the chosen language, the progress bar, Ctrl-C."""
 
+import signal
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +21,7 @@ from backend.imports.rows import RowError, RowKind
 from backend.imports.services import (
     CheckResult,
     ImportAborted,
+    ImportInterrupted,
     SaveResult,
     import_check,
     import_run_start,
@@ -146,17 +151,19 @@ class ImportCommand(BaseCommand):
                 self.stdout.flush()
 
         try:
-            result = import_save(
-                kind=self.kind,
-                source=source,
-                check=check,
-                run=run,
-                user=user,
-                organization=options["organization"],
-                batch_size=options["batch_size"],
-                progress=progress,
-            )
-        except KeyboardInterrupt:
+            with self._first_ctrl_c_stops_after_the_batch() as stop_requested:
+                result = import_save(
+                    kind=self.kind,
+                    source=source,
+                    check=check,
+                    run=run,
+                    user=user,
+                    organization=options["organization"],
+                    batch_size=options["batch_size"],
+                    progress=progress,
+                    stop_requested=stop_requested,
+                )
+        except (ImportInterrupted, KeyboardInterrupt):
             bar.close()
             import_run_stop(run=run, interrupted=True)
             raise CommandError(
@@ -173,6 +180,25 @@ class ImportCommand(BaseCommand):
             raise CommandError(str(exc)) from exc
         bar.close()
         self._summary(result, check)
+
+    @contextmanager
+    def _first_ctrl_c_stops_after_the_batch(self) -> Iterator[Callable[[], bool]]:
+        """The first Ctrl-C lets the batch being saved finish, so that no query is cut off
+        half-way; a second one stops at once."""
+        requested = False
+
+        def on_sigint(signum: int, frame: FrameType | None) -> None:
+            nonlocal requested
+            if requested:
+                raise KeyboardInterrupt
+            requested = True
+            self.stderr.write(_("Stopping after the current batch (Ctrl-C again: at once) ..."))
+
+        previous = signal.signal(signal.SIGINT, on_sigint)
+        try:
+            yield lambda: requested
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
     def _summary(self, result: SaveResult, check: CheckResult) -> None:
         self.stdout.write(

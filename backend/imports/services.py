@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from itertools import islice
 from typing import TypeVar
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -65,6 +65,10 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 class ImportAborted(Exception):
     """The import stopped; what was saved stays saved and a new run continues from it."""
+
+
+class ImportInterrupted(Exception):
+    """The user asked the import to stop (Ctrl-C); it stopped between two batches."""
 
 
 @dataclass
@@ -207,9 +211,12 @@ def import_save(
     organization: str | None,
     batch_size: int,
     progress: Progress,
+    stop_requested: Callable[[], bool] = lambda: False,
 ) -> SaveResult:
     """Complete the rows earlier runs saved but did not complete, then save and complete
-    the rest in batches. Raises ImportAborted when a batch cannot be saved or completed."""
+    the rest in batches. Raises ImportAborted when a batch cannot be saved or completed, and
+    ImportInterrupted after a batch when `stop_requested()` says so (a batch is never cut in
+    half by a stop request)."""
     result = SaveResult(run=run)
     result.completed_earlier_rows = _complete_earlier(kind.entity, check.keys, batch_size)
     checker = _checker(kind, check.sha256, user, organization)
@@ -219,15 +226,23 @@ def import_save(
         result.saved += len(rows)
         result.published += sum(1 for r in batch if r.publish)
         progress(len(rows))
+        if stop_requested():
+            raise ImportInterrupted
     run.status, run.finished_at = ImportRun.Status.FINISHED, timezone.now()
     run.save(update_fields=["status", "finished_at", "updated_at"])
     return result
 
 
 def import_run_stop(*, run: ImportRun, interrupted: bool, error: str = "") -> None:
+    """Mark the run stopped, also when a query cut off by a hard Ctrl-C left the database
+    connection unusable (it is replaced by a new one)."""
     run.status = ImportRun.Status.INTERRUPTED if interrupted else ImportRun.Status.FAILED
     run.last_error = error[:2000]
-    run.save(update_fields=["status", "last_error", "updated_at"])
+    try:
+        run.save(update_fields=["status", "last_error", "updated_at"])
+    except DatabaseError:
+        connection.close()
+        run.save(update_fields=["status", "last_error", "updated_at"])
 
 
 def _rows_to_save(

@@ -137,8 +137,9 @@ export async function login(page: Page, email: string): Promise<void> {
   await page.getByLabel('Passord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Logg inn' }).last().click();
   if (isPhone(page)) {
-    // The menu closes on navigation: open it on the page the login leads to.
+    // The menu closes on navigation: open it on the page the login leads to, once loaded.
     await expect(page).not.toHaveURL(/\/login/);
+    await expect(page.locator('main .loading')).toHaveCount(0);
     await openSiteMenu(page);
   }
   await expect(page.getByRole('button', { name: 'Logg ut' })).toBeVisible();
@@ -153,8 +154,12 @@ export function isPhone(page: Page): boolean {
 export async function openSiteMenu(page: Page): Promise<void> {
   const toggle = page.getByRole('button', { name: 'Meny' });
   await expect(toggle).toBeVisible();
-  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  // A navigation still settling (a redirect, a page's code loading) closes the menu again
+  // (CI, stop 18): click until it stays open.
+  await expect(async () => {
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /** A date-time input value in Oslo time, `days` from now at `hour`:00. */

@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import StringIO
@@ -476,10 +477,32 @@ def test_an_import_stopped_with_ctrl_c_continues_where_it_stopped(
     out, _err = _run("import_solutions", str(path), "--language", "en")
     # then
     assert proc.returncode == 130, err
+    assert "Stopping after the current batch" in err
     assert "Interrupted after" in err and "Run the same command again to continue." in err
     assert 3 <= saved < 30
     assert f"Imported {30 - saved} solutions" in out
     assert f"skipped {saved} imported before" in out
+    _assert_complete(path, 30)
+    assert ImportRun.objects.get().status == ImportRun.Status.FINISHED
+
+
+def test_a_second_ctrl_c_stops_at_once_and_the_run_is_still_marked_interrupted(
+    market: Market, tmp_path: Path, started: list[subprocess.Popen[str]]
+) -> None:
+    # given: a real import process after its first batch
+    path = _csv(tmp_path, [_solution_line(n) for n in range(30)])
+    proc = _start_import(path, started)
+    _after_first_batch(proc)
+    # when: Ctrl-C twice (the second may land in the middle of a query)
+    proc.send_signal(signal.SIGINT)
+    time.sleep(0.05)
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    # then: it stopped, the run waits as interrupted, and the same command completes it
+    assert proc.returncode == 130, err
+    assert ImportRun.objects.get().status == ImportRun.Status.INTERRUPTED, err
+    _run("import_solutions", str(path), "--language", "en")
     _assert_complete(path, 30)
     assert ImportRun.objects.get().status == ImportRun.Status.FINISHED
 
@@ -521,9 +544,11 @@ def test_a_file_without_external_ids_edited_after_an_interruption_is_refused(
     proc = _start_import(path, started)
     _after_first_batch(proc)
     proc.send_signal(signal.SIGINT)
-    proc.communicate(timeout=60)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
     saved = Solution.objects.count()
     run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.INTERRUPTED
     # when: the file is edited (a description corrected) and the command run again
     lines[20] = _solution_line(20, external_id="", trl="9")
     _csv(tmp_path, lines)
