@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, permissions, serializers
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
@@ -50,7 +52,7 @@ FILE_FORMAT_PARAMETER = OpenApiParameter(
     str,
     enum=list(exports.FORMATS),
     required=False,
-    description="csv (default; UTF-8 with BOM) or xlsx (Excel)",
+    description="csv (default; UTF-8 with BOM) or xlsx (Excel); `?format=` is read the same way",
 )
 EXPORT_RESPONSES = {
     (200, "text/csv"): OpenApiResponse(
@@ -60,12 +62,31 @@ EXPORT_RESPONSES = {
 }
 
 
+class _FileNegotiation(DefaultContentNegotiation):
+    """A download answers in its own file format: `?format=csv` names the file format (as
+    people and tools write it), not one of the API's renderers (which would be a 404). Errors
+    are JSON."""
+
+    def select_renderer(
+        self, request: Request, renderers: list[BaseRenderer], format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
+        return renderers[0], renderers[0].media_type
+
+
+class ExportApi(APIView):
+    """An endpoint that answers a CSV or XLSX file (export_format, export_response)."""
+
+    content_negotiation_class = _FileNegotiation
+
+
 def export_format(request: Request) -> str:
-    """The export format asked for (?file_format=csv|xlsx), or a 400 in the user's language."""
-    chosen = request.query_params.get("file_format", "csv")
+    """The export format asked for (?file_format=csv|xlsx, or ?format=), or a 400 in the
+    user's language."""
+    param = "file_format" if "file_format" in request.query_params else "format"
+    chosen = request.query_params.get(param, "csv")
     if chosen not in exports.FORMATS:
         raise serializers.ValidationError(
-            {"file_format": [_("Choose one of: %(formats)s.") % {"formats": "csv, xlsx"}]}
+            {param: [_("Choose one of: %(formats)s.") % {"formats": "csv, xlsx"}]}
         )
     return chosen
 

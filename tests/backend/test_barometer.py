@@ -199,6 +199,20 @@ def test_anyone_downloads_the_barometer_as_csv(world: World, market: dict[str, A
     assert xlsx.content[:2] == b"PK"
 
 
+def test_the_format_parameter_names_the_file_format_too(world: World) -> None:
+    # given / when: ?format=, as people and tools write it (DRF took it for a renderer: 404)
+    visitor = world.client("visitor")
+    as_csv = visitor.get("/api/insights/barometer/export/", {"format": "csv"})
+    as_xlsx = visitor.get("/api/insights/barometer/export/", {"format": "xlsx"})
+    as_pdf = visitor.get("/api/insights/barometer/export/", {"format": "pdf"})
+    # then
+    assert as_csv.status_code == 200 and as_csv["Content-Type"].startswith("text/csv")
+    assert as_xlsx.status_code == 200 and as_xlsx.content[:2] == b"PK"
+    assert as_pdf.status_code == 400
+    assert as_pdf["Content-Type"].startswith("application/json")
+    assert "csv, xlsx" in str(as_pdf.json()["format"])
+
+
 def test_the_barometer_costs_a_fixed_number_of_queries(
     world: World, market: dict[str, Any]
 ) -> None:

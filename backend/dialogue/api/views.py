@@ -16,6 +16,7 @@ from backend.common.access import check_member
 from backend.common.api import (
     EXPORT_RESPONSES,
     FILE_FORMAT_PARAMETER,
+    ExportApi,
     auth_user,
     export_format,
     export_response,
@@ -186,7 +187,7 @@ class RegistrationDetailApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class RegistrationExportApi(APIView):
+class RegistrationExportApi(ExportApi):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(

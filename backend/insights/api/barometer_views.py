@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from backend.common.api import (
     EXPORT_RESPONSES,
     FILE_FORMAT_PARAMETER,
+    ExportApi,
     export_format,
     export_response,
 )
@@ -139,7 +140,7 @@ class BarometerApi(APIView):
         return Response(BarometerOutput.to_representation(figures))
 
 
-class BarometerExportApi(APIView):
+class BarometerExportApi(ExportApi):
     permission_classes = [permissions.AllowAny]
 
     @extend_schema(

@@ -14,6 +14,7 @@ from backend.common.access import check_advisor
 from backend.common.api import (
     EXPORT_RESPONSES,
     FILE_FORMAT_PARAMETER,
+    ExportApi,
     auth_user,
     export_format,
     export_response,
@@ -149,7 +150,7 @@ class MatchNotesApi(generics.ListAPIView[Any]):
         return Response(s.NoteOutput(note).data, status=status.HTTP_201_CREATED)
 
 
-class MatchExportApi(APIView):
+class MatchExportApi(ExportApi):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(

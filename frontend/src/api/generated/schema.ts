@@ -590,7 +590,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export participants as CSV or XLSX (host and advisors) */
+        /**
+         * Export participants as CSV or XLSX (host and advisors)
+         * @description An endpoint that answers a CSV or XLSX file (export_format, export_response).
+         */
         get: operations["conferences_registrations_export_retrieve"];
         put?: never;
         post?: never;
@@ -1069,7 +1072,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export curation decisions as CSV or XLSX (advisors) */
+        /**
+         * Export curation decisions as CSV or XLSX (advisors)
+         * @description An endpoint that answers a CSV or XLSX file (export_format, export_response).
+         */
         get: operations["matches_export_retrieve"];
         put?: never;
         post?: never;
@@ -6926,7 +6932,7 @@ export interface operations {
     conferences_registrations_export_retrieve: {
         parameters: {
             query?: {
-                /** @description csv (default; UTF-8 with BOM) or xlsx (Excel) */
+                /** @description csv (default; UTF-8 with BOM) or xlsx (Excel); `?format=` is read the same way */
                 file_format?: "csv" | "xlsx";
             };
             header?: never;
@@ -7102,7 +7108,7 @@ export interface operations {
     insights_barometer_export_retrieve: {
         parameters: {
             query?: {
-                /** @description csv (default; UTF-8 with BOM) or xlsx (Excel) */
+                /** @description csv (default; UTF-8 with BOM) or xlsx (Excel); `?format=` is read the same way */
                 file_format?: "csv" | "xlsx";
                 /** @description Count per quarter (default) or per month. */
                 period?: "month" | "quarter";
@@ -7852,7 +7858,7 @@ export interface operations {
     matches_export_retrieve: {
         parameters: {
             query?: {
-                /** @description csv (default; UTF-8 with BOM) or xlsx (Excel) */
+                /** @description csv (default; UTF-8 with BOM) or xlsx (Excel); `?format=` is read the same way */
                 file_format?: "csv" | "xlsx";
             };
             header?: never;
