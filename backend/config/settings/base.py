@@ -135,6 +135,11 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # than a search's own work: a backend process forked and the password verified each time).
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# PostgreSQL: a connection used less than this many seconds ago is not pinged before reuse
+# (one round trip less a request under load; backend/common/postgresql/base.py).
+DATABASES["default"]["HEALTH_CHECK_IDLE"] = env.float("DATABASE_HEALTH_CHECK_IDLE", default=1.0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "backend.common.postgresql"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # One process serves requests and runs eager tasks: writers wait for the lock instead of
     # failing, and take it up front instead of upgrading a read lock (which can deadlock).

@@ -16,8 +16,10 @@ from backend.config.settings.base import *  # noqa: F403
 SECRET_KEY = env.str("DJANGO_SECRET_KEY")
 DEBUG = False
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
-DATABASES = {"default": env.db("DATABASE_URL")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Required here (base.py falls back to SQLite for development). base.py has read the same URL,
+# with its persistent connections and their health check: a DATABASES rebuilt here lost them
+# and opened a new connection per request.
+env.str("DATABASE_URL")
 
 # HTTPS: redirect plain HTTP (behind a TLS-terminating proxy, set DJANGO_NUM_PROXIES so the
 # proxy's X-Forwarded-Proto is believed) and tell browsers to use nothing else.

@@ -1,0 +1,1 @@
+"""PostgreSQL with a health check only for connections that sat idle (settings ``ENGINE``)."""
