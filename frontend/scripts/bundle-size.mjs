@@ -5,11 +5,11 @@ import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// 200 kB until issue 14's features (research partners, joint procurement, pilots, the
-// barometer, notices) added about 3 kB of bokmål texts to the first page's catalogue
-// (src/locales/nb.ts; the case library keeps its texts in its own chunk). Next step, rather
-// than another raise: feature catalogues that load with their pages.
-const BUDGET_KB = 205;
+// 200 kB: 197.7 kB measured once the features' own texts (research partners, joint procurement,
+// pilots, the barometer, notices, the advisor's desk; the case library already) moved out of the
+// first page's catalogue into modules that load with their pages (features/<name>/texts.ts),
+// from 202.9 kB with them in src/locales/nb.ts. A feature's new texts go in its own module.
+const BUDGET_KB = 200;
 const dist = process.env.FRONTEND_DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'));
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);

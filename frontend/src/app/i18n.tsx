@@ -5,9 +5,11 @@ import { formatters, type Formatters } from './format';
 
 export type Lang = 'nb' | 'en';
 
-type Leaves<T, P extends string = ''> = {
+export type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
+/** The shape of a bokmål catalogue with its texts as plain strings: the type of its translations. */
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export type MessageKey = Leaves<Messages>;
 export type Vars = Record<string, string | number>;
@@ -51,6 +53,43 @@ export function interpolate(template: string, vars?: Vars): string {
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   return interpolate(lookup(catalogs[lang] ?? nb, key) ?? key, vars);
+}
+
+/**
+ * A feature's own texts, under `prefix` ('joint': 'joint.panel.title'), in a module of the
+ * feature's (features/<name>/texts.ts) so that they load with its pages and not with the first
+ * page (scripts/bundle-size.mjs). Bokmål is the type source for English, as in src/locales.
+ */
+export type FeatureTexts<P extends string = string, T extends object = object> = { prefix: P; nb: T; en: Widen<T> };
+/** The keys of one or more features' texts, with their prefix. */
+export type FeatureKey<F> = F extends FeatureTexts<infer P, infer T> ? `${P}.${Leaves<T>}` : never;
+
+export function featureTexts<P extends string, T extends object>(prefix: P, nb: T, en: Widen<T>): FeatureTexts<P, T> {
+  return { prefix, nb, en };
+}
+
+/**
+ * `useI18n` whose `t` also knows the given features' texts: `t('joint.panel.title')` looks in the
+ * feature's module first, then in the app's catalogue (keys a feature shares with the menu stay
+ * there, e.g. 'research.nav').
+ */
+export function useFeatureI18n<F extends FeatureTexts[]>(...features: F) {
+  const i18n = useI18n();
+  const t = useMemo(
+    () =>
+      (key: MessageKey | FeatureKey<F[number]>, vars?: Vars): string => {
+        for (const feature of features) {
+          if (!key.startsWith(`${feature.prefix}.`)) continue;
+          const text = lookup(i18n.lang === 'en' ? feature.en : feature.nb, key.slice(feature.prefix.length + 1));
+          if (text !== undefined) return interpolate(text, vars);
+        }
+        return i18n.t(key as MessageKey, vars);
+      },
+    // The features are module constants; `i18n` changes with the language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [i18n],
+  );
+  return { ...i18n, t };
 }
 
 /** `fmt`: dates, numbers, money and quotation marks in the current language (app/format.ts). */

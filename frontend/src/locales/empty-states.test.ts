@@ -1,5 +1,8 @@
-import { en } from './en';
-import { nb } from './nb';
+import { fullCatalog } from './features';
+
+// The app's catalogue with the features' own texts (features/<name>/texts.ts) under their prefixes.
+const nb = fullCatalog('nb');
+const en = fullCatalog('en');
 
 /**
  * Every empty state says what to do next (issue 12): a text shown where a list or a section has
@@ -14,6 +17,7 @@ const NOT_EMPTY_STATES = new Set([
   'record.noSupplier', // a meeting's supplier cell: nobody booked it
   'auth.noAccount', // “No account yet?” before the link to create one
   'research.partnership.noAccess', // why a research partner reads no responses: the buyer decides
+  'cases.noSuppliers', // a case's suppliers field: none were given
 ]);
 
 type Tree = { [key: string]: string | Tree };

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { en } from './en';
-import { nb } from './nb';
+import { fullCatalog } from './features';
+
+// The app's catalogue with the features' own texts (features/<name>/texts.ts) under their prefixes.
+const nb = fullCatalog('nb');
+const en = fullCatalog('en');
 
 /**
  * Both languages, fully (issue 12): no English left in the bokmål catalogue, no bokmål in the

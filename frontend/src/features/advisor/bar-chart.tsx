@@ -1,5 +1,5 @@
 import { Details, Table } from '@digdir/designsystemet-react';
-import { useI18n } from '../../app/i18n';
+import { useAdvisorI18n } from './texts';
 
 export type Bar = { label: string; count: number };
 
@@ -9,7 +9,7 @@ export type Bar = { label: string; count: number };
  * on a wide screen, above each bar on a phone (styles.css, .bar-chart).
  */
 export function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useAdvisorI18n();
   const max = Math.max(1, ...bars.map((b) => b.count));
   const summary = bars.map((b) => `${b.label}: ${fmt.number(b.count)}`).join('; ');
   if (bars.length === 0) return <p>{t('advisor.pipeline.noData')}</p>;

@@ -1,7 +1,7 @@
 import { Button, Link as DsLink, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { Link, useSearchParams } from 'react-router';
 import type { MissedSearch } from '../../api/types';
-import { useI18n } from '../../app/i18n';
+import { useAdvisorI18n } from './texts';
 import { useFocusTarget } from '../../components/use-focus-target';
 import { RequireAuth } from '../../app/require-auth';
 import { SelectField } from '../../components/form-fields';
@@ -23,7 +23,7 @@ export function searchHref(row: MissedSearch): string {
 
 /** The hits the latest time, and which words they matched when not all of them. */
 function Hits({ row }: { row: MissedSearch }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useAdvisorI18n();
   const relaxed = row.relaxation === 'all' ? null : t(`advisor.missed.relaxation.${row.relaxation}`);
   return (
     <>
@@ -34,7 +34,7 @@ function Hits({ row }: { row: MissedSearch }) {
 }
 
 function MissedTable({ rows }: { rows: MissedSearch[] }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useAdvisorI18n();
   return (
     <Table className="table-reflow">
       <caption className="visually-hidden">{t('advisor.missed.title')}</caption>
@@ -83,7 +83,7 @@ function MissedTable({ rows }: { rows: MissedSearch[] }) {
 }
 
 function MissedSearches() {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   const [params, setParams] = useSearchParams();
   const asked = params.get('days') ?? DEFAULT_PERIOD;
   const days = (PERIODS as readonly string[]).includes(asked) ? asked : DEFAULT_PERIOD;
@@ -128,7 +128,7 @@ function MissedSearches() {
 }
 
 export function MissedSearchesPage() {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   return (
     <>
       <PageHeading title={t('advisor.missed.title')}>{t('advisor.missed.title')}</PageHeading>

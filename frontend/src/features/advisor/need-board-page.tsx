@@ -2,7 +2,8 @@ import { Button, Card, Details, Heading, Link as DsLink, Paragraph, Textfield } 
 import { useRef, useState, type FormEvent, type Ref } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Match } from '../../api/types';
-import { useI18n, type MessageKey } from '../../app/i18n';
+import type { MessageKey } from '../../app/i18n';
+import { useAdvisorI18n } from './texts';
 import { RequireAuth } from '../../app/require-auth';
 import { SelectField } from '../../components/form-fields';
 import { FormErrors } from '../../components/form-errors';
@@ -19,7 +20,7 @@ import { MATCH_STATES, counterpartTitle } from './queue-page';
 import './desk/desk.css';
 
 function RejectReason({ id }: { id: number }) {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   const detail = useMatchDetail(id);
   if (!detail.data?.rejection_reason) return null;
   return (
@@ -32,7 +33,7 @@ function RejectReason({ id }: { id: number }) {
 type CardFocus = { current: boolean; titleRef: Ref<HTMLAnchorElement>; onCurrent: () => void };
 
 function MatchCard({ match, focus }: { match: Match; focus: CardFocus }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useAdvisorI18n();
   const action = useMatchAction();
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
@@ -123,7 +124,7 @@ function MatchCard({ match, focus }: { match: Match; focus: CardFocus }) {
 }
 
 function ManualMatch({ needId }: { needId: number }) {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   const solutions = useSolutions({ status: 'published', page_size: '200' });
   const create = useCreateMatch();
   const [solution, setSolution] = useState('');
@@ -155,7 +156,7 @@ const BOARD_KEYS = ['j', 'k', 's', 'r', '?'] as const;
 
 /** The four columns of one kind of pair (solutions, or similar needs of other buyers). */
 function Columns({ items, prefix, focusOf }: { items: Match[]; prefix: string; focusOf: (m: Match) => CardFocus }) {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   return (
     <div className="board">
       {MATCH_STATES.map((state) => {
@@ -187,7 +188,7 @@ function inOrder(items: Match[]): Match[] {
  * the reason to reject it, ? lists the keys; none of them fires while the advisor types.
  */
 function Pairs({ items }: { items: Match[] }) {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   const action = useMatchAction();
   const solutions = items.filter((m) => m.kind !== 'need_need');
   const joint = items.filter((m) => m.kind === 'need_need');
@@ -273,7 +274,7 @@ function Pairs({ items }: { items: Match[] }) {
 }
 
 function Board({ needId }: { needId: string }) {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   const need = useNeed(needId);
   const matches = useMatches({ need: needId });
   const title = need.data?.title ?? t('advisor.boardTitle');

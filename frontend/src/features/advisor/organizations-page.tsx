@@ -1,6 +1,7 @@
 import { Button, Table, Tag } from '@digdir/designsystemet-react';
 import { useSearchParams } from 'react-router';
-import { useI18n, type MessageKey } from '../../app/i18n';
+import type { MessageKey } from '../../app/i18n';
+import { useAdvisorI18n } from './texts';
 import { RequireAuth } from '../../app/require-auth';
 import { SelectField } from '../../components/form-fields';
 import { useOrganizations, useVerifyOrganization } from '../../components/organizations';
@@ -8,7 +9,7 @@ import { PageHeading } from '../../components/page';
 import { ErrorAlert, QueryState } from '../../components/query-state';
 
 function Organizations() {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   const [params, setParams] = useSearchParams();
   const verified = params.get('verified') ?? 'false';
   const orgs = useOrganizations(verified ? { verified } : {});
@@ -61,7 +62,7 @@ function Organizations() {
 }
 
 export function OrganizationsPage() {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   return (
     <>
       <PageHeading title={t('advisor.orgs.title')}>{t('advisor.orgs.title')}</PageHeading>

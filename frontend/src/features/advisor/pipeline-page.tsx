@@ -1,6 +1,6 @@
 import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { PipelineStats } from '../../api/types';
-import { useI18n } from '../../app/i18n';
+import { useAdvisorI18n } from './texts';
 import { RequireAuth } from '../../app/require-auth';
 import { PageHeading } from '../../components/page';
 import { QueryState } from '../../components/query-state';
@@ -12,7 +12,7 @@ function bars(rows: { label: string; count: number }[]) {
 }
 
 function Stat({ label, value }: { label: string; value: number }) {
-  const { fmt } = useI18n();
+  const { fmt } = useAdvisorI18n();
   return (
     <Card>
       <Paragraph data-size="sm">{label}</Paragraph>
@@ -22,7 +22,7 @@ function Stat({ label, value }: { label: string; value: number }) {
 }
 
 function Overview({ stats }: { stats: PipelineStats }) {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   return (
     <div className="stack">
       <div className="stats">
@@ -60,7 +60,7 @@ function Overview({ stats }: { stats: PipelineStats }) {
 }
 
 export function PipelinePage() {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   return (
     <>
       <PageHeading title={t('advisor.pipeline.title')}>{t('advisor.pipeline.title')}</PageHeading>

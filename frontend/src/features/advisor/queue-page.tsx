@@ -3,7 +3,9 @@ import { useEffect, useRef, useState, type Ref } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, messagesIn } from '../../api/client';
 import type { Match } from '../../api/types';
-import { useI18n } from '../../app/i18n';
+import { useFeatureI18n } from '../../app/i18n';
+import { jointTexts } from '../joint/texts';
+import { advisorTexts } from './texts';
 import { RequireAuth } from '../../app/require-auth';
 import { useCurrentUser } from '../../app/session';
 import { LiveNotice } from '../../components/live-notice';
@@ -47,7 +49,7 @@ function useDesk(userId: number): [Desk, (next: Desk) => void] {
 }
 
 function ViewSwitch({ desk, counts }: { desk: Desk; counts: Record<Kind, number> | undefined }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useFeatureI18n(jointTexts, advisorTexts);
   const views: { kind: Kind; label: string }[] = [
     { kind: 'need_solution', label: t('advisor.desk.solutionsTab', { count: counts ? fmt.number(counts.need_solution) : '…' }) },
     { kind: 'need_need', label: t('advisor.desk.jointTab', { count: counts ? fmt.number(counts.need_need) : '…' }) },
@@ -69,7 +71,7 @@ function ViewSwitch({ desk, counts }: { desk: Desk; counts: Record<Kind, number>
 
 /** The server's refusal of a bulk decision: nothing changed, and each item that failed says why. */
 function BulkError({ error }: { error: unknown }) {
-  const { t } = useI18n();
+  const { t } = useFeatureI18n(jointTexts, advisorTexts);
   if (!(error instanceof ApiError) || error.status !== 400) return <ErrorAlert error={error} />;
   return (
     <Alert data-color="danger" role="alert" data-testid="bulk-error">
@@ -86,7 +88,7 @@ function BulkError({ error }: { error: unknown }) {
 }
 
 function Pager({ desk, total, onPage }: { desk: Desk; total: number; onPage: (page: number) => void }) {
-  const { t } = useI18n();
+  const { t } = useFeatureI18n(jointTexts, advisorTexts);
   const pages = Math.max(1, Math.ceil(total / Number(desk.size)));
   if (pages <= 1) return null;
   return (
@@ -107,7 +109,7 @@ function Pager({ desk, total, onPage }: { desk: Desk; total: number; onPage: (pa
  * the page's query: a new page or filter starts with nothing selected.
  */
 function DeskRows({ desk, rows, onNotice }: { desk: Desk; rows: DeskMatch[]; onNotice: (text: string) => void }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useFeatureI18n(jointTexts, advisorTexts);
   const bulk = useBulkDecision();
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [current, setCurrent] = useState<number | null>(null);
@@ -206,7 +208,7 @@ function DeskRows({ desk, rows, onNotice }: { desk: Desk; rows: DeskMatch[]; onN
 }
 
 function AdvisorDesk({ userId }: { userId: number }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useFeatureI18n(jointTexts, advisorTexts);
   const [desk, setDesk] = useDesk(userId);
   const page = useDeskPage(desk);
   const counts = useDeskCounts(desk);
@@ -278,7 +280,7 @@ function Desk() {
 }
 
 export function AdvisorQueuePage() {
-  const { t } = useI18n();
+  const { t } = useFeatureI18n(jointTexts, advisorTexts);
   return (
     <>
       <PageHeading title={t('advisor.queueTitle')}>{t('advisor.queueTitle')}</PageHeading>

@@ -1,6 +1,9 @@
 import { Card, Heading, Link as DsLink, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useSearchParams } from 'react-router';
-import { useI18n, type MessageKey } from '../../app/i18n';
+import { useFeatureI18n } from '../../app/i18n';
+import { pilotTexts, type PilotKey } from '../pilots/texts';
+import { barometerTexts } from './texts';
+import { advisorTexts } from '../advisor/texts';
 import { SelectField } from '../../components/form-fields';
 import { PageHeading } from '../../components/page';
 import { QueryState } from '../../components/query-state';
@@ -40,7 +43,7 @@ function Figure({ id, title, counts, children }: { id: string; title: string; co
 
 /** Needs per stage at the end of each period: one row per period, one column per stage. */
 function StageTable({ b }: { b: Barometer }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useFeatureI18n(pilotTexts, barometerTexts, advisorTexts);
   const periods = b.published_by_period.map((p) => p.period);
   const stages = [...new Map(b.stage_by_period.map((r) => [r.stage, r.label])).entries()];
   const count = (period: string, stage: string) => b.stage_by_period.find((r) => r.period === period && r.stage === stage)?.count ?? 0;
@@ -73,7 +76,7 @@ function StageTable({ b }: { b: Barometer }) {
 }
 
 function DurationTable({ b }: { b: Barometer }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useFeatureI18n(pilotTexts, barometerTexts, advisorTexts);
   return (
     <TableScroll label={t('barometer.durations')}>
       <Table data-size="sm">
@@ -100,7 +103,7 @@ function DurationTable({ b }: { b: Barometer }) {
 }
 
 function GainTable({ b }: { b: Barometer }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useFeatureI18n(pilotTexts, barometerTexts, advisorTexts);
   if (b.gains.length === 0) return <Paragraph>{t('barometer.noGains')}</Paragraph>;
   return (
     <TableScroll label={t('barometer.gains')}>
@@ -132,9 +135,9 @@ function GainTable({ b }: { b: Barometer }) {
 }
 
 function Figures({ b }: { b: Barometer }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useFeatureI18n(pilotTexts, barometerTexts, advisorTexts);
   const share = b.reached_contract.share === null ? '–' : `${fmt.number(b.reached_contract.share * 100, 1)} %`;
-  const pilots = (['wanted', 'running', 'completed'] as const).map((s) => ({ label: t(`pilot.status.${s}` as MessageKey), count: b.pilots[s] }));
+  const pilots = (['wanted', 'running', 'completed'] as const).map((s) => ({ label: t(`pilot.status.${s}` as PilotKey), count: b.pilots[s] }));
   const joint = b.joint_procurements;
   return (
     <div className="stack">
@@ -185,7 +188,7 @@ function Figures({ b }: { b: Barometer }) {
 /** The innovation barometer (Innovasjonsbarometer): public figures for the sector, each chart
  * with its table, what each figure counts, and the same figures as open data (JSON, CSV, XLSX). */
 export function BarometerPage() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useFeatureI18n(pilotTexts, barometerTexts, advisorTexts);
   const [params, setParams] = useSearchParams();
   const period: BarometerPeriod = params.get('period') === 'month' ? 'month' : 'quarter';
   const barometer = useBarometer(period);

@@ -3,7 +3,7 @@
  * need page, not with the search page (the first page's JavaScript budget,
  * scripts/bundle-size.mjs). Bokmål is the type source for English, as in src/locales.
  */
-import { interpolate, lookup, useI18n, type Vars } from '../../app/i18n';
+import { featureTexts, interpolate, lookup, useI18n, type Vars } from '../../app/i18n';
 
 export const casesNb = {
   list: {
@@ -199,6 +199,9 @@ export const casesEn: Widen<typeof casesNb> = {
     seeResults: 'See the results',
   },
 };
+
+/** The case library's texts under 'cases.' (the locale tests read them as they read src/locales). */
+export const casesTexts = featureTexts('cases', casesNb, casesEn);
 
 /** `tc(key, vars)`: a case-library text in the current language. */
 export function useCasesText() {

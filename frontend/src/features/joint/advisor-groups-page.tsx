@@ -1,7 +1,7 @@
 import { Card, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useI18n, type MessageKey } from '../../app/i18n';
+import { useJointI18n, type JointKey } from './texts';
 import { SelectField } from '../../components/form-fields';
 import { PageHeading } from '../../components/page';
 import { QueryState } from '../../components/query-state';
@@ -11,7 +11,7 @@ import { useJointGroups, type JointGroupStatus } from './api';
 /** The advisor's view of joint procurement groups, forming and active, by county of the lead
  * need: who leads, who takes part, the combined volume. */
 export function AdvisorJointGroupsPage() {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useJointI18n();
   const counties = useReference('counties');
   const [county, setCounty] = useState('');
   const [status, setStatus] = useState<JointGroupStatus | ''>('');
@@ -44,13 +44,13 @@ export function AdvisorJointGroupsPage() {
                     </DsLink>
                   </Heading>
                   <div className="meta">
-                    <Tag data-color={g.status === 'active' ? 'success' : 'info'}>{t(`joint.status.${g.status}` as MessageKey)}</Tag>
+                    <Tag data-color={g.status === 'active' ? 'success' : 'info'}>{t(`joint.status.${g.status}` as JointKey)}</Tag>
                     <span>{t('joint.group.leadIs', { org: g.lead_organization.name })}</span>
                     <span>{t('joint.advisor.memberCount', { count: g.member_count })}</span>
                     {g.volume.users > 0 ? <span>{t('joint.advisor.users', { count: fmt.number(g.volume.users) })}</span> : null}
                   </div>
                   <Paragraph data-size="sm">
-                    {fmt.list(g.members.map((m) => (m.state === 'accepted' ? m.organization.name : `${m.organization.name} (${t(`joint.state.${m.state}` as MessageKey)})`)))}
+                    {fmt.list(g.members.map((m) => (m.state === 'accepted' ? m.organization.name : `${m.organization.name} (${t(`joint.state.${m.state}` as JointKey)})`)))}
                   </Paragraph>
                 </Card>
               </li>

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useI18n, type MessageKey } from '../../app/i18n';
+import { useJointI18n, type JointKey } from './texts';
 import { LiveNotice } from '../../components/live-notice';
 import { OrgName } from '../../components/org-name';
 import { PageHeading } from '../../components/page';
@@ -9,7 +9,7 @@ import { ErrorAlert, QueryState } from '../../components/query-state';
 import { useMembership, useMembershipAction, type JointMembership } from './api';
 
 function Answer({ membership }: { membership: JointMembership }) {
-  const { t } = useI18n();
+  const { t } = useJointI18n();
   const action = useMembershipAction();
   const [notice, setNotice] = useState<string | null>(null);
   const answer = (accept: boolean) =>
@@ -41,13 +41,13 @@ function Answer({ membership }: { membership: JointMembership }) {
 }
 
 function InvitationView({ membership }: { membership: JointMembership }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useJointI18n();
   const group = membership.group;
   return (
     <article className="stack">
       <PageHeading title={t('joint.invitation.title')}>{t('joint.invitation.title')}</PageHeading>
       <div className="row">
-        <Tag data-color={membership.state === 'accepted' ? 'success' : 'info'}>{t(`joint.state.${membership.state}` as MessageKey)}</Tag>
+        <Tag data-color={membership.state === 'accepted' ? 'success' : 'info'}>{t(`joint.state.${membership.state}` as JointKey)}</Tag>
         {membership.invited_at ? <span>{fmt.dateTime(membership.invited_at)}</span> : null}
       </div>
       <Paragraph>{t('joint.invitation.intro', { lead: group.lead_organization.name, org: membership.organization.name })}</Paragraph>

@@ -1,6 +1,6 @@
 import { Button, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../app/i18n';
+import { useJointI18n } from './texts';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
 import { LiveNotice } from '../../components/live-notice';
 import { ErrorAlert } from '../../components/query-state';
@@ -12,7 +12,7 @@ type Other = { id: number; title: string; organization: { name: string } };
  * together, with an optional greeting. Not offered for a need already in the need's group
  * (member or invited), nor when another buyer leads the group (only its lead invites). */
 export function JointInviteAction({ needId, other }: { needId: number; other: Other }) {
-  const { t } = useI18n();
+  const { t } = useJointI18n();
   const joint = useNeedJoint(String(needId));
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');

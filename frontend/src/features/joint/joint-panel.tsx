@@ -1,7 +1,7 @@
 import { Button, Card, Heading, Link as DsLink, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { useI18n, type MessageKey } from '../../app/i18n';
+import { useJointI18n, type JointKey } from './texts';
 import { ConfirmButton } from '../../components/confirm-button';
 import { fieldErrorsOf, firstError, SelectField } from '../../components/form-fields';
 import { LiveNotice } from '../../components/live-notice';
@@ -16,7 +16,7 @@ function wholeOrNull(value: string): number | null {
 
 /** The lead edits the shared need text and the combined figures. */
 function GroupEditForm({ group, onDone }: { group: JointGroup; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t } = useJointI18n();
   const update = useGroupUpdate();
   const [title, setTitle] = useState(group.title);
   const [description, setDescription] = useState(group.description);
@@ -71,7 +71,7 @@ function GroupEditForm({ group, onDone }: { group: JointGroup; onDone: () => voi
 
 /** The lead's hand-over and dissolve; a member's leave. */
 function GroupActions({ group, onNotice }: { group: JointGroup; onNotice: (text: string) => void }) {
-  const { t } = useI18n();
+  const { t } = useJointI18n();
   const lead = useGroupLead();
   const membership = useMembershipAction();
   const [to, setTo] = useState('');
@@ -120,7 +120,7 @@ function GroupActions({ group, onNotice }: { group: JointGroup; onNotice: (text:
 
 /** The combined volume: the lead's own figures where set, and the members' sums. */
 function Volume({ group }: { group: JointGroup }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useJointI18n();
   const v = group.volume;
   return (
     <dl className="dl">
@@ -146,14 +146,14 @@ function Volume({ group }: { group: JointGroup }) {
 
 /** A group in full, for its members and advisors. */
 export function GroupView({ group, needId }: { group: JointGroup; needId?: number }) {
-  const { t } = useI18n();
+  const { t } = useJointI18n();
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <div className="stack">
       <LiveNotice message={notice} />
       <div className="row">
-        <Tag data-color={group.status === 'active' ? 'success' : group.status === 'forming' ? 'info' : 'neutral'}>{t(`joint.status.${group.status}` as MessageKey)}</Tag>
+        <Tag data-color={group.status === 'active' ? 'success' : group.status === 'forming' ? 'info' : 'neutral'}>{t(`joint.status.${group.status}` as JointKey)}</Tag>
         <span>{t('joint.group.leadIs', { org: group.lead_organization.name })}</span>
       </div>
       {editing ? (
@@ -185,7 +185,7 @@ export function GroupView({ group, needId }: { group: JointGroup; needId?: numbe
               {m.is_lead ? <Tag data-size="sm">{t('joint.group.lead')}</Tag> : null}
               {m.state !== 'accepted' ? (
                 <Tag data-size="sm" data-color="info">
-                  {t(`joint.state.${m.state}` as MessageKey)}
+                  {t(`joint.state.${m.state}` as JointKey)}
                 </Tag>
               ) : null}
             </span>{' '}
@@ -205,7 +205,7 @@ export function GroupView({ group, needId }: { group: JointGroup; needId?: numbe
 }
 
 function Invitations({ items }: { items: JointMembership[] }) {
-  const { t } = useI18n();
+  const { t } = useJointI18n();
   return (
     <ul className="cards" aria-label={t('joint.panel.invitations')}>
       {items.map((i) => (
@@ -225,7 +225,7 @@ function Invitations({ items }: { items: JointMembership[] }) {
 /** The need page's joint procurement: the group for its members and advisors, invitations
  * for the need's buyer, and for everyone else the public line of an active group. */
 export function JointPanel({ needId }: { needId: string }) {
-  const { t } = useI18n();
+  const { t } = useJointI18n();
   const joint = useNeedJoint(needId);
   const data = joint.data;
   if (!data || (!data.group && !data.public && data.invitations.length === 0)) return null;

@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import type { Need } from '../../api/types';
-import { useI18n } from '../../app/i18n';
+import { useNoticesI18n } from './texts';
 import { fieldErrorsOf, firstError } from '../../components/form-fields';
 import { ErrorAlert, Loading } from '../../components/query-state';
 import { useNoticeTexts, useRemoveNoticeText, useSaveNoticeText } from './api';
@@ -11,7 +11,7 @@ type Text = { title: string; description: string };
 /** The need's title and description in the other language (English for a Norwegian need,
  * bokmål for an English one): with it, the notices are in both languages. */
 function SecondLanguageForm({ needId, language, current }: { needId: string; language: string; current?: Text }) {
-  const { t } = useI18n();
+  const { t } = useNoticesI18n();
   const [title, setTitle] = useState(current?.title ?? '');
   const [description, setDescription] = useState(current?.description ?? '');
   const save = useSaveNoticeText(needId, language);
@@ -77,7 +77,7 @@ function SecondLanguage({ need }: { need: Need }) {
 /** A need's market dialogue for others to read: the eForms prior information notice to
  * upload to Doffin (its buyer and advisors) and the OCDS release (anyone, once published). */
 export function NoticeExports({ need }: { need: Need }) {
-  const { t } = useI18n();
+  const { t } = useNoticesI18n();
   const editor = need.can_edit;
   const published = need.status !== 'draft';
   if (!published && !editor) return null;

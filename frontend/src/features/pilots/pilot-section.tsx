@@ -1,7 +1,7 @@
 import { Button, Checkbox, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import type { Need } from '../../api/types';
-import { useI18n, type MessageKey } from '../../app/i18n';
+import { usePilotI18n, type PilotKey } from './texts';
 import { FormErrors } from '../../components/form-errors';
 import { SelectField, firstError, useFormChecks } from '../../components/form-fields';
 import { LiveNotice } from '../../components/live-notice';
@@ -17,12 +17,12 @@ function decimal(text: string): string {
 }
 
 function useUnitOptions() {
-  const { t } = useI18n();
-  return UNITS.map((code) => ({ code, label: t(`pilot.units.${code}` as MessageKey) }));
+  const { t } = usePilotI18n();
+  return UNITS.map((code) => ({ code, label: t(`pilot.units.${code}` as PilotKey) }));
 }
 
 function MeasuresTable({ pilot }: { pilot: Pilot }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = usePilotI18n();
   const results = new Map(pilot.results.map((r) => [r.measure_id, r]));
   return (
     <TableScroll label={t('pilot.measures')}>
@@ -42,7 +42,7 @@ function MeasuresTable({ pilot }: { pilot: Pilot }) {
             return (
               <Table.Row key={m.id}>
                 <Table.Cell>{m.name}</Table.Cell>
-                <Table.Cell>{t(`pilot.units.${m.unit}` as MessageKey)}</Table.Cell>
+                <Table.Cell>{t(`pilot.units.${m.unit}` as PilotKey)}</Table.Cell>
                 <Table.Cell>{m.baseline === null ? '–' : fmt.number(m.baseline, 2)}</Table.Cell>
                 <Table.Cell>
                   {result ? fmt.number(result.value, 2) : '–'}
@@ -58,12 +58,12 @@ function MeasuresTable({ pilot }: { pilot: Pilot }) {
 }
 
 function PilotView({ pilot, editor }: { pilot: Pilot; editor: boolean }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = usePilotI18n();
   const shown = pilot.results.length > 0;
   return (
     <div className="stack">
       <div className="row">
-        <Tag data-color={pilot.status === 'wanted' ? 'accent' : pilot.status === 'cancelled' ? 'neutral' : 'success'}>{t(`pilot.status.${pilot.status ?? 'wanted'}` as MessageKey)}</Tag>
+        <Tag data-color={pilot.status === 'wanted' ? 'accent' : pilot.status === 'cancelled' ? 'neutral' : 'success'}>{t(`pilot.status.${pilot.status ?? 'wanted'}` as PilotKey)}</Tag>
         {editor ? <Tag variant="outline">{pilot.results_public ? t('pilot.resultsPublic') : t('pilot.resultsPrivate')}</Tag> : null}
       </div>
       <Paragraph className="prewrap">{pilot.scope}</Paragraph>
@@ -85,7 +85,7 @@ function rowsOf(pilot: Pilot | null): MeasureRow[] {
 }
 
 function PilotForm({ needId, pilot, onDone }: { needId: string; pilot: Pilot | null; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t } = usePilotI18n();
   const save = useSavePilot(needId);
   const checks = useFormChecks();
   const units = useUnitOptions();
@@ -141,7 +141,7 @@ function PilotForm({ needId, pilot, onDone }: { needId: string; pilot: Pilot | n
           includeEmpty={false}
           value={status}
           onChange={(v) => setStatus(v as PilotStatus)}
-          options={PILOT_STATUSES.map((code) => ({ code, label: t(`pilot.status.${code}` as MessageKey) }))}
+          options={PILOT_STATUSES.map((code) => ({ code, label: t(`pilot.status.${code}` as PilotKey) }))}
           error={firstError(errors, 'status')}
         />
       ) : null}
@@ -187,7 +187,7 @@ function PilotForm({ needId, pilot, onDone }: { needId: string; pilot: Pilot | n
 }
 
 function ResultsForm({ needId, pilot, onDone }: { needId: string; pilot: Pilot; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t } = usePilotI18n();
   const record = useRecordResults(needId);
   const checks = useFormChecks();
   const known = new Map(pilot.results.map((r) => [r.measure_id, r]));
@@ -214,7 +214,7 @@ function ResultsForm({ needId, pilot, onDone }: { needId: string; pilot: Pilot; 
           <Textfield
             name={`result-${m.id}`}
             inputMode="decimal"
-            label={t('pilot.resultFor', { name: m.name, unit: t(`pilot.units.${m.unit}` as MessageKey) })}
+            label={t('pilot.resultFor', { name: m.name, unit: t(`pilot.units.${m.unit}` as PilotKey) })}
             value={values[m.id]?.value ?? ''}
             onChange={(e) => setValues((v) => ({ ...v, [m.id]: { value: e.target.value, note: v[m.id]?.note ?? '' } }))}
           />
@@ -243,7 +243,7 @@ type Mode = 'view' | 'edit' | 'results';
 /** A need's pilot (forsøk og utprøving): its buyer asks for one and records the results; everyone
  * who sees the need sees the pilot, and its results once the buyer made them public. */
 export function PilotSection({ need }: { need: Need }) {
-  const { t } = useI18n();
+  const { t } = usePilotI18n();
   const needId = String(need.id);
   const pilot = usePilot(needId);
   const [mode, setMode] = useState<Mode>('view');

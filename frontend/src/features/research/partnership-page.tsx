@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Link as DsLink, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useI18n, type MessageKey } from '../../app/i18n';
+import { useResearchI18n, type ResearchKey } from './texts';
 import { RequireAuth } from '../../app/require-auth';
 import { ConfirmButton } from '../../components/confirm-button';
 import { OrgName } from '../../components/org-name';
@@ -12,13 +12,13 @@ import { usePartnerResponses, usePartnership, usePartnershipAction, useUpdatePar
 const STATE_COLOR = { invited: 'info', accepted: 'success', declined: 'neutral', ended: 'neutral' } as const;
 
 export function StateTag({ state = 'invited' }: { state: Partnership['state'] }) {
-  const { t } = useI18n();
-  return <Tag data-color={STATE_COLOR[state]}>{t(`research.states.${state}` as MessageKey)}</Tag>;
+  const { t } = useResearchI18n();
+  return <Tag data-color={STATE_COLOR[state]}>{t(`research.states.${state}` as ResearchKey)}</Tag>;
 }
 
 /** The need as its research partner reads it, with what the buyer shares. */
 function SharedNeed({ partnership }: { partnership: Partnership }) {
-  const { t } = useI18n();
+  const { t } = useResearchI18n();
   const need = partnership.need;
   if (!need) return null;
   return (
@@ -53,7 +53,7 @@ function SharedNeed({ partnership }: { partnership: Partnership }) {
 }
 
 function PartnerResponses({ partnership }: { partnership: Partnership }) {
-  const { t } = useI18n();
+  const { t } = useResearchI18n();
   const reads = partnership.is_partner && partnership.reads_responses;
   const responses = usePartnerResponses(String(partnership.id), reads);
   if (!partnership.is_partner || partnership.state !== 'accepted') return null;
@@ -91,7 +91,7 @@ function PartnerResponses({ partnership }: { partnership: Partnership }) {
 }
 
 function BuyerShare({ partnership }: { partnership: Partnership }) {
-  const { t } = useI18n();
+  const { t } = useResearchI18n();
   const [note, setNote] = useState(partnership.shared_note);
   const update = useUpdatePartnership(String(partnership.id));
   if (!partnership.is_buyer || (partnership.state !== 'invited' && partnership.state !== 'accepted')) return null;
@@ -117,7 +117,7 @@ function BuyerShare({ partnership }: { partnership: Partnership }) {
 }
 
 function PartnershipView({ partnership }: { partnership: Partnership }) {
-  const { t } = useI18n();
+  const { t } = useResearchI18n();
   const id = String(partnership.id);
   const action = usePartnershipAction(id);
   const open = partnership.state === 'invited' || partnership.state === 'accepted';

@@ -1,6 +1,6 @@
 import { Heading, Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
-import { useI18n } from '../../app/i18n';
+import { useResearchI18n } from './texts';
 import { RequireAuth } from '../../app/require-auth';
 import { OrgName } from '../../components/org-name';
 import { PageHeading } from '../../components/page';
@@ -10,7 +10,7 @@ import { StateTag } from './partnership-page';
 
 /** A research institution's invitations and partnerships (and a buyer's, of its needs). */
 export function PartnershipsPage() {
-  const { t } = useI18n();
+  const { t } = useResearchI18n();
   const partnerships = usePartnerships({});
   return (
     <RequireAuth>

@@ -1,12 +1,12 @@
 import { Card, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
-import { useI18n } from '../../app/i18n';
+import { useResearchI18n } from './texts';
 import { OrgName } from '../../components/org-name';
 import type { Profile } from './api';
 
 /** A competence profile in a list: title, institution, sectors and keywords. */
 export function ProfileCard({ profile }: { profile: Profile }) {
-  const { t } = useI18n();
+  const { t } = useResearchI18n();
   return (
     <li>
       <Card data-color="neutral">

@@ -1,13 +1,13 @@
 import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Link, useParams } from 'react-router';
-import { useI18n } from '../../app/i18n';
+import { useResearchI18n } from './texts';
 import { OrgName } from '../../components/org-name';
 import { PageHeading } from '../../components/page';
 import { ErrorAlert, QueryState } from '../../components/query-state';
 import { useProfile, useProfileAction, type Profile } from './api';
 
 function ProfileView({ profile }: { profile: Profile }) {
-  const { t } = useI18n();
+  const { t } = useResearchI18n();
   const action = useProfileAction(String(profile.id));
   const draft = profile.status === 'draft';
   return (

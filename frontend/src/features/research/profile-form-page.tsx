@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Fieldset, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useI18n } from '../../app/i18n';
+import { useResearchI18n } from './texts';
 import { RequireAuth } from '../../app/require-auth';
 import { firstOrgOfKind, useCurrentUser } from '../../app/session';
 import { fieldErrorsOf, firstError, SelectField } from '../../components/form-fields';
@@ -38,7 +38,7 @@ function initial(profile: Profile | undefined): FormState {
 }
 
 function ProfileForm({ profile }: { profile?: Profile }) {
-  const { t } = useI18n();
+  const { t } = useResearchI18n();
   const navigate = useNavigate();
   const user = useCurrentUser();
   const institution = firstOrgOfKind(user, 'research');
@@ -123,7 +123,7 @@ function EditProfile({ id }: { id: string }) {
 }
 
 export function ProfileFormPage() {
-  const { t } = useI18n();
+  const { t } = useResearchI18n();
   const { id } = useParams();
   const title = id ? t('research.form.editTitle') : t('research.form.newTitle');
   return (

@@ -1,7 +1,7 @@
 import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useI18n } from '../../app/i18n';
+import { useResearchI18n } from './texts';
 import { firstOrgOfKind, useCurrentUser } from '../../app/session';
 import { SelectField } from '../../components/form-fields';
 import { PageHeading } from '../../components/page';
@@ -13,7 +13,7 @@ import { ProfileCard } from './profile-card';
 
 /** Research institutions' published competence profiles, searchable by words and sector. */
 export function ProfileListPage() {
-  const { t } = useI18n();
+  const { t } = useResearchI18n();
   const user = useCurrentUser();
   const institution = firstOrgOfKind(user, 'research');
   const sectors = useReference('sectors');

@@ -1,14 +1,14 @@
 import { Button, Heading, Link as DsLink, Paragraph, Switch } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
 import type { Need } from '../../api/types';
-import { useI18n } from '../../app/i18n';
+import { useResearchI18n } from './texts';
 import { OrgName } from '../../components/org-name';
 import { ErrorAlert, QueryState } from '../../components/query-state';
 import { useInvite, usePartnerships, useResearchSuggestions, useUpdatePartnership, type Partnership, type Suggestion } from './api';
 import { StateTag } from './partnership-page';
 
 function PartnerRow({ partnership, buyer }: { partnership: Partnership; buyer: boolean }) {
-  const { t } = useI18n();
+  const { t } = useResearchI18n();
   const update = useUpdatePartnership(String(partnership.id));
   const open = partnership.state === 'invited' || partnership.state === 'accepted';
   return (
@@ -35,7 +35,7 @@ function PartnerRow({ partnership, buyer }: { partnership: Partnership; buyer: b
 }
 
 function SuggestionRow({ suggestion, needId, buyer }: { suggestion: Suggestion; needId: number; buyer: boolean }) {
-  const { t } = useI18n();
+  const { t } = useResearchI18n();
   const invite = useInvite();
   const profile = suggestion.profile;
   const why = [suggestion.same_sector ? t('research.section.sameSector') : null, suggestion.shared_cpv ? t('research.section.sharedCpv') : null].filter(Boolean);
@@ -70,7 +70,7 @@ function SuggestionRow({ suggestion, needId, buyer }: { suggestion: Suggestion; 
  * reading the responses), and the institutions whose profiles suit it. For the need's buyer
  * and advisors. */
 export function ResearchPartnersSection({ need }: { need: Need }) {
-  const { t } = useI18n();
+  const { t } = useResearchI18n();
   const id = String(need.id);
   const buyer = need.can_edit && need.status !== 'closed';
   const partnerships = usePartnerships({ need: id });

@@ -1,6 +1,7 @@
 import { Button, Details } from '@digdir/designsystemet-react';
 import type { RefItem } from '../../../api/types';
-import { useI18n, type MessageKey } from '../../../app/i18n';
+import type { MessageKey } from '../../../app/i18n';
+import { useAdvisorI18n, type AdvisorKey } from '../texts';
 import { SelectField } from '../../../components/form-fields';
 import { useReference } from '../../../components/reference';
 import { useMediaQuery } from '../../../components/use-media-query';
@@ -9,8 +10,8 @@ import { activeFilters, AGES, PAGE_SIZES, SCORES, SORTS, STATES, type Desk } fro
 type Change = (patch: Partial<Desk>) => void;
 
 function useOptions() {
-  const { t } = useI18n();
-  const option = (code: string, key: MessageKey, vars?: Record<string, string>): RefItem => ({ code, label: t(key, vars) });
+  const { t } = useAdvisorI18n();
+  const option = (code: string, key: MessageKey | AdvisorKey, vars?: Record<string, string>): RefItem => ({ code, label: t(key, vars) });
   return {
     states: STATES.map((s) => option(s, s === 'all' ? 'advisor.desk.stateAll' : (`match.states.${s}` as MessageKey))),
     scores: SCORES.map((s) => (s ? option(s, 'advisor.desk.scoreAtLeast', { percent: s }) : option('', 'advisor.desk.any'))),
@@ -18,7 +19,7 @@ function useOptions() {
       if (!a) return option('', 'advisor.desk.ageAny');
       return a.startsWith('older-') ? option(a, 'advisor.desk.ageOlder', { days: a.slice(6) }) : option(a, 'advisor.desk.ageNewer', { days: a });
     }),
-    sorts: SORTS.map((s) => option(s, `advisor.desk.sorts.${s}` as MessageKey)),
+    sorts: SORTS.map((s) => option(s, `advisor.desk.sorts.${s}` as AdvisorKey)),
     sizes: PAGE_SIZES.map((s) => ({ code: s, label: s })),
   };
 }
@@ -28,7 +29,7 @@ function withAny(items: RefItem[] | undefined, any: string): RefItem[] {
 }
 
 function Fields({ desk, onChange }: { desk: Desk; onChange: Change }) {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   const sectors = useReference('sectors');
   const counties = useReference('counties');
   const stages = useReference('stages');
@@ -53,7 +54,7 @@ function Fields({ desk, onChange }: { desk: Desk; onChange: Change }) {
  * at 1). On a phone they fold behind "Filtre og sortering" so that the suggestions come first.
  */
 export function DeskFilters({ desk, onChange, onReset }: { desk: Desk; onChange: Change; onReset: () => void }) {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   const narrow = useMediaQuery('(max-width: 40rem)');
   const active = activeFilters(desk);
   const reset =

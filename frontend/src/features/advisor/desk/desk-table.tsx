@@ -1,7 +1,8 @@
 import { Checkbox, Link as DsLink, Table, Tag } from '@digdir/designsystemet-react';
 import type { Ref } from 'react';
 import { Link } from 'react-router';
-import { useI18n, type MessageKey } from '../../../app/i18n';
+import type { MessageKey } from '../../../app/i18n';
+import { useAdvisorI18n } from '../texts';
 import { scorePercent } from '../../../components/match-explanation';
 import { OrgName } from '../../../components/org-name';
 import type { DeskMatch } from './api';
@@ -28,7 +29,7 @@ function NeedCell({ need, href }: { need: Side; href: string }) {
 }
 
 function Counterpart({ match }: { match: DeskMatch }) {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   if (match.other_need) return <NeedCell need={match.other_need} href={`/needs/${match.other_need.id}`} />;
   if (!match.solution) return null;
   return (
@@ -59,7 +60,7 @@ type Props = {
  * is marked and its checkbox holds the focus. On a phone the table reflows into one card per row.
  */
 export function DeskTable({ rows, joint, selected, current, onToggle, onCurrent, checkboxRef }: Props) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useAdvisorI18n();
   const counterpart = joint ? t('advisor.desk.otherNeed') : t('advisor.solution');
   return (
     <Table className="table-reflow desk-table" data-testid="desk-table" aria-keyshortcuts="j k x">

@@ -1,13 +1,13 @@
 import { Button, Dialog, Heading, Paragraph, Textarea, Field, Label, ValidationMessage } from '@digdir/designsystemet-react';
 import { useId, useState, type FormEvent } from 'react';
-import { useI18n } from '../../../app/i18n';
+import { useAdvisorI18n } from '../texts';
 import type { ShortcutKey } from './shortcuts';
 
 export type ShortcutHelp = { key: ShortcutKey; label: string };
 
 /** The list of shortcuts ("?"): each key and what it does. Escape or the close button close it. */
 export function ShortcutsDialog({ open, onClose, keys }: { open: boolean; onClose: () => void; keys: ShortcutHelp[] }) {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   const headingId = useId();
   return (
     <Dialog open={open} onClose={onClose} closedby="any" closeButton={t('advisor.desk.close')} aria-labelledby={headingId}>
@@ -50,7 +50,7 @@ export function RejectDialog({
   onClose: () => void;
   onReject: (reason: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useAdvisorI18n();
   const headingId = useId();
   const fieldId = useId();
   const [reason, setReason] = useState('');
