@@ -4,10 +4,15 @@ import './styles.css';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { loadInitialCatalog } from './app/i18n';
+import { setApiLanguage } from './api/client';
+import { startEarlyRequests } from './app/early-requests';
+import { initialLang, loadInitialCatalog } from './app/i18n';
 import { Providers } from './app/providers';
 import { createRouter } from './app/router';
 
+// The first page's own request (the front page's search, a need's page's need) goes out now.
+setApiLanguage(initialLang());
+startEarlyRequests(window.location.pathname, window.location.search, initialLang());
 const router = createRouter();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');

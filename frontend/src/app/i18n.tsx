@@ -97,7 +97,8 @@ type I18n = { lang: Lang; setLang: (lang: Lang) => void; t: (key: MessageKey, va
 
 const I18nContext = createContext<I18n | null>(null);
 
-function initialLang(): Lang {
+/** The reader's language: the one chosen before (stored), or bokmål. */
+export function initialLang(): Lang {
   try {
     const stored = window.localStorage.getItem(STORAGE_KEY);
     if (stored === 'en' || stored === 'nb') return stored;

@@ -1,16 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { NeedInput } from '../../api/types';
+import { early, needRequest, needRequestKey } from '../../app/early-requests';
 import { useI18n } from '../../app/i18n';
 import { pollWhileSuggestionsPending } from '../../components/suggestions-status';
 
 /** A need; with `followSuggestions`, asked again every few seconds while its suggestions are
- * being computed in the background, so the page updates itself when they are ready. */
+ * being computed in the background, so the page updates itself when they are ready. The first
+ * answer may be the request main.tsx started from the page's address (app/early-requests). */
 export function useNeed(id: string | undefined, { followSuggestions = false } = {}) {
   const { lang } = useI18n();
   return useQuery({
     queryKey: ['needs', id, lang],
-    queryFn: () => api.get('/api/needs/{id}/', { params: { id: id ?? '' } }),
+    queryFn: () => early(needRequestKey(id ?? '', lang), () => needRequest(id ?? '')),
     enabled: !!id,
     refetchInterval: followSuggestions ? pollWhileSuggestionsPending : false,
   });
