@@ -145,12 +145,30 @@ if [[ -z ${E2E_PORT:-} ]] && (exec 3<>/dev/tcp/127.0.0.1/8765) 2>/dev/null; then
   echo "[test] port 8765 is busy; e2e backend on $E2E_PORT"
 fi
 
+# The backend suite runs on several processes (pytest-xdist), a test file per process at a
+# time: each process has its own test database, search indices and cache key prefix
+# (backend/config/settings/test.py, pytest-django). Tests marked `alone` stop and restart
+# the shared services: they run after the others, on one process. PYTEST_WORKERS overrides
+# the number of processes (default: the CPUs, at most 4). The slowest files go first
+# (tests/conftest.py), not xdist's order by number of tests.
+pytest_workers() {
+  local cpus
+  cpus=$(nproc 2>/dev/null || echo 2)
+  echo "${PYTEST_WORKERS:-$((cpus < 4 ? cpus : 4))}"
+}
+
 # A failed test is run once more, alone with the other failures, to tell a flaky test (it
 # passes then) from a broken one. A flaky test does not fail the run, but the summary names
 # it, so that it gets fixed; one that fails twice fails the run.
 pytest_once_more() {
-  .venv/bin/pytest tests 2>&1 | tee "$LOGDIR/pytest-first.log"
-  ((PIPESTATUS[0] == 0)) && return 0
+  local failed=0
+  .venv/bin/pytest -n "$(pytest_workers)" --dist loadfile --no-loadscope-reorder -m "not alone" tests 2>&1 |
+    tee "$LOGDIR/pytest-first.log"
+  ((PIPESTATUS[0] == 0)) || failed=1
+  printf '\n=== pytest: the tests that stop and restart services, alone\n'
+  .venv/bin/pytest -m alone tests 2>&1 | tee -a "$LOGDIR/pytest-first.log"
+  ((PIPESTATUS[0] == 0)) || failed=1
+  ((failed == 0)) && return 0
   printf '\n=== pytest: running the failed tests once more\n'
   .venv/bin/pytest --last-failed --last-failed-no-failures none tests || return 1
   grep -E '^(FAILED|ERROR) ' "$LOGDIR/pytest-first.log" >"$LOGDIR/pytest-flaky.txt"

@@ -17,7 +17,8 @@ from backend.config.celery import app as celery_app
 from backend.outbox.models import OutboxEntry
 from tests.backend.conftest import World
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Alone: these tests stop and restart Elasticsearch and Redis, which every other test uses.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.alone]
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ROOT / "scripts" / "test-services.sh"

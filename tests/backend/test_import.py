@@ -499,8 +499,10 @@ def test_a_second_ctrl_c_stops_at_once_and_the_run_is_still_marked_interrupted(
     if proc.poll() is None:
         proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=60)
-    # then: it stopped, the run waits as interrupted, and the same command completes it
-    assert proc.returncode == 130, err
+    # then: it stopped (130; or the second Ctrl-C ended it by the signal while it was already
+    # exiting, after the first had stopped it), the run waits as interrupted, and the same
+    # command completes it
+    assert proc.returncode in (130, -signal.SIGINT), err
     assert ImportRun.objects.get().status == ImportRun.Status.INTERRUPTED, err
     _run("import_solutions", str(path), "--language", "en")
     _assert_complete(path, 30)
