@@ -83,6 +83,21 @@ class ScopedAdmin(_AdvisorFields, admin.ModelAdmin[M]):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+class ReadOnlyScopedAdmin(ScopedAdmin[M]):
+    """Rows the people involved decide through the API (audited, with notifications): an
+    operator looks (support, the advisors' follow-up), never adds, edits or deletes."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # The change page is the admin's view-only page (no form, no save buttons).
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class ScopedTabularInline(_AdvisorFields, admin.TabularInline[M, P]):
     """An inline whose `advisor_fields` only advisors see."""
 

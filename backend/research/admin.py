@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from backend.common.admin import ScopedAdmin
+from backend.common.admin import ReadOnlyScopedAdmin
 from backend.common.admin_services import ServiceAdmin, service_action
 from backend.research import selectors, services
 from backend.research.models import CompetenceProfile, ResearchPartnership
@@ -43,7 +43,7 @@ class CompetenceProfileAdmin(ServiceAdmin[CompetenceProfile]):
 
 
 @admin.register(ResearchPartnership)
-class ResearchPartnershipAdmin(ScopedAdmin[ResearchPartnership]):
+class ResearchPartnershipAdmin(ReadOnlyScopedAdmin[ResearchPartnership]):
     """Read-only: the buyer and the institution decide through the API (audited)."""
 
     visible = selectors.partnership_list
@@ -61,12 +61,3 @@ class ResearchPartnershipAdmin(ScopedAdmin[ResearchPartnership]):
         "decided_at",
         "ended_at",
     ]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return request.method in ("GET", "HEAD") and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
