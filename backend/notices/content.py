@@ -12,6 +12,7 @@ from datetime import datetime
 
 from django.conf import settings
 
+from backend.accounts.models import Organization
 from backend.dialogue.models import DialogueConference
 from backend.needs.models import Need
 from backend.notices import mapping
@@ -54,6 +55,8 @@ class DialogueNotice:
     texts: tuple[Text, ...]
     desired_effect: str
     buyer: Buyer
+    #: The need's co-buyers (a joint procurement; public on the need's page), by name.
+    co_buyers: tuple[Buyer, ...]
     sector: str
     stage: str
     procedure: str
@@ -111,15 +114,19 @@ def _texts(need: Need) -> tuple[Text, ...]:
     return (own, *(Text(t.language, t.title, t.description) for t in others.order_by("language")))
 
 
+def _buyer(org: Organization) -> Buyer:
+    return Buyer(org.name, org.org_number, org.municipality, org.county, org.website)
+
+
 def dialogue_notice(need: Need) -> DialogueNotice:
     """The public content of `need`'s market dialogue (the caller checked who may read it)."""
-    org = need.organization
     return DialogueNotice(
         need_id=need.pk,
         status=need.status,
         texts=_texts(need),
         desired_effect=need.desired_effect,
-        buyer=Buyer(org.name, org.org_number, org.municipality, org.county, org.website),
+        buyer=_buyer(need.organization),
+        co_buyers=tuple(_buyer(o) for o in need.co_buyers.order_by("name", "pk")),
         sector=need.sector,
         stage=need.stage,
         procedure=need.procedure,

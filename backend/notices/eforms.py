@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 
 from backend.notices import mapping, words
-from backend.notices.content import DialogueNotice, Text
+from backend.notices.content import Buyer, DialogueNotice, Text
 from backend.notices.words import OSLO
 
 NS = {
@@ -128,23 +128,36 @@ def _extensions(root: ET.Element, notice: DialogueNotice, languages: list[str]) 
         listName="notice-subtype",
     )
     organizations = _el(eforms, "efac:Organizations")
+    for org_id, buyer in _buyers(notice):
+        _organization(organizations, org_id, buyer, languages, notice.municipality)
+    if is_above_threshold(notice):
+        _review_body(organizations, languages)
+
+
+def _buyers(notice: DialogueNotice) -> list[tuple[str, Buyer]]:
+    """The buyer (ORG-0001) and its co-buyers of a joint procurement (ORG-0003 on: ORG-0002
+    is the review body)."""
+    co_buyers = [(f"ORG-{n:04d}", b) for n, b in enumerate(notice.co_buyers, start=3)]
+    return [(BUYER, notice.buyer), *co_buyers]
+
+
+def _organization(
+    organizations: ET.Element, org_id: str, buyer: Buyer, languages: list[str], municipality: str
+) -> None:
     company = _el(_el(organizations, "efac:Organization"), "efac:Company")
-    buyer = notice.buyer
     if buyer.website:
         _el(company, "cbc:WebsiteURI", buyer.website)
-    _el(_el(company, "cac:PartyIdentification"), "cbc:ID", BUYER, schemeName="organization")
+    _el(_el(company, "cac:PartyIdentification"), "cbc:ID", org_id, schemeName="organization")
     for language in languages:
         _el(_el(company, "cac:PartyName"), "cbc:Name", buyer.name, languageID=language)
     address = _el(company, "cac:PostalAddress")
-    town = mapping.buyer_town(buyer.name, buyer.municipality or notice.municipality)
+    town = mapping.buyer_town(buyer.name, buyer.municipality or municipality)
     if town:
         _el(address, "cbc:CityName", town)
     if buyer.county in mapping.COUNTY_NUTS:
         _el(address, "cbc:CountrySubentityCode", mapping.COUNTY_NUTS[buyer.county], listName="nuts")
     _el(_el(address, "cac:Country"), "cbc:IdentificationCode", "NOR", listName="country")
     _el(_el(company, "cac:PartyLegalEntity"), "cbc:CompanyID", buyer.org_number)
-    if is_above_threshold(notice):
-        _review_body(organizations, languages)
 
 
 def _review_body(organizations: ET.Element, languages: list[str]) -> None:
@@ -183,28 +196,29 @@ def _header(root: ET.Element, notice: DialogueNotice, languages: list[str]) -> N
         _el(_el(root, "cac:AdditionalNoticeLanguage"), "cbc:ID", language)
 
 
-def _contracting_party(root: ET.Element, notice: DialogueNotice) -> None:
-    party = _el(root, "cac:ContractingParty")
-    kind = mapping.buyer_legal_type(notice.buyer.name)
-    _el(
-        _el(party, "cac:ContractingPartyType"),
-        "cbc:PartyTypeCode",
-        kind,
-        listName="buyer-legal-type",
-    )
+def _contracting_parties(root: ET.Element, notice: DialogueNotice) -> None:
+    """One contracting party a buyer: a joint procurement names each (BT-500 and BT-11 …)."""
     activity = mapping.SECTOR_ACTIVITY.get(notice.sector, "gen-pub")
-    _el(
-        _el(party, "cac:ContractingActivity"),
-        "cbc:ActivityTypeCode",
-        activity,
-        listName="authority-activity",
-    )
-    _el(
-        _el(_el(party, "cac:Party"), "cac:PartyIdentification"),
-        "cbc:ID",
-        BUYER,
-        schemeName="organization",
-    )
+    for org_id, buyer in _buyers(notice):
+        party = _el(root, "cac:ContractingParty")
+        _el(
+            _el(party, "cac:ContractingPartyType"),
+            "cbc:PartyTypeCode",
+            mapping.buyer_legal_type(buyer.name),
+            listName="buyer-legal-type",
+        )
+        _el(
+            _el(party, "cac:ContractingActivity"),
+            "cbc:ActivityTypeCode",
+            activity,
+            listName="authority-activity",
+        )
+        _el(
+            _el(_el(party, "cac:Party"), "cac:PartyIdentification"),
+            "cbc:ID",
+            org_id,
+            schemeName="organization",
+        )
 
 
 def _legal_basis(root: ET.Element, notice: DialogueNotice, languages: list[str]) -> None:
@@ -284,7 +298,7 @@ def notice_xml(notice: DialogueNotice) -> bytes:
     root = ET.Element(_q(":PriorInformationNotice"))
     _extensions(root, notice, languages)
     _header(root, notice, languages)
-    _contracting_party(root, notice)
+    _contracting_parties(root, notice)
     _legal_basis(root, notice, languages)
     _project(root, notice, texts, note=True)
     lot = _el(root, "cac:ProcurementProjectLot")

@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 
 from backend.notices import mapping, words
-from backend.notices.content import DialogueNotice
+from backend.notices.content import Buyer, DialogueNotice
 from backend.reference.cpv import cpv_codes
 
 #: A prefix for development; production sets the one registered with the Open Contracting
@@ -29,19 +29,20 @@ def ocid(need_id: int) -> str:
     return f"{prefix}-need-{need_id}"
 
 
-def _party_id(notice: DialogueNotice) -> str:
-    return f"NO-BRC-{notice.buyer.org_number}"
+def _party_id(buyer: Buyer) -> str:
+    return f"NO-BRC-{buyer.org_number}"
 
 
-def _party(notice: DialogueNotice) -> dict[str, Any]:
-    buyer = notice.buyer
+def _party(buyer: Buyer) -> dict[str, Any]:
+    """A buyer as an OCDS party: the need's buyer or one of its co-buyers (a joint procurement
+    names each buyer a party with the role buyer)."""
     address = {"countryName": "Norge"}
     if buyer.municipality:
         address["locality"] = buyer.municipality
     if buyer.county:
         address["region"] = mapping.county_label(buyer.county, "nb")
     party: dict[str, Any] = {
-        "id": _party_id(notice),
+        "id": _party_id(buyer),
         "name": buyer.name,
         "identifier": {"scheme": "NO-BRC", "id": buyer.org_number, "legalName": buyer.name},
         "address": address,
@@ -131,7 +132,7 @@ def _planning(notice: DialogueNotice) -> dict[str, Any]:
 
 
 def release(notice: DialogueNotice) -> dict[str, Any]:
-    party = _party(notice)
+    party = _party(notice.buyer)
     stamp = notice.updated_at.astimezone(UTC).strftime("%Y%m%dT%H%M%S")
     return {
         "ocid": ocid(notice.need_id),
@@ -140,7 +141,7 @@ def release(notice: DialogueNotice) -> dict[str, Any]:
         "tag": ["planning"],
         "initiationType": "tender",
         "language": notice.language,
-        "parties": [party],
+        "parties": [party, *(_party(b) for b in notice.co_buyers)],
         "buyer": {"id": party["id"], "name": party["name"]},
         "planning": _planning(notice),
         "tender": _tender(notice),

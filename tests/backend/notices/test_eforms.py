@@ -202,3 +202,21 @@ def test_characters_xml_cannot_carry_are_left_out(world: World) -> None:
     # then the notice is still well-formed and valid, the text without them
     root = _notice(world, need)
     assert _all(root, "/*/cac:ProcurementProject/cbc:Name/text()") == ["Trygghet hjemme og ute"]
+
+
+def test_a_joint_procurement_names_each_buyer(world: World) -> None:
+    # given a need bought jointly with another municipality
+    world.need.co_buyers.add(world.other_buyer_org)
+    # when its buyer downloads the notice
+    root = _notice(world, world.need)
+    # then each buyer is an organisation and a contracting party of its own
+    assert _all(
+        root, "/*/cac:ContractingParty/cac:Party/cac:PartyIdentification/cbc:ID/text()"
+    ) == [
+        "ORG-0001",
+        "ORG-0003",
+    ]
+    assert _all(root, "//efac:Company/cac:PartyLegalEntity/cbc:CompanyID/text()") == [
+        world.buyer_org.org_number,
+        world.other_buyer_org.org_number,
+    ]

@@ -105,3 +105,17 @@ def test_the_validator_judges() -> None:
         }
     )
     assert len(report["validation_errors"]) >= 3
+
+
+def test_a_joint_procurements_co_buyers_are_parties_with_the_buyer_role(world: World) -> None:
+    # given a need bought jointly with another municipality (public on the need's page)
+    world.need.co_buyers.add(world.other_buyer_org)
+    # when a visitor downloads its OCDS
+    package = _package(world, world.need.pk)
+    # then the co-buyer is a party of its own with the role buyer; the buyer stays the owner
+    _assert_valid(package)
+    release = package["releases"][0]
+    co_buyer = release["parties"][1]
+    assert co_buyer["roles"] == ["buyer"]
+    assert co_buyer["identifier"]["id"] == world.other_buyer_org.org_number
+    assert release["buyer"]["id"] == release["parties"][0]["id"] != co_buyer["id"]

@@ -91,3 +91,21 @@ def test_the_rules_judge() -> None:
         b"</PriorInformationNotice>"
     )
     assert schematron_failures(bare, "E2") != []
+
+
+def test_a_joint_procurement_breaks_no_more_rules(world: World, settings: Any) -> None:
+    # given a need bought jointly with another municipality, below and above the threshold
+    settings.NOTICES_REVIEW_BODY_ORG_NUMBER = "974760673"
+    world.need.co_buyers.add(world.other_buyer_org)
+    world.need.budget_max = 1_500_000
+    world.need.save()
+    national = schematron_failures(_notice(world, world.need), "E2")
+    world.need.budget_max = 3_000_000
+    world.need.save()
+    NoticeText.objects.create(
+        need=world.need, language="en", title="Safety alarms", description="Better follow-up."
+    )
+    eu = schematron_failures(_notice(world, world.need), "4")
+    # then the national one keeps every rule, the EU one all but the buyers' contact
+    assert _left(national, norwegian=True) == []
+    assert _left(eu, norwegian=True, excused=BUYER_CONTACT) == []
