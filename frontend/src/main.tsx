@@ -10,9 +10,9 @@ import { initialLang, loadInitialCatalog } from './app/i18n';
 import { Providers } from './app/providers';
 import { createRouter } from './app/router';
 
-// The first page's own request (the front page's search, a need's page's need) goes out now.
+// The first page's own request (a need's page: the need) goes out now, beside the chunks.
 setApiLanguage(initialLang());
-startEarlyRequests(window.location.pathname, window.location.search, initialLang());
+startEarlyRequests(window.location.pathname, initialLang());
 const router = createRouter();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');

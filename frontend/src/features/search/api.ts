@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { early, searchRequest, searchRequestKey } from '../../app/early-requests';
 import { useI18n } from '../../app/i18n';
 
 /** Facets shown, in order: the facet name in the response and the query parameter it filters. */
@@ -20,13 +19,11 @@ export const FACETS = [
 
 export type SearchParams = Record<string, string>;
 
-/** The search; its first answer may be the request main.tsx started from the front page's
- * address (app/early-requests). */
 export function useSearch(query: SearchParams) {
   const { lang } = useI18n();
   return useQuery({
     queryKey: ['search', query, lang],
-    queryFn: ({ signal }) => early(searchRequestKey(query, lang), () => searchRequest(query, signal)),
+    queryFn: ({ signal }) => api.get('/api/search/', { query, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -2,7 +2,6 @@ import { Button, Card, Heading, Link as DsLink, Paragraph, Tag, Textfield } from
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Relaxation, SearchHit, SearchResult } from '../../api/types';
-import { SEARCH_PAGE_SIZE, searchQueryOf } from '../../app/early-requests';
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { useSession, userRoles } from '../../app/session';
 import { Highlight, stripTags } from '../../components/highlight';
@@ -19,6 +18,7 @@ const FilterDrawer = lazy(() => import('./filter-drawer'));
 import { SaveSearchForm } from './save-search-form';
 import { OrgName } from '../../components/org-name';
 
+const PAGE_SIZE = 20;
 
 function hitHref(hit: SearchHit): string {
   const base = { need: 'needs', solution: 'solutions', conference: 'conferences', case: 'cases' }[hit.type] ?? 'needs';
@@ -99,7 +99,7 @@ function DidYouMean({ data, onFollow }: { data: SearchResult; onFollow: (text: s
 
 function Results({ data, page, onPage }: { data: SearchResult; page: number; onPage: (p: number) => void }) {
   const { t } = useI18n();
-  const pages = Math.max(1, Math.ceil(data.total / (data.page_size || SEARCH_PAGE_SIZE)));
+  const pages = Math.max(1, Math.ceil(data.total / (data.page_size || PAGE_SIZE)));
   if (data.results.length === 0) return <Empty>{t('search.noResults')}</Empty>;
   return (
     <>
@@ -134,7 +134,10 @@ export function SearchPage() {
   const narrow = useMediaQuery(NARROW_SEARCH);
   const [resultsHeading, moveToResults] = useFocusTarget<HTMLHeadingElement>();
 
-  const query: SearchParams = searchQueryOf(params);
+  const query: SearchParams = { page_size: String(PAGE_SIZE) };
+  params.forEach((value, key) => {
+    if (value) query[key] = value;
+  });
   const search = useSearch(query);
   const page = Number(params.get('page') ?? '1') || 1;
   const notice = search.data && !search.isError ? relaxationNotice(search.data.relaxation) : null;
