@@ -79,7 +79,7 @@ test('a supplier sees only that the need is part of a joint procurement, also on
   const supplier = await signedIn(browser, USERS.supplier, 390);
   await openNeed(supplier, TRONDHEIM_NEED);
   const panel = supplier.getByRole('region', { name: 'Felles anskaffelse' });
-  await expect(panel.getByText('Del av en felles anskaffelse med 4 kommuner.')).toBeVisible();
+  await expect(panel.getByText('Del av en felles anskaffelse mellom 4 offentlige virksomheter.')).toBeVisible();
   await expect(panel.getByRole('heading', { name: GROUP })).toBeVisible();
   await expect(panel.getByText('Askøy kommune')).toHaveCount(0);
   await expect(panel.getByText('Voss herad')).toHaveCount(0);

@@ -52,7 +52,7 @@ describe('JointPanel', () => {
     });
     renderRoute(<JointPanel needId="10" />);
     const panel = within(await screen.findByRole('region', { name: 'Felles anskaffelse' }));
-    expect(panel.getByText('Del av en felles anskaffelse med 3 kommuner.')).toBeInTheDocument();
+    expect(panel.getByText('Del av en felles anskaffelse mellom 3 offentlige virksomheter.')).toBeInTheDocument();
     expect(panel.getByRole('heading', { name: 'Felles digitalt nattilsyn' })).toBeInTheDocument();
     expect(panel.queryByRole('list')).toBeNull();
   });

@@ -32,7 +32,7 @@ const jointNb = {
     invitations: 'Invitasjoner til felles anskaffelse',
     invitedBy: '{org} inviterer dere til å anskaffe sammen: «{group}».',
     openInvitation: 'Les invitasjonen og svar',
-    publicLine: 'Del av en felles anskaffelse med {count} kommuner.',
+    publicLine: 'Del av en felles anskaffelse mellom {count} offentlige virksomheter.',
   },
   group: {
     leadIs: 'Ledes av {org}',
@@ -109,7 +109,7 @@ const jointEn: Widen<typeof jointNb> = {
     invitations: 'Invitations to a joint procurement',
     invitedBy: '{org} invites you to procure together: “{group}”.',
     openInvitation: 'Read the invitation and answer',
-    publicLine: 'Part of a joint procurement with {count} municipalities.',
+    publicLine: 'Part of a joint procurement by {count} public bodies.',
   },
   group: {
     leadIs: 'Led by {org}',
