@@ -119,21 +119,35 @@ console.log(multiplier);
 log "Lighthouse: ${#URLS[@]} pages x $RUNS runs (mobile, simulated throttling)"
 mkdir -p "$WORK/.lighthouseci"
 export CHROME_PATH="$CHROME"
+# One run: gather (-G), calibrate the CPU multiplier, audit (-A). Fails when Lighthouse could
+# not record the page (e.g. NO_NAVSTART on a busy machine: a tool failure with no score, not a
+# slow page), so that the run is taken again; a slow page still gets its (low) score.
+measure() { # url n
+  local url=$1 n=$2 art="$WORK/artifacts/$2" multiplier out
+  out="$WORK/.lighthouseci/lhr-$(printf '%03d' "$n").json"
+  rm -rf "$art" "$out"
+  "$LIGHTHOUSE" "$url" "${FLAGS[@]}" -G="$art" >>"$WORK/collect.log" 2>&1 || return 1
+  multiplier=$(calibrate "$art/artifacts.json") || return 1
+  "$LIGHTHOUSE" "$url" "${FLAGS[@]}" -A="$art" --throttling.cpuSlowdownMultiplier="$multiplier" \
+    --output=json --output-path="$out" >>"$WORK/collect.log" 2>&1 || return 1
+  node -e '
+const report = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+if (report.runtimeError) { console.error(report.runtimeError.code); process.exit(1); }
+' "$out" 2>>"$WORK/collect.log"
+}
+
 n=0
 for url in "${URLS[@]}"; do
   for _ in $(seq "$RUNS"); do
     n=$((n + 1))
-    art="$WORK/artifacts/$n"
-    if ! "$LIGHTHOUSE" "$url" "${FLAGS[@]}" -G="$art" >>"$WORK/collect.log" 2>&1; then
-      tail -n 40 "$WORK/collect.log" >&2
-      exit 1
-    fi
-    multiplier=$(calibrate "$art/artifacts.json")
-    if ! "$LIGHTHOUSE" "$url" "${FLAGS[@]}" -A="$art" --throttling.cpuSlowdownMultiplier="$multiplier" \
-      --output=json --output-path="$WORK/.lighthouseci/lhr-$(printf '%03d' "$n").json" >>"$WORK/collect.log" 2>&1; then
-      tail -n 40 "$WORK/collect.log" >&2
-      exit 1
-    fi
+    for attempt in 1 2 3; do
+      measure "$url" "$n" && break
+      if ((attempt == 3)); then
+        tail -n 40 "$WORK/collect.log" >&2
+        exit 1
+      fi
+      log "run $n ($url) was not recorded (attempt $attempt; collect.log): taken again"
+    done
   done
 done
 
