@@ -32,6 +32,11 @@ class SearchUnavailable(Exception):
     """The search server cannot be reached (connection error, timeout): answer 503."""
 
 
+#: HTTP statuses of a search server that mean "try again later": too many requests, a gateway
+#: in between, no shard ready (a server that has just started: every shard failed with 503).
+UNAVAILABLE_STATUSES = frozenset({429, 502, 503, 504})
+
+
 class IndexingError(RuntimeError):
     """The server refused documents (mapping conflict, wrong vector size, ...): not transient."""
 

@@ -21,6 +21,7 @@ from elasticsearch.dsl import Q, Search
 from search.analysis import Analysis, default_analysis
 from search.backends.base import (
     NO_FILTERS,
+    UNAVAILABLE_STATUSES,
     IndexingError,
     SearchBackend,
     SearchUnavailable,
@@ -58,7 +59,6 @@ from search.types import (
 )
 
 BATCH_SIZE = 500
-UNAVAILABLE_STATUSES = frozenset({429, 502, 503, 504})
 
 
 @contextmanager

@@ -24,7 +24,7 @@ from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.dsl import MultiSearch, Search
 
 from search.analysis import Analysis
-from search.backends.base import check_query_vector
+from search.backends.base import UNAVAILABLE_STATUSES, SearchUnavailable, check_query_vector
 from search.queries import elasticsearch as queries
 from search.queries import elasticsearch_semantic as semantic_queries
 from search.queries.elasticsearch_semantic import key_of, light_source
@@ -159,8 +159,13 @@ class ElasticsearchSearch:
             found = self.client.msearch(searches=lines)
             responses: list[Raw] = found["responses"]
             for response in responses:
-                if response.get("error"):
-                    raise ApiError("N/A", meta=found.meta, body=response)
+                if not response.get("error"):
+                    continue
+                # Right after a restart no shard may be ready yet (each search fails, 503):
+                # unavailable for now, as a whole request refused with 503 would be.
+                if int(response.get("status", 500)) in UNAVAILABLE_STATUSES:
+                    raise SearchUnavailable(str(response["error"]))
+                raise ApiError("N/A", meta=found.meta, body=response)
         return responses
 
     def _options(self, context: Context) -> dict[str, list[str]]:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from elasticsearch import Elasticsearch
 
 from search.analysis import default_analysis, tokenize
 from search.backends import SearchUnavailable
@@ -136,6 +137,30 @@ def test_unreachable_server_raises_search_unavailable() -> None:
         backend.search(SearchRequest(text="alarm"))
     with pytest.raises(SearchUnavailable):
         backend.index(CORPUS[:1])
+
+
+def test_a_server_whose_shards_are_not_ready_is_unavailable_not_an_error(
+    es_backend: ElasticsearchBackend,
+) -> None:
+    # given: the needs index reopened with its shard held back, as a server that has just
+    # started has it (each search of the index fails: "all shards failed", 503)
+    es_backend.index(CORPUS[:1])
+    client = Elasticsearch(ES_URL)
+    name = next(iter(client.indices.get_alias(name=es_backend.alias("need")).body))
+    nowhere = {"index.routing.allocation.require._name": "no-such-node"}
+    client.indices.close(index=name)
+    client.indices.put_settings(index=name, settings=nowhere)
+    client.indices.open(index=name, wait_for_active_shards="0")
+    try:
+        # then: a search says "unavailable" (the API answers 503), never an error (500)
+        with pytest.raises(SearchUnavailable):
+            es_backend.search(SearchRequest(text="alarmer", kinds=("need",)))
+    finally:
+        client.indices.put_settings(
+            index=name, settings={"index.routing.allocation.require._name": None}
+        )
+        client.cluster.health(index=name, wait_for_status="yellow", timeout="30s")
+    assert [hit.id for hit in es_backend.search(SearchRequest(text="alarmer")).hits] == [1]
 
 
 def test_the_suite_talks_to_the_configured_server() -> None:
