@@ -98,6 +98,23 @@ class ReadOnlyScopedAdmin(ScopedAdmin[M]):
         return False
 
 
+class ReadOnlyTabularInline(admin.TabularInline[M, P]):
+    """Rows shown with their parent, changed only through the parent's services: none added,
+    edited or deleted here. Subclasses name `model` and `fields`."""
+
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[Any]:
+        return list(self.fields or ())
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class ScopedTabularInline(_AdvisorFields, admin.TabularInline[M, P]):
     """An inline whose `advisor_fields` only advisors see."""
 

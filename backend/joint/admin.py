@@ -1,25 +1,13 @@
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
-from backend.common.admin import ReadOnlyScopedAdmin
+from backend.common.admin import ReadOnlyScopedAdmin, ReadOnlyTabularInline
 from backend.joint import selectors
 from backend.joint.models import GroupMembership, ProcurementGroup
 
 
-class MembershipInline(admin.TabularInline[GroupMembership, ProcurementGroup]):
+class MembershipInline(ReadOnlyTabularInline[GroupMembership, ProcurementGroup]):
     model = GroupMembership
-    extra = 0
-    can_delete = False
     fields = ("organization", "need", "state", "invited_at", "decided_at")
-    readonly_fields = fields
-
-    def has_add_permission(self, request: HttpRequest, obj: ProcurementGroup | None = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(ProcurementGroup)

@@ -1,24 +1,12 @@
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
-from backend.common.admin import ReadOnlyScopedAdmin
+from backend.common.admin import ReadOnlyScopedAdmin, ReadOnlyTabularInline
 from backend.pilots.models import Measure, Pilot
 
 
-class MeasureInline(admin.TabularInline[Measure, Pilot]):
+class MeasureInline(ReadOnlyTabularInline[Measure, Pilot]):
     model = Measure
-    extra = 0
-    can_delete = False
     fields = ("name", "unit", "baseline", "result_value", "result_note", "result_recorded_at")
-    readonly_fields = fields
-
-    def has_add_permission(self, request: HttpRequest, obj: Pilot | None = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Pilot)
