@@ -3,7 +3,9 @@
 Search: each query is first sent through the API in this process while the search backend's
 Elasticsearch transport records the requests it makes; the load tool then sends the API URL
 to gunicorn and the recorded requests (same bodies) straight to Elasticsearch, with 1 and 8
-concurrent clients, a round of each in turn (so both see the same load). Lists and details:
+concurrent clients, a round of each in turn (so both see the same load), and as a third side
+the cheapest request through the same stack: Elasticsearch's time plus that floor is the
+best any search through this stack could do. Lists and details:
 requests per second under 8 clients, against the cheapest real request through the same
 stack (a reference vocabulary: middleware, DRF, JSON, no database).
 """
@@ -102,32 +104,42 @@ def _percentiles(outcome: loadgen.Outcome) -> dict[str, float]:
 
 
 def _interleaved(
-    port: int, es_port: int, api: list[Operation], raw: list[Operation], clients: int, rounds: int
-) -> tuple[loadgen.Outcome, loadgen.Outcome]:
-    """Rounds of the API and of Elasticsearch in turn, so both see the same machine load."""
-    api_out, es_out = loadgen.Outcome(), loadgen.Outcome()
+    sides: Sequence[tuple[int, list[Operation]]], clients: int, rounds: int
+) -> list[loadgen.Outcome]:
+    """Rounds of each side (a port and its operations) in turn, so all see the same load."""
+    outcomes = [loadgen.Outcome() for _ in sides]
     for _ in range(rounds):
-        for port_, operations, outcome in ((port, api, api_out), (es_port, raw, es_out)):
-            one = loadgen.run(port_, operations, clients=clients, rounds=1)
+        for (port, operations), outcome in zip(sides, outcomes, strict=True):
+            one = loadgen.run(port, operations, clients=clients, rounds=1)
             outcome.latencies += one.latencies
             outcome.errors += one.errors
             outcome.seconds += one.seconds
-    return api_out, es_out
+    return outcomes
 
 
 def search_latency(port: int, rounds: int) -> dict[str, Any]:
+    """The API against Elasticsearch, and beside them the cheapest request through the same
+    stack (``FLOOR``: gunicorn, middleware, DRF, JSON; no database, no search), as many times:
+    no search through this stack can answer faster than Elasticsearch plus that floor, so
+    ``best_ratio_*`` is the lowest ratio this stack could reach on this machine."""
     api, raw = search_operations()
+    floor: list[Operation] = [[Call("GET", FLOOR)]] * len(api)
     es_port = urlsplit(os.environ["ELASTICSEARCH_URL"]).port or 9200
-    _interleaved(port, es_port, api, raw, clients=2, rounds=1)  # warm-up of both sides
+    sides = ((port, api), (es_port, raw), (port, floor))
+    _interleaved(sides, clients=2, rounds=1)  # warm-up of every side
     figures: dict[str, Any] = {"queries": len(api), "rounds": rounds}
     for clients in (1, 8):
-        api_run, es_run = _interleaved(port, es_port, api, raw, clients, rounds)
+        api_run, es_run, floor_run = _interleaved(sides, clients, rounds)
         api_out, es_out = _percentiles(api_run), _percentiles(es_run)
+        floor_out = _percentiles(floor_run)
         figures[f"c{clients}"] = {
             "api": api_out,
             "elasticsearch": es_out,
+            "floor": floor_out,
             "ratio_p50": api_out["p50_ms"] / es_out["p50_ms"],
             "ratio_p95": api_out["p95_ms"] / es_out["p95_ms"],
+            "best_ratio_p50": 1 + floor_out["p50_ms"] / es_out["p50_ms"],
+            "best_ratio_p95": 1 + floor_out["p95_ms"] / es_out["p95_ms"],
         }
     return figures
 

@@ -87,6 +87,16 @@ def _search_rows(r: dict[str, Any]) -> list[Row]:
                     f"≤ 1.3× {_ok(ratio <= 1.3)}",
                 )
             )
+        if "floor" in s:
+            rows.append(
+                (
+                    f"  the stack's floor, {clients} client{'s' if clients > 1 else ''}",
+                    f"p50 {s['floor']['p50_ms']:.1f} ms",
+                    "ES + floor: best reachable",
+                    f"{s['best_ratio_p50']:.2f}×",
+                    "",
+                )
+            )
     return rows
 
 
