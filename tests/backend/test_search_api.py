@@ -1,5 +1,6 @@
 """Search through the API on the real Elasticsearch: what is indexed, what never is."""
 
+import logging
 from io import StringIO
 from typing import Any
 
@@ -322,3 +323,17 @@ def test_the_search_page_facets_are_counted_unless_others_are_asked_for(world: W
     assert {"kind", "sector", "county", "stage", "status"} <= set(default["facets"])
     assert set(asked.json()["facets"]) == {"sector", "organization_id"}
     assert unknown.status_code == 400
+
+
+def test_a_search_writes_no_log_line_per_elasticsearch_request(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The web log at its default level (INFO) gets no line for each request the search
+    client makes; the client's warnings still come through."""
+    # given
+    caplog.set_level(logging.INFO)
+    # when
+    _search(world, "trygghetsalarm")
+    # then
+    assert not [r for r in caplog.records if r.name.startswith("elastic_transport")]
+    assert logging.getLogger("elastic_transport.transport").isEnabledFor(logging.WARNING)

@@ -444,6 +444,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # The Elasticsearch client logs every request it makes at INFO ("POST .../_msearch
+    # [status:200 duration:0.004s]"): a line or more per search in the web log. Its warnings
+    # (retries, a node marked dead) still show.
+    "loggers": {"elastic_transport": {"level": env.str("SEARCH_CLIENT_LOG_LEVEL", "WARNING")}},
 }
 
 # OpenID Connect login (ID-porten / Ansattporten style): authorization code flow with PKCE,
