@@ -85,6 +85,25 @@ def need_seeks_pilot(need: Need) -> bool:
     return bool(pilot.seeking)
 
 
+def need_has_pilot(need: Need) -> bool:
+    """Whether the need has a pilot (wanted, running or done; read with need_list's join)."""
+    return _has_one(need, "pilot")
+
+
+def need_has_ongoing_dialogue(need: Need) -> bool:
+    """Whether the buyer has opened ongoing dialogue on the need (open or closed since)."""
+    return _has_one(need, "ongoing_dialogue")
+
+
+def _has_one(need: Need, relation: str) -> bool:
+    """Whether the one-to-one ``relation`` (another app's model) has a row for the need."""
+    try:
+        getattr(need, relation)
+    except ObjectDoesNotExist:
+        return False
+    return True
+
+
 def need_buyer_org_ids(need: Need) -> set[int]:
     """The owning organisation and the co-buyers: who reads the need's responses."""
     return {need.organization_id, *(o.pk for o in need.co_buyers.all())}

@@ -112,6 +112,24 @@ def test_a_need_without_ongoing_dialogue_says_so(world: World) -> None:
     answer = client_of(None).get(f"/api/needs/{world.need.pk}/ongoing-dialogue/")
     assert answer.status_code == 404
     assert answer.json()["detail"] == "Innkjøperen har ikke åpnet løpende dialog om dette behovet."
+    # and the need's page says so first, so a page need not ask (and log a 404)
+    need = client_of(None).get(f"/api/needs/{world.need.pk}/").json()
+    assert need["has_ongoing_dialogue"] is False
+
+
+def test_the_need_says_it_has_ongoing_dialogue_once_opened_and_after_it_closed(
+    world: World, dialogue: OngoingDialogue
+) -> None:
+    # given an opened dialogue / then every reader of the need is told it exists
+    for client in (client_of(None), world.client("supplier"), world.client("buyer")):
+        assert client.get(f"/api/needs/{world.need.pk}/").json()["has_ongoing_dialogue"] is True
+    # when the buyer closes it / then it still exists (closed), and the need still says so
+    closed = world.client("buyer").post(f"/api/needs/{world.need.pk}/ongoing-dialogue/close/")
+    assert closed.status_code == 200, closed.content
+    need = client_of(None).get(f"/api/needs/{world.need.pk}/").json()
+    assert need["has_ongoing_dialogue"] is True
+    seen = client_of(None).get(f"/api/needs/{world.need.pk}/ongoing-dialogue/")
+    assert seen.json()["status"] == "closed"
 
 
 @pytest.mark.parametrize(

@@ -224,3 +224,18 @@ def test_a_completed_pilot_is_final(world: World) -> None:
     # then
     assert response.status_code == 400
     assert "kan ikke gå fra Fullført til Pågår" in str(response.json())
+
+
+def test_the_need_says_whether_it_has_a_pilot_as_the_pilot_endpoint_answers(
+    world: World,
+) -> None:
+    # given a published need without a pilot / then its page says so, as the pilot's 404 does
+    visitor = world.client("visitor")
+    assert visitor.get(f"/api/needs/{world.need.pk}/").json()["has_pilot"] is False
+    assert visitor.get(f"/api/needs/{world.need.pk}/pilot/").status_code == 404
+    # when its buyer asks for one / then the need says it has one, to every reader
+    assert _put(world, "buyer", world.need).status_code == 200
+    for role in ("visitor", "supplier", "buyer"):
+        need = world.client(role).get(f"/api/needs/{world.need.pk}/").json()
+        assert need["has_pilot"] is True
+        assert world.client(role).get(f"/api/needs/{world.need.pk}/pilot/").status_code == 200

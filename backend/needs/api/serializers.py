@@ -23,6 +23,8 @@ from backend.common.serializers import (
 )
 from backend.needs.models import CoBuyerRequest, Need
 from backend.needs.selectors import (
+    need_has_ongoing_dialogue,
+    need_has_pilot,
     need_seeks_pilot,
     need_visible,
     pending_co_buyer_requests,
@@ -151,6 +153,13 @@ class NeedDetailOutput(NeedOutput):
         help_text="The need's suggested solutions and similar needs are being computed in the "
         "background after a change; they follow without a new request (ask again)."
     )
+    has_pilot = serializers.SerializerMethodField(
+        help_text="The need has a pilot (GET /api/needs/{id}/pilot/ answers it; 404 if not)."
+    )
+    has_ongoing_dialogue = serializers.SerializerMethodField(
+        help_text="The buyer has opened ongoing dialogue on the need, open or closed since "
+        "(GET /api/needs/{id}/ongoing-dialogue/ answers it; 404 if not)."
+    )
 
     class Meta(NeedOutput.Meta):
         fields = [
@@ -162,6 +171,8 @@ class NeedDetailOutput(NeedOutput):
             "dialogue_open",
             "pending_co_buyers",
             "suggestions_pending",
+            "has_pilot",
+            "has_ongoing_dialogue",
         ]
 
     @extend_schema_field(OrganizationBrief(many=True))
@@ -190,6 +201,12 @@ class NeedDetailOutput(NeedOutput):
 
     def get_suggestions_pending(self, need: Need) -> bool:
         return suggestions_pending(entity=Entity.NEED, entity_id=need.pk)
+
+    def get_has_pilot(self, need: Need) -> bool:
+        return need_has_pilot(need)
+
+    def get_has_ongoing_dialogue(self, need: Need) -> bool:
+        return need_has_ongoing_dialogue(need)
 
 
 # What a reader needs to act on a description (the form counts it as one types).

@@ -4037,6 +4037,10 @@ export interface components {
             readonly pending_co_buyers: components["schemas"]["OrganizationBrief"][];
             /** @description The need's suggested solutions and similar needs are being computed in the background after a change; they follow without a new request (ask again). */
             readonly suggestions_pending: boolean;
+            /** @description The need has a pilot (GET /api/needs/{id}/pilot/ answers it; 404 if not). */
+            readonly has_pilot: boolean;
+            /** @description The buyer has opened ongoing dialogue on the need, open or closed since (GET /api/needs/{id}/ongoing-dialogue/ answers it; 404 if not). */
+            readonly has_ongoing_dialogue: boolean;
         };
         NeedInputRequest: {
             organization: number;

@@ -10,13 +10,15 @@ export type OngoingSettings = { weekly_capacity: number; meeting_minutes: number
 
 const keyOf = (needId: string) => ['needs', needId, 'ongoing'];
 
-/** The need's ongoing dialogue; a 404 means the buyer has not opened it. */
-export function useOngoing(needId: string) {
+/** The need's ongoing dialogue; a 404 means the buyer has not opened it. `enabled`: ask only
+ * when the need says it has one (`has_ongoing_dialogue`). */
+export function useOngoing(needId: string, enabled = true) {
   const { lang } = useI18n();
   return useQuery({
     queryKey: [...keyOf(needId), lang],
     queryFn: () => api.get('/api/needs/{id}/ongoing-dialogue/', { params: { id: needId } }),
     retry: false,
+    enabled,
   });
 }
 
@@ -42,10 +44,21 @@ function useOngoingMutation<T, R>(needId: string, fn: (vars: T) => Promise<R>) {
   });
 }
 
+/** Opens the ongoing dialogue, or changes and reopens it. The answer is the dialogue: it goes
+ * straight into the cache (a first opening has no query running yet to refetch), and the need
+ * is asked again for its `has_ongoing_dialogue`. */
 export function useOpenOngoing(needId: string, reopen: boolean) {
-  return useOngoingMutation(needId, (body: OngoingSettings) =>
-    reopen ? api.patch('/api/needs/{id}/ongoing-dialogue/', body, { params: { id: needId } }) : api.post('/api/needs/{id}/ongoing-dialogue/', body, { params: { id: needId } }),
-  );
+  const client = useQueryClient();
+  const { lang } = useI18n();
+  return useMutation({
+    mutationFn: (body: OngoingSettings) =>
+      reopen ? api.patch('/api/needs/{id}/ongoing-dialogue/', body, { params: { id: needId } }) : api.post('/api/needs/{id}/ongoing-dialogue/', body, { params: { id: needId } }),
+    onSuccess: (dialogue: Ongoing) => {
+      client.setQueryData([...keyOf(needId), lang], dialogue);
+      void client.invalidateQueries({ queryKey: keyOf(needId) });
+      void client.invalidateQueries({ queryKey: ['needs', needId, lang], exact: true });
+    },
+  });
 }
 
 export function useCloseOngoing(needId: string) {

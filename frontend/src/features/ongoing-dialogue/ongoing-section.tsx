@@ -69,11 +69,13 @@ export function OngoingSection({ need }: { need: Need }) {
   const { t, fmt } = useI18n();
   const user = useCurrentUser();
   const needId = String(need.id);
-  const ongoing = useOngoing(needId);
+  // Asked for only when the buyer has opened it (the need says so): no request that answers 404.
+  const ongoing = useOngoing(needId, Boolean(need.has_ongoing_dialogue));
+  const opened = Boolean(need.has_ongoing_dialogue) || ongoing.data !== undefined;
   const host = isMemberOf(user, need.organization.id);
   const advisor = userRoles(user).has('advisor');
   const supplierOrg = host ? undefined : firstOrgOfKind(user, 'supplier');
-  const notOpened = ongoing.error instanceof ApiError && ongoing.error.status === 404;
+  const notOpened = !opened || (ongoing.error instanceof ApiError && ongoing.error.status === 404);
   if (!need.dialogue_open && (notOpened || ongoing.isPending)) return null;
   return (
     <section aria-labelledby="ongoing-heading" className="stack">
@@ -81,7 +83,7 @@ export function OngoingSection({ need }: { need: Need }) {
         {t('ongoing.title')}
       </Heading>
       <Paragraph data-size="sm">{t('ongoing.intro')}</Paragraph>
-      {ongoing.isPending ? <Loading /> : null}
+      {opened && ongoing.isPending ? <Loading /> : null}
       {notOpened ? host && need.dialogue_open ? <SettingsForm needId={needId} /> : <Paragraph>{t('ongoing.notOpened')}</Paragraph> : null}
       {ongoing.isError && !notOpened ? <ErrorAlert error={ongoing.error} /> : null}
       {ongoing.data ? (

@@ -11,10 +11,12 @@ export type ResultInput = S['ResultInputRequest'];
 export const PILOT_STATUSES: PilotStatus[] = ['wanted', 'running', 'completed', 'cancelled'];
 export const UNITS = ['count', 'minutes', 'hours', 'days', 'nok', 'percent', 'percentage_points', 'tonnes_co2e', 'km'] as const;
 
-/** A need's pilot; `null` when the need has none (404). */
-export function usePilot(needId: string) {
+/** A need's pilot; `null` when the need has none (404). `enabled`: ask only when the need
+ * says it has one (`has_pilot`). */
+export function usePilot(needId: string, enabled = true) {
   return useQuery({
     queryKey: ['needs', needId, 'pilot'],
+    enabled,
     queryFn: async (): Promise<Pilot | null> => {
       try {
         return await api.get('/api/needs/{id}/pilot/', { params: { id: needId } });

@@ -245,25 +245,28 @@ type Mode = 'view' | 'edit' | 'results';
 export function PilotSection({ need }: { need: Need }) {
   const { t } = usePilotI18n();
   const needId = String(need.id);
-  const pilot = usePilot(needId);
+  // Asked for only when the need has one (the need says so): no request that answers 404.
+  const pilot = usePilot(needId, Boolean(need.has_pilot));
+  const exists = Boolean(need.has_pilot) || Boolean(pilot.data); // or just saved
   const [mode, setMode] = useState<Mode>('view');
   const [notice, setNotice] = useState<string | null>(null);
   const editor = Boolean(need.can_edit);
-  if (pilot.isSuccess && pilot.data === null && !editor) return null;
+  const current = exists ? (pilot.data ?? null) : null;
+  const loaded = !exists || pilot.isSuccess;
+  if (loaded && current === null && !editor) return null;
   const done = (message: string | null) => () => {
     setMode('view');
     setNotice(message);
   };
-  const current = pilot.data ?? null;
   return (
     <section aria-labelledby="pilot-heading" className="stack">
       <Heading level={2} data-size="sm" id="pilot-heading">
         {t('pilot.title')}
       </Heading>
       <LiveNotice message={notice} />
-      {pilot.isPending ? <Loading /> : null}
-      {pilot.isError ? <ErrorAlert error={pilot.error} /> : null}
-      {pilot.isSuccess && current === null && mode === 'view' ? (
+      {exists && pilot.isPending ? <Loading /> : null}
+      {exists && pilot.isError ? <ErrorAlert error={pilot.error} /> : null}
+      {loaded && current === null && mode === 'view' ? (
         <>
           <Paragraph data-size="sm">{t('pilot.intro')}</Paragraph>
           <div>
