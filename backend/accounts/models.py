@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from backend.accounts.validators import validate_org_number
+from backend.accounts.validators import validate_org_number, validate_phone, validate_postcode
 from backend.common.models import BaseModel
 from backend.reference.vocabularies import county_choices
 
@@ -67,6 +67,13 @@ class Organization(BaseModel):
     county = models.CharField(_("county"), max_length=2, choices=county_choices(), blank=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True, max_length=2000)
+    # The public contact of the organisation (a switchboard, a shared mailbox, the postcode of
+    # its address), shown on its page and given in its notices (eForms BT-503, BT-506, BT-512).
+    phone = models.CharField(_("telephone"), max_length=30, blank=True, validators=[validate_phone])
+    email = models.EmailField(_("e-mail"), blank=True)
+    postcode = models.CharField(
+        _("postcode"), max_length=4, blank=True, validators=[validate_postcode]
+    )
     verified = models.BooleanField(_("verified"), default=False)
     verified_at = models.DateTimeField(null=True, blank=True)
     verified_by = models.ForeignKey(

@@ -200,7 +200,31 @@ def organization_verification_revoke(
     return organization
 
 
-ORGANIZATION_EDITABLE = ("name", "org_number", "municipality", "county", "website", "description")
+#: what an organisation's administrators keep up to date themselves: its public profile and
+#: contact (its name, number, kind, place and verification are checked facts: advisors')
+ORGANIZATION_PROFILE = ("website", "description", "phone", "email", "postcode")
+ORGANIZATION_EDITABLE = ("name", "org_number", "municipality", "county", *ORGANIZATION_PROFILE)
+
+
+@transaction.atomic
+def organization_profile_update(
+    *, user: User, organization: Organization, data: dict[str, Any]
+) -> Organization:
+    """The organisation's administrators (and advisors) update its public profile and contact
+    (``ORGANIZATION_PROFILE``); audited. None of these fields is in a search document."""
+    if not user_manages_org(user, organization):
+        raise PermissionDenied(
+            _("Only the organisation's administrators or an advisor change its profile.")
+        )
+    organization, changed = model_update(
+        instance=organization, fields=ORGANIZATION_PROFILE, data=data
+    )
+    if changed:
+        fields = sorted(k for k in data if k in ORGANIZATION_PROFILE)
+        audit_log(
+            actor=user, action=AuditEvent.Action.CHANGED, obj=organization, data={"fields": fields}
+        )
+    return organization
 
 
 @transaction.atomic

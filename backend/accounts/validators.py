@@ -1,5 +1,7 @@
 """Norwegian organisation numbers (organisasjonsnummer): 9 digits, MOD11 check digit."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -26,4 +28,24 @@ def validate_org_number(value: str) -> None:
             _("%(value)s is not a valid organisation number (check digit)."),
             code="checksum",
             params={"value": number},
+        )
+
+
+def validate_postcode(value: str) -> None:
+    """A Norwegian postcode: four digits (0001–9991)."""
+    if len(value) != 4 or not value.isdigit():
+        raise ValidationError(_("A postcode has exactly 4 digits."), code="postcode")
+
+
+#: A telephone number as people write it: digits with spaces or hyphens, an optional + first
+#: (e.g. "+47 55 56 55 56", "55 56 55 56", "800-12 345")
+_PHONE = re.compile(r"^\+?[0-9][0-9 -]*[0-9]$")
+
+
+def validate_phone(value: str) -> None:
+    digits = sum(c.isdigit() for c in value)
+    if not _PHONE.match(value) or not 8 <= digits <= 15:
+        raise ValidationError(
+            _("Write the telephone number with 8 to 15 digits, e.g. +47 55 56 55 56."),
+            code="phone",
         )

@@ -496,6 +496,33 @@ def _co_buyer_requests(needs: dict[str, Need], orgs: dict[str, Organization]) ->
         co_buyers_sync(user=requester, need=need, wanted=[*asked, org])
 
 
+#: The public contact the demo's two big buyers give in their profiles (their switchboards,
+#: shared mailboxes and the postcodes of their postal addresses): Bergen's EU notice has them.
+CONTACTS = {
+    "Bergen kommune": {
+        "phone": "+47 55 56 55 56",
+        "email": "postmottak@bergen.kommune.no",
+        "postcode": "5020",
+        "website": "https://www.bergen.kommune.no",
+    },
+    "Trondheim kommune": {
+        "phone": "+47 72 54 00 00",
+        "email": "postmottak@trondheim.kommune.no",
+        "postcode": "7004",
+        "website": "https://www.trondheim.kommune.no",
+    },
+}
+
+
+def _contacts(orgs: dict[str, Organization]) -> None:
+    """The contact of ``CONTACTS`` where the profile has none yet (a change is kept)."""
+    for name, contact in CONTACTS.items():
+        org = orgs[name]
+        missing = {key: value for key, value in contact.items() if not getattr(org, key)}
+        if missing:
+            Organization.objects.filter(pk=org.pk).update(**missing)
+
+
 @transaction.atomic
 def demo_market_load() -> dict[str, int]:
     orgs = _organizations()
@@ -504,6 +531,7 @@ def demo_market_load() -> dict[str, int]:
         "Trondheim kommune", Organization.Kind.PUBLIC_BUYER, county="50"
     )
     orgs["Helsetek AS"] = _org("Helsetek AS", Organization.Kind.SUPPLIER, county="50")
+    _contacts(orgs)
     users = _memberships(orgs)
     needs, solutions = _market(orgs, users)
     _co_buyers(needs, orgs)

@@ -35,6 +35,10 @@ class Buyer:
     municipality: str
     county: str
     website: str
+    #: the organisation's public contact (eForms BT-503, BT-506, BT-512); empty if not given
+    phone: str = ""
+    email: str = ""
+    postcode: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,16 @@ def _texts(need: Need) -> tuple[Text, ...]:
 
 
 def _buyer(org: Organization) -> Buyer:
-    return Buyer(org.name, org.org_number, org.municipality, org.county, org.website)
+    return Buyer(
+        org.name,
+        org.org_number,
+        org.municipality,
+        org.county,
+        org.website,
+        phone=org.phone,
+        email=org.email,
+        postcode=org.postcode,
+    )
 
 
 def dialogue_notice(need: Need) -> DialogueNotice:

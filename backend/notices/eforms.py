@@ -154,10 +154,18 @@ def _organization(
     town = mapping.buyer_town(buyer.name, buyer.municipality or municipality)
     if town:
         _el(address, "cbc:CityName", town)
+    if buyer.postcode:
+        _el(address, "cbc:PostalZone", buyer.postcode)
     if buyer.county in mapping.COUNTY_NUTS:
         _el(address, "cbc:CountrySubentityCode", mapping.COUNTY_NUTS[buyer.county], listName="nuts")
     _el(_el(address, "cac:Country"), "cbc:IdentificationCode", "NOR", listName="country")
     _el(_el(company, "cac:PartyLegalEntity"), "cbc:CompanyID", buyer.org_number)
+    if buyer.phone or buyer.email:
+        contact = _el(company, "cac:Contact")
+        if buyer.phone:
+            _el(contact, "cbc:Telephone", buyer.phone)
+        if buyer.email:
+            _el(contact, "cbc:ElectronicMail", buyer.email)
 
 
 def _review_body(organizations: ET.Element, languages: list[str]) -> None:

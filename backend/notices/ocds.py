@@ -39,6 +39,8 @@ def _party(buyer: Buyer) -> dict[str, Any]:
     address = {"countryName": "Norge"}
     if buyer.municipality:
         address["locality"] = buyer.municipality
+    if buyer.postcode:
+        address["postalCode"] = buyer.postcode
     if buyer.county:
         address["region"] = mapping.county_label(buyer.county, "nb")
     party: dict[str, Any] = {
@@ -48,8 +50,17 @@ def _party(buyer: Buyer) -> dict[str, Any]:
         "address": address,
         "roles": ["buyer"],
     }
-    if buyer.website:
-        party["contactPoint"] = {"url": buyer.website}
+    contact = {
+        key: value
+        for key, value in (
+            ("email", buyer.email),
+            ("telephone", buyer.phone),
+            ("url", buyer.website),
+        )
+        if value
+    }
+    if contact:
+        party["contactPoint"] = contact
     return party
 
 

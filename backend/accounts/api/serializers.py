@@ -4,7 +4,7 @@ from rest_framework import serializers
 from backend.accounts.models import JoinRequest, Membership, Organization, User
 from backend.accounts.policy import org_capabilities
 from backend.accounts.selectors import user_roles
-from backend.accounts.validators import validate_org_number
+from backend.accounts.validators import validate_org_number, validate_phone, validate_postcode
 from backend.common import field_messages, limits
 from backend.common.fields import PlainTextField, WebAddressField, model_text
 from backend.reference.vocabularies import county_choices
@@ -28,6 +28,9 @@ class OrganizationOutput(serializers.ModelSerializer[Organization]):
             "county",
             "website",
             "description",
+            "phone",
+            "email",
+            "postcode",
             "verified",
             "verified_at",
             "created_at",
@@ -36,6 +39,33 @@ class OrganizationOutput(serializers.ModelSerializer[Organization]):
 
     def get_capabilities(self, org: Organization) -> list[str]:
         return org_capabilities(org)
+
+
+class OrganizationProfileInput(serializers.Serializer):  # type: ignore[type-arg]
+    """The public profile and contact an organisation's administrators keep up to date."""
+
+    website = WebAddressField(required=False, allow_blank=True)
+    description = model_text(Organization, "description", required=False, allow_blank=True)
+    phone = PlainTextField(
+        max_length=30,
+        required=False,
+        allow_blank=True,
+        validators=[validate_phone],
+        help_text="A switchboard or a shared number, e.g. +47 55 56 55 56 (public).",
+    )
+    email = serializers.EmailField(
+        required=False,
+        allow_blank=True,
+        max_length=254,
+        help_text="A shared mailbox, e.g. postmottak@kommune.no (public).",
+    )
+    postcode = PlainTextField(
+        max_length=4,
+        required=False,
+        allow_blank=True,
+        validators=[validate_postcode],
+        help_text="Four digits: the postcode of the organisation's address.",
+    )
 
 
 class OrganizationInput(serializers.Serializer):  # type: ignore[type-arg]

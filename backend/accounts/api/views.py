@@ -66,6 +66,19 @@ class OrganizationDetailApi(APIView):
         org = get_object_or_404(selectors.organization_list(user=request.user), pk=pk)
         return Response(s.OrganizationOutput(org).data)
 
+    @extend_schema(
+        request=s.OrganizationProfileInput,
+        responses=s.OrganizationOutput,
+        summary="Update the organisation's public profile and contact (its administrators)",
+    )
+    def patch(self, request: Request, pk: int) -> Response:
+        org = get_object_or_404(selectors.organization_list(user=request.user), pk=pk)
+        data = validated(s.OrganizationProfileInput, request, partial=True)
+        org = services.organization_profile_update(
+            user=auth_user(request), organization=org, data=data
+        )
+        return Response(s.OrganizationOutput(org).data)
+
 
 class OrganizationVerifyApi(APIView):
     permission_classes = [permissions.IsAuthenticated]

@@ -14,6 +14,9 @@ pytestmark = pytest.mark.django_db
 
 SUBTYPE = "//*[local-name()='NoticeSubType']/*[local-name()='SubTypeCode']/text()"
 LANGUAGES = "/*/*[local-name()='ProcurementProject']/*[local-name()='Name']/@languageID"
+BUYER = "//*[local-name()='Organization'][1]/*[local-name()='Company']"
+CONTACT = BUYER + "/*[local-name()='Contact']/*/text()"
+POSTCODE = BUYER + "/*[local-name()='PostalAddress']/*[local-name()='PostalZone']/text()"
 
 
 def _pin(need: Need) -> etree._Element:
@@ -34,6 +37,9 @@ def test_the_demo_shows_a_bilingual_eu_notice_and_a_national_one() -> None:
     pin = _pin(bergen)
     assert pin.xpath(SUBTYPE) == ["4"]
     assert pin.xpath(LANGUAGES) == ["NOR", "ENG"]
+    # with Bergen's public contact, which an EU notice must give (BT-503, BT-506, BT-512)
+    assert pin.xpath(CONTACT) == ["+47 55 56 55 56", "postmottak@bergen.kommune.no"]
+    assert pin.xpath(POSTCODE) == ["5020"]
     # and Skien's need without a budget is Doffin's national E2 in Norwegian
     pin = _pin(skien)
     assert pin.xpath(SUBTYPE) == ["E2"]

@@ -119,3 +119,21 @@ def test_a_joint_procurements_co_buyers_are_parties_with_the_buyer_role(world: W
     assert co_buyer["roles"] == ["buyer"]
     assert co_buyer["identifier"]["id"] == world.other_buyer_org.org_number
     assert release["buyer"]["id"] == release["parties"][0]["id"] != co_buyer["id"]
+
+
+def test_the_buyers_public_contact_is_its_contact_point(world: World) -> None:
+    # given a buyer whose administrator gave its public contact
+    world.buyer_org.phone, world.buyer_org.email = "+47 55 56 55 56", "postmottak@bergen.kommune.no"
+    world.buyer_org.postcode, world.buyer_org.website = "5020", "https://www.bergen.kommune.no"
+    world.buyer_org.save()
+    # when a visitor downloads the OCDS of its need
+    package = _package(world, world.need.pk)
+    # then the buyer's party carries it, and the package is still valid
+    _assert_valid(package)
+    party = package["releases"][0]["parties"][0]
+    assert party["contactPoint"] == {
+        "email": "postmottak@bergen.kommune.no",
+        "telephone": "+47 55 56 55 56",
+        "url": "https://www.bergen.kommune.no",
+    }
+    assert party["address"]["postalCode"] == "5020"

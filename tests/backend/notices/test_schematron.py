@@ -14,8 +14,8 @@ from tests.factories import NeedFactory
 pytestmark = pytest.mark.django_db
 
 #: An EU notice (subtype 4) must give the buyer's telephone (BT-503), e-mail (BT-506) and
-#: postcode (BT-512); the platform's organisation profile has none of them (the buyer adds
-#: them in Doffin before sending, where its profile holds them).
+#: postcode (BT-512): the organisation's administrators give them in its profile (until then
+#: the notice lacks them, and the buyer adds them in Doffin before sending).
 BUYER_CONTACT = ("BR-BT-00503-", "BR-BT-00506-", "BR-BT-00512-")
 
 
@@ -70,6 +70,24 @@ def test_a_bilingual_eu_notice_lacks_only_the_buyers_contact(world: World, setti
     failures = schematron_failures(_notice(world, world.need), "4")
     assert _left(failures, norwegian=True, excused=BUYER_CONTACT) == []
     assert {f.rule[:12] for f in failures if f.rule.startswith(BUYER_CONTACT)} == set(BUYER_CONTACT)
+
+
+def test_with_the_buyers_public_contact_the_eu_notice_breaks_no_rule(
+    world: World, settings: Any
+) -> None:
+    # given the buyer's administrator gave its public contact (telephone, e-mail, postcode)
+    settings.NOTICES_REVIEW_BODY_ORG_NUMBER = "974760673"
+    world.buyer_org.phone, world.buyer_org.email = "+47 55 56 55 56", "postmottak@bergen.kommune.no"
+    world.buyer_org.postcode = "5020"
+    world.buyer_org.save()
+    world.need.budget_max = 3_000_000
+    world.need.save()
+    NoticeText.objects.create(
+        need=world.need, language="en", title="Safety alarms", description="Better follow-up."
+    )
+    # then its subtype 4 keeps every rule of the SDK (but Norwegian being no EU language)
+    failures = schematron_failures(_notice(world, world.need), "4")
+    assert _left(failures, norwegian=True) == []
 
 
 def test_without_kofas_organisation_number_the_eu_notice_lacks_it(world: World) -> None:

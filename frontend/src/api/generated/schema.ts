@@ -1849,7 +1849,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Update the organisation's public profile and contact (its administrators) */
+        patch: operations["organizations_partial_update"];
         trace?: never;
     };
     "/api/organizations/{id}/hand-over/": {
@@ -4297,6 +4298,11 @@ export interface components {
             county?: components["schemas"]["CountyEnum"] | components["schemas"]["BlankEnum"];
             website?: string;
             description?: string;
+            /** Telephone */
+            phone?: string;
+            /** E-mail */
+            email?: string;
+            postcode?: string;
             verified?: boolean;
             /** Format: date-time */
             verified_at?: string | null;
@@ -4845,6 +4851,17 @@ export interface components {
             place?: string;
             /** @default  */
             topics: string;
+        };
+        /** @description The public profile and contact an organisation's administrators keep up to date. */
+        PatchedOrganizationProfileInputRequest: {
+            website?: string;
+            description?: string;
+            /** @description A switchboard or a shared number, e.g. +47 55 56 55 56 (public). */
+            phone?: string;
+            /** @description A shared mailbox, e.g. postmottak@kommune.no (public). */
+            email?: string;
+            /** @description Four digits: the postcode of the organisation's address. */
+            postcode?: string;
         };
         PatchedResearchPartnershipUpdateInputRequest: {
             shared_note?: string;
@@ -9597,6 +9614,35 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+        };
+    };
+    organizations_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedOrganizationProfileInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationOutput"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     organizations_hand_over_create: {
