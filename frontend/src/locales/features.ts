@@ -9,12 +9,13 @@ import { barometerTexts } from '../features/barometer/texts';
 import { casesTexts } from '../features/cases/texts';
 import { jointTexts } from '../features/joint/texts';
 import { noticesTexts } from '../features/notices/texts';
+import { profileTexts } from '../features/organizations/texts';
 import { pilotTexts } from '../features/pilots/texts';
 import { researchTexts } from '../features/research/texts';
 import { en } from './en';
 import { nb } from './nb';
 
-export const featureCatalogs: FeatureTexts[] = [advisorTexts, barometerTexts, casesTexts, jointTexts, noticesTexts, pilotTexts, researchTexts];
+export const featureCatalogs: FeatureTexts[] = [advisorTexts, barometerTexts, casesTexts, jointTexts, noticesTexts, pilotTexts, profileTexts, researchTexts];
 
 type Tree = { [key: string]: string | Tree };
 

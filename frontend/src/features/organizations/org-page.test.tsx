@@ -75,4 +75,57 @@ describe('OrgPage', () => {
     expect(screen.queryByRole('heading', { name: 'Forespørsler om å bli med' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Forlat virksomheten' })).toBeInTheDocument();
   });
+
+  it('lets an administrator give the public contact: a wrong postcode is named before sending, then it is saved and shown', async () => {
+    let stored: Record<string, unknown> = { ...bergen };
+    const { calls } = mockFetch({
+      '/api/auth/session/': sessionFor('admin'),
+      '/api/organizations/6/': (_url: URL, init?: RequestInit) => {
+        if (init?.method === 'PATCH') stored = { ...stored, ...(JSON.parse(String(init.body)) as Record<string, unknown>) };
+        return { body: stored };
+      },
+      '/api/organizations/6/members/': members,
+      '/api/organizations/6/join-requests/': empty,
+      '/api/organizations/6/invitations/': empty,
+      ...counties,
+    });
+    renderRoute(<OrgPage />, page);
+    expect(await screen.findByText(/Virksomheten har ikke oppgitt kontaktinformasjon\./)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Endre profil og kontakt' }));
+    const form = screen.getByRole('form', { name: 'Profil og kontakt' });
+    await userEvent.type(within(form).getByLabelText(/^Telefon/), '+47 55 56 55 56');
+    await userEvent.type(within(form).getByLabelText(/^E-post/), 'postmottak@bergen.kommune.no');
+    await userEvent.type(within(form).getByLabelText(/^Postnummer/), '502');
+    await userEvent.click(within(form).getByRole('button', { name: 'Lagre profilen' }));
+    expect((await within(form).findAllByText(/Et postnummer har nøyaktig 4 sifre\./)).length).toBeGreaterThan(0);
+    expect(calls.some((c) => c.init?.method === 'PATCH')).toBe(false);
+
+    await userEvent.type(within(form).getByLabelText(/^Postnummer/), '0');
+    await userEvent.click(within(form).getByRole('button', { name: 'Lagre profilen' }));
+    expect(await screen.findByText('Profilen er lagret.')).toBeInTheDocument();
+    const patch = calls.find((c) => c.init?.method === 'PATCH');
+    expect(JSON.parse(String(patch?.init?.body))).toMatchObject({ phone: '+47 55 56 55 56', email: 'postmottak@bergen.kommune.no', postcode: '5020' });
+    expect(await screen.findByRole('link', { name: 'postmottak@bergen.kommune.no' })).toHaveAttribute('href', 'mailto:postmottak@bergen.kommune.no');
+    expect(screen.getByRole('link', { name: '+47 55 56 55 56' })).toHaveAttribute('href', 'tel:+4755565556');
+    expect(screen.getByText('5020')).toBeInTheDocument();
+  });
+
+  it("shows the API's reason beside the field when it refuses the contact", async () => {
+    mockFetch({
+      '/api/auth/session/': sessionFor('admin'),
+      '/api/organizations/6/': (_url: URL, init?: RequestInit) =>
+        init?.method === 'PATCH' ? { status: 400, body: { email: ['Oppgi en gyldig epost-adresse.'] } } : { body: bergen },
+      '/api/organizations/6/members/': members,
+      '/api/organizations/6/join-requests/': empty,
+      '/api/organizations/6/invitations/': empty,
+      ...counties,
+    });
+    renderRoute(<OrgPage />, page);
+    await userEvent.click(await screen.findByRole('button', { name: 'Endre profil og kontakt' }));
+    const form = screen.getByRole('form', { name: 'Profil og kontakt' });
+    await userEvent.type(within(form).getByLabelText(/^E-post/), 'postmottak.bergen.kommune.no');
+    await userEvent.click(within(form).getByRole('button', { name: 'Lagre profilen' }));
+    expect((await within(form).findAllByText(/Oppgi en gyldig epost-adresse\./)).length).toBeGreaterThan(0);
+    expect(screen.queryByText('Profilen er lagret.')).toBeNull();
+  });
 });

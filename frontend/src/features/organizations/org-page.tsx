@@ -1,5 +1,5 @@
 import { Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import type { Organization } from '../../api/types';
 import { useI18n } from '../../app/i18n';
@@ -15,8 +15,9 @@ import { OrgCapabilities } from './capabilities';
 import { InvitationsSection } from './invitations';
 import { JoinRequestsSection } from './join-requests';
 import { MembersSection } from './members';
+import { ContactRows, ProfileEditor } from './profile';
 
-function Facts({ org }: { org: Organization }) {
+function Facts({ org, editor }: { org: Organization; editor: ReactNode }) {
   const { t, fmt } = useI18n();
   const counties = useReference('counties');
   const county = counties.data?.find((c) => c.code === org.county)?.label;
@@ -47,6 +48,7 @@ function Facts({ org }: { org: Organization }) {
             </dd>
           </>
         ) : null}
+        <ContactRows org={org} />
         <dt>{t('orgPage.verification')}</dt>
         <dd>
           {org.verified ? (
@@ -59,6 +61,7 @@ function Facts({ org }: { org: Organization }) {
         <dd>{fmt.date(org.created_at)}</dd>
       </dl>
       {org.description ? <Paragraph className="prewrap">{org.description}</Paragraph> : null}
+      {editor}
     </section>
   );
 }
@@ -79,7 +82,7 @@ function OrgView({ org }: { org: Organization }) {
       </PageHeading>
       <LiveNotice message={notice} />
       <div className="grid-2">
-        <Facts org={org} />
+        <Facts org={org} editor={canManage ? <ProfileEditor org={org} notify={setNotice} /> : null} />
         <OrgCapabilities org={org} />
       </div>
       {membership || user?.is_advisor ? (
