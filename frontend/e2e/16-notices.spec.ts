@@ -38,3 +38,34 @@ test('the buyer downloads the prior information notice, a visitor the OCDS file'
   expect(release?.ocid).toBe(`ocds-lupnor-need-${id}`);
   expect(release?.tag).toEqual(['planning']);
 });
+
+test("Bergen's administrator changes its public contact on the organisation's page, and the notice carries it", async ({ page }) => {
+  await login(page, USERS.buyer);
+  await page.goto('/buyer');
+  await page.locator('section[aria-labelledby="my-orgs-heading"]').getByRole('link', { name: 'Bergen kommune' }).click();
+  await expect(page).toHaveURL(/\/organizations\/\d+$/);
+  // The demo gives Bergen its switchboard, mailbox and postcode.
+  await expect(page.getByRole('link', { name: 'postmottak@bergen.kommune.no' })).toBeVisible();
+  await page.getByRole('button', { name: 'Endre profil og kontakt' }).click();
+  const form = page.getByRole('form', { name: 'Profil og kontakt' });
+  await form.getByLabel('Telefon', { exact: true }).fill('55 56 00 00');
+  await form.getByLabel('Postnummer', { exact: true }).fill('50 20');
+  await form.getByRole('button', { name: 'Lagre profilen' }).click();
+  // A postcode with a space is named before anything is sent; nothing is saved.
+  await expect(form.getByText('Et postnummer har nøyaktig 4 sifre.').first()).toBeVisible();
+  await checkPage(page, 'org-profile-form');
+  await form.getByLabel('Postnummer', { exact: true }).fill('5020');
+  await form.getByRole('button', { name: 'Lagre profilen' }).click();
+  await expect(page.getByRole('status').getByText('Profilen er lagret.')).toBeVisible();
+  await expect(page.getByRole('link', { name: '55 56 00 00' })).toHaveAttribute('href', 'tel:55560000');
+
+  // The need's prior information notice gives the contact (BT-503, BT-506, BT-512).
+  const id = await needId(page.request);
+  await page.goto(`/needs/${id}`);
+  const section = page.getByRole('region', { name: 'Kunngjøring og åpne data' });
+  const [pin] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: 'Last ned forhåndskunngjøring (eForms)' }).click()]);
+  const xml = readFileSync((await pin.path()) ?? '', 'utf-8');
+  expect(xml).toContain('<cbc:Telephone>55 56 00 00</cbc:Telephone>');
+  expect(xml).toContain('<cbc:ElectronicMail>postmottak@bergen.kommune.no</cbc:ElectronicMail>');
+  expect(xml).toContain('<cbc:PostalZone>5020</cbc:PostalZone>');
+});
