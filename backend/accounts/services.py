@@ -216,14 +216,7 @@ def organization_profile_update(
         raise PermissionDenied(
             _("Only the organisation's administrators or an advisor change its profile.")
         )
-    organization, changed = model_update(
-        instance=organization, fields=ORGANIZATION_PROFILE, data=data
-    )
-    if changed:
-        fields = sorted(k for k in data if k in ORGANIZATION_PROFILE)
-        audit_log(
-            actor=user, action=AuditEvent.Action.CHANGED, obj=organization, data={"fields": fields}
-        )
+    organization, _fields = _organization_change(user, organization, data, ORGANIZATION_PROFILE)
     return organization
 
 
@@ -235,17 +228,25 @@ def organization_update(
     change only through their own paths). Its name and county are in the search documents
     of its public needs, solutions and conferences: those are refreshed."""
     check_advisor(user=user)
-    organization, changed = model_update(
-        instance=organization, fields=ORGANIZATION_EDITABLE, data=data
-    )
-    if changed:
-        fields = sorted(k for k in data if k in ORGANIZATION_EDITABLE)
-        audit_log(
-            actor=user, action=AuditEvent.Action.CHANGED, obj=organization, data={"fields": fields}
-        )
-        if {"name", "county"} & set(fields):
-            _public_content_refresh(organization)
+    organization, fields = _organization_change(user, organization, data, ORGANIZATION_EDITABLE)
+    if {"name", "county"} & set(fields):
+        _public_content_refresh(organization)
     return organization
+
+
+def _organization_change(
+    user: User, organization: Organization, data: dict[str, Any], editable: tuple[str, ...]
+) -> tuple[Organization, list[str]]:
+    """``data``'s ``editable`` fields saved and, if anything changed, audited: the fields sent
+    (none when nothing changed)."""
+    organization, changed = model_update(instance=organization, fields=editable, data=data)
+    if not changed:
+        return organization, []
+    fields = sorted(k for k in data if k in editable)
+    audit_log(
+        actor=user, action=AuditEvent.Action.CHANGED, obj=organization, data={"fields": fields}
+    )
+    return organization, fields
 
 
 def _public_content_refresh(organization: Organization) -> None:
