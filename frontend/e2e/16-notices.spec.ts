@@ -69,3 +69,19 @@ test("Bergen's administrator changes its public contact on the organisation's pa
   expect(xml).toContain('<cbc:ElectronicMail>postmottak@bergen.kommune.no</cbc:ElectronicMail>');
   expect(xml).toContain('<cbc:PostalZone>5020</cbc:PostalZone>');
 });
+
+test("a visitor follows the buyer's name on a need to its page: facts, contact and what it published", async ({ page }) => {
+  const id = await needId(page.request);
+  await page.goto(`/needs/${id}`);
+  await page.getByRole('link', { name: 'Bergen kommune' }).first().click();
+  await expect(page).toHaveURL(/\/organizations\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Bergen kommune/);
+  await expect(page.getByRole('link', { name: 'postmottak@bergen.kommune.no' })).toBeVisible();
+  const published = page.getByRole('region', { name: 'Publisert av virksomheten' });
+  await expect(published.getByRole('link', { name: NEED })).toBeVisible();
+  // Nothing of its members, requests or invitations for a visitor.
+  await expect(page.getByRole('table', { name: 'Medlemmer' })).toHaveCount(0);
+  await checkPage(page, 'org-public');
+  await published.getByRole('link', { name: NEED }).click();
+  await expect(page).toHaveURL(new RegExp(`/needs/${id}$`));
+});

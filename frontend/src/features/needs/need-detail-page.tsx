@@ -69,7 +69,11 @@ function NeedView({ need }: { need: Need }) {
       <PageHeading title={need.title}>{need.title}</PageHeading>
       <div className="row">
         <Tag data-color={need.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${need.status ?? 'draft'}` as MessageKey)}</Tag>
-        <OrgName org={need.organization} />
+        <DsLink asChild>
+          <Link to={`/organizations/${need.organization.id}`}>
+            <OrgName org={need.organization} />
+          </Link>
+        </DsLink>
         {need.stage ? <Tag variant="outline">{need.stage.label}</Tag> : null}
       </div>
       {owner ? <OwnerActions need={need} /> : null}

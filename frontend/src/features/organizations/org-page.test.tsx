@@ -1,12 +1,16 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mockFetch, renderRoute } from '../../test/render';
+import { anonymousSession, mockFetch, renderRoute } from '../../test/render';
 import { bergen, joinRequest, members, sessionFor } from './fixtures';
 import { OrgPage } from './org-page';
 
 const page = { path: '/organizations/:id', route: '/organizations/6' };
 const empty = { count: 0, results: [] };
-const counties = { '/api/reference/counties/': [{ code: '46', label: 'Vestland' }] };
+const counties = {
+  '/api/reference/counties/': [{ code: '46', label: 'Vestland' }],
+  '/api/needs/': { count: 1, next: null, previous: null, results: [{ id: 9, title: 'Beboere som sitter stille store deler av dagen' }] },
+  '/api/solutions/': { count: 0, next: null, previous: null, results: [] },
+};
 
 describe('OrgPage', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -128,4 +132,37 @@ describe('OrgPage', () => {
     expect((await within(form).findAllByText(/Oppgi en gyldig epost-adresse\./)).length).toBeGreaterThan(0);
     expect(screen.queryByText('Profilen er lagret.')).toBeNull();
   });
+
+  it('shows a visitor the facts, the contact and what the organisation published, and nothing of its members', async () => {
+    const { calls } = mockFetch({
+      '/api/auth/session/': anonymousSession,
+      '/api/organizations/6/': { ...bergen, phone: '+47 55 56 55 56', email: 'postmottak@bergen.kommune.no', postcode: '5020' },
+      ...counties,
+    });
+    renderRoute(<OrgPage />, page);
+    expect(await screen.findByRole('heading', { level: 1, name: /Bergen kommune/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'postmottak@bergen.kommune.no' })).toBeInTheDocument();
+    const published = await screen.findByRole('region', { name: 'Publisert av virksomheten' });
+    expect(within(published).getByRole('link', { name: 'Beboere som sitter stille store deler av dagen' })).toHaveAttribute('href', '/needs/9');
+    expect(screen.queryByRole('table', { name: 'Medlemmer' })).toBeNull();
+    expect(screen.queryByText('Du er ikke medlem av denne virksomheten.')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Endre profil og kontakt' })).toBeNull();
+    expect(calls.some((c) => c.url.pathname.endsWith('/members/'))).toBe(false);
+    const needs = calls.find((c) => c.url.pathname === '/api/needs/');
+    expect(needs?.url.searchParams.get('organization')).toBe('6');
+    expect(needs?.url.searchParams.get('status')).toBe('published');
+  });
+
+  it('gives a visitor a way on when the organisation has published nothing', async () => {
+    mockFetch({
+      '/api/auth/session/': anonymousSession,
+      '/api/organizations/6/': bergen,
+      ...counties,
+      '/api/needs/': { count: 0, next: null, previous: null, results: [] },
+    });
+    renderRoute(<OrgPage />, page);
+    expect(await screen.findByText(/har ikke publisert behov eller løsninger ennå/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Søk i behov og løsninger' })).toHaveAttribute('href', '/');
+  });
 });
+

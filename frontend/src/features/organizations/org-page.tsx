@@ -3,19 +3,18 @@ import { useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import type { Organization } from '../../api/types';
 import { useI18n } from '../../app/i18n';
-import { RequireAuth } from '../../app/require-auth';
-import { useCurrentUser } from '../../app/session';
+import { useCurrentUser, useSession } from '../../app/session';
 import { LiveNotice } from '../../components/live-notice';
 import { UnverifiedTag } from '../../components/org-name';
 import { PageHeading } from '../../components/page';
-import { QueryState } from '../../components/query-state';
+import { Loading, QueryState } from '../../components/query-state';
 import { useReference } from '../../components/reference';
 import { useOrganization } from './api';
 import { OrgCapabilities } from './capabilities';
 import { InvitationsSection } from './invitations';
 import { JoinRequestsSection } from './join-requests';
 import { MembersSection } from './members';
-import { ContactRows, ProfileEditor } from './profile';
+import { ContactRows, ProfileEditor, PublishedSection } from './profile';
 
 function Facts({ org, editor }: { org: Organization; editor: ReactNode }) {
   const { t, fmt } = useI18n();
@@ -73,6 +72,9 @@ function OrgView({ org }: { org: Organization }) {
   const membership = user?.memberships.find((m) => m.organization.id === org.id);
   const isAdmin = membership?.role === 'admin';
   const canManage = isAdmin || !!user?.is_advisor;
+  // Members and advisors see what the organisation may do and who belongs to it; everyone
+  // sees its facts, contact and what it has published.
+  const inside = Boolean(membership) || !!user?.is_advisor;
   return (
     <article className="stack">
       <PageHeading title={org.name}>
@@ -81,12 +83,13 @@ function OrgView({ org }: { org: Organization }) {
         </span>
       </PageHeading>
       <LiveNotice message={notice} />
-      <div className="grid-2">
+      <div className="grid-halves">
         <Facts org={org} editor={canManage ? <ProfileEditor org={org} notify={setNotice} /> : null} />
-        <OrgCapabilities org={org} />
+        {inside ? <OrgCapabilities org={org} /> : <PublishedSection org={org} />}
       </div>
-      {membership || user?.is_advisor ? (
+      {inside ? (
         <>
+          <PublishedSection org={org} />
           <MembersSection org={org} myEmail={user?.email ?? ''} canManage={canManage} isAdmin={isAdmin} notify={setNotice} />
           {canManage ? (
             <>
@@ -95,9 +98,9 @@ function OrgView({ org }: { org: Organization }) {
             </>
           ) : null}
         </>
-      ) : (
+      ) : user ? (
         <Paragraph>{t('orgPage.notMember')}</Paragraph>
-      )}
+      ) : null}
     </article>
   );
 }
@@ -105,15 +108,16 @@ function OrgView({ org }: { org: Organization }) {
 function Inner() {
   const { id = '' } = useParams();
   const org = useOrganization(id);
+  // Who reads decides what the page shows: wait for the session (a visitor has none).
+  const session = useSession();
+  if (session.isPending) return <Loading />;
   return <QueryState query={org}>{(o) => <OrgView org={o} />}</QueryState>;
 }
 
-/** An organisation's page for its members: facts, what it may do now, members, and for its
- * administrators the invitations and requests to join. */
+/** An organisation's page: for everyone its facts, contact and what it has published (as in
+ * Brønnøysund's register, every organisation is public); for its members also what it may do
+ * now and its members, and for its administrators the profile, invitations and requests to
+ * join. */
 export function OrgPage() {
-  return (
-    <RequireAuth>
-      <Inner />
-    </RequireAuth>
-  );
+  return <Inner />;
 }

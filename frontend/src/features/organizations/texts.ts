@@ -24,6 +24,11 @@ const profileNb = {
   save: 'Lagre profilen',
   cancel: 'Avbryt',
   saved: 'Profilen er lagret.',
+  published: 'Publisert av virksomheten',
+  needs: 'Behov',
+  solutions: 'Løsninger',
+  nothingPublished: 'Virksomheten har ikke publisert behov eller løsninger ennå. Søk i alle behov og løsninger på forsiden.',
+  search: 'Søk i behov og løsninger',
   errors: {
     postcode: 'Et postnummer har nøyaktig 4 sifre.',
     phone: 'Skriv telefonnummeret med 8 til 15 sifre, for eksempel +47 55 56 55 56.',
@@ -48,6 +53,11 @@ const profileEn: Widen<typeof profileNb> = {
   save: 'Save the profile',
   cancel: 'Cancel',
   saved: 'The profile is saved.',
+  published: 'Published by the organisation',
+  needs: 'Needs',
+  solutions: 'Solutions',
+  nothingPublished: 'The organisation has not published needs or solutions yet. Search all needs and solutions on the front page.',
+  search: 'Search needs and solutions',
   errors: {
     postcode: 'A postcode has exactly 4 digits.',
     phone: 'Write the telephone number with 8 to 15 digits, e.g. +47 55 56 55 56.',

@@ -21,7 +21,11 @@ function SolutionView({ solution }: { solution: SolutionDetail }) {
       <PageHeading title={solution.title}>{solution.title}</PageHeading>
       <div className="row">
         <Tag data-color={solution.status === 'published' ? 'success' : 'neutral'}>{t(`need.status.${solution.status ?? 'draft'}` as MessageKey)}</Tag>
-        <OrgName org={solution.organization} />
+        <DsLink asChild>
+          <Link to={`/organizations/${solution.organization.id}`}>
+            <OrgName org={solution.organization} />
+          </Link>
+        </DsLink>
       </div>
       {owner ? (
         <div className="row">
