@@ -156,3 +156,42 @@ def test_a_self_made_advisory_membership_grants_nothing(live_server: Any, world:
     assert [a.status_code for a in attempts[1:]] == [403, 403, 403]
     for attempt in attempts:
         _assert_nothing_confidential(world, attempt)
+
+
+def test_a_newcomer_administrator_changes_only_its_own_profile_and_no_checked_fact(
+    newcomer: Browser, world: World
+) -> None:
+    # given a newcomer who registered an organisation (its administrator, unverified)
+    org = newcomer.call(
+        "post",
+        "/api/organizations/",
+        {"name": "Nordfjord kommune", "org_number": valid_org_number(903), "kind": "public_buyer"},
+    ).json()
+    before = Organization.objects.get(pk=world.buyer_org.pk)
+    # when it tries another organisation's profile, and its own checked facts through its profile
+    other = newcomer.call(
+        "patch", f"/api/organizations/{world.buyer_org.pk}/", {"phone": "99 99 99 99"}
+    )
+    own = newcomer.call(
+        "patch",
+        f"/api/organizations/{org['id']}/",
+        {"verified": True, "kind": "advisory", "name": "LUP", "phone": "57 00 00 00"},
+    )
+    anonymous = requests.patch(
+        f"{newcomer.base}/api/organizations/{org['id']}/", json={"phone": "11 11 11 11"}, timeout=30
+    )
+    # then the other's is refused and unchanged; its own takes only the profile's field
+    assert other.status_code == 403
+    after = Organization.objects.get(pk=world.buyer_org.pk)
+    assert (after.phone, after.updated_at) == (before.phone, before.updated_at)
+    assert own.status_code == 200, own.text
+    mine = Organization.objects.get(pk=org["id"])
+    assert (mine.verified, mine.kind, mine.name, mine.phone) == (
+        False,
+        Organization.Kind.PUBLIC_BUYER,
+        "Nordfjord kommune",
+        "57 00 00 00",
+    )
+    assert newcomer.call("get", "/api/auth/me/").json()["is_advisor"] is False
+    assert anonymous.status_code == 403
+    assert Organization.objects.get(pk=org["id"]).phone == "57 00 00 00"
