@@ -1,6 +1,5 @@
 """Reads of needs, always scoped to what the user may see."""
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -78,30 +77,18 @@ def need_visible(*, user: AnyUser, need: Need) -> bool:
 
 def need_seeks_pilot(need: Need) -> bool:
     """Whether the need asks for a pilot (backend/pilots); read with need_list's join."""
-    try:
-        pilot = need.pilot
-    except ObjectDoesNotExist:
-        return False
-    return bool(pilot.seeking)
+    pilot = getattr(need, "pilot", None)  # a missing one-to-one row raises AttributeError
+    return bool(pilot is not None and pilot.seeking)
 
 
 def need_has_pilot(need: Need) -> bool:
     """Whether the need has a pilot (wanted, running or done; read with need_list's join)."""
-    return _has_one(need, "pilot")
+    return hasattr(need, "pilot")
 
 
 def need_has_ongoing_dialogue(need: Need) -> bool:
     """Whether the buyer has opened ongoing dialogue on the need (open or closed since)."""
-    return _has_one(need, "ongoing_dialogue")
-
-
-def _has_one(need: Need, relation: str) -> bool:
-    """Whether the one-to-one ``relation`` (another app's model) has a row for the need."""
-    try:
-        getattr(need, relation)
-    except ObjectDoesNotExist:
-        return False
-    return True
+    return hasattr(need, "ongoing_dialogue")
 
 
 def need_buyer_org_ids(need: Need) -> set[int]:

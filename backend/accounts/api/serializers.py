@@ -46,8 +46,9 @@ class OrganizationProfileInput(serializers.Serializer):  # type: ignore[type-arg
 
     website = WebAddressField(required=False, allow_blank=True)
     description = model_text(Organization, "description", required=False, allow_blank=True)
-    phone = PlainTextField(
-        max_length=30,
+    phone = model_text(
+        Organization,
+        "phone",
         required=False,
         allow_blank=True,
         validators=[validate_phone],
@@ -59,8 +60,9 @@ class OrganizationProfileInput(serializers.Serializer):  # type: ignore[type-arg
         max_length=254,
         help_text="A shared mailbox, e.g. postmottak@kommune.no (public).",
     )
-    postcode = PlainTextField(
-        max_length=4,
+    postcode = model_text(
+        Organization,
+        "postcode",
         required=False,
         allow_blank=True,
         validators=[validate_postcode],

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import type { components } from '../../api/generated/schema';
 import type { Invitation, JoinRequest, MemberRole, Organization, OrganizationInput } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { sessionKey } from '../../app/session';
@@ -27,6 +28,19 @@ export function useOrganization(id: string) {
   return useQuery({
     queryKey: ['organizations', 'detail', id, lang],
     queryFn: () => api.get('/api/organizations/{id}/', { params: { id } }),
+  });
+}
+
+/** What an organisation's administrators change themselves: its public profile and contact. */
+export type ProfileInput = Required<components['schemas']['PatchedOrganizationProfileInputRequest']>;
+
+export function useSaveProfile(orgId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ProfileInput) => api.patch('/api/organizations/{id}/', body, { params: { id: orgId } }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['organizations', 'detail', String(orgId)] });
+    },
   });
 }
 

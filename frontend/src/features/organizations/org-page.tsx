@@ -14,7 +14,8 @@ import { OrgCapabilities } from './capabilities';
 import { InvitationsSection } from './invitations';
 import { JoinRequestsSection } from './join-requests';
 import { MembersSection } from './members';
-import { ContactRows, ProfileEditor, PublishedSection } from './profile';
+import { ContactRows, ProfileEditor } from './profile';
+import { PublishedSection } from './published';
 
 function Facts({ org, editor }: { org: Organization; editor: ReactNode }) {
   const { t, fmt } = useI18n();
